@@ -1,0 +1,33 @@
+//! peerscope: is the group around you an **audience** (people connected to you) or a
+//! **community** (people connected to each other)?
+//!
+//! The core reads exports of a group's conversations and turns them into the report of
+//! `ANALYSIS.md`, one way: import → model → interactions → graph → metrics → verdict →
+//! playbook → report. Nothing here depends on the web; the `web` feature adds the Yew UI
+//! in [`ui`], and `src/bin/peerscope.rs` is the native CLI on the same entry point,
+//! [`analyze`].
+//!
+//! ```
+//! use peerscope::{analyze, Input, Options};
+//! let files = peerscope::sample::inputs();
+//! let analysis = analyze(&files, &Options::default()).expect("the bundled sample reads");
+//! assert_eq!(analysis.report.schema, "peerscope.report/1");
+//! ```
+
+pub mod analyze;
+pub mod error;
+pub mod import;
+pub mod metric;
+pub mod model;
+pub mod options;
+pub mod report;
+pub mod sample;
+pub mod view;
+
+#[cfg(feature = "web")]
+pub mod ui;
+
+pub use analyze::{analyze, Analysis, Input};
+pub use error::ImportError;
+pub use options::{Goal, HostChoice, Options, Profile};
+pub use report::Report;
