@@ -1,9 +1,26 @@
-//! The one entry point the UI, the CLI and the JS API call.
+//! The one entry point the UI, the CLI and the JS API call:
+//! import → model → interactions → graph → metrics → verdict → playbook → report.
+
+use std::collections::BTreeMap;
 
 use crate::error::ImportError;
+use crate::funnel::{self, People};
+use crate::hosts::{self, rank_by_reach};
+use crate::import;
+use crate::import::timestamp::utc_day;
+use crate::interactions::{Conversation, InteractionKind};
+use crate::layout::layout;
+use crate::metrics::{measure, AwayParty};
+use crate::model::Dataset;
+use crate::network_type;
 use crate::options::Options;
-use crate::report::{PersonRef, Report};
-use crate::view::NetworkView;
+use crate::playbook::{checklist, Signals};
+use crate::report::{Counts, Metrics, PersonRef, Report, Sources, SourceFile, Verdict, SCHEMA};
+use crate::scope::Scope;
+use crate::spaces::spaces;
+use crate::timeline::timeline;
+use crate::verdict::{self, judge};
+use crate::view::{EdgeView, NetworkView, NodeView, Role};
 
 /// One export file: its name (used in every error message) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +44,168 @@ pub struct Analysis {
     pub report: Report,
     /// The conversation graph, laid out, with roles.
     pub network: NetworkView,
-    /// Every participant, most connected first, for the host picker.
+    /// Every participant, most talked-to first, for the host picker.
     pub participants: Vec<PersonRef>,
 }
 
 /// Reads every input, builds the conversation network and measures it.
 ///
-/// Fails on the first file that cannot be read, naming it and the position; a file that
-/// reads but holds no messages is fine as long as some file has messages.
+/// Fails on the first file that cannot be read, naming it and the position, when no
+/// file holds a message, or when a named host is nobody in the export.
 pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportError> {
-    let _ = (inputs, options);
-    Err(ImportError::Empty("the analysis is not built yet".into()))
+    let data = import::import(inputs, options.format)?;
+    let conv = Conversation::build(&data);
+    let nobody = vec![false; data.people.len()];
+    let whole = Scope::new(&data, &conv, &nobody, |_| true);
+    let hosts = hosts::choose(&data, &whole.graph, &options.hosts)?;
+    let mask = hosts.mask(data.people.len());
+    let scope = Scope { is_host: &mask, ..whole };
+    let measured = Measured::of(&scope, options);
+    let signals = Signals::gather(&scope, &measured.people, &measured.metrics, measured.verdict.label, options.goal);
+    let report = Report {
+        schema: SCHEMA,
+        sources: sources(&data, &conv),
+        counts: counts(&scope, hosts.people.len()),
+        hosts: hosts.info.clone(),
+        profile: options.profile,
+        goal: options.goal,
+        structure: network_type::classify(&measured.metrics),
+        funnel: measured.people.funnel.clone(),
+        spaces: spaces(&data, &conv, &mask, options),
+        timeline: timeline(&scope),
+        checklist: checklist(&signals, options.profile),
+        metrics: measured.metrics.clone(),
+        verdict: measured.verdict.clone(),
+    };
+    let participants = rank_by_reach(&scope.graph)
+        .iter()
+        .filter_map(|&(_, _, v)| scope.graph.people.get(v as usize))
+        .map(|&p| PersonRef {
+            id: data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+            name: data.display(p).to_string(),
+        })
+        .collect();
+    Ok(Analysis {
+        network: network(&scope, &measured.people),
+        report,
+        participants,
+    })
+}
+
+/// Metrics, funnel and verdict of one scope: what per-space scores reuse.
+pub struct Measured {
+    pub metrics: Metrics,
+    pub people: People,
+    pub verdict: Verdict,
+}
+
+impl Measured {
+    pub fn of(scope: &Scope, options: &Options) -> Measured {
+        let away = AwayParty::of(scope);
+        let (metrics, days) = measure(scope, &away);
+        let people = funnel::people(scope);
+        let verdict = judge(&verdict::Context {
+            metrics: &metrics,
+            core: people.funnel.core,
+            members: scope.member_count() as u64,
+            goal: options.goal,
+            stand_in: away.stand_in.as_deref(),
+            days: days.map(|d| (d.silent_days, d.host_days)),
+        });
+        Measured { metrics, people, verdict }
+    }
+}
+
+fn sources(data: &Dataset, conv: &Conversation) -> Sources {
+    let mut warnings = data.warnings.clone();
+    if conv.missing_parents > 0 {
+        warnings.push(format!(
+            "{} replies point to messages that are not in the export (deleted, or outside the exported dates); they count as messages but not as replies.",
+            conv.missing_parents
+        ));
+    }
+    let bots = data.people.iter().filter(|p| p.is_bot).count();
+    if bots > 0 {
+        warnings.push(format!("{} excluded.", verdict::plural(bots as u64, "bot account", "bot accounts")));
+    }
+    let mut formats: Vec<&str> = data.files.iter().map(|f| f.format).collect();
+    formats.dedup();
+    Sources {
+        format: if formats.len() == 1 { formats.concat() } else { "mixed".to_string() },
+        files: data
+            .files
+            .iter()
+            .map(|f| SourceFile { name: f.name.clone(), format: f.format.to_string(), space: f.space.clone(), messages: f.messages })
+            .collect(),
+        messages: data.messages.iter().filter(|m| data.counts(m)).count() as u64,
+        inferred_replies: conv.interactions.iter().filter(|i| i.kind == InteractionKind::InferredReply).count() as u64,
+        warnings,
+    }
+}
+
+fn counts(scope: &Scope, hosts: usize) -> Counts {
+    let data = scope.data;
+    let days: Vec<i64> = scope.messages.iter().filter_map(|&at| scope.message(at)).map(|m| utc_day(m.time_ms)).collect();
+    let span = match (days.iter().min(), days.iter().max()) {
+        (Some(a), Some(b)) => (b - a + 1) as u64,
+        _ => 0,
+    };
+    let reactions: u64 = scope
+        .messages
+        .iter()
+        .filter_map(|&at| scope.message(at))
+        .flat_map(|m| m.reactions.iter())
+        .map(|r| u64::from(r.count).saturating_sub(r.reactors.iter().filter(|&&p| data.is_bot(p)).count() as u64))
+        .sum();
+    let replies = scope.interactions.iter().filter(|i| i.kind.is_reply()).count() as u64;
+    Counts {
+        messages: scope.messages.len() as u64,
+        participants: scope.graph.node_count() as u64,
+        members: scope.member_count() as u64,
+        hosts: hosts as u64,
+        bots_excluded: data.people.iter().filter(|p| p.is_bot).count() as u64,
+        replies,
+        mentions: scope.interactions.len() as u64 - replies,
+        reactions,
+        days: span,
+    }
+}
+
+fn network(scope: &Scope, people: &People) -> NetworkView {
+    let g = &scope.graph;
+    let positions = layout(&g.undirected);
+    let mut weights: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for (&(a, b), &w) in &g.arcs {
+        *weights.entry((a.min(b), a.max(b))).or_insert(0) += w;
+    }
+    let nodes = g
+        .people
+        .iter()
+        .enumerate()
+        .map(|(v, &p)| {
+            let at = |flags: &[bool]| flags.get(v).copied().unwrap_or(false);
+            let role = if scope.host(p) {
+                Role::Host
+            } else if people.leaders.contains(&p) {
+                Role::Leader
+            } else if at(&people.core) {
+                Role::Core
+            } else if at(&people.engaged) {
+                Role::Engaged
+            } else {
+                Role::Audience
+            };
+            let (x, y) = positions.get(v).copied().unwrap_or((0.5, 0.5));
+            NodeView {
+                id: scope.data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+                name: scope.data.display(p).to_string(),
+                role,
+                degree: g.undirected.degree(v as u32) as u32,
+                x,
+                y,
+            }
+        })
+        .collect();
+    let edges = weights.into_iter().map(|((a, b), weight)| EdgeView { a, b, weight }).collect();
+    NetworkView { nodes, edges }
 }

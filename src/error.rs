@@ -19,6 +19,9 @@ pub enum ImportError {
     /// No importer recognises the file.
     #[error("{file}: {what}")]
     Unrecognised { file: String, what: String },
+    /// A host named by the user is nobody in the export.
+    #[error("no one in the export has the id or name \"{0}\"; pick a participant, or no host")]
+    UnknownHost(String),
     /// Nothing to analyse at all.
     #[error("{0}")]
     Empty(String),

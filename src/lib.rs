@@ -4,11 +4,11 @@
 //! The core reads exports of a group's conversations and turns them into the report of
 //! `ANALYSIS.md`, one way: import → model → interactions → graph → metrics → verdict →
 //! playbook → report. Nothing here depends on the web; the `web` feature adds the Yew UI
-//! in [`ui`], and `src/bin/peerscope.rs` is the native CLI on the same entry point,
+//! in `ui`, and `src/bin/peerscope.rs` is the native CLI on the same entry point,
 //! [`analyze`].
 //!
 //! ```
-//! use peerscope::{analyze, Input, Options};
+//! use peerscope::{analyze, Options};
 //! let files = peerscope::sample::inputs();
 //! let analysis = analyze(&files, &Options::default()).expect("the bundled sample reads");
 //! assert_eq!(analysis.report.schema, "peerscope.report/1");
@@ -16,12 +16,24 @@
 
 pub mod analyze;
 pub mod error;
+pub mod funnel;
+pub mod graph;
+pub mod hosts;
 pub mod import;
+pub mod interactions;
+pub mod layout;
 pub mod metric;
+pub mod metrics;
 pub mod model;
+pub mod network_type;
 pub mod options;
+pub mod playbook;
 pub mod report;
 pub mod sample;
+pub mod scope;
+pub mod spaces;
+pub mod timeline;
+pub mod verdict;
 pub mod view;
 
 #[cfg(feature = "web")]

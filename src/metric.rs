@@ -14,9 +14,15 @@ use serde::{Serialize, Serializer};
 pub struct Metric {
     #[serde(serialize_with = "number_or_null")]
     pub value: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number_or_null")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number_or_null"
+    )]
     pub num: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number_or_null")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number_or_null"
+    )]
     pub den: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -56,7 +62,9 @@ impl Metric {
 /// Writes whole numbers as JSON integers ("34", not "34.0") and keeps fractions as they are.
 fn number_or_null<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
-        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => {
+            s.serialize_i64(*x as i64)
+        }
         Some(x) if x.is_finite() => s.serialize_f64(*x),
         _ => s.serialize_none(),
     }

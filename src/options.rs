@@ -29,7 +29,9 @@ impl Profile {
 
     /// Parses `creator`, `startup` or `nonprofit` (case-insensitive).
     pub fn parse(s: &str) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 

@@ -136,6 +136,8 @@ pub struct Verdict {
     pub score: Option<f64>,
     /// The answer in one plain sentence.
     pub headline: String,
+    /// The answer read against the user's goal (reach or connection).
+    pub framing: String,
     /// One sentence per score component, those pulling towards *audience* first.
     pub evidence: Vec<Evidence>,
 }

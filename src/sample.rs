@@ -14,6 +14,10 @@ pub const FILES: &[(&str, &str)] = &[
         "Maker Corner - show-your-work [900000000000000002].json",
         include_str!("../www/sample/show-your-work.json"),
     ),
+    (
+        "Maker Corner - general - Weekly build log [1329256850230607941].json",
+        include_str!("../www/sample/weekly-build-log.json"),
+    ),
 ];
 
 /// The sample as analysis inputs.

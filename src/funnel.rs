@@ -1,0 +1,103 @@
+//! Funnel and people (ANALYSIS.md §7): audience → engaged → core → leaders.
+
+use std::collections::HashSet;
+
+use crate::graph::Csr;
+use crate::model::PersonIdx;
+use crate::report::{Funnel, Leader};
+use crate::scope::Scope;
+
+/// Most leaders named.
+pub const MAX_LEADERS: usize = 10;
+/// Replies to other members a member needs to be a leader.
+pub const MIN_LEADER_REPLIES: u64 = 3;
+/// Largest graph (in people) on which exact betweenness breaks leader ties.
+pub const BETWEENNESS_LIMIT: usize = 5_000;
+
+/// The funnel with the people behind each stage.
+pub struct People {
+    pub funnel: Funnel,
+    /// Per graph node: in the 2-core of the member graph.
+    pub core: Vec<bool>,
+    /// Per graph node: tied to another member.
+    pub engaged: Vec<bool>,
+    /// Leaders as persons, best first.
+    pub leaders: Vec<PersonIdx>,
+}
+
+/// audience = participants plus known reactors (non-bots); engaged = members with a tie
+/// to another member; core = members in the 2-core of the member-only undirected simple
+/// graph; leaders = up to 10 members with ≥ 3 replies to other members, ranked by those
+/// replies, then betweenness in the member graph, then name.
+pub fn people(scope: &Scope) -> People {
+    let member_nodes = scope.member_nodes();
+    let members: Csr = scope.graph.undirected_among(&member_nodes);
+    let n = scope.graph.node_count() as u32;
+    let engaged: Vec<bool> = (0..n).map(|v| members.degree(v) > 0).collect();
+    let core = members.k_core(2);
+    let leaders = leaders(scope, &members);
+    let funnel = Funnel {
+        audience: audience(scope),
+        engaged: engaged.iter().filter(|&&e| e).count() as u64,
+        core: core.iter().filter(|&&c| c).count() as u64,
+        leaders: leaders
+            .iter()
+            .map(|&(p, replies)| Leader {
+                id: scope.data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+                name: scope.data.display(p).to_string(),
+                peer_replies: replies,
+            })
+            .collect(),
+    };
+    People {
+        funnel,
+        core,
+        engaged,
+        leaders: leaders.iter().map(|l| l.0).collect(),
+    }
+}
+
+fn audience(scope: &Scope) -> u64 {
+    let mut everyone: HashSet<PersonIdx> = scope.graph.people.iter().copied().collect();
+    for &at in &scope.messages {
+        for r in scope.message(at).map(|m| m.reactions.as_slice()).unwrap_or(&[]) {
+            everyone.extend(r.reactors.iter().copied().filter(|&p| !scope.data.is_bot(p)));
+        }
+    }
+    everyone.len() as u64
+}
+
+fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
+    let mut replies = vec![0u64; scope.data.people.len()];
+    for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
+        if scope.member(i.from) && scope.member(i.to) {
+            if let Some(r) = replies.get_mut(i.from as usize) {
+                *r += 1;
+            }
+        }
+    }
+    let candidates: Vec<(u32, PersonIdx, u64)> = scope
+        .graph
+        .people
+        .iter()
+        .enumerate()
+        .filter_map(|(node, &p)| {
+            let r = replies.get(p as usize).copied().unwrap_or(0);
+            (r >= MIN_LEADER_REPLIES).then_some((node as u32, p, r))
+        })
+        .collect();
+    // Betweenness only breaks ties between equal reply counts. Exact Brandes is O(V·E):
+    // past a few thousand people it would freeze the page for a tie-break, so large
+    // graphs fall back to ordering ties by name (sampling arrives with issue 4's scale work).
+    let betweenness = if candidates.is_empty() || members.node_count() > BETWEENNESS_LIMIT {
+        Vec::new()
+    } else {
+        members.betweenness()
+    };
+    let mut ranked: Vec<(f64, &str, PersonIdx, u64)> = candidates
+        .iter()
+        .map(|&(node, p, r)| (betweenness.get(node as usize).copied().unwrap_or(0.0), scope.data.display(p), p, r))
+        .collect();
+    ranked.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
+    ranked.into_iter().take(MAX_LEADERS).map(|(_, _, p, r)| (p, r)).collect()
+}
