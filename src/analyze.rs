@@ -15,7 +15,7 @@ use crate::model::Dataset;
 use crate::network_type;
 use crate::options::Options;
 use crate::playbook::{checklist, Signals};
-use crate::report::{Counts, Metrics, PersonRef, Report, Sources, SourceFile, Verdict, SCHEMA};
+use crate::report::{Counts, Metrics, PersonRef, Report, SourceFile, Sources, Verdict, SCHEMA};
 use crate::scope::Scope;
 use crate::spaces::spaces;
 use crate::timeline::timeline;
@@ -59,9 +59,18 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
     let whole = Scope::new(&data, &conv, &nobody, |_| true);
     let hosts = hosts::choose(&data, &whole.graph, &options.hosts)?;
     let mask = hosts.mask(data.people.len());
-    let scope = Scope { is_host: &mask, ..whole };
+    let scope = Scope {
+        is_host: &mask,
+        ..whole
+    };
     let measured = Measured::of(&scope, options);
-    let signals = Signals::gather(&scope, &measured.people, &measured.metrics, measured.verdict.label, options.goal);
+    let signals = Signals::gather(
+        &scope,
+        &measured.people,
+        &measured.metrics,
+        measured.verdict.label,
+        options.goal,
+    );
     let report = Report {
         schema: SCHEMA,
         sources: sources(&data, &conv),
@@ -81,7 +90,11 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
         .iter()
         .filter_map(|&(_, _, v)| scope.graph.people.get(v as usize))
         .map(|&p| PersonRef {
-            id: data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+            id: data
+                .people
+                .get(p as usize)
+                .map(|x| x.id.clone())
+                .unwrap_or_default(),
             name: data.display(p).to_string(),
         })
         .collect();
@@ -112,40 +125,70 @@ impl Measured {
             stand_in: away.stand_in.as_deref(),
             days: days.map(|d| (d.silent_days, d.host_days)),
         });
-        Measured { metrics, people, verdict }
+        Measured {
+            metrics,
+            people,
+            verdict,
+        }
     }
 }
 
 fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     let mut warnings = data.warnings.clone();
     if conv.missing_parents > 0 {
+        let (what, verb) = if conv.missing_parents == 1 {
+            ("reply", "points")
+        } else {
+            ("replies", "point")
+        };
         warnings.push(format!(
-            "{} replies point to messages that are not in the export (deleted, or outside the exported dates); they count as messages but not as replies.",
+            "{} {what} {verb} to messages that are not in the export (deleted, or outside the exported dates); they count as messages but not as replies.",
             conv.missing_parents
         ));
     }
     let bots = data.people.iter().filter(|p| p.is_bot).count();
     if bots > 0 {
-        warnings.push(format!("{} excluded.", verdict::plural(bots as u64, "bot account", "bot accounts")));
+        warnings.push(format!(
+            "{} excluded.",
+            verdict::plural(bots as u64, "bot account", "bot accounts")
+        ));
     }
     let mut formats: Vec<&str> = data.files.iter().map(|f| f.format).collect();
     formats.dedup();
     Sources {
-        format: if formats.len() == 1 { formats.concat() } else { "mixed".to_string() },
+        format: if formats.len() == 1 {
+            formats.concat()
+        } else {
+            "mixed".to_string()
+        },
         files: data
             .files
             .iter()
-            .map(|f| SourceFile { name: f.name.clone(), format: f.format.to_string(), space: f.space.clone(), messages: f.messages })
+            .map(|f| SourceFile {
+                name: f.name.clone(),
+                format: f.format.to_string(),
+                space: f.space.clone(),
+                messages: f.messages,
+            })
             .collect(),
         messages: data.messages.iter().filter(|m| data.counts(m)).count() as u64,
-        inferred_replies: conv.interactions.iter().filter(|i| i.kind == InteractionKind::InferredReply).count() as u64,
+        inferred_replies: conv
+            .interactions
+            .iter()
+            .filter(|i| i.kind == InteractionKind::InferredReply)
+            .count() as u64,
         warnings,
     }
 }
 
 fn counts(scope: &Scope, hosts: usize) -> Counts {
     let data = scope.data;
-    let days: Vec<i64> = scope.messages.iter().filter_map(|&at| scope.message(at)).map(|m| utc_day(m.time_ms)).collect();
+    let days: Vec<i64> = scope
+        .messages
+        .iter()
+        .filter_map(|&at| scope.message(at))
+        .map(|m| utc_day(m.time_ms))
+        .collect();
     let span = match (days.iter().min(), days.iter().max()) {
         (Some(a), Some(b)) => (b - a + 1) as u64,
         _ => 0,
@@ -155,9 +198,16 @@ fn counts(scope: &Scope, hosts: usize) -> Counts {
         .iter()
         .filter_map(|&at| scope.message(at))
         .flat_map(|m| m.reactions.iter())
-        .map(|r| u64::from(r.count).saturating_sub(r.reactors.iter().filter(|&&p| data.is_bot(p)).count() as u64))
+        .map(|r| {
+            u64::from(r.count)
+                .saturating_sub(r.reactors.iter().filter(|&&p| data.is_bot(p)).count() as u64)
+        })
         .sum();
-    let replies = scope.interactions.iter().filter(|i| i.kind.is_reply()).count() as u64;
+    let replies = scope
+        .interactions
+        .iter()
+        .filter(|i| i.kind.is_reply())
+        .count() as u64;
     Counts {
         messages: scope.messages.len() as u64,
         participants: scope.graph.node_count() as u64,
@@ -197,7 +247,12 @@ fn network(scope: &Scope, people: &People) -> NetworkView {
             };
             let (x, y) = positions.get(v).copied().unwrap_or((0.5, 0.5));
             NodeView {
-                id: scope.data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+                id: scope
+                    .data
+                    .people
+                    .get(p as usize)
+                    .map(|x| x.id.clone())
+                    .unwrap_or_default(),
                 name: scope.data.display(p).to_string(),
                 role,
                 degree: g.undirected.degree(v as u32) as u32,
@@ -206,6 +261,9 @@ fn network(scope: &Scope, people: &People) -> NetworkView {
             }
         })
         .collect();
-    let edges = weights.into_iter().map(|((a, b), weight)| EdgeView { a, b, weight }).collect();
+    let edges = weights
+        .into_iter()
+        .map(|((a, b), weight)| EdgeView { a, b, weight })
+        .collect();
     NetworkView { nodes, edges }
 }

@@ -43,7 +43,12 @@ pub fn people(scope: &Scope) -> People {
         leaders: leaders
             .iter()
             .map(|&(p, replies)| Leader {
-                id: scope.data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+                id: scope
+                    .data
+                    .people
+                    .get(p as usize)
+                    .map(|x| x.id.clone())
+                    .unwrap_or_default(),
                 name: scope.data.display(p).to_string(),
                 peer_replies: replies,
             })
@@ -60,8 +65,17 @@ pub fn people(scope: &Scope) -> People {
 fn audience(scope: &Scope) -> u64 {
     let mut everyone: HashSet<PersonIdx> = scope.graph.people.iter().copied().collect();
     for &at in &scope.messages {
-        for r in scope.message(at).map(|m| m.reactions.as_slice()).unwrap_or(&[]) {
-            everyone.extend(r.reactors.iter().copied().filter(|&p| !scope.data.is_bot(p)));
+        for r in scope
+            .message(at)
+            .map(|m| m.reactions.as_slice())
+            .unwrap_or(&[])
+        {
+            everyone.extend(
+                r.reactors
+                    .iter()
+                    .copied()
+                    .filter(|&p| !scope.data.is_bot(p)),
+            );
         }
     }
     everyone.len() as u64
@@ -96,8 +110,19 @@ fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
     };
     let mut ranked: Vec<(f64, &str, PersonIdx, u64)> = candidates
         .iter()
-        .map(|&(node, p, r)| (betweenness.get(node as usize).copied().unwrap_or(0.0), scope.data.display(p), p, r))
+        .map(|&(node, p, r)| {
+            (
+                betweenness.get(node as usize).copied().unwrap_or(0.0),
+                scope.data.display(p),
+                p,
+                r,
+            )
+        })
         .collect();
     ranked.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
-    ranked.into_iter().take(MAX_LEADERS).map(|(_, _, p, r)| (p, r)).collect()
+    ranked
+        .into_iter()
+        .take(MAX_LEADERS)
+        .map(|(_, _, p, r)| (p, r))
+        .collect()
 }

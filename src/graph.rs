@@ -224,7 +224,10 @@ impl Graph {
         let kept = |v: u32| keep.get(v as usize).copied().unwrap_or(false);
         Csr::undirected(
             self.node_count(),
-            self.arcs.keys().copied().filter(|&(a, b)| kept(a) && kept(b)),
+            self.arcs
+                .keys()
+                .copied()
+                .filter(|&(a, b)| kept(a) && kept(b)),
         )
     }
 }

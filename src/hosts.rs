@@ -46,7 +46,10 @@ fn named(data: &Dataset, names: &[String]) -> Result<Hosts, ImportError> {
         let matches: Vec<PersonIdx> = (0..data.people.len() as PersonIdx)
             .filter(|&p| {
                 data.people.get(p as usize).is_some_and(|person| {
-                    !person.is_bot && (person.id == *wanted || person.name == *wanted || person.display_name == *wanted)
+                    !person.is_bot
+                        && (person.id == *wanted
+                            || person.name == *wanted
+                            || person.display_name == *wanted)
                 })
             })
             .collect();
@@ -56,7 +59,9 @@ fn named(data: &Dataset, names: &[String]) -> Result<Hosts, ImportError> {
         for p in matches {
             if !hosts.people.contains(&p) {
                 hosts.people.push(p);
-                hosts.info.push(info(data, p, false, false, "chosen by you"));
+                hosts
+                    .info
+                    .push(info(data, p, false, false, "chosen by you"));
             }
         }
     }
@@ -67,13 +72,21 @@ fn named(data: &Dataset, names: &[String]) -> Result<Hosts, ImportError> {
 /// mention. The pick is *uncertain* when that count is below twice the runner-up's.
 /// Nobody is picked when no one is replied to or mentioned at all.
 fn detect(data: &Dataset, g: &Graph) -> Hosts {
-    let hinted: Vec<PersonIdx> = data.host_hints.iter().copied().filter(|&p| !data.is_bot(p)).collect();
+    let hinted: Vec<PersonIdx> = data
+        .host_hints
+        .iter()
+        .copied()
+        .filter(|&p| !data.is_bot(p))
+        .collect();
     if !hinted.is_empty() {
         let info = hinted
             .iter()
             .map(|&p| info(data, p, true, false, "marked as the owner by the platform"))
             .collect();
-        return Hosts { people: hinted, info };
+        return Hosts {
+            people: hinted,
+            info,
+        };
     }
     let ranked = rank_by_reach(g);
     let Some(&(top_reach, _, node)) = ranked.first() else {
@@ -108,19 +121,26 @@ pub fn rank_by_reach(g: &Graph) -> Vec<(usize, u64, u32)> {
     let mut reach: Vec<HashSet<u32>> = vec![HashSet::new(); n];
     let mut weight = vec![0u64; n];
     for (&(from, to), &w) in &g.arcs {
-        if let (Some(set), Some(total)) = (reach.get_mut(to as usize), weight.get_mut(to as usize)) {
+        if let (Some(set), Some(total)) = (reach.get_mut(to as usize), weight.get_mut(to as usize))
+        {
             set.insert(from);
             *total += u64::from(w);
         }
     }
-    let mut ranked: Vec<(usize, u64, u32)> = (0..n).map(|v| (reach[v].len(), weight[v], v as u32)).collect();
+    let mut ranked: Vec<(usize, u64, u32)> = (0..n)
+        .map(|v| (reach[v].len(), weight[v], v as u32))
+        .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     ranked
 }
 
 fn info(data: &Dataset, p: PersonIdx, detected: bool, uncertain: bool, how: &str) -> HostInfo {
     HostInfo {
-        id: data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+        id: data
+            .people
+            .get(p as usize)
+            .map(|x| x.id.clone())
+            .unwrap_or_default(),
         name: data.display(p).to_string(),
         detected,
         uncertain,

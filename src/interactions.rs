@@ -89,7 +89,13 @@ impl Conversation {
     }
 
     /// Adds the reply (if any) and the mentions of one counting message.
-    fn add_message(&mut self, data: &Dataset, at: usize, message: &Message, reply: Option<(usize, InteractionKind)>) {
+    fn add_message(
+        &mut self,
+        data: &Dataset,
+        at: usize,
+        message: &Message,
+        reply: Option<(usize, InteractionKind)>,
+    ) {
         let mut replied_to = None;
         if let Some((target, kind)) = reply {
             if let Some(parent) = data.messages.get(target) {
@@ -99,12 +105,27 @@ impl Conversation {
         }
         for &person in &message.mentions {
             if Some(person) != replied_to {
-                self.push(data, message.author, person, InteractionKind::Mention, at, None);
+                self.push(
+                    data,
+                    message.author,
+                    person,
+                    InteractionKind::Mention,
+                    at,
+                    None,
+                );
             }
         }
     }
 
-    fn push(&mut self, data: &Dataset, from: PersonIdx, to: PersonIdx, kind: InteractionKind, message: usize, target: Option<usize>) {
+    fn push(
+        &mut self,
+        data: &Dataset,
+        from: PersonIdx,
+        to: PersonIdx,
+        kind: InteractionKind,
+        message: usize,
+        target: Option<usize>,
+    ) {
         if from != to && !data.is_bot(from) && !data.is_bot(to) {
             self.interactions.push(Interaction {
                 from,
@@ -138,10 +159,11 @@ fn thread_roots(data: &Dataset, by_id: &HashMap<&str, usize>) -> HashMap<SpaceId
             continue;
         }
         let space_idx = space_idx as SpaceIdx;
-        let starter = by_id
-            .get(space.id.as_str())
-            .copied()
-            .filter(|&at| data.messages.get(at).is_some_and(|m| m.kind != MessageKind::System));
+        let starter = by_id.get(space.id.as_str()).copied().filter(|&at| {
+            data.messages
+                .get(at)
+                .is_some_and(|m| m.kind != MessageKind::System)
+        });
         let first = || {
             data.messages
                 .iter()

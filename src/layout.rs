@@ -22,7 +22,9 @@ pub fn layout(g: &Csr) -> Vec<(f64, f64)> {
         return vec![(0.5, 0.5)];
     }
     let mut rng = SplitMix(SEED);
-    let mut pos: Vec<(f64, f64)> = (0..n).map(|_| (rng.unit() - 0.5, rng.unit() - 0.5)).collect();
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|_| (rng.unit() - 0.5, rng.unit() - 0.5))
+        .collect();
     let k = (1.0 / n as f64).sqrt();
     let iterations = (PAIR_BUDGET / (n * n)).clamp(10, MAX_ITERATIONS);
     let mut temperature = 0.1;
@@ -51,7 +53,10 @@ pub fn layout(g: &Csr) -> Vec<(f64, f64)> {
         }
         for v in 0..n {
             // Gravity keeps isolated people and small components on screen.
-            let (gx, gy) = (-pos[v].0 * 0.05 * n as f64 * k, -pos[v].1 * 0.05 * n as f64 * k);
+            let (gx, gy) = (
+                -pos[v].0 * 0.05 * n as f64 * k,
+                -pos[v].1 * 0.05 * n as f64 * k,
+            );
             let (dx, dy) = (disp[v].0 + gx, disp[v].1 + gy);
             let len = (dx * dx + dy * dy).sqrt().max(1e-12);
             let step = len.min(temperature);
@@ -102,9 +107,14 @@ mod tests {
         let g = Csr::undirected(30, (1..30u32).map(|v| (0, v)).chain([(1, 2), (3, 4)]));
         let a = layout(&g);
         assert_eq!(a.len(), 30);
-        assert!(a.iter().all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+        assert!(a
+            .iter()
+            .all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
         assert_eq!(a, layout(&g));
-        assert_eq!(layout(&Csr::undirected(1, std::iter::empty())), vec![(0.5, 0.5)]);
+        assert_eq!(
+            layout(&Csr::undirected(1, std::iter::empty())),
+            vec![(0.5, 0.5)]
+        );
         assert!(layout(&Csr::default()).is_empty());
     }
 }

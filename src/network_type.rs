@@ -31,9 +31,13 @@ pub fn classify(m: &Metrics) -> Structure {
     }
     if let Some(s) = isolates {
         if s >= ISOLATE_MAJORITY {
-            return structure("brand_clusters", format!(
-                "Most people speak without anyone answering them ({:.0}% have no tie).", s * 100.0
-            ));
+            return structure(
+                "brand_clusters",
+                format!(
+                    "Most people speak without anyone answering them ({:.0}% have no tie).",
+                    s * 100.0
+                ),
+            );
         }
     }
     Structure {

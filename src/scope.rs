@@ -27,7 +27,12 @@ pub struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     /// The slice of `data` whose messages pass `keep`.
-    pub fn new(data: &'a Dataset, conv: &'a Conversation, is_host: &'a [bool], keep: impl Fn(&Message) -> bool) -> Scope<'a> {
+    pub fn new(
+        data: &'a Dataset,
+        conv: &'a Conversation,
+        is_host: &'a [bool],
+        keep: impl Fn(&Message) -> bool,
+    ) -> Scope<'a> {
         let mut in_scope = vec![false; data.messages.len()];
         let mut messages = Vec::new();
         for (at, m) in data.messages.iter().enumerate() {
@@ -47,7 +52,10 @@ impl<'a> Scope<'a> {
             .filter_map(|&at| data.messages.get(at).map(|m| m.author))
             .collect();
         participants.extend(interactions.iter().flat_map(|i| [i.from, i.to]));
-        let mut participants: Vec<PersonIdx> = participants.into_iter().filter(|&p| !data.is_bot(p)).collect();
+        let mut participants: Vec<PersonIdx> = participants
+            .into_iter()
+            .filter(|&p| !data.is_bot(p))
+            .collect();
         participants.sort_unstable();
         let graph = Graph::build(data.people.len(), &participants, interactions.iter());
         Scope {

@@ -14,7 +14,12 @@ use crate::scope::Scope;
 pub const MIN_MESSAGES: u64 = 20;
 
 /// Scores per channel, in the order the channels were loaded.
-pub fn spaces(data: &Dataset, conv: &Conversation, is_host: &[bool], options: &Options) -> Vec<SpaceReport> {
+pub fn spaces(
+    data: &Dataset,
+    conv: &Conversation,
+    is_host: &[bool],
+    options: &Options,
+) -> Vec<SpaceReport> {
     let group = groups(data);
     let mut order: Vec<SpaceIdx> = group.clone();
     order.dedup();
@@ -25,13 +30,17 @@ pub fn spaces(data: &Dataset, conv: &Conversation, is_host: &[bool], options: &O
             continue;
         }
         seen.push(top);
-        let scope = Scope::new(data, conv, is_host, |m| group.get(m.space as usize) == Some(&top));
+        let scope = Scope::new(data, conv, is_host, |m| {
+            group.get(m.space as usize) == Some(&top)
+        });
         let messages = scope.messages.len() as u64;
         if messages < MIN_MESSAGES {
             continue;
         }
         let measured = Measured::of(&scope, options);
-        let Some(space) = data.spaces.get(top as usize) else { continue };
+        let Some(space) = data.spaces.get(top as usize) else {
+            continue;
+        };
         out.push(SpaceReport {
             id: space.id.clone(),
             name: space.name.clone(),
@@ -45,7 +54,12 @@ pub fn spaces(data: &Dataset, conv: &Conversation, is_host: &[bool], options: &O
 
 /// Per space: the space it is scored with (its parent channel when that is loaded).
 fn groups(data: &Dataset) -> Vec<SpaceIdx> {
-    let by_id: BTreeMap<&str, SpaceIdx> = data.spaces.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as SpaceIdx)).collect();
+    let by_id: BTreeMap<&str, SpaceIdx> = data
+        .spaces
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i as SpaceIdx))
+        .collect();
     data.spaces
         .iter()
         .enumerate()

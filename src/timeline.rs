@@ -22,25 +22,49 @@ struct Bucket {
 /// One point per bucket from the first to the last message, empty buckets included.
 /// Weeks start on Monday (UTC). An empty scope gives no points.
 pub fn timeline(scope: &Scope) -> Timeline {
-    let days: Vec<i64> = scope.messages.iter().filter_map(|&at| scope.message(at)).map(|m| utc_day(m.time_ms)).collect();
+    let days: Vec<i64> = scope
+        .messages
+        .iter()
+        .filter_map(|&at| scope.message(at))
+        .map(|m| utc_day(m.time_ms))
+        .collect();
     let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
-        return Timeline { bucket: "week", points: Vec::new() };
+        return Timeline {
+            bucket: "week",
+            points: Vec::new(),
+        };
     };
     let monthly = last - first > WEEKLY_UP_TO_DAYS;
-    let start_of = |day: i64| if monthly { month_start(day) } else { week_start(day) };
+    let start_of = |day: i64| {
+        if monthly {
+            month_start(day)
+        } else {
+            week_start(day)
+        }
+    };
     let mut buckets: BTreeMap<i64, Bucket> = BTreeMap::new();
     let mut cursor = start_of(first);
     while cursor <= last {
         buckets.insert(cursor, Bucket::default());
-        cursor = if monthly { month_start(cursor + 31) } else { cursor + 7 };
+        cursor = if monthly {
+            month_start(cursor + 31)
+        } else {
+            cursor + 7
+        };
     }
     for &at in &scope.messages {
         let Some(m) = scope.message(at) else { continue };
         let b = buckets.entry(start_of(utc_day(m.time_ms))).or_default();
-        if scope.host(m.author) { b.host += 1 } else { b.member += 1 }
+        if scope.host(m.author) {
+            b.host += 1
+        } else {
+            b.member += 1
+        }
     }
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let Some(m) = scope.message(i.message) else { continue };
+        let Some(m) = scope.message(i.message) else {
+            continue;
+        };
         let b = buckets.entry(start_of(utc_day(m.time_ms))).or_default();
         b.replies += 1;
         b.peer_replies += u64::from(!scope.host(i.from) && !scope.host(i.to));
@@ -51,10 +75,17 @@ pub fn timeline(scope: &Scope) -> Timeline {
             start: day_string(start),
             host_messages: b.host,
             member_messages: b.member,
-            peer_reply_share: Metric::ratio(b.peer_replies as f64, b.replies as f64, "no replies in this period"),
+            peer_reply_share: Metric::ratio(
+                b.peer_replies as f64,
+                b.replies as f64,
+                "no replies in this period",
+            ),
         })
         .collect();
-    Timeline { bucket: if monthly { "month" } else { "week" }, points }
+    Timeline {
+        bucket: if monthly { "month" } else { "week" },
+        points,
+    }
 }
 
 /// The Monday on or before `day` (day 0, 1970-01-01, was a Thursday).

@@ -40,7 +40,8 @@ struct Component {
 pub fn judge(ctx: &Context) -> Verdict {
     let components = components(ctx);
     let total: f64 = components.iter().map(|c| c.weight).sum();
-    let score = (total > 0.0).then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total);
+    let score = (total > 0.0)
+        .then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total);
     let label = label(score, ctx.core, ctx.members);
     let mut evidence: Vec<Evidence> = components
         .into_iter()
@@ -48,12 +49,20 @@ pub fn judge(ctx: &Context) -> Verdict {
             metric: c.key.to_string(),
             value: c.value,
             weight: c.weight,
-            leans: if c.value < COMMUNITY_LINE { Label::Audience } else { Label::Community },
+            leans: if c.value < COMMUNITY_LINE {
+                Label::Audience
+            } else {
+                Label::Community
+            },
             sentence: c.sentence,
         })
         .collect();
     // Those pulling towards audience first, the strongest pull first.
-    evidence.sort_by(|a, b| a.value.total_cmp(&b.value).then(b.weight.total_cmp(&a.weight)));
+    evidence.sort_by(|a, b| {
+        a.value
+            .total_cmp(&b.value)
+            .then(b.weight.total_cmp(&a.weight))
+    });
     Verdict {
         label,
         score,
@@ -66,7 +75,8 @@ pub fn judge(ctx: &Context) -> Verdict {
 /// community at ≥ 60; emerging at ≥ 35 or with a core of ≥ 5 members and ≥ 2% of
 /// members; audience otherwise (also when nothing could be scored).
 pub fn label(score: Option<f64>, core: u64, members: u64) -> Label {
-    let strong_core = core >= EMERGING_CORE_MEMBERS && (core as f64) >= EMERGING_CORE_SHARE * members as f64;
+    let strong_core =
+        core >= EMERGING_CORE_MEMBERS && (core as f64) >= EMERGING_CORE_SHARE * members as f64;
     match score {
         Some(s) if s >= COMMUNITY_SCORE => Label::Community,
         Some(s) if s >= EMERGING_SCORE => Label::Emerging,
@@ -77,22 +87,31 @@ pub fn label(score: Option<f64>, core: u64, members: u64) -> Label {
 
 fn components(ctx: &Context) -> Vec<Component> {
     let m = ctx.metrics;
-    let you = ctx.stand_in.map_or_else(|| "you".to_string(), str::to_string);
+    let you = ctx
+        .stand_in
+        .map_or_else(|| "you".to_string(), str::to_string);
     let mut out = Vec::new();
-    let mut add = |key, weight, metric: &Metric, invert: bool, sentence: &dyn Fn(&Metric) -> String| {
-        if let Some(v) = metric.value {
-            out.push(Component {
-                key,
-                weight,
-                value: if invert { 1.0 - v } else { v },
-                sentence: sentence(metric),
-            });
-        }
-    };
+    let mut add =
+        |key, weight, metric: &Metric, invert: bool, sentence: &dyn Fn(&Metric) -> String| {
+            if let Some(v) = metric.value {
+                out.push(Component {
+                    key,
+                    weight,
+                    value: if invert { 1.0 - v } else { v },
+                    sentence: sentence(metric),
+                });
+            }
+        };
     add("peer_reply_share", 2.0, &m.peer_reply_share, false, &|x| {
-        format!("Members answered each other in {} of {} replies ({}).", n(x.num), n(x.den), pct(x.value))
+        format!(
+            "Members answered each other in {} of {} replies ({}).",
+            n(x.num),
+            n(x.den),
+            pct(x.value)
+        )
     });
-    add("resilience", 2.0, &m.resilience, false, &|x| match ctx.stand_in {
+    add("resilience", 2.0, &m.resilience, false, &|x| {
+        match ctx.stand_in {
         Some(name) => format!(
             "No host was chosen, so the test removes the most connected person, {name}: {} of {} people who talk here would still be connected to each other.",
             n(x.num), n(x.den)
@@ -101,6 +120,7 @@ fn components(ctx: &Context) -> Vec<Component> {
             "Without you, {} of {} members who talk here would still be connected to each other.",
             n(x.num), n(x.den)
         ),
+    }
     });
     add("continuation", 2.0, &m.continuation, false, &|x| {
         let (silent, host) = ctx.days.unwrap_or((0, 0));
@@ -110,24 +130,56 @@ fn components(ctx: &Context) -> Vec<Component> {
         )
     });
     add("connect_share", 1.0, &m.connect_share, false, &|x| {
-        format!("{} of the {} replies and mentions members wrote ({}) were aimed at other members.", n(x.num), n(x.den), pct(x.value))
+        format!(
+            "{} of the {} replies and mentions members wrote ({}) were aimed at other members.",
+            n(x.num),
+            n(x.den),
+            pct(x.value)
+        )
     });
-    add("member_initiated_share", 1.0, &m.member_initiated_share, false, &|x| {
-        format!("Members started {} of the {} conversations that drew an answer ({}).", n(x.num), n(x.den), pct(x.value))
-    });
+    add(
+        "member_initiated_share",
+        1.0,
+        &m.member_initiated_share,
+        false,
+        &|x| {
+            format!(
+                "Members started {} of the {} conversations that drew an answer ({}).",
+                n(x.num),
+                n(x.den),
+                pct(x.value)
+            )
+        },
+    );
     add("host_share", 1.0, &m.host_share, true, &|x| {
-        format!("{} of all {} replies and mentions ({}) involve {}.", n(x.num), n(x.den), pct(x.value), host_word(ctx))
+        format!(
+            "{} of all {} replies and mentions ({}) involve {}.",
+            n(x.num),
+            n(x.den),
+            pct(x.value),
+            host_word(ctx)
+        )
     });
     add("centralization", 1.0, &m.centralization, true, &|x| {
         let v = x.value.unwrap_or(0.0);
-        let shape = if v >= 0.5 { "a star around one person" } else if v >= 0.2 { "a few hubs" } else { "spread out, without a dominant hub" };
+        let shape = if v >= 0.5 {
+            "a star around one person"
+        } else if v >= 0.2 {
+            "a few hubs"
+        } else {
+            "spread out, without a dominant hub"
+        };
         format!("The network is shaped like {shape} (centralization {v:.2}, where 1 is a perfect star).")
     });
     out
 }
 
 fn host_word(ctx: &Context) -> &'static str {
-    if ctx.stand_in.is_some() { "the most connected person" } else { "you" }
+    if ctx.stand_in.is_some() {
+        "the most connected person"
+    } else {
+        "you"
+    }
 }
 
 fn headline(label: Label, ctx: &Context) -> String {
@@ -196,8 +248,16 @@ mod tests {
         assert_eq!(label(Some(60.0), 0, 100), Label::Community);
         assert_eq!(label(Some(59.9), 0, 100), Label::Emerging);
         assert_eq!(label(Some(35.0), 0, 100), Label::Emerging);
-        assert_eq!(label(Some(20.0), 5, 250), Label::Emerging, "core of 5 is 2% of 250");
-        assert_eq!(label(Some(20.0), 5, 251), Label::Audience, "core below 2% of members");
+        assert_eq!(
+            label(Some(20.0), 5, 250),
+            Label::Emerging,
+            "core of 5 is 2% of 250"
+        );
+        assert_eq!(
+            label(Some(20.0), 5, 251),
+            Label::Audience,
+            "core below 2% of members"
+        );
         assert_eq!(label(Some(20.0), 4, 10), Label::Audience);
         assert_eq!(label(None, 0, 0), Label::Audience);
     }

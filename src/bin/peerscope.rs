@@ -10,7 +10,11 @@ use peerscope::import::Format;
 use peerscope::{analyze, Goal, HostChoice, Input, Options, Profile};
 
 #[derive(Parser)]
-#[command(name = "peerscope", version, about = "Is the group around you an audience or a community?")]
+#[command(
+    name = "peerscope",
+    version,
+    about = "Is the group around you an audience or a community?"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -65,7 +69,14 @@ fn parse_goal(s: &str) -> Result<Goal, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Analyze { files, format, hosts, profile, goal, json } = cli.command;
+    let Command::Analyze {
+        files,
+        format,
+        hosts,
+        profile,
+        goal,
+        json,
+    } = cli.command;
     let mut inputs = Vec::with_capacity(files.len());
     for path in &files {
         let name = path.display().to_string();
@@ -74,7 +85,12 @@ fn main() -> ExitCode {
             Err(e) => return fail(&format!("{name}: cannot be read ({e})")),
         }
     }
-    let options = Options { profile, goal, hosts: host_choice(hosts), format: format.0 };
+    let options = Options {
+        profile,
+        goal,
+        hosts: host_choice(hosts),
+        format: format.0,
+    };
     match analyze(&inputs, &options) {
         Ok(analysis) if json => match serde_json::to_string_pretty(&analysis.report) {
             Ok(text) => {
@@ -115,12 +131,31 @@ mod summary {
 
     pub fn render(r: &Report) -> String {
         let mut out = String::new();
-        let score = r.verdict.score.map_or_else(|| "—".to_string(), |s| format!("{s:.0}"));
+        let score = r
+            .verdict
+            .score
+            .map_or_else(|| "—".to_string(), |s| format!("{s:.0}"));
         let _ = writeln!(out, "{}", r.verdict.headline);
-        let _ = writeln!(out, "Verdict: {} (score {score} of 100)", r.verdict.label.as_str());
+        let _ = writeln!(
+            out,
+            "Verdict: {} (score {score} of 100)",
+            r.verdict.label.as_str()
+        );
         let _ = writeln!(out, "{}", r.verdict.framing);
-        let hosts: Vec<String> = r.hosts.iter().map(|h| format!("{} ({})", h.name, h.how)).collect();
-        let _ = writeln!(out, "Host: {}", if hosts.is_empty() { "none".to_string() } else { hosts.join("; ") });
+        let hosts: Vec<String> = r
+            .hosts
+            .iter()
+            .map(|h| format!("{} ({})", h.name, h.how))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Host: {}",
+            if hosts.is_empty() {
+                "none".to_string()
+            } else {
+                hosts.join("; ")
+            }
+        );
         let c = &r.counts;
         let _ = writeln!(
             out,
@@ -132,7 +167,14 @@ mod summary {
             let _ = writeln!(out, "  - {}", e.sentence);
         }
         let f = &r.funnel;
-        let _ = writeln!(out, "\nFunnel: audience {} → engaged {} → core {} → leaders {}", f.audience, f.engaged, f.core, f.leaders.len());
+        let _ = writeln!(
+            out,
+            "\nFunnel: audience {} → engaged {} → core {} → leaders {}",
+            f.audience,
+            f.engaged,
+            f.core,
+            f.leaders.len()
+        );
         let _ = writeln!(out, "\nWhat to do ({}):", r.profile.as_str());
         for (i, s) in r.checklist.iter().enumerate() {
             let _ = writeln!(out, "  {}. {} — {}", i + 1, s.title, s.why);

@@ -30,7 +30,11 @@ pub struct Continuation {
 /// when no day has any exchange. `num` and `den` are the two rates per day.
 pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuation>) {
     let is_away = |p: u32| away.get(p as usize).copied().unwrap_or(false);
-    let days = scope.messages.iter().filter_map(|&at| scope.message(at)).map(|m| utc_day(m.time_ms));
+    let days = scope
+        .messages
+        .iter()
+        .filter_map(|&at| scope.message(at))
+        .map(|m| utc_day(m.time_ms));
     let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
         return (Metric::unobservable("the export has no messages"), None);
     };
@@ -44,8 +48,14 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
     let span = (last - first + 1) as usize;
     let silent_days = span - host_days.len();
     let (mut on_host, mut on_silent) = (0usize, 0usize);
-    for i in scope.interactions.iter().filter(|i| !is_away(i.from) && !is_away(i.to)) {
-        let Some(m) = scope.message(i.message) else { continue };
+    for i in scope
+        .interactions
+        .iter()
+        .filter(|i| !is_away(i.from) && !is_away(i.to))
+    {
+        let Some(m) = scope.message(i.message) else {
+            continue;
+        };
         if host_days.contains(&utc_day(m.time_ms)) {
             on_host += 1;
         } else {

@@ -14,7 +14,11 @@ pub fn peer_reply_share(scope: &Scope) -> Metric {
         all += 1;
         peer += usize::from(!scope.host(i.from) && !scope.host(i.to));
     }
-    Metric::ratio(peer as f64, all as f64, "nobody replied to anyone in this export")
+    Metric::ratio(
+        peer as f64,
+        all as f64,
+        "nobody replied to anyone in this export",
+    )
 }
 
 /// Member reply and mention interactions aimed at members / all reply and mention
@@ -26,7 +30,11 @@ pub fn connect_share(scope: &Scope) -> Metric {
         all += 1;
         to_members += usize::from(!scope.host(i.to));
     }
-    Metric::ratio(to_members as f64, all as f64, "members replied to or mentioned no one")
+    Metric::ratio(
+        to_members as f64,
+        all as f64,
+        "members replied to or mentioned no one",
+    )
 }
 
 /// Overall reciprocity of the member-only directed simple graph: ties (u, v) whose

@@ -55,8 +55,12 @@ pub fn answers(scope: &Scope) -> Answers {
     let mut first_peer: HashMap<usize, i64> = HashMap::new();
     let mut first_host: HashMap<usize, i64> = HashMap::new();
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let (Some(q), Some(reply)) = (i.target, scope.message(i.message)) else { continue };
-        let Some(question) = scope.message(q) else { continue };
+        let (Some(q), Some(reply)) = (i.target, scope.message(i.message)) else {
+            continue;
+        };
+        let Some(question) = scope.message(q) else {
+            continue;
+        };
         if !question.is_question || scope.host(question.author) || !scope.data.counts(question) {
             continue;
         }
@@ -66,7 +70,11 @@ pub fn answers(scope: &Scope) -> Answers {
         if t < slot.0 {
             *slot = (t, by_member);
         }
-        let which = if by_member { &mut first_peer } else { &mut first_host };
+        let which = if by_member {
+            &mut first_peer
+        } else {
+            &mut first_host
+        };
         let earliest = which.entry(q).or_insert(t);
         *earliest = (*earliest).min(t);
     }
@@ -74,7 +82,11 @@ pub fn answers(scope: &Scope) -> Answers {
     let delays = |firsts: &HashMap<usize, i64>| -> Vec<f64> {
         firsts
             .iter()
-            .filter_map(|(&q, &t)| scope.message(q).map(|m| (t - m.time_ms).max(0) as f64 / 60_000.0))
+            .filter_map(|(&q, &t)| {
+                scope
+                    .message(q)
+                    .map(|m| (t - m.time_ms).max(0) as f64 / 60_000.0)
+            })
             .collect()
     };
     Answers {
@@ -83,7 +95,10 @@ pub fn answers(scope: &Scope) -> Answers {
             first.len() as f64,
             "no question by a member got a reply",
         ),
-        to_peer: median(delays(&first_peer), "no member answered a member's question"),
+        to_peer: median(
+            delays(&first_peer),
+            "no member answered a member's question",
+        ),
         to_host: median(delays(&first_host), "no host answered a member's question"),
     }
 }
@@ -117,6 +132,9 @@ mod tests {
         assert_eq!(median(vec![3.0, 1.0, 2.0], "").value, Some(2.0));
         assert_eq!(median(vec![4.0, 1.0], "").value, Some(2.5));
         let none = median(vec![], "nobody answered");
-        assert_eq!((none.value, none.reason.as_deref()), (None, Some("nobody answered")));
+        assert_eq!(
+            (none.value, none.reason.as_deref()),
+            (None, Some("nobody answered"))
+        );
     }
 }

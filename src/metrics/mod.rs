@@ -32,7 +32,9 @@ impl AwayParty {
         }
         let mut mask = vec![false; people];
         let top = rank_by_reach(&scope.graph).first().copied();
-        let person = top.filter(|t| t.0 > 0).and_then(|t| scope.graph.people.get(t.2 as usize).copied());
+        let person = top
+            .filter(|t| t.0 > 0)
+            .and_then(|t| scope.graph.people.get(t.2 as usize).copied());
         let stand_in = person.map(|p| {
             if let Some(slot) = mask.get_mut(p as usize) {
                 *slot = true;

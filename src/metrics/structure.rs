@@ -63,7 +63,9 @@ pub fn directed_centralization(g: &Graph, inward: bool) -> Metric {
 /// person. 0 for a pure broadcast, near 1 for a mesh; null when no member has a tie.
 pub fn resilience(g: &Graph, removed: &[bool]) -> Metric {
     let n = g.node_count();
-    let keep: Vec<bool> = (0..n).map(|v| !removed.get(v).copied().unwrap_or(false)).collect();
+    let keep: Vec<bool> = (0..n)
+        .map(|v| !removed.get(v).copied().unwrap_or(false))
+        .collect();
     let den = (0..n as u32)
         .filter(|&v| keep[v as usize] && g.undirected.degree(v) > 0)
         .count();
@@ -97,7 +99,9 @@ pub fn density(g: &Graph) -> Metric {
 /// Participants with no tie / participants. 0..=1; null when nobody took part.
 pub fn isolate_share(g: &Graph) -> Metric {
     let n = g.node_count();
-    let isolated = (0..n as u32).filter(|&v| g.undirected.degree(v) == 0).count();
+    let isolated = (0..n as u32)
+        .filter(|&v| g.undirected.degree(v) == 0)
+        .count();
     Metric::ratio(isolated as f64, n as f64, "nobody took part")
 }
 
@@ -127,7 +131,10 @@ mod tests {
         let star = graph(5, &[(1, 0), (2, 0), (3, 0), (4, 0)]);
         assert_eq!(centralization(&star).value, Some(1.0));
         assert_eq!(directed_centralization(&star, true).value, Some(1.0));
-        assert_eq!(directed_centralization(&star, false).value, Some(1.0 / 16.0));
+        assert_eq!(
+            directed_centralization(&star, false).value,
+            Some(1.0 / 16.0)
+        );
         let r = resilience(&star, &[true, false, false, false, false]);
         assert_eq!((r.value, r.num, r.den), (Some(0.0), Some(0.0), Some(4.0)));
         assert_eq!(density(&star).value, Some(0.4));

@@ -31,9 +31,20 @@ pub struct Signals<'a> {
 }
 
 impl<'a> Signals<'a> {
-    pub fn gather(scope: &Scope, people: &People, metrics: &'a Metrics, label: Label, goal: Goal) -> Signals<'a> {
+    pub fn gather(
+        scope: &Scope,
+        people: &People,
+        metrics: &'a Metrics,
+        label: Label,
+        goal: Goal,
+    ) -> Signals<'a> {
         let person = |p: u32| PersonRef {
-            id: scope.data.people.get(p as usize).map(|x| x.id.clone()).unwrap_or_default(),
+            id: scope
+                .data
+                .people
+                .get(p as usize)
+                .map(|x| x.id.clone())
+                .unwrap_or_default(),
             name: scope.data.display(p).to_string(),
         };
         let members_graph = scope.graph.undirected_among(&scope.member_nodes());
@@ -42,7 +53,11 @@ impl<'a> Signals<'a> {
             .map(|v| (members_graph.degree(v), v))
             .collect();
         hubs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let core_hubs = hubs.iter().take(MAX_NAMED).filter_map(|&(_, v)| scope.graph.people.get(v as usize).map(|&p| person(p))).collect();
+        let core_hubs = hubs
+            .iter()
+            .take(MAX_NAMED)
+            .filter_map(|&(_, v)| scope.graph.people.get(v as usize).map(|&p| person(p)))
+            .collect();
         Signals {
             metrics,
             label,
@@ -64,13 +79,21 @@ impl<'a> Signals<'a> {
 fn top(counts: HashMap<u32, u64>, person: &dyn Fn(u32) -> PersonRef) -> Vec<PersonRef> {
     let mut ranked: Vec<(u64, u32)> = counts.into_iter().map(|(p, c)| (c, p)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranked.into_iter().take(MAX_NAMED).map(|(_, p)| person(p)).collect()
+    ranked
+        .into_iter()
+        .take(MAX_NAMED)
+        .map(|(_, p)| person(p))
+        .collect()
 }
 
 /// Members' replies to member questions, per replying member.
 fn answerers(scope: &Scope) -> HashMap<u32, u64> {
     let mut counts = HashMap::new();
-    for i in scope.interactions.iter().filter(|i| i.kind.is_reply() && scope.member(i.from)) {
+    for i in scope
+        .interactions
+        .iter()
+        .filter(|i| i.kind.is_reply() && scope.member(i.from))
+    {
         let question = i.target.and_then(|q| scope.message(q));
         if question.is_some_and(|q| q.is_question && scope.member(q.author)) {
             *counts.entry(i.from).or_insert(0) += 1;
@@ -80,8 +103,12 @@ fn answerers(scope: &Scope) -> HashMap<u32, u64> {
 }
 
 fn unanswered(scope: &Scope, person: &dyn Fn(u32) -> PersonRef) -> (Vec<PersonRef>, u64) {
-    let answered: std::collections::HashSet<usize> =
-        scope.interactions.iter().filter(|i| i.kind.is_reply()).filter_map(|i| i.target).collect();
+    let answered: std::collections::HashSet<usize> = scope
+        .interactions
+        .iter()
+        .filter(|i| i.kind.is_reply())
+        .filter_map(|i| i.target)
+        .collect();
     let mut askers: HashMap<u32, u64> = HashMap::new();
     let mut total = 0;
     for &at in &scope.messages {
@@ -94,7 +121,11 @@ fn unanswered(scope: &Scope, person: &dyn Fn(u32) -> PersonRef) -> (Vec<PersonRe
     (top(askers, person), total)
 }
 
-fn only_with_hosts(scope: &Scope, people: &People, person: &dyn Fn(u32) -> PersonRef) -> (Vec<PersonRef>, u64) {
+fn only_with_hosts(
+    scope: &Scope,
+    people: &People,
+    person: &dyn Fn(u32) -> PersonRef,
+) -> (Vec<PersonRef>, u64) {
     let mut with_host: HashMap<u32, u64> = HashMap::new();
     for i in &scope.interactions {
         if scope.member(i.from) && scope.host(i.to) {
@@ -115,7 +146,9 @@ fn starters(scope: &Scope) -> HashMap<u32, u64> {
     let mut seen = std::collections::HashSet::new();
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
         let Some(t) = i.target else { continue };
-        let Some(root) = scope.message(t) else { continue };
+        let Some(root) = scope.message(t) else {
+            continue;
+        };
         let is_root = scope.conv.tree_parent.get(t).copied().flatten().is_none();
         if is_root && scope.member(root.author) && seen.insert(t) {
             *counts.entry(root.author).or_insert(0) += 1;

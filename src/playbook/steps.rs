@@ -7,7 +7,15 @@ use crate::options::{Goal, Profile};
 use crate::report::{PersonRef, Step};
 use crate::verdict::{n, pct};
 
-fn step(profile: &str, id: &str, title: &str, gap: Option<f64>, why: String, how: &[&str], people: Vec<PersonRef>) -> Step {
+fn step(
+    profile: &str,
+    id: &str,
+    title: &str,
+    gap: Option<f64>,
+    why: String,
+    how: &[&str],
+    people: Vec<PersonRef>,
+) -> Step {
     Step {
         profile: profile.to_string(),
         id: id.to_string(),
@@ -35,7 +43,11 @@ fn names(people: &[PersonRef]) -> String {
 
 /// Ends a sentence after a list of names without doubling a name's own full stop.
 fn sentence_end(text: &str) -> String {
-    if text.ends_with('.') { text.to_string() } else { format!("{text}.") }
+    if text.ends_with('.') {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// Share of members tied to another member (0..=1).
@@ -95,7 +107,11 @@ pub fn for_profile(s: &Signals, profile: Profile) -> Vec<Step> {
 }
 
 fn reach_note(s: &Signals) -> &'static str {
-    if s.goal == Goal::Reach { " Conversations between viewers also keep your posts visible longer, which serves reach." } else { "" }
+    if s.goal == Goal::Reach {
+        " Conversations between viewers also keep your posts visible longer, which serves reach."
+    } else {
+        ""
+    }
 }
 
 fn creator(s: &Signals) -> Vec<Step> {

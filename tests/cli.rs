@@ -1,0 +1,136 @@
+//! The `peerscope` command: exit codes, the JSON report's shape, one-line errors.
+
+use std::process::{Command, Output};
+
+fn peerscope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_peerscope"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("could not run peerscope: {e}"))
+}
+
+const TOP_LEVEL: [&str; 13] = [
+    "schema",
+    "sources",
+    "counts",
+    "hosts",
+    "profile",
+    "goal",
+    "metrics",
+    "verdict",
+    "structure",
+    "funnel",
+    "spaces",
+    "timeline",
+    "checklist",
+];
+
+#[test]
+fn json_report_has_every_top_level_key_and_metric_shape() {
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "tests/fixtures/discord_lobby_thread.json",
+        "--json",
+        "--host",
+        "Hana",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(report["schema"], "peerscope.report/1");
+    for key in TOP_LEVEL {
+        assert!(report.get(key).is_some(), "missing top-level key {key}");
+    }
+    let metrics = report["metrics"].as_object().cloned().unwrap_or_default();
+    assert!(metrics.len() >= 15);
+    for (key, m) in metrics.iter().filter(|(k, _)| !k.starts_with("median_")) {
+        let observed = m["value"].is_number() && m["num"].is_number() && m["den"].is_number();
+        let explained = m["value"].is_null() && m["reason"].is_string();
+        assert!(observed || explained, "{key}: {m}");
+    }
+    assert_eq!(report["counts"]["replies"], 8);
+    assert_eq!(report["hosts"][0]["name"], "Hana");
+}
+
+#[test]
+fn options_change_the_checklist_and_goal() {
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--json",
+        "--profile",
+        "nonprofit",
+        "--goal",
+        "reach",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(report["profile"], "nonprofit");
+    assert_eq!(report["goal"], "reach");
+    let profiles: Vec<&str> = report["checklist"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["profile"].as_str())
+        .collect();
+    assert!(profiles.contains(&"nonprofit") && profiles.contains(&"all"));
+    assert!(!profiles.contains(&"creator"));
+}
+
+#[test]
+fn human_summary_without_json() {
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "tests/fixtures/discord_lobby_thread.json",
+        "--host",
+        "none",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Verdict: "), "{text}");
+    assert!(text.contains("What to do (creator):"), "{text}");
+}
+
+fn assert_one_line_error(out: &Output, starts: &str) {
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(starts), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn truncated_json_exits_2_naming_file_and_position() {
+    let out = peerscope(&["analyze", "tests/fixtures/discord_truncated.json"]);
+    assert_one_line_error(
+        &out,
+        "peerscope: tests/fixtures/discord_truncated.json: line ",
+    );
+}
+
+#[test]
+fn non_json_and_missing_files_exit_2() {
+    let out = peerscope(&["analyze", "Cargo.toml"]);
+    assert_one_line_error(
+        &out,
+        "peerscope: Cargo.toml: line 1, column 1: this is not a DiscordChatExporter JSON export",
+    );
+    let out = peerscope(&["analyze", "no-such-file.json"]);
+    assert_one_line_error(&out, "peerscope: no-such-file.json: cannot be read");
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--host",
+        "Nobody",
+    ]);
+    assert_one_line_error(
+        &out,
+        "peerscope: no one in the export has the id or name \"Nobody\"",
+    );
+}
