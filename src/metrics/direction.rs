@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use crate::graph::Graph;
 use crate::metric::Metric;
 use crate::scope::Scope;
 
@@ -41,18 +42,21 @@ pub fn connect_share(scope: &Scope) -> Metric {
 /// reverse (v, u) exists / all ties, as NetworkX `overall_reciprocity`. 0..=1; null
 /// when members have no ties among themselves.
 pub fn reciprocity(scope: &Scope) -> Metric {
-    let member = scope.member_nodes();
-    let is_member = |v: u32| member.get(v as usize).copied().unwrap_or(false);
-    let arcs: Vec<(u32, u32)> = scope
-        .graph
+    reciprocity_among(&scope.graph, &scope.member_nodes())
+}
+
+/// Overall reciprocity of the directed simple graph restricted to nodes passing `keep`.
+pub fn reciprocity_among(g: &Graph, keep: &[bool]) -> Metric {
+    let kept = |v: u32| keep.get(v as usize).copied().unwrap_or(false);
+    let arcs: Vec<(u32, u32)> = g
         .arcs
         .keys()
         .copied()
-        .filter(|&(a, b)| is_member(a) && is_member(b))
+        .filter(|&(a, b)| kept(a) && kept(b))
         .collect();
     let reciprocated = arcs
         .iter()
-        .filter(|&&(a, b)| scope.graph.arcs.contains_key(&(b, a)))
+        .filter(|&&(a, b)| g.arcs.contains_key(&(b, a)))
         .count();
     Metric::ratio(
         reciprocated as f64,
