@@ -63,7 +63,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
         is_host: &mask,
         ..whole
     };
-    let measured = Measured::of(&scope, options);
+    let measured = Measured::of(&scope, options, true);
     let signals = Signals::gather(
         &scope,
         &measured.people,
@@ -113,10 +113,11 @@ pub struct Measured {
 }
 
 impl Measured {
-    pub fn of(scope: &Scope, options: &Options) -> Measured {
+    /// `with_leaders: false` leaves `people.leaders` empty (per-channel scores).
+    pub fn of(scope: &Scope, options: &Options, with_leaders: bool) -> Measured {
         let away = AwayParty::of(scope);
         let (metrics, days) = measure(scope, &away);
-        let people = funnel::people(scope);
+        let people = funnel::people(scope, with_leaders);
         let verdict = judge(&verdict::Context {
             metrics: &metrics,
             core: people.funnel.core,

@@ -11,8 +11,9 @@ use crate::scope::Scope;
 pub const MAX_LEADERS: usize = 10;
 /// Replies to other members a member needs to be a leader.
 pub const MIN_LEADER_REPLIES: u64 = 3;
-/// Largest graph (in people) on which exact betweenness breaks leader ties.
-pub const BETWEENNESS_LIMIT: usize = 5_000;
+/// Most work (people × ties in the member graph) spent on exact betweenness to break
+/// leader ties; about 0.2 s natively.
+pub const BETWEENNESS_WORK: usize = 20_000_000;
 
 /// The funnel with the people behind each stage.
 pub struct People {
@@ -29,13 +30,19 @@ pub struct People {
 /// to another member; core = members in the 2-core of the member-only undirected simple
 /// graph; leaders = up to 10 members with ≥ 3 replies to other members, ranked by those
 /// replies, then betweenness in the member graph, then name.
-pub fn people(scope: &Scope) -> People {
+///
+/// `with_leaders: false` skips naming leaders (per-channel scores need only the core).
+pub fn people(scope: &Scope, with_leaders: bool) -> People {
     let member_nodes = scope.member_nodes();
     let members: Csr = scope.graph.undirected_among(&member_nodes);
     let n = scope.graph.node_count() as u32;
     let engaged: Vec<bool> = (0..n).map(|v| members.degree(v) > 0).collect();
     let core = members.k_core(2);
-    let leaders = leaders(scope, &members);
+    let leaders = if with_leaders {
+        leaders(scope, &members)
+    } else {
+        Vec::new()
+    };
     let funnel = Funnel {
         audience: audience(scope),
         engaged: engaged.iter().filter(|&&e| e).count() as u64,
@@ -81,6 +88,14 @@ fn audience(scope: &Scope) -> u64 {
     everyone.len() as u64
 }
 
+/// Whether two of the first `MAX_LEADERS + 1` candidates, by replies, have equal counts.
+fn ties_matter(candidates: &[(u32, PersonIdx, u64)]) -> bool {
+    let mut counts: Vec<u64> = candidates.iter().map(|c| c.2).collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    counts.truncate(MAX_LEADERS + 1);
+    counts.windows(2).any(|w| w[0] == w[1])
+}
+
 fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
     let mut replies = vec![0u64; scope.data.people.len()];
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
@@ -100,13 +115,15 @@ fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
             (r >= MIN_LEADER_REPLIES).then_some((node as u32, p, r))
         })
         .collect();
-    // Betweenness only breaks ties between equal reply counts. Exact Brandes is O(V·E):
-    // past a few thousand people it would freeze the page for a tie-break, so large
-    // graphs fall back to ordering ties by name (sampling arrives with issue 4's scale work).
-    let betweenness = if candidates.is_empty() || members.node_count() > BETWEENNESS_LIMIT {
-        Vec::new()
-    } else {
+    // Betweenness only breaks ties between equal reply counts, so it is computed only
+    // when a tie decides an order. Exact Brandes is O(V·E): past BETWEENNESS_WORK it would
+    // freeze the page for a tie-break, and ties fall back to name order (sampled
+    // betweenness arrives with the diagnosis issue's scale work).
+    let work = members.node_count().saturating_mul(members.edge_count());
+    let betweenness = if ties_matter(&candidates) && work <= BETWEENNESS_WORK {
         members.betweenness()
+    } else {
+        Vec::new()
     };
     let mut ranked: Vec<(f64, &str, PersonIdx, u64)> = candidates
         .iter()

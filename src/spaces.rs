@@ -37,7 +37,7 @@ pub fn spaces(
         if messages < MIN_MESSAGES {
             continue;
         }
-        let measured = Measured::of(&scope, options);
+        let measured = Measured::of(&scope, options, false);
         let Some(space) = data.spaces.get(top as usize) else {
             continue;
         };
