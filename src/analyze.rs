@@ -15,7 +15,9 @@ use crate::model::Dataset;
 use crate::network_type;
 use crate::options::Options;
 use crate::playbook::{checklist, Signals};
-use crate::report::{Counts, Metrics, PersonRef, Report, SourceFile, Sources, Verdict, SCHEMA};
+use crate::report::{
+    Counts, Metrics, PersonRef, Report, SourceFile, Sources, Structure, Verdict, SCHEMA,
+};
 use crate::scope::Scope;
 use crate::spaces::spaces;
 use crate::timeline::timeline;
@@ -78,7 +80,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
         hosts: hosts.info.clone(),
         profile: options.profile,
         goal: options.goal,
-        structure: network_type::classify(&measured.metrics),
+        structure: measured.structure.clone(),
         funnel: measured.people.funnel.clone(),
         spaces: spaces(&data, &conv, &mask, options),
         timeline: timeline(&scope),
@@ -110,13 +112,28 @@ pub struct Measured {
     pub metrics: Metrics,
     pub people: People,
     pub verdict: Verdict,
+    pub structure: Structure,
+}
+
+/// Sizes of the Louvain communities among participants with at least one tie, largest
+/// first.
+fn community_sizes(scope: &Scope, communities: &[u32]) -> Vec<usize> {
+    let mut sizes: BTreeMap<u32, usize> = BTreeMap::new();
+    for (v, &c) in communities.iter().enumerate() {
+        if scope.graph.undirected.degree(v as u32) > 0 {
+            *sizes.entry(c).or_insert(0) += 1;
+        }
+    }
+    let mut sizes: Vec<usize> = sizes.into_values().collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes
 }
 
 impl Measured {
     /// `with_leaders: false` leaves `people.leaders` empty (per-channel scores).
     pub fn of(scope: &Scope, options: &Options, with_leaders: bool) -> Measured {
         let away = AwayParty::of(scope);
-        let (metrics, days) = measure(scope, &away);
+        let (metrics, detail) = measure(scope, &away);
         let people = funnel::people(scope, with_leaders);
         let verdict = judge(&verdict::Context {
             metrics: &metrics,
@@ -124,12 +141,15 @@ impl Measured {
             members: scope.member_count() as u64,
             goal: options.goal,
             stand_in: away.stand_in.as_deref(),
-            days: days.map(|d| (d.silent_days, d.host_days)),
+            days: detail.continuation.map(|d| (d.silent_days, d.host_days)),
         });
+        let structure =
+            network_type::classify(&metrics, &community_sizes(scope, &detail.communities));
         Measured {
             metrics,
             people,
             verdict,
+            structure,
         }
     }
 }

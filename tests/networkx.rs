@@ -4,7 +4,7 @@
 use peerscope::graph::Graph;
 use peerscope::interactions::{Interaction, InteractionKind};
 use peerscope::metric::Metric;
-use peerscope::metrics::{direction, structure};
+use peerscope::metrics::{direction, louvain, structure};
 use serde_json::Value;
 
 const TOLERANCE: f64 = 1e-9;
@@ -73,6 +73,30 @@ fn graph_measures_match_networkx() {
         let (g, hosts) = build(case);
         let members: Vec<bool> = hosts.iter().map(|h| !h).collect();
         close(name, "density", &structure::density(&g), &v["density"]);
+        let ties = g.arcs.iter().map(|(&(a, b), &w)| (a, b, f64::from(w)));
+        let weighted = louvain::Weighted::new(g.node_count(), ties);
+        let by_three: Vec<u32> = (0..g.node_count() as u32).map(|v| v % 3).collect();
+        let q = louvain::modularity(&weighted, &by_three);
+        close(
+            name,
+            "modularity_by_three",
+            &Metric {
+                value: q,
+                num: None,
+                den: None,
+                reason: None,
+            },
+            &v["modularity_by_three"],
+        );
+        // Louvain partitions differ between implementations; ours must be as good, within 0.02.
+        let (ours, _) = peerscope::metrics::partition(&g);
+        if let Some(theirs) = v["louvain_modularity"].as_f64() {
+            let q = ours.value.unwrap_or(f64::NAN);
+            assert!(
+                q >= theirs - 0.02,
+                "{name}: louvain modularity {q} vs networkx {theirs}"
+            );
+        }
         close(
             name,
             "centralization",

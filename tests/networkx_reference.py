@@ -28,7 +28,14 @@ def values(nodes, arcs, hosts):
             d[a][b]["weight"] += w
         else:
             d.add_edge(a, b, weight=w)
-    u = nx.Graph(d.to_undirected())
+    # undirected projection with weights summed over both directions
+    u = nx.Graph()
+    u.add_nodes_from(nodes)
+    for a, b, w in arcs:
+        if u.has_edge(a, b):
+            u[a][b]["weight"] += w
+        else:
+            u.add_edge(a, b, weight=w)
     n = len(nodes)
     members = [v for v in nodes if v not in hosts]
     md = d.subgraph(members)
@@ -37,7 +44,12 @@ def values(nodes, arcs, hosts):
     rest = u.subgraph(members)
     largest = max((len(c) for c in nx.connected_components(rest)), default=0)
     core = nx.k_core(nx.Graph(mu), 2) if mu.number_of_edges() else nx.Graph()
+    by_three = [set(v for v in nodes if v % 3 == r) for r in range(3)]
+    by_three = [c for c in by_three if c]
+    weighted = u.number_of_edges() > 0
     return {
+        "modularity_by_three": nx.community.modularity(u, by_three, weight="weight") if weighted else None,
+        "louvain_modularity": nx.community.modularity(u, nx.community.louvain_communities(u, weight="weight", seed=1), weight="weight") if weighted else None,
         "density": nx.density(u),
         "centralization": freeman(dict(u.degree()), n, (n - 1) * (n - 2)),
         "in_centralization": freeman(dict(d.in_degree()), n, (n - 1) ** 2),

@@ -3,8 +3,10 @@
 pub mod continuation;
 pub mod direction;
 pub mod engagement;
+pub mod louvain;
 pub mod structure;
 
+use crate::graph::Graph;
 use crate::hosts::rank_by_reach;
 use crate::metric::Metric;
 use crate::report::Metrics;
@@ -55,9 +57,18 @@ impl AwayParty {
     }
 }
 
-/// All metrics of one scope, plus the day detail behind `continuation`.
-pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Option<Continuation>) {
+/// What the metrics were computed from, for the verdict and the network type.
+pub struct Detail {
+    /// Days behind `continuation`, when observable.
+    pub continuation: Option<Continuation>,
+    /// Louvain community per graph node.
+    pub communities: Vec<u32>,
+}
+
+/// All metrics of one scope, plus the detail behind them.
+pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Detail) {
     let g = &scope.graph;
+    let (modularity, communities) = partition(g);
     let answers = engagement::answers(scope);
     let (continuation, detail) = continuation::continuation(scope, &away.mask);
     let metrics = Metrics {
@@ -74,12 +85,32 @@ pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Option<Continuation
         continuation,
         connect_share: direction::connect_share(scope),
         density: structure::density(g),
-        modularity: Metric::unobservable(
-            "not computed yet: community detection (Louvain) arrives with the network-type diagnosis",
-        ),
+        modularity,
         isolate_share: structure::isolate_share(g),
         median_minutes_to_peer_answer: answers.to_peer,
         median_minutes_to_host_answer: answers.to_host,
     };
+    let detail = Detail {
+        continuation: detail,
+        communities,
+    };
     (metrics, detail)
+}
+
+/// Modularity of the Louvain partition of G's undirected projection, edges weighted by
+/// interaction counts (both directions summed), resolution 1, fixed seed.
+///
+/// Modularity is not a ratio: `num` repeats the value and `den` is 1. Null when nobody
+/// is tied to anyone.
+pub fn partition(g: &Graph) -> (Metric, Vec<u32>) {
+    let ties = g.arcs.iter().map(|(&(a, b), &w)| (a, b, f64::from(w)));
+    let weighted = louvain::Weighted::new(g.node_count(), ties);
+    let communities = louvain::louvain(&weighted);
+    let metric = match louvain::modularity(&weighted, &communities) {
+        Some(q) => Metric::observed(q, q, 1.0),
+        None => Metric::unobservable(
+            "nobody replied to or mentioned anyone, so there are no groups to find",
+        ),
+    };
+    (metric, communities)
 }
