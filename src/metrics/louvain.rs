@@ -155,7 +155,7 @@ fn aggregate(g: &Weighted, labels: &[u32]) -> Weighted {
     for (v, list) in g.adj.iter().enumerate() {
         for &(u, w) in list {
             // each non-loop edge appears twice (v→u and u→v); keep it once
-            if (u as usize) > v || u as usize == v {
+            if u as usize >= v {
                 ties.push((labels[v], labels[u as usize], w));
             }
         }
