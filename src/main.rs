@@ -1,1 +1,5 @@
-fn main(){}
+//! `peerscope-web`: mounts the Yew app on the page Trunk builds.
+
+fn main() {
+    yew::Renderer::<peerscope::ui::App>::new().render();
+}

@@ -1,1 +1,24 @@
-//! The Yew UI.
+//! The Yew UI (feature `web`): one page that reads exports in the browser and shows the
+//! answer, the network, the checklist and the numbers behind them.
+//!
+//! [`app`] owns the one reducer ([`state`]); every other module is one component or a
+//! helper of one. Nothing here is needed by the core.
+
+pub mod app;
+pub mod checklist;
+pub mod choices;
+pub mod deeper;
+pub mod drawing;
+pub mod drop;
+pub mod fit;
+pub mod input;
+pub mod network;
+pub mod read;
+pub mod select;
+pub mod shared;
+pub mod state;
+pub mod verdict;
+
+pub use app::{App, Page, PageProps};
+pub use shared::Shared;
+pub use state::{Action, Source, State};

@@ -1,0 +1,199 @@
+# peerscope: build, test and serve.
+#
+#   make serve      install what is missing, build the web app, serve it on http://127.0.0.1:8080
+#   make test       what CI runs: format, lint (native and wasm), native tests, the core without
+#                   the web feature, in-browser tests, the release build, end to end in Chromium
+#   make build      the web app (dist/) and the CLI, both release
+#   make dist       the web app, release, into dist/
+#   make cli        the native CLI, target/release/peerscope
+#   make tools      install the toolchain only (idempotent: what is there at the right version
+#                   is skipped, so a repeated run costs seconds)
+#   make browser    install Chromium and ChromeDriver only
+#   make bench      benchmarks (not written yet: they arrive with issue 9)
+#   make clean      remove build output; `make distclean` also removes .tools/
+#
+# Tools: the wasm32 target (rustup), Trunk and the wasm-bindgen CLI (cargo install, into
+# ~/.cargo/bin, the two in parallel), wasm-opt from npm's binaryen (into the git-ignored
+# .tools/), Chromium and ChromeDriver (apt-get, with sudo only when not root).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+BINARYEN_VERSION := 132.0.0
+WASM_TARGET := wasm32-unknown-unknown
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock 2>/dev/null)
+
+TOOLS := $(CURDIR)/.tools
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# Trunk finds wasm-opt (and everyone finds cargo-installed tools) through PATH.
+export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+
+# Where `make serve` listens (`make serve PORT=8081` when 8080 is taken).
+ADDRESS := 127.0.0.1
+PORT := 8080
+
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+# In-browser tests: wasm-bindgen-test-runner drives ChromeDriver (the runner is also set in
+# .cargo/config.toml; naming it here keeps `make test` independent of that file), with the
+# browser flags of tests/e2e_support/webdriver.json and a generous per-test timeout.
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/e2e_support/webdriver.json \
+	WASM_BINDGEN_TEST_TIMEOUT=300
+
+TOOL_TARGETS := tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt
+
+# Runs install targets side by side (the two cargo installs take minutes each).
+install = start=$$(date +%s); \
+	$(MAKE) --no-print-directory -j8 $(1); \
+	echo "installs checked in $$(( $$(date +%s) - start )) s"
+
+# Prints a banner, runs the command, prints how long it took.
+run = echo "==> $(1)"; start=$$(date +%s); $(1); echo "<== $$(( $$(date +%s) - start )) s"
+
+# $(call cargo-install,name,arguments): `cargo install --force <arguments>`, output in
+# .tools/logs/<name>.log (two installs run side by side), the log's end shown on failure.
+# CARGO_TARGET_DIR is unset so parallel installs do not wait on one shared target folder.
+define cargo-install
+mkdir -p '$(TOOLS)/logs'; \
+echo "installing $(1): cargo install --force $(2) (log: .tools/logs/$(1).log)"; \
+start=$$(date +%s); \
+if env -u CARGO_TARGET_DIR cargo install --force $(2) >'$(TOOLS)/logs/$(1).log' 2>&1; then \
+  echo "installed $(1) in $$(( $$(date +%s) - start )) s"; \
+else \
+  echo "error: cargo install $(2) failed after $$(( $$(date +%s) - start )) s; the end of its log:" >&2; \
+  tail -n 40 '$(TOOLS)/logs/$(1).log' >&2; \
+  exit 1; \
+fi
+endef
+
+# $(call apt-install,packages): apt-get install, as root or through sudo; on failure
+# (a stale or empty package list) update the list once and try again. Installs run side by
+# side, so apt waits for the dpkg lock instead of failing on it.
+APT_WAIT := -o DPkg::Lock::Timeout=600
+define apt-install
+sudo=; if [ "$$(id -u)" -ne 0 ]; then sudo=sudo; fi; \
+echo "installing $(1) with apt-get"; \
+start=$$(date +%s); \
+if ! $$sudo env DEBIAN_FRONTEND=noninteractive apt-get $(APT_WAIT) install -y $(1); then \
+  echo "apt-get install failed; updating the package list and trying again"; \
+  $$sudo apt-get $(APT_WAIT) update; \
+  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get $(APT_WAIT) install -y $(1); \
+fi; \
+echo "installed $(1) in $$(( $$(date +%s) - start )) s"
+endef
+
+.PHONY: help serve test build dist cli tools browser bench clean distclean \
+	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt
+
+help:
+	@sed -n '3,/^#$$/{/^#$$/d;s/^# \{0,1\}//;p;}' Makefile
+
+serve: tools
+	trunk serve --release --address $(ADDRESS) --port $(PORT)
+
+build: dist cli
+
+dist: tools
+	@$(call run,trunk build --release)
+
+cli:
+	@$(call run,cargo build --release --bin peerscope)
+
+bench:
+	@echo "make bench: there are no benchmarks yet; they arrive with issue 9 (benches/, peers side by side)."
+
+test:
+	@$(call install,$(TOOL_TARGETS) browser)
+	@$(call run,cargo fmt --all -- --check)
+	@$(call run,cargo clippy --all-targets -- -D warnings)
+	@$(call run,cargo clippy --target $(WASM_TARGET) --lib --bin peerscope-web -- -D warnings)
+	@$(call run,cargo test)
+	@$(call run,cargo test --no-default-features --lib --tests)
+	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test web)
+	@$(call run,trunk build --release)
+	@# Last, and with no trailer, so the run ends on the test runner's own summary line.
+	@echo "==> end to end: cargo test --test e2e -- --ignored --test-threads=1"
+	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) cargo test --test e2e -- --ignored --test-threads=1
+
+clean:
+	cargo clean
+	rm -rf dist
+
+distclean: clean
+	rm -rf '$(TOOLS)'
+
+# ---- tools -----------------------------------------------------------------------------
+
+tools:
+	@$(call install,$(TOOL_TARGETS))
+
+tool-target:
+	@command -v rustup >/dev/null || { echo "error: rustup is needed (https://rustup.rs)" >&2; exit 1; }
+	@if rustup target list --installed | grep -qx '$(WASM_TARGET)'; then \
+	  echo "ok: rust target $(WASM_TARGET)"; \
+	else \
+	  rustup target add $(WASM_TARGET); \
+	fi
+	@for component in rustfmt clippy; do \
+	  if rustup component list --installed | grep -q "^$$component"; then \
+	    echo "ok: rustup component $$component"; \
+	  else \
+	    rustup component add $$component; \
+	  fi; \
+	done
+
+tool-trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "ok: trunk $(TRUNK_VERSION)"; \
+	else \
+	  $(call cargo-install,trunk,--locked trunk --version $(TRUNK_VERSION)); \
+	fi
+
+# Without --locked: wasm-bindgen-cli's own lock file wants a crate version the registry
+# mirror lacks.
+tool-wasm-bindgen:
+	@if [ -z '$(WASM_BINDGEN_VERSION)' ]; then \
+	  echo "error: no wasm-bindgen package in Cargo.lock; run cargo generate-lockfile" >&2; exit 1; \
+	fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] && \
+	    [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "ok: wasm-bindgen $(WASM_BINDGEN_VERSION)"; \
+	else \
+	  $(call cargo-install,wasm-bindgen,wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)); \
+	fi
+
+tool-wasm-opt:
+	@if ! command -v npm >/dev/null; then $(call apt-install,nodejs npm); fi
+	@if [ "$$('$(TOOLS)/node_modules/.bin/wasm-opt' --version 2>/dev/null)" = \
+	      "wasm-opt version $(firstword $(subst ., ,$(BINARYEN_VERSION))) (version_$(firstword $(subst ., ,$(BINARYEN_VERSION))))" ]; then \
+	  echo "ok: wasm-opt $(BINARYEN_VERSION) in .tools/"; \
+	else \
+	  mkdir -p '$(TOOLS)'; \
+	  [ -f '$(TOOLS)/package.json' ] || echo '{"name": "peerscope-tools", "private": true}' >'$(TOOLS)/package.json'; \
+	  echo "installing wasm-opt: npm install binaryen@$(BINARYEN_VERSION) into .tools/"; \
+	  start=$$(date +%s); \
+	  npm install --prefix '$(TOOLS)' --save-exact --no-audit --no-fund 'binaryen@$(BINARYEN_VERSION)'; \
+	  '$(TOOLS)/node_modules/.bin/wasm-opt' --version; \
+	  echo "installed wasm-opt in $$(( $$(date +%s) - start )) s"; \
+	fi
+
+# Chromium and its driver come from the same Debian source package, so their versions match.
+browser:
+	@if [ -x '$(CHROMIUM)' ] && [ -x '$(CHROMEDRIVER)' ]; then \
+	  echo "ok: chromium and chromedriver in /usr/bin"; \
+	else \
+	  $(call apt-install,chromium chromium-driver); \
+	fi
+	@browser=$$({ '$(CHROMIUM)' --version 2>/dev/null || true; } | grep -oE '[0-9]+(\.[0-9]+)+' | head -n 1 || true); \
+	driver=$$({ '$(CHROMEDRIVER)' --version 2>/dev/null || true; } | grep -oE '[0-9]+(\.[0-9]+)+' | head -n 1 || true); \
+	if [ -z "$$browser" ] || [ "$$browser" != "$$driver" ]; then \
+	  echo "error: Chromium '$$browser' and ChromeDriver '$$driver' differ; run apt-get install -y chromium chromium-driver" >&2; \
+	  exit 1; \
+	fi; \
+	echo "ok: Chromium and ChromeDriver $$browser"

@@ -1,0 +1,74 @@
+//! What to do: the checklist, most urgent step first.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use crate::analyze::Analysis;
+use crate::report::Step;
+use crate::ui::shared::Shared;
+
+/// Props of [`Checklist`].
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    pub analysis: Shared<Analysis>,
+}
+
+/// `#checklist`: one `li` per step with its title, why now, how, who and urgency. Ticking a
+/// step crosses it out (until the page is reloaded).
+#[component]
+pub fn Checklist(props: &ChecklistProps) -> Html {
+    let done = use_state(BTreeSet::<String>::new);
+    let mut steps: Vec<&Step> = props.analysis.report.checklist.iter().collect();
+    steps.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+
+    let toggle = |id: String| {
+        let done = done.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*done).clone();
+            if !next.remove(&id) {
+                next.insert(id.clone());
+            }
+            done.set(next);
+        })
+    };
+
+    html! {
+        <section class="checklist-panel" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">{ "What to do next" }</h2>
+            if steps.is_empty() {
+                <p class="empty">{ "No steps for this export." }</p>
+            }
+            <ol id="checklist">
+                { for steps.iter().map(|step| {
+                    let is_done = done.contains(&step.id);
+                    html! {
+                        <li key={step.id.clone()} data-step={step.id.clone()}
+                            class={classes!("step", is_done.then_some("done"))}>
+                            <label class="step-title">
+                                <input type="checkbox" checked={is_done}
+                                    onchange={toggle(step.id.clone())} />
+                                <span class="title">{ &step.title }</span>
+                                <span class="priority" title="How urgent, 0–100">
+                                    { format!("urgency {:.0}", step.priority) }
+                                </span>
+                            </label>
+                            <p class="step-why">{ &step.why }</p>
+                            // Not a list: `#checklist li` counts steps only.
+                            <div class="step-how">
+                                { for step.how.iter().map(|how| html! { <p class="how">{ how }</p> }) }
+                            </div>
+                            if !step.people.is_empty() {
+                                <p class="step-people">
+                                    <span class="who">{ "Who: " }</span>
+                                    { step.people.iter().map(|p| p.name.as_str())
+                                        .collect::<Vec<_>>().join(", ") }
+                                </p>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

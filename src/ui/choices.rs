@@ -1,0 +1,119 @@
+//! The pickers: who you are (profile), what you want (goal), and who the host is.
+
+use yew::prelude::*;
+
+use crate::analyze::Analysis;
+use crate::options::{Goal, HostChoice, Options, Profile};
+use crate::report::PersonRef;
+use crate::ui::select::{on_change, use_selected};
+use crate::ui::shared::Shared;
+use crate::ui::state::Action;
+
+/// `#host` value for "detect automatically".
+const DETECT: &str = "detect";
+/// `#host` value for "no host".
+const NO_HOST: &str = "none";
+/// Prefix of a person's `#host` value, so no id can clash with the two above.
+const PERSON: &str = "person:";
+/// The host list names at most this many people (the most connected), plus the chosen one.
+const MAX_LISTED: usize = 300;
+
+/// Props of [`Choices`].
+#[derive(Properties, PartialEq)]
+pub struct ChoicesProps {
+    /// The choices behind the report on screen.
+    pub options: Options,
+    /// The report on screen: its participants fill the host list.
+    pub analysis: Shared<Analysis>,
+    pub on_action: Callback<Action>,
+}
+
+/// Three selects; each change re-runs the analysis.
+#[component]
+pub fn Choices(props: &ChoicesProps) -> Html {
+    let on_action = props.on_action.clone();
+    let on_profile = on_change(&on_action, |value| {
+        Profile::parse(&value).map(Action::SetProfile)
+    });
+    let on_goal = on_change(&on_action, |value| Goal::parse(&value).map(Action::SetGoal));
+    let on_host = on_change(&on_action, |value| {
+        Some(Action::SetHosts(host_choice(&value)))
+    });
+
+    let report = &props.analysis.report;
+    let detected = report.hosts.iter().find(|host| host.detected);
+    let selected_host = match (&props.options.hosts, detected) {
+        (HostChoice::None, _) => NO_HOST.to_string(),
+        (HostChoice::Named(ids), _) => match ids.first() {
+            Some(id) => format!("{PERSON}{id}"),
+            None => NO_HOST.to_string(),
+        },
+        (HostChoice::Detect, Some(host)) => format!("{PERSON}{}", host.id),
+        (HostChoice::Detect, None) => DETECT.to_string(),
+    };
+    let uncertain = report.hosts.iter().any(|host| host.uncertain);
+    let listed = listed_people(&props.analysis.participants, &selected_host);
+
+    let profile = props.options.profile;
+    let goal = props.options.goal;
+    let profile_ref = use_selected(profile.as_str().to_string());
+    let goal_ref = use_selected(goal.as_str().to_string());
+    let host_ref = use_selected(selected_host.clone());
+    html! {
+        <section class="choices" aria-label="Your choices">
+            <label>{ "You are a " }
+                <select id="profile" ref={profile_ref} onchange={on_profile}>
+                    <option value="creator" selected={profile == Profile::Creator}>{ "creator" }</option>
+                    <option value="startup" selected={profile == Profile::Startup}>{ "startup" }</option>
+                    <option value="nonprofit" selected={profile == Profile::Nonprofit}>{ "nonprofit" }</option>
+                </select>
+            </label>
+            <label>{ "who wants " }
+                <select id="goal" ref={goal_ref} onchange={on_goal}>
+                    <option value="connection" selected={goal == Goal::Connection}>{ "people to connect" }</option>
+                    <option value="reach" selected={goal == Goal::Reach}>{ "more reach" }</option>
+                </select>
+            </label>
+            <label>{ "The host is " }
+                <select id="host" ref={host_ref} onchange={on_host}>
+                    <option value={DETECT} selected={selected_host == DETECT}>{ "detect automatically" }</option>
+                    <option value={NO_HOST} selected={selected_host == NO_HOST}>{ "no host" }</option>
+                    <optgroup label="People, most connected first">
+                        { for listed.into_iter().map(|person| {
+                            let value = format!("{PERSON}{}", person.id);
+                            let is_detected = detected.is_some_and(|host| host.id == person.id);
+                            let text = if is_detected {
+                                format!("{} (detected)", person.name)
+                            } else {
+                                person.name.clone()
+                            };
+                            let selected = selected_host == value;
+                            html! { <option {selected} {value}>{ text }</option> }
+                        }) }
+                    </optgroup>
+                </select>
+            </label>
+            if uncertain {
+                <p class="hint">{ "Not sure who the host is — pick yourself from the list." }</p>
+            }
+        </section>
+    }
+}
+
+/// The most connected people, and the chosen host even when they are further down.
+fn listed_people<'a>(participants: &'a [PersonRef], selected: &str) -> Vec<&'a PersonRef> {
+    let mut listed: Vec<&PersonRef> = participants.iter().take(MAX_LISTED).collect();
+    let chosen = selected.strip_prefix(PERSON);
+    let beyond = participants.iter().skip(MAX_LISTED);
+    listed.extend(beyond.filter(|person| Some(person.id.as_str()) == chosen));
+    listed
+}
+
+/// The host choice a `#host` value stands for.
+fn host_choice(value: &str) -> HostChoice {
+    match value.strip_prefix(PERSON) {
+        Some(id) => HostChoice::Named(vec![id.to_string()]),
+        None if value == NO_HOST => HostChoice::None,
+        None => HostChoice::Detect,
+    }
+}

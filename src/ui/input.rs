@@ -1,0 +1,110 @@
+//! The three ways in: drop files, pick files, paste text.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::analyze::Input;
+use crate::ui::read::{files_of, read_and_load};
+use crate::ui::state::{Action, Source};
+
+/// The file name pasted text is analysed under (it appears in error messages).
+pub const PASTED_NAME: &str = "pasted text";
+
+/// Props of [`InputPanel`].
+#[derive(Properties, PartialEq)]
+pub struct InputPanelProps {
+    /// Where the report on screen came from, to say "this is a sample" or name the files.
+    pub source: Source,
+    /// What is happening right now, e.g. "Reading 2 files…".
+    #[prop_or_default]
+    pub status: Option<String>,
+    /// Files are being dragged over the page (the whole page takes drops).
+    #[prop_or_default]
+    pub dragging: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// The drop zone with the file picker inside, and the paste box. Drops are handled by the
+/// page (see [`crate::ui::drop`]), so they work anywhere on it.
+#[component]
+pub fn InputPanel(props: &InputPanelProps) -> Html {
+    let paste_ref = use_node_ref();
+
+    let on_pick = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let picker: HtmlInputElement = event.target_unchecked_into();
+            read_and_load(files_of(picker.files()), on_action.clone());
+            // Clear it, so choosing the same file again still counts as a change.
+            picker.set_value("");
+        })
+    };
+    let on_analyze_paste = {
+        let paste_ref = paste_ref.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = paste_ref
+                .cast::<HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .unwrap_or_default();
+            on_action.emit(paste_action(text));
+        })
+    };
+
+    let note = match &props.source {
+        Source::Sample => html! {
+            <p class="note sample-note">
+                <strong>{ "This is a sample — try your own export." }</strong>
+                { " Everything stays in your browser: nothing is uploaded." }
+            </p>
+        },
+        Source::Files(names) => html! {
+            <p class="note">{ format!("Showing your export: {}.", names.join(", ")) }</p>
+        },
+        Source::Pasted => html! { <p class="note">{ "Showing the text you pasted." }</p> },
+    };
+    let zone_class = classes!("drop-zone", props.dragging.then_some("dragging"));
+
+    html! {
+        <section class="input-panel" aria-label="Your export">
+            { note }
+            <div class="ways-in">
+                <div class={zone_class}>
+                    <p>{ "Drop DiscordChatExporter JSON files here, or" }</p>
+                    <input id="file-input" type="file" multiple=true
+                        accept=".json,application/json" class="visually-hidden"
+                        onchange={on_pick} />
+                    <label class="button" for="file-input">{ "Choose files" }</label>
+                </div>
+                <div class="paste">
+                    <label for="paste">{ "…or paste an export's text:" }</label>
+                    <textarea id="paste" ref={paste_ref} rows="3" spellcheck="false"
+                        placeholder="{ \"guild\": …, \"channel\": …, \"messages\": [ … ] }" />
+                    <button id="analyze" type="button" onclick={on_analyze_paste}>
+                        { "Analyse pasted text" }
+                    </button>
+                </div>
+            </div>
+            <details class="how-to-export">
+                <summary>{ "How do I get an export?" }</summary>
+                <p>{ "Discord: with DiscordChatExporter (free, open source), export each channel \
+                      you care about as JSON — threads come out as separate files — then drop \
+                      them all here at once. The files never leave this browser." }</p>
+            </details>
+            if let Some(status) = &props.status {
+                <p class="status" role="status">{ status }</p>
+            }
+        </section>
+    }
+}
+
+/// What the paste button does with the text in the box.
+fn paste_action(text: String) -> Action {
+    if text.trim().is_empty() {
+        return Action::Fail("The paste box is empty: paste the text of an export first.".into());
+    }
+    Action::Load {
+        inputs: vec![Input::new(PASTED_NAME, text.into_bytes())],
+        source: Source::Pasted,
+    }
+}

@@ -1,0 +1,459 @@
+//! Browser tests of the web UI: components rendered into a div in headless Chromium, the
+//! scheduler flushed, the DOM asserted on. No sleeps, no network.
+//!
+//! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown
+//! --test web`.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use peerscope::analyze::{Analysis, Input};
+use peerscope::metric::Metric;
+use peerscope::options::Options;
+use peerscope::report::*;
+use peerscope::ui::checklist::{Checklist, ChecklistProps};
+use peerscope::ui::network::{NetworkPanel, NetworkPanelProps};
+use peerscope::ui::state::{Request, Shown};
+use peerscope::ui::verdict::{VerdictPanel, VerdictPanelProps};
+use peerscope::ui::{App, Page, PageProps, Shared, Source, State};
+use peerscope::view::{EdgeView, NetworkView, NodeView, Role};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::scheduler::flush;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh div in the page's body to render into.
+fn root() -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").expect("a div");
+    gloo::utils::body().append_child(&div).expect("appended");
+    div
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .expect("a valid selector")
+        .length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn person(id: &str, name: &str) -> PersonRef {
+    PersonRef {
+        id: id.into(),
+        name: name.into(),
+    }
+}
+
+fn node(id: &str, role: Role, degree: u32, x: f64, y: f64) -> NodeView {
+    NodeView {
+        id: id.into(),
+        name: format!("Person {id}"),
+        role,
+        degree,
+        x,
+        y,
+    }
+}
+
+fn step(id: &str, priority: f64) -> Step {
+    Step {
+        profile: "all".into(),
+        id: id.into(),
+        title: format!("Step {id}"),
+        why: format!("Because of {id}."),
+        how: vec!["Do one thing.".into(), "Do another.".into()],
+        priority,
+        people: vec![person("2", "Person 2")],
+    }
+}
+
+/// A small hand-made analysis: 12 people (one host), a community verdict, three steps.
+fn made_up_analysis() -> Shared<Analysis> {
+    let unknown = || Metric::unobservable("not measured in this test");
+    let median = || Median {
+        value: None,
+        unit: "minutes",
+        count: 0,
+        reason: Some("not measured in this test".into()),
+    };
+    let mut nodes = vec![node("0", Role::Host, 11, 0.5, 0.5)];
+    for i in 1..12u32 {
+        let role = if i < 3 { Role::Leader } else { Role::Audience };
+        let angle = f64::from(i) * 0.57;
+        nodes.push(node(
+            &i.to_string(),
+            role,
+            1 + i % 3,
+            0.5 + 0.4 * angle.cos(),
+            0.5 + 0.4 * angle.sin(),
+        ));
+    }
+    let mut edges: Vec<EdgeView> = (1..12).map(|b| EdgeView { a: 0, b, weight: b }).collect();
+    edges.push(EdgeView {
+        a: 1,
+        b: 2,
+        weight: 5,
+    });
+    let report = Report {
+        schema: SCHEMA,
+        sources: Sources {
+            format: "discord".into(),
+            files: vec![],
+            messages: 120,
+            inferred_replies: 0,
+            warnings: vec!["Some messages had no author and were skipped.".into()],
+        },
+        counts: Counts {
+            messages: 120,
+            participants: 12,
+            days: 30,
+            ..Counts::default()
+        },
+        hosts: vec![HostInfo {
+            id: "0".into(),
+            name: "Person 0".into(),
+            detected: true,
+            uncertain: false,
+            how: "most people talk to them".into(),
+        }],
+        profile: Default::default(),
+        goal: Default::default(),
+        metrics: Metrics {
+            host_share: unknown(),
+            centralization: unknown(),
+            in_centralization: unknown(),
+            out_centralization: unknown(),
+            resilience: unknown(),
+            peer_reply_share: unknown(),
+            member_initiated_share: unknown(),
+            reciprocity: unknown(),
+            active_share: unknown(),
+            peer_answer_share: unknown(),
+            continuation: unknown(),
+            connect_share: unknown(),
+            density: unknown(),
+            modularity: unknown(),
+            isolate_share: unknown(),
+            median_minutes_to_peer_answer: median(),
+            median_minutes_to_host_answer: median(),
+        },
+        verdict: Verdict {
+            label: Label::Community,
+            score: Some(71.6),
+            headline: "A community: members answered each other 40 times.".into(),
+            framing: "You want connection, and they have it.".into(),
+            evidence: vec![Evidence {
+                metric: "peer_reply_share".into(),
+                value: 0.7,
+                weight: 0.3,
+                leans: Label::Community,
+                sentence: "70% of replies go between members.".into(),
+            }],
+        },
+        structure: Structure {
+            kind: Some("tight_crowd".into()),
+            why: "Dense.".into(),
+        },
+        funnel: Funnel {
+            audience: 12,
+            engaged: 4,
+            core: 3,
+            leaders: vec![],
+        },
+        spaces: vec![],
+        timeline: Timeline {
+            bucket: "week",
+            points: vec![],
+        },
+        checklist: vec![step("low", 10.0), step("high", 90.0), step("mid", 50.0)],
+    };
+    let participants = nodes.iter().map(|n| person(&n.id, &n.name)).collect();
+    Shared::new(Analysis {
+        report,
+        network: NetworkView { nodes, edges },
+        participants,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn verdict_panel_puts_the_headline_first_and_folds_the_evidence() {
+    let root = root();
+    let props = VerdictPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    let verdict = find(&root, "#verdict");
+    assert_eq!(
+        verdict.get_attribute("data-label").as_deref(),
+        Some("community")
+    );
+    let first = verdict
+        .first_element_child()
+        .expect("the panel has children");
+    assert!(
+        first.class_list().contains("headline"),
+        "the headline comes first"
+    );
+    assert_eq!(
+        text(&root, ".headline"),
+        "A community: members answered each other 40 times."
+    );
+    assert_eq!(text(&root, "#score"), "72");
+    assert_eq!(
+        text(&root, ".framing"),
+        "You want connection, and they have it."
+    );
+    assert_eq!(count(&root, "#verdict details.why li"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn network_draws_one_circle_per_person_and_can_hide_the_host() {
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    let svg = find(&root, "svg#network");
+    assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("12"));
+    assert_eq!(count(&root, "#network circle"), 12);
+    assert_eq!(count(&root, "#network line"), 12);
+    assert_eq!(count(&root, "#network circle.role-host"), 1);
+    assert_eq!(count(&root, "#network circle > title"), 12);
+    assert!(
+        count(&root, "#network text") <= 11,
+        "only the top names are written"
+    );
+    assert!(text(&root, "#network .host-name").contains("host"));
+
+    find(&root, "#hide-hosts")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("11"));
+    assert_eq!(count(&root, "#network circle.role-host"), 0);
+    assert_eq!(
+        count(&root, "#network line"),
+        1,
+        "only the tie between members is left"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn checklist_shows_the_most_urgent_step_first() {
+    let root = root();
+    let props = ChecklistProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<Checklist>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert_eq!(count(&root, "#checklist li"), 3, "one li per step");
+    assert_eq!(text(&root, "#checklist li .title"), "Step high");
+    assert_eq!(count(&root, "#checklist li:first-child .how"), 2);
+    assert!(text(&root, "#checklist li .step-people").contains("Person 2"));
+}
+
+#[wasm_bindgen_test]
+async fn app_opens_on_the_analysed_sample() {
+    let root = root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    flush().await;
+
+    assert!(text(&root, ".sample-note").contains("This is a sample"));
+    assert!(root
+        .query_selector("#file-input[type=file][multiple]")
+        .ok()
+        .flatten()
+        .is_some());
+    assert!(
+        peerscope::analyze(&peerscope::sample::inputs(), &Options::default()).is_ok(),
+        "the bundled sample analyses"
+    );
+    assert_eq!(text(&root, "#error"), "");
+    let label = find(&root, "#verdict")
+        .get_attribute("data-label")
+        .unwrap_or_default();
+    assert!(
+        ["audience", "emerging", "community"].contains(&label.as_str()),
+        "{label}"
+    );
+    let nodes = find(&root, "#network")
+        .get_attribute("data-nodes")
+        .unwrap_or_default();
+    assert!(
+        nodes.parse::<u32>().unwrap_or(0) > 0,
+        "data-nodes = {nodes}"
+    );
+    assert_eq!(
+        count(&root, "#network circle").to_string(),
+        nodes,
+        "one circle per person"
+    );
+    assert!(count(&root, "#checklist li") >= 4);
+    assert!(
+        count(&root, "#network circle.role-host") >= 1,
+        "the sample's host is found"
+    );
+}
+
+/// Chooses `value` in the select `selector`, as a person would.
+fn choose(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector).unchecked_into();
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let change = Event::new_with_event_init_dict("change", &init).expect("an event");
+    select.dispatch_event(&change).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_profile_or_no_host_re_runs_the_analysis() {
+    let root = root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    flush().await;
+
+    choose(&root, "#profile", "startup");
+    flush().await;
+    assert_eq!(text(&root, "#error"), "");
+    assert_eq!(
+        find(&root, "#profile")
+            .unchecked_into::<HtmlSelectElement>()
+            .value(),
+        "startup"
+    );
+    assert!(count(&root, "#checklist li") >= 4);
+
+    choose(&root, "#host", "none");
+    flush().await;
+    assert_eq!(text(&root, "#error"), "");
+    assert_eq!(
+        find(&root, "#host")
+            .unchecked_into::<HtmlSelectElement>()
+            .value(),
+        "none"
+    );
+    assert_eq!(
+        count(&root, "#network circle.role-host"),
+        0,
+        "nobody is the host"
+    );
+    assert_eq!(
+        find(&root, "#profile")
+            .unchecked_into::<HtmlSelectElement>()
+            .value(),
+        "startup"
+    );
+}
+
+/// A page whose report on screen came from elsewhere and whose files cannot be read.
+fn page_with_a_report_and_a_broken_file() -> Element {
+    let request = Rc::new(Request {
+        id: 0,
+        inputs: Shared::new(vec![Input::new("broken.json", b"{ not json".to_vec())]),
+        source: Source::Files(vec!["broken.json".into()]),
+        options: Options::default(),
+    });
+    let mut state = State::with_inputs(vec![], Source::Sample);
+    state.asked = Rc::clone(&request);
+    state.shown = Some(Shown {
+        request,
+        analysis: made_up_analysis(),
+    });
+    let root = root();
+    let props = PageProps {
+        start: Shared::new(state),
+    };
+    yew::Renderer::<Page>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn an_error_is_one_sentence_and_the_last_good_report_stays() {
+    let root = page_with_a_report_and_a_broken_file();
+    flush().await;
+    assert_ne!(text(&root, "#error"), "", "broken.json cannot be analysed");
+    assert_eq!(
+        find(&root, "#verdict")
+            .get_attribute("data-label")
+            .as_deref(),
+        Some("community")
+    );
+
+    let paste: HtmlTextAreaElement = find(&root, "#paste").unchecked_into();
+    paste.set_value("  ");
+    find(&root, "#analyze")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(
+        text(&root, "#error"),
+        "The paste box is empty: paste the text of an export first."
+    );
+
+    paste.set_value("this is not an export");
+    find(&root, "#analyze")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_ne!(text(&root, "#error"), "");
+    assert!(!text(&root, "#error").contains("paste box is empty"));
+    assert_eq!(
+        count(&root, "#verdict"),
+        1,
+        "the last good report stays on screen"
+    );
+    assert_eq!(count(&root, "#network circle"), 12);
+}
+
+#[wasm_bindgen_test]
+async fn pickers_show_the_choices_and_the_detected_host() {
+    let root = page_with_a_report_and_a_broken_file();
+    flush().await;
+    let host: HtmlSelectElement = find(&root, "#host").unchecked_into();
+    assert_eq!(host.value(), "person:0", "the detected host is preselected");
+    assert_eq!(
+        host.length(),
+        2 + 12,
+        "detect, no host, and every participant"
+    );
+    let profile: HtmlSelectElement = find(&root, "#profile").unchecked_into();
+    assert_eq!(profile.value(), "creator");
+    let goal: HtmlSelectElement = find(&root, "#goal").unchecked_into();
+    assert_eq!(goal.value(), "connection");
+    assert_eq!(count(&root, "#warnings li"), 1);
+    assert_eq!(text(&root, "#funnel li:first-child .n"), "12");
+}
+
+#[wasm_bindgen_test]
+async fn picked_files_are_read_whole_and_in_order() {
+    let files = vec![
+        gloo::file::File::new("general.json", "{\"a\": 1}"),
+        gloo::file::File::new("thread.json", "[]"),
+    ];
+    let inputs = peerscope::ui::read::read_inputs(files)
+        .await
+        .expect("readable");
+    assert_eq!(inputs.len(), 2);
+    assert_eq!(
+        inputs[0],
+        Input::new("general.json", b"{\"a\": 1}".to_vec())
+    );
+    assert_eq!(inputs[1].name, "thread.json");
+    assert_eq!(inputs[1].bytes, b"[]");
+}
