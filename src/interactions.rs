@@ -1,21 +1,27 @@
-//! Who talks to whom (ANALYSIS.md §2): replies, thread replies and mentions, plus the
-//! reply tree the starter and first-answer measures walk.
+//! Who talks to whom (ANALYSIS.md §2): replies, thread replies, inferred replies and
+//! mentions, plus the reply tree the starter and first-answer measures walk.
 //!
-//! Parents are looked up by message id across every loaded file (Discord snowflakes are
-//! unique across channels, and a thread's root lives in its parent channel's file).
-//! Bots and system messages take no part; self-interactions are dropped.
+//! A parent or thread root is looked up by id in the message's own space first, then
+//! across every loaded file (Discord snowflakes are unique across channels, and a
+//! Discord thread's root lives in its parent channel's file; Slack timestamps are only
+//! unique within a channel). Bots and system messages take no part; self-interactions
+//! are dropped.
 
 use std::collections::HashMap;
 
 use crate::model::{Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
+/// An inferred reply answers a message at most this old (ANALYSIS.md §2).
+pub const INFERENCE_WINDOW_MS: i64 = 10 * 60 * 1000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InteractionKind {
     /// The message names its parent explicitly.
     Reply,
-    /// The message sits in a thread and names no parent: it answers the thread's root.
+    /// The message sits in a thread and names no parent: it answers the thread's root
+    /// (or the person it addresses).
     ThreadReply,
-    /// Guessed from timing, for formats without reply data (none yet for Discord).
+    /// Guessed from timing, for formats without reply data.
     InferredReply,
     /// A resolved mention of someone the message does not reply to.
     Mention,
@@ -44,7 +50,8 @@ pub struct Interaction {
 #[derive(Debug, Clone, Default)]
 pub struct Conversation {
     pub interactions: Vec<Interaction>,
-    /// Per message: the message it answers (explicit parent, else its thread's root).
+    /// Per message: the message it answers (explicit parent, else its thread's root,
+    /// else the inferred one).
     pub tree_parent: Vec<Option<usize>>,
     /// Per message: it names a parent that is not in the export.
     pub parent_missing: Vec<bool>,
@@ -52,11 +59,21 @@ pub struct Conversation {
     pub missing_parents: u64,
 }
 
+/// How a message answers another, before the interaction is made.
+#[derive(Debug, Clone, Copy)]
+struct Answer {
+    target: usize,
+    kind: InteractionKind,
+    /// Overrides the target message's author (a YouTube `@handle` reply).
+    addressee: Option<PersonIdx>,
+}
+
 impl Conversation {
     /// Builds interactions and the reply tree for every counting message of `data`.
     pub fn build(data: &Dataset) -> Conversation {
-        let by_id = index_by_id(data);
-        let roots = thread_roots(data, &by_id);
+        let index = Index::new(data);
+        let roots = thread_roots(data, &index);
+        let inferred = infer(data);
         let n = data.messages.len();
         let mut conv = Conversation {
             interactions: Vec::with_capacity(n),
@@ -65,25 +82,40 @@ impl Conversation {
             missing_parents: 0,
         };
         for (at, message) in data.messages.iter().enumerate() {
-            let (parent, explicit) = match message.parent.as_deref() {
-                Some(id) => (by_id.get(id).copied(), true),
-                None => (None, false),
+            let answer = match message.parent.as_deref() {
+                Some(id) => {
+                    let parent = index.find(message.space, id);
+                    conv.parent_missing[at] = parent.is_none();
+                    parent.map(|target| Answer {
+                        target,
+                        kind: InteractionKind::Reply,
+                        addressee: None,
+                    })
+                }
+                None => message
+                    .thread_root
+                    .as_deref()
+                    .and_then(|id| index.find(message.space, id))
+                    .or_else(|| roots.get(&message.space).copied())
+                    .map(|target| Answer {
+                        target,
+                        kind: InteractionKind::ThreadReply,
+                        addressee: message.addressee,
+                    })
+                    .or_else(|| {
+                        inferred.get(&at).map(|&target| Answer {
+                            target,
+                            kind: InteractionKind::InferredReply,
+                            addressee: None,
+                        })
+                    }),
             };
-            let root = roots.get(&message.space).copied().filter(|&r| r != at);
-            let tree_parent = if explicit { parent } else { root };
-            conv.tree_parent[at] = tree_parent.filter(|&p| p != at);
-            let missing = explicit && parent.is_none();
-            conv.parent_missing[at] = missing;
-            if !data.counts(message) {
-                continue;
+            let answer = answer.filter(|a| a.target != at);
+            conv.tree_parent[at] = answer.map(|a| a.target);
+            if data.counts(message) {
+                conv.missing_parents += u64::from(conv.parent_missing[at]);
+                conv.add_message(data, at, message, answer);
             }
-            conv.missing_parents += u64::from(missing);
-            let kind = if explicit {
-                InteractionKind::Reply
-            } else {
-                InteractionKind::ThreadReply
-            };
-            conv.add_message(data, at, message, conv.tree_parent[at].map(|p| (p, kind)));
         }
         conv
     }
@@ -94,13 +126,16 @@ impl Conversation {
         data: &Dataset,
         at: usize,
         message: &Message,
-        reply: Option<(usize, InteractionKind)>,
+        answer: Option<Answer>,
     ) {
         let mut replied_to = None;
-        if let Some((target, kind)) = reply {
-            if let Some(parent) = data.messages.get(target) {
-                replied_to = Some(parent.author);
-                self.push(data, message.author, parent.author, kind, at, Some(target));
+        if let Some(a) = answer {
+            let to = a
+                .addressee
+                .or_else(|| data.messages.get(a.target).map(|p| p.author));
+            if let Some(to) = to {
+                replied_to = Some(to);
+                self.push(data, message.author, to, a.kind, at, Some(a.target));
             }
         }
         for &person in &message.mentions {
@@ -138,13 +173,29 @@ impl Conversation {
     }
 }
 
-/// Message index by source id; the first copy wins when ids repeat across spaces.
-fn index_by_id(data: &Dataset) -> HashMap<&str, usize> {
-    let mut by_id = HashMap::with_capacity(data.messages.len());
-    for (at, m) in data.messages.iter().enumerate() {
-        by_id.entry(m.id.as_str()).or_insert(at);
+/// Message lookup by id: within a space first, then anywhere (first copy wins).
+struct Index<'a> {
+    in_space: HashMap<(SpaceIdx, &'a str), usize>,
+    anywhere: HashMap<&'a str, usize>,
+}
+
+impl<'a> Index<'a> {
+    fn new(data: &'a Dataset) -> Index<'a> {
+        let mut in_space = HashMap::with_capacity(data.messages.len());
+        let mut anywhere = HashMap::with_capacity(data.messages.len());
+        for (at, m) in data.messages.iter().enumerate() {
+            in_space.entry((m.space, m.id.as_str())).or_insert(at);
+            anywhere.entry(m.id.as_str()).or_insert(at);
+        }
+        Index { in_space, anywhere }
     }
-    by_id
+
+    fn find(&self, space: SpaceIdx, id: &str) -> Option<usize> {
+        self.in_space
+            .get(&(space, id))
+            .or_else(|| self.anywhere.get(id))
+            .copied()
+    }
 }
 
 /// The root message of every thread space.
@@ -152,18 +203,22 @@ fn index_by_id(data: &Dataset) -> HashMap<&str, usize> {
 /// A thread started from a message has the id of that message: when it is loaded and not
 /// a system message, it is the root. Otherwise (standalone threads, forum posts, or the
 /// parent channel not loaded) the thread file's first non-system message is.
-fn thread_roots(data: &Dataset, by_id: &HashMap<&str, usize>) -> HashMap<SpaceIdx, usize> {
+fn thread_roots(data: &Dataset, index: &Index) -> HashMap<SpaceIdx, usize> {
     let mut roots = HashMap::new();
     for (space_idx, space) in data.spaces.iter().enumerate() {
         if !space.is_thread {
             continue;
         }
         let space_idx = space_idx as SpaceIdx;
-        let starter = by_id.get(space.id.as_str()).copied().filter(|&at| {
-            data.messages
-                .get(at)
-                .is_some_and(|m| m.kind != MessageKind::System)
-        });
+        let starter = index
+            .anywhere
+            .get(space.id.as_str())
+            .copied()
+            .filter(|&at| {
+                data.messages
+                    .get(at)
+                    .is_some_and(|m| m.kind != MessageKind::System)
+            });
         let first = || {
             data.messages
                 .iter()
@@ -174,4 +229,142 @@ fn thread_roots(data: &Dataset, by_id: &HashMap<&str, usize>) -> HashMap<SpaceId
         }
     }
     roots
+}
+
+/// Inferred replies for spaces without reply data: each counting message with no parent
+/// and no thread answers the latest earlier counting message by someone else in the same
+/// space, when that message is at most 10 minutes older; the sender's own consecutive
+/// messages are skipped over. Returns message → inferred target.
+fn infer(data: &Dataset) -> HashMap<usize, usize> {
+    let mut by_space: HashMap<SpaceIdx, Vec<usize>> = HashMap::new();
+    for (at, m) in data.messages.iter().enumerate() {
+        let infers = data
+            .spaces
+            .get(m.space as usize)
+            .is_some_and(|s| s.infer_replies);
+        if infers && data.counts(m) {
+            by_space.entry(m.space).or_default().push(at);
+        }
+    }
+    let mut inferred = HashMap::new();
+    for list in by_space.values_mut() {
+        list.sort_by_key(|&at| (data.messages.get(at).map_or(0, |m| m.time_ms), at));
+        // The latest message of someone other than the current run's author.
+        let mut previous_other: Option<usize> = None;
+        let mut current: Option<usize> = None;
+        for &at in list.iter() {
+            let Some(m) = data.messages.get(at) else {
+                continue;
+            };
+            let current_author = current.and_then(|c| data.messages.get(c)).map(|c| c.author);
+            if current_author.is_some() && current_author != Some(m.author) {
+                previous_other = current;
+            }
+            let candidate = previous_other.and_then(|p| data.messages.get(p).map(|pm| (p, pm)));
+            if let Some((p, pm)) = candidate {
+                let fresh = m.time_ms - pm.time_ms <= INFERENCE_WINDOW_MS;
+                if pm.author != m.author && fresh && m.parent.is_none() && m.thread_root.is_none() {
+                    inferred.insert(at, p);
+                }
+            }
+            current = Some(at);
+        }
+    }
+    inferred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, Space};
+
+    fn chat(lines: &[(&str, i64)]) -> Dataset {
+        let mut d = Dataset::default();
+        let space = d.intern_space(Space {
+            id: "chat".into(),
+            name: "chat".into(),
+            parent: None,
+            is_thread: false,
+            infer_replies: true,
+        });
+        for (i, &(who, minute)) in lines.iter().enumerate() {
+            let author = d.intern_person(Person {
+                id: who.into(),
+                name: who.into(),
+                display_name: who.into(),
+                is_bot: false,
+            });
+            d.push_message(Message {
+                space,
+                id: i.to_string(),
+                author,
+                time_ms: minute * 60_000,
+                time_estimated: false,
+                kind: MessageKind::Post,
+                parent: None,
+                thread_root: None,
+                addressee: None,
+                mentions: vec![],
+                reactions: vec![],
+                text_len: 1,
+                is_question: false,
+            });
+        }
+        d
+    }
+
+    fn pairs(d: &Dataset) -> Vec<(String, String, usize)> {
+        Conversation::build(d)
+            .interactions
+            .iter()
+            .map(|i| {
+                (
+                    d.display(i.from).to_string(),
+                    d.display(i.to).to_string(),
+                    i.target.unwrap_or(usize::MAX),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inferred_replies_skip_own_runs_and_old_messages() {
+        // ann at 0; bo at 1 and 2 (a run); ann at 5; cy at 30 (too late).
+        let d = chat(&[("ann", 0), ("bo", 1), ("bo", 2), ("ann", 5), ("cy", 30)]);
+        let got = pairs(&d);
+        assert_eq!(
+            got,
+            vec![
+                ("bo".into(), "ann".into(), 0),
+                ("bo".into(), "ann".into(), 0),
+                ("ann".into(), "bo".into(), 2),
+            ]
+        );
+        let conv = Conversation::build(&d);
+        assert!(conv
+            .interactions
+            .iter()
+            .all(|i| i.kind == InteractionKind::InferredReply));
+    }
+
+    #[test]
+    fn thread_root_by_id_and_addressee() {
+        let mut d = chat(&[("ann", 0), ("bo", 1), ("cy", 2)]);
+        d.spaces[0].infer_replies = false;
+        d.messages[1].thread_root = Some("0".into());
+        d.messages[2].thread_root = Some("0".into());
+        d.messages[2].addressee = Some(1);
+        let got = pairs(&d);
+        assert_eq!(
+            got,
+            vec![
+                ("bo".into(), "ann".into(), 0),
+                ("cy".into(), "bo".into(), 0)
+            ]
+        );
+        assert!(Conversation::build(&d)
+            .interactions
+            .iter()
+            .all(|i| i.kind == InteractionKind::ThreadReply));
+    }
 }

@@ -32,6 +32,9 @@ pub struct Space {
     pub parent: Option<String>,
     /// True for a thread (or forum post) file: its messages belong to one thread root.
     pub is_thread: bool,
+    /// True for formats with no reply data (WhatsApp, Messenger): replies are inferred
+    /// from timing (ANALYSIS.md §2) and flagged as such.
+    pub infer_replies: bool,
 }
 
 /// The three message kinds of §1. Only `Post` and `Reply` count anywhere.
@@ -64,6 +67,13 @@ pub struct Message {
     pub kind: MessageKind,
     /// Id of the message this one explicitly replies to.
     pub parent: Option<String>,
+    /// Id of the root of the thread this message sits in (Slack `thread_ts`, a forum
+    /// topic's first post, a YouTube top-level comment), when the source says so. Thread
+    /// files (Discord) need none: their root is found per space.
+    pub thread_root: Option<String>,
+    /// The person a thread reply addresses when the source names a person rather than a
+    /// message (a YouTube reply starting with `@handle`); overrides the root's author.
+    pub addressee: Option<PersonIdx>,
     /// Mentioned people, each at most once.
     pub mentions: Vec<PersonIdx>,
     pub reactions: Vec<Reaction>,
@@ -196,6 +206,8 @@ mod tests {
             time_estimated: false,
             kind: MessageKind::Post,
             parent: None,
+            thread_root: None,
+            addressee: None,
             mentions: vec![],
             reactions: vec![Reaction {
                 emoji: "👍".into(),

@@ -154,6 +154,7 @@ fn space_of(channel: &Channel) -> Space {
             None
         },
         is_thread,
+        infer_replies: false,
     }
 }
 
@@ -203,6 +204,8 @@ fn convert(
         time_estimated: time.zone_assumed,
         kind,
         parent,
+        thread_root: None,
+        addressee: None,
         mentions,
         reactions,
         text_len: content.chars().count().min(u32::MAX as usize) as u32,

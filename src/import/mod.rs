@@ -4,9 +4,17 @@
 //! that adds one file to a [`Dataset`], so several files (a channel and its threads)
 //! share one id index and duplicates merge.
 
+pub mod csv;
 pub mod discord;
+pub mod discourse;
 pub mod json_error;
+pub mod messenger;
+pub mod reddit;
+pub mod slack;
+pub mod telegram;
 pub mod timestamp;
+pub mod whatsapp;
+pub mod youtube;
 
 use serde::Serialize;
 
@@ -20,14 +28,79 @@ use crate::model::Dataset;
 pub enum Format {
     /// DiscordChatExporter JSON (one channel or thread per file).
     Discord,
+    /// Slack workspace export: the zip, a folder's day files, or one day file.
+    Slack,
+    /// Telegram Desktop JSON: one chat, or the full-account export.
+    Telegram,
+    /// WhatsApp chat export: the `.txt`, or the `.zip` holding it.
+    #[serde(rename = "whatsapp")]
+    WhatsApp,
+    /// Discourse topic and posts JSON.
+    Discourse,
+    /// Reddit thread JSON (listings, `morechildren` responses).
+    Reddit,
+    /// YouTube comments: yt-dlp's info JSON or the Data API's lists.
+    #[serde(rename = "youtube")]
+    YouTube,
+    /// Facebook Messenger JSON export.
+    Messenger,
+    /// A CSV of messages with named columns.
+    Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 1] = [Format::Discord];
+    /// Every format, in the order detection tries them (most specific first).
+    pub const ALL: [Format; 9] = [
+        Format::Discord,
+        Format::Slack,
+        Format::Telegram,
+        Format::Discourse,
+        Format::Reddit,
+        Format::YouTube,
+        Format::Messenger,
+        Format::WhatsApp,
+        Format::Csv,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Discord => "discord",
+            Format::Slack => "slack",
+            Format::Telegram => "telegram",
+            Format::WhatsApp => "whatsapp",
+            Format::Discourse => "discourse",
+            Format::Reddit => "reddit",
+            Format::YouTube => "youtube",
+            Format::Messenger => "messenger",
+            Format::Csv => "csv",
+        }
+    }
+
+    fn detect(self, name: &str, bytes: &[u8]) -> bool {
+        match self {
+            Format::Discord => discord::detect(bytes),
+            Format::Slack => slack::detect(name, bytes),
+            Format::Telegram => telegram::detect(name, bytes),
+            Format::WhatsApp => whatsapp::detect(name, bytes),
+            Format::Discourse => discourse::detect(name, bytes),
+            Format::Reddit => reddit::detect(name, bytes),
+            Format::YouTube => youtube::detect(name, bytes),
+            Format::Messenger => messenger::detect(name, bytes),
+            Format::Csv => csv::detect(name, bytes),
+        }
+    }
+
+    fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
+        match self {
+            Format::Discord => discord::read(file, bytes, dataset),
+            Format::Slack => slack::read(file, bytes, dataset),
+            Format::Telegram => telegram::read(file, bytes, dataset),
+            Format::WhatsApp => whatsapp::read(file, bytes, dataset),
+            Format::Discourse => discourse::read(file, bytes, dataset),
+            Format::Reddit => reddit::read(file, bytes, dataset),
+            Format::YouTube => youtube::read(file, bytes, dataset),
+            Format::Messenger => messenger::read(file, bytes, dataset),
+            Format::Csv => csv::read(file, bytes, dataset),
         }
     }
 
@@ -54,9 +127,7 @@ pub fn import(inputs: &[Input], forced: Option<Format>) -> Result<Dataset, Impor
             Some(f) => f,
             None => detect(input)?,
         };
-        match format {
-            Format::Discord => discord::read(&input.name, &input.bytes, &mut dataset)?,
-        }
+        format.read(&input.name, &input.bytes, &mut dataset)?;
     }
     if dataset.messages.is_empty() {
         let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
@@ -77,8 +148,11 @@ pub fn detect(input: &Input) -> Result<Format, ImportError> {
             what: "the file is empty".into(),
         });
     }
-    if discord::detect(bytes) {
-        return Ok(Format::Discord);
+    if let Some(format) = Format::ALL
+        .into_iter()
+        .find(|f| f.detect(&input.name, bytes))
+    {
+        return Ok(format);
     }
     let (line, column) = first_visible(bytes);
     Err(ImportError::Syntax {
