@@ -55,11 +55,17 @@ pub struct Analysis {
 /// Fails on the first file that cannot be read, naming it and the position, when no
 /// file holds a message, or when a named host is nobody in the export.
 pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportError> {
-    let data = import::import(inputs, options.format)?;
-    let conv = Conversation::build(&data);
+    analyze_dataset(&import::import(inputs, options.format)?, options)
+}
+
+/// Measures an already imported dataset (the CLI streams files into one).
+///
+/// Fails only when a named host is nobody in the export.
+pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, ImportError> {
+    let conv = Conversation::build(data);
     let nobody = vec![false; data.people.len()];
-    let whole = Scope::new(&data, &conv, &nobody, |_| true);
-    let hosts = hosts::choose(&data, &whole.graph, &options.hosts)?;
+    let whole = Scope::new(data, &conv, &nobody, |_| true);
+    let hosts = hosts::choose(data, &whole.graph, &options.hosts)?;
     let mask = hosts.mask(data.people.len());
     let scope = Scope {
         is_host: &mask,
@@ -75,14 +81,14 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
     );
     let report = Report {
         schema: SCHEMA,
-        sources: sources(&data, &conv),
+        sources: sources(data, &conv),
         counts: counts(&scope, hosts.people.len()),
         hosts: hosts.info.clone(),
         profile: options.profile,
         goal: options.goal,
         structure: measured.structure.clone(),
         funnel: measured.people.funnel.clone(),
-        spaces: spaces(&data, &conv, &mask, options),
+        spaces: spaces(data, &conv, &mask, options),
         timeline: timeline(&scope),
         checklist: checklist(&signals, options.profile),
         metrics: measured.metrics.clone(),
@@ -165,6 +171,17 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
         warnings.push(format!(
             "{} {what} {verb} to messages that are not in the export (deleted, or outside the exported dates); they count as messages but not as replies.",
             conv.missing_parents
+        ));
+    }
+    if conv.missing_roots > 0 {
+        let (what, verb) = if conv.missing_roots == 1 {
+            ("thread reply", "belongs")
+        } else {
+            ("thread replies", "belong")
+        };
+        warnings.push(format!(
+            "{} {what} {verb} to threads whose first message is not in the export; they count as messages but not as replies.",
+            conv.missing_roots
         ));
     }
     let bots = data.people.iter().filter(|p| p.is_bot).count();

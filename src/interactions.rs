@@ -57,6 +57,9 @@ pub struct Conversation {
     pub parent_missing: Vec<bool>,
     /// Replies whose parent is not in the export (counting messages only).
     pub missing_parents: u64,
+    /// Thread replies whose thread root is not in the export and that name no addressee
+    /// (counting messages only): they create no interaction.
+    pub missing_roots: u64,
 }
 
 /// How a message answers another, before the interaction is made.
@@ -80,6 +83,7 @@ impl Conversation {
             tree_parent: vec![None; n],
             parent_missing: vec![false; n],
             missing_parents: 0,
+            missing_roots: 0,
         };
         for (at, message) in data.messages.iter().enumerate() {
             let answer = match message.parent.as_deref() {

@@ -119,7 +119,7 @@ fn non_json_and_missing_files_exit_2() {
     let out = peerscope(&["analyze", "Cargo.toml"]);
     assert_one_line_error(
         &out,
-        "peerscope: Cargo.toml: line 1, column 1: this is not a DiscordChatExporter JSON export",
+        "peerscope: Cargo.toml: line 1, column 1: this is not an export peerscope reads",
     );
     let out = peerscope(&["analyze", "no-such-file.json"]);
     assert_one_line_error(&out, "peerscope: no-such-file.json: cannot be read");

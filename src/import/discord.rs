@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+use super::discord_stream::{ExportSeed, Tally};
 use super::json_error;
 use super::timestamp::parse_iso;
 use crate::error::ImportError;
@@ -18,29 +19,21 @@ use crate::model::{
 };
 
 #[derive(Deserialize)]
-struct Export<'a> {
-    #[serde(borrow)]
-    channel: Channel<'a>,
-    #[serde(borrow)]
-    messages: Vec<RawMessage<'a>>,
-}
-
-#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Channel<'a> {
+pub(super) struct Channel<'a> {
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    pub(super) id: Cow<'a, str>,
     #[serde(borrow, rename = "type", default)]
     kind: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     category_id: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    name: Option<Cow<'a, str>>,
+    pub(super) name: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RawMessage<'a> {
+pub(super) struct RawMessage<'a> {
     #[serde(borrow)]
     id: Cow<'a, str>,
     #[serde(borrow, rename = "type", default)]
@@ -98,12 +91,19 @@ struct Reference<'a> {
 }
 
 /// True when the bytes look like a DiscordChatExporter JSON file: an object whose first
-/// few kilobytes name a `guild` or `channel` and `messages`.
+/// few kilobytes hold a `"channel"` object and a `"messages"` array (whitespace ignored).
+///
+/// Both are needed: yt-dlp's info JSON also has a `"channel"` key, but a string.
 pub fn detect(bytes: &[u8]) -> bool {
-    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
-    let text = String::from_utf8_lossy(head);
-    let t = text.trim_start_matches('\u{feff}').trim_start();
-    t.starts_with('{') && (t.contains("\"guild\"") || t.contains("\"channel\""))
+    let head = bytes.get(..bytes.len().min(16 * 1024)).unwrap_or(bytes);
+    let compact: String = String::from_utf8_lossy(head)
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    compact.starts_with('{')
+        && compact.contains("\"channel\":{")
+        && compact.contains("\"messages\":[")
 }
 
 /// Reads one file into `dataset`.
@@ -112,35 +112,60 @@ pub fn detect(bytes: &[u8]) -> bool {
 /// number and id for a value that is well-formed JSON but unusable (an unreadable date).
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let export: Export =
-        serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
-    let space = dataset.intern_space(space_of(&export.channel));
-    let mut estimated = 0usize;
-    for (number, raw) in export.messages.iter().enumerate() {
-        let message = convert(file, number, raw, space, dataset)?;
-        estimated += usize::from(message.time_estimated);
-        dataset.push_message(message);
+    read_with(file, dataset, |seed| {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|()| de.end())
+    })
+}
+
+/// Reads one file from a stream (the CLI's files, through a buffer), message by message.
+///
+/// Memory stays at the size of the model, whatever the size of the file. A leading BOM
+/// must already be skipped.
+pub fn read_stream(
+    file: &str,
+    reader: impl std::io::Read,
+    dataset: &mut Dataset,
+) -> Result<(), ImportError> {
+    read_with(file, dataset, |seed| {
+        let mut de = serde_json::Deserializer::from_reader(reader);
+        serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|()| de.end())
+    })
+}
+
+/// Runs `parse` with a seed that fills `dataset`, then writes the file's summary.
+fn read_with(
+    file: &str,
+    dataset: &mut Dataset,
+    parse: impl FnOnce(ExportSeed) -> Result<(), serde_json::Error>,
+) -> Result<(), ImportError> {
+    let mut tally = Tally::default();
+    let mut failure = None;
+    let seed = ExportSeed {
+        file,
+        dataset,
+        tally: &mut tally,
+        failure: &mut failure,
+    };
+    if let Err(e) = parse(seed) {
+        return Err(failure.unwrap_or_else(|| json_error::from_serde(file, &e)));
     }
-    if estimated > 0 {
+    if tally.zone_assumed > 0 {
         dataset.warnings.push(format!(
-            "{file}: {estimated} timestamps had no time zone; UTC was assumed"
+            "{file}: {} timestamps had no time zone; UTC was assumed",
+            tally.zone_assumed
         ));
     }
     dataset.files.push(FileSummary {
         name: file.to_string(),
         format: "discord",
-        space: export
-            .channel
-            .name
-            .as_deref()
-            .unwrap_or(&export.channel.id)
-            .to_string(),
-        messages: export.messages.len() as u64,
+        space: tally.space_name.unwrap_or_default(),
+        messages: tally.messages,
     });
     Ok(())
 }
 
-fn space_of(channel: &Channel) -> Space {
+pub(super) fn space_of(channel: &Channel) -> Space {
     let is_thread = channel
         .kind
         .as_deref()
@@ -158,7 +183,7 @@ fn space_of(channel: &Channel) -> Space {
     }
 }
 
-fn convert(
+pub(super) fn convert(
     file: &str,
     number: usize,
     raw: &RawMessage,
@@ -347,7 +372,13 @@ mod tests {
     #[test]
     fn detection() {
         assert!(detect(TINY.as_bytes()));
-        assert!(detect(b"\xEF\xBB\xBF {\"guild\":{}}"));
+        assert!(detect(
+            b"\xEF\xBB\xBF {\"guild\":{}, \"channel\" : {}, \"messages\": [ ]}"
+        ));
+        assert!(
+            !detect(b"{\"channel\": \"A YouTuber\", \"comments\": []}"),
+            "yt-dlp info JSON"
+        );
         assert!(!detect(b"[1,2]"));
         assert!(!detect(b"12/01/2024, 10:00 - Ann: hi"));
     }

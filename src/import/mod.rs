@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod discord;
+mod discord_stream;
 pub mod discourse;
 pub mod json_error;
 pub mod messenger;
@@ -129,14 +130,54 @@ pub fn import(inputs: &[Input], forced: Option<Format>) -> Result<Dataset, Impor
         };
         format.read(&input.name, &input.bytes, &mut dataset)?;
     }
+    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    check_not_empty(dataset, &names)
+}
+
+/// Fails when nothing was read from any of `names`.
+pub fn check_not_empty(dataset: Dataset, names: &[&str]) -> Result<Dataset, ImportError> {
     if dataset.messages.is_empty() {
-        let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
         return Err(ImportError::Empty(format!(
             "{}: the export holds no messages, so there is nothing to measure.",
             names.join(", ")
         )));
     }
     Ok(dataset)
+}
+
+/// Reads one export from a stream into `dataset` (the CLI's files).
+///
+/// DiscordChatExporter JSON is read message by message, so memory follows the model and
+/// not the file; other formats (and zips, whose index sits at the end) are read whole.
+pub fn read_stream(
+    name: &str,
+    mut reader: impl std::io::BufRead,
+    forced: Option<Format>,
+    dataset: &mut Dataset,
+) -> Result<(), ImportError> {
+    let unreadable = |e: std::io::Error| ImportError::Unrecognised {
+        file: name.to_string(),
+        what: format!("cannot be read ({e})"),
+    };
+    let head = reader.fill_buf().map_err(unreadable)?;
+    let streams = match forced {
+        Some(f) => f == Format::Discord,
+        None => discord::detect(head),
+    };
+    if streams {
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+        }
+        return discord::read_stream(name, reader, dataset);
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(unreadable)?;
+    let input = Input::new(name, bytes);
+    let format = match forced {
+        Some(f) => f,
+        None => detect(&input)?,
+    };
+    format.read(name, &input.bytes, dataset)
 }
 
 /// Names the format of one file from its first bytes, or says why it is not readable.
@@ -159,8 +200,8 @@ pub fn detect(input: &Input) -> Result<Format, ImportError> {
         file: input.name.clone(),
         line,
         column,
-        what: "this is not a DiscordChatExporter JSON export, the only format this version reads \
-               (it starts with an object holding \"guild\", \"channel\" and \"messages\")"
+        what: "this is not an export peerscope reads (DiscordChatExporter, Slack, Telegram, WhatsApp, \
+               Discourse, Reddit, YouTube or Messenger JSON, or a CSV with a header row)"
             .into(),
     })
 }
@@ -187,13 +228,16 @@ mod tests {
 
     #[test]
     fn unknown_text_is_rejected_with_a_position() {
-        let input = Input::new("chat.txt", b"\n  12/01/2024, 10:00 - Ann: hi".to_vec());
+        let input = Input::new(
+            "chat.txt",
+            b"\n  Dear diary, nothing happened today.".to_vec(),
+        );
         let msg = detect(&input)
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            msg.starts_with("chat.txt: line 2, column 3: this is not a DiscordChatExporter"),
+            msg.starts_with("chat.txt: line 2, column 3: this is not an export peerscope reads"),
             "{msg}"
         );
     }

@@ -7,6 +7,10 @@ use crate::graph::Graph;
 use crate::metric::Metric;
 use crate::scope::Scope;
 
+/// Why centralization is null for a graph without ties.
+const NO_TIES: &str =
+    "nobody replied to or mentioned anyone, so there is no network shape to measure";
+
 /// Reply and mention interactions with a host at either end / all of them (repeats
 /// counted). 0..=1; null when there are no interactions.
 pub fn host_share(scope: &Scope) -> Metric {
@@ -24,11 +28,15 @@ pub fn host_share(scope: &Scope) -> Metric {
 
 /// Freeman degree centralization of the undirected simple projection:
 /// Σ(d_max − d_i) / ((n−1)(n−2)). 1 for a star, 0 when all degrees are equal;
-/// null when n < 3.
+/// null when n < 3, and (our choice) when nobody is tied to anyone: a crowd of people
+/// who never answer each other is not "spread out", it has no structure to measure.
 pub fn centralization(g: &Graph) -> Metric {
     let n = g.node_count();
     if n < 3 {
         return Metric::unobservable("fewer than three people took part");
+    }
+    if g.arcs.is_empty() {
+        return Metric::unobservable(NO_TIES);
     }
     let degrees: Vec<usize> = (0..n as u32).map(|v| g.undirected.degree(v)).collect();
     let max = degrees.iter().copied().max().unwrap_or(0);
@@ -38,11 +46,14 @@ pub fn centralization(g: &Graph) -> Metric {
 }
 
 /// In- or out-degree centralization of the directed simple graph:
-/// Σ(max − deg_i) / (n−1)². 0..=1; null when n < 2.
+/// Σ(max − deg_i) / (n−1)². 0..=1; null when n < 2 or when nobody is tied to anyone.
 pub fn directed_centralization(g: &Graph, inward: bool) -> Metric {
     let n = g.node_count();
     if n < 2 {
         return Metric::unobservable("fewer than two people took part");
+    }
+    if g.arcs.is_empty() {
+        return Metric::unobservable(NO_TIES);
     }
     let mut degree = vec![0usize; n];
     for &(from, to) in g.arcs.keys() {

@@ -5,8 +5,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod summary;
-use peerscope::import::Format;
-use peerscope::{analyze, Goal, HostChoice, Input, Options, Profile};
+use peerscope::analyze::analyze_dataset;
+use peerscope::import::{self, Format};
+use peerscope::model::Dataset;
+use peerscope::ImportError;
+use peerscope::{Goal, HostChoice, Options, Profile};
 
 #[derive(Parser)]
 #[command(
@@ -77,21 +80,17 @@ pub fn run() -> ExitCode {
         goal,
         json,
     } = cli.command;
-    let mut inputs = Vec::with_capacity(files.len());
-    for path in &files {
-        let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => inputs.push(Input::new(name, bytes)),
-            Err(e) => return fail(&format!("{name}: cannot be read ({e})")),
-        }
-    }
     let options = Options {
         profile,
         goal,
         hosts: host_choice(hosts),
         format: format.0,
     };
-    match analyze(&inputs, &options) {
+    let dataset = match read_files(&files, options.format) {
+        Ok(dataset) => dataset,
+        Err(e) => return fail(&e.to_string()),
+    };
+    match analyze_dataset(&dataset, &options) {
         Ok(analysis) if json => match serde_json::to_string_pretty(&analysis.report) {
             Ok(text) => {
                 println!("{text}");
@@ -105,6 +104,28 @@ pub fn run() -> ExitCode {
         }
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// Streams every file into one dataset (large DiscordChatExporter files are never held
+/// whole in memory).
+fn read_files(
+    files: &[std::path::PathBuf],
+    format: Option<Format>,
+) -> Result<Dataset, ImportError> {
+    let mut dataset = Dataset::default();
+    let mut names = Vec::with_capacity(files.len());
+    for path in files {
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| ImportError::Unrecognised {
+            file: name.clone(),
+            what: format!("cannot be read ({e})"),
+        })?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        import::read_stream(&name, reader, format, &mut dataset)?;
+        names.push(name);
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    import::check_not_empty(dataset, &names)
 }
 
 fn host_choice(hosts: Vec<String>) -> HostChoice {
