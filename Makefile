@@ -9,7 +9,10 @@
 #   make tools      install the toolchain only (idempotent: what is there at the right version
 #                   is skipped, so a repeated run costs seconds)
 #   make browser    install Chromium and ChromeDriver only
-#   make bench      benchmarks (not written yet: they arrive with issue 9)
+#   make bench      peerscope against chat-analytics, NetworkX and graphology, side by side,
+#                   plus Criterion micro-benchmarks; table printed and in target/bench/report.md
+#                   (installs the peers into the git-ignored .bench/; BENCH_FULL=1 adds the
+#                   1 M-message export, BENCH_RUNS=N sets the runs per pair; not part of test)
 #   make clean      remove build output; `make distclean` also removes .tools/
 #
 # Tools: the wasm32 target (rustup), Trunk and the wasm-bindgen CLI (cargo install, into
@@ -22,6 +25,8 @@ SHELL := /bin/bash
 
 TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132.0.0
+# axe-core, injected by the end-to-end tests to check accessibility (tests/e2e_embed.rs).
+AXE_VERSION := 4.10.2
 WASM_TARGET := wasm32-unknown-unknown
 # The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock 2>/dev/null)
@@ -46,7 +51,10 @@ WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/e2e_support/webdriver.json \
 	WASM_BINDGEN_TEST_TIMEOUT=300
 
-TOOL_TARGETS := tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt
+# End-to-end suites: tests/e2e.rs, tests/e2e_*.rs (they share tests/e2e_support/).
+E2E_SUITES := $(sort $(basename $(notdir $(wildcard tests/e2e*.rs))))
+
+TOOL_TARGETS := tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe
 
 # Runs install targets side by side (the two cargo installs take minutes each).
 install = start=$$(date +%s); \
@@ -89,7 +97,7 @@ echo "installed $(1) in $$(( $$(date +%s) - start )) s"
 endef
 
 .PHONY: help serve test build dist cli tools browser bench clean distclean \
-	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt
+	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/d;s/^# \{0,1\}//;p;}' Makefile
@@ -105,8 +113,11 @@ dist: tools
 cli:
 	@$(call run,cargo build --release --bin peerscope)
 
+# Peers pinned in benches/run.py (npm into .bench/node, pip into .bench/venv); the release
+# CLI and the Criterion benches build in the default target folder.
 bench:
-	@echo "make bench: there are no benchmarks yet; they arrive with issue 9 (benches/, peers side by side)."
+	@if [ ! -f dist/index.html ]; then $(call install,$(TOOL_TARGETS)); fi
+	@$(call run,python3 benches/run.py)
 
 test:
 	@$(call install,$(TOOL_TARGETS) browser)
@@ -118,8 +129,10 @@ test:
 	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test web)
 	@$(call run,trunk build --release)
 	@# Last, and with no trailer, so the run ends on the test runner's own summary line.
-	@echo "==> end to end: cargo test --test e2e -- --ignored --test-threads=1"
-	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) cargo test --test e2e -- --ignored --test-threads=1
+	@# Every tests/e2e*.rs file is an end-to-end suite; each runs its ignored browser tests.
+	@echo "==> end to end: $(E2E_SUITES)"
+	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) \
+	  cargo test $(addprefix --test ,$(E2E_SUITES)) -- --ignored --test-threads=1
 
 clean:
 	cargo clean
@@ -181,6 +194,19 @@ tool-wasm-opt:
 	  npm install --prefix '$(TOOLS)' --save-exact --no-audit --no-fund 'binaryen@$(BINARYEN_VERSION)'; \
 	  '$(TOOLS)/node_modules/.bin/wasm-opt' --version; \
 	  echo "installed wasm-opt in $$(( $$(date +%s) - start )) s"; \
+	fi
+
+# After tool-wasm-opt: two npm installs into one .tools/ at once would undo each other, and
+# --save-exact keeps both packages in .tools/package.json so neither install prunes the other.
+tool-axe: tool-wasm-opt
+	@if [ "$$(node -p "require('$(TOOLS)/node_modules/axe-core/package.json').version" 2>/dev/null)" = '$(AXE_VERSION)' ]; then \
+	  echo "ok: axe-core $(AXE_VERSION) in .tools/"; \
+	else \
+	  [ -f '$(TOOLS)/package.json' ] || echo '{"name": "peerscope-tools", "private": true}' >'$(TOOLS)/package.json'; \
+	  echo "installing axe-core: npm install axe-core@$(AXE_VERSION) into .tools/"; \
+	  start=$$(date +%s); \
+	  npm install --prefix '$(TOOLS)' --save-exact --no-audit --no-fund 'axe-core@$(AXE_VERSION)'; \
+	  echo "installed axe-core in $$(( $$(date +%s) - start )) s"; \
 	fi
 
 # Chromium and its driver come from the same Debian source package, so their versions match.

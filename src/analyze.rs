@@ -9,7 +9,7 @@ use crate::hosts::{self, rank_by_reach};
 use crate::import;
 use crate::import::timestamp::utc_day;
 use crate::interactions::{Conversation, InteractionKind};
-use crate::layout::layout;
+use crate::layout::layout_weighted;
 use crate::metrics::{measure, AwayParty};
 use crate::model::Dataset;
 use crate::network_type;
@@ -88,7 +88,7 @@ pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, Im
         goal: options.goal,
         structure: measured.structure.clone(),
         funnel: measured.people.funnel.clone(),
-        spaces: spaces(data, &conv, &mask, options),
+        spaces: spaces(data, &conv, &mask, options, &measured),
         timeline: timeline(&scope),
         checklist: checklist(&signals, options.profile),
         metrics: measured.metrics.clone(),
@@ -107,7 +107,7 @@ pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, Im
         })
         .collect();
     Ok(Analysis {
-        network: network(&scope, &measured.people),
+        network: network(&scope, &measured),
         report,
         participants,
     })
@@ -119,6 +119,10 @@ pub struct Measured {
     pub people: People,
     pub verdict: Verdict,
     pub structure: Structure,
+    /// Louvain community per graph node (what `modularity` measured).
+    pub communities: Vec<u32>,
+    /// Per graph node: taken away by the "stop posting" tests.
+    pub away: Vec<bool>,
 }
 
 /// Sizes of the Louvain communities among participants with at least one tie, largest
@@ -156,6 +160,8 @@ impl Measured {
             people,
             verdict,
             structure,
+            away: away.nodes(scope),
+            communities: detail.communities,
         }
     }
 }
@@ -259,13 +265,48 @@ fn counts(scope: &Scope, hosts: usize) -> Counts {
     }
 }
 
-fn network(scope: &Scope, people: &People) -> NetworkView {
+/// Reply counts per graph node: (given, received, between two members).
+fn reply_counts(scope: &Scope) -> Vec<(u32, u32, u32)> {
     let g = &scope.graph;
-    let positions = layout(&g.undirected);
+    let mut node_of = vec![u32::MAX; scope.data.people.len()];
+    for (v, &p) in g.people.iter().enumerate() {
+        if let Some(slot) = node_of.get_mut(p as usize) {
+            *slot = v as u32;
+        }
+    }
+    let mut counts = vec![(0u32, 0u32, 0u32); g.node_count()];
+    for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
+        let peer = u32::from(!scope.host(i.from) && !scope.host(i.to));
+        let at = |p: u32| node_of.get(p as usize).copied().unwrap_or(u32::MAX) as usize;
+        if let Some(c) = counts.get_mut(at(i.from)) {
+            c.0 += 1;
+            c.2 += peer;
+        }
+        if let Some(c) = counts.get_mut(at(i.to)) {
+            c.1 += 1;
+            c.2 += peer;
+        }
+    }
+    counts
+}
+
+/// The graph of `scope` laid out (ForceAtlas2 on the weighted ties), with roles,
+/// communities, who the "stop posting" test takes away, and reply counts.
+fn network(scope: &Scope, measured: &Measured) -> NetworkView {
+    let g = &scope.graph;
+    let people = &measured.people;
     let mut weights: BTreeMap<(u32, u32), u32> = BTreeMap::new();
     for (&(a, b), &w) in &g.arcs {
-        *weights.entry((a.min(b), a.max(b))).or_insert(0) += w;
+        if a != b {
+            *weights.entry((a.min(b), a.max(b))).or_insert(0) += w;
+        }
     }
+    let ties: Vec<(u32, u32, f64)> = weights
+        .iter()
+        .map(|(&(a, b), &w)| (a, b, f64::from(w)))
+        .collect();
+    let positions = layout_weighted(g.node_count(), &ties);
+    let replies = reply_counts(scope);
     let nodes = g
         .people
         .iter()
@@ -284,6 +325,7 @@ fn network(scope: &Scope, people: &People) -> NetworkView {
                 Role::Audience
             };
             let (x, y) = positions.get(v).copied().unwrap_or((0.5, 0.5));
+            let (given, received, peer) = replies.get(v).copied().unwrap_or_default();
             NodeView {
                 id: scope
                     .data
@@ -296,6 +338,11 @@ fn network(scope: &Scope, people: &People) -> NetworkView {
                 degree: g.undirected.degree(v as u32) as u32,
                 x,
                 y,
+                community: measured.communities.get(v).copied().unwrap_or(0),
+                away: at(&measured.away),
+                replies_given: given,
+                replies_received: received,
+                peer_replies: peer,
             }
         })
         .collect();

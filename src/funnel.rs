@@ -4,11 +4,13 @@ use std::collections::HashSet;
 
 use crate::graph::Csr;
 use crate::model::PersonIdx;
-use crate::report::{Funnel, Leader};
+use crate::report::{Bridge, Funnel, Leader};
 use crate::scope::Scope;
 
 /// Most leaders named.
 pub const MAX_LEADERS: usize = 10;
+/// Most bridges named.
+pub const MAX_BRIDGES: usize = 10;
 /// Replies to other members a member needs to be a leader.
 pub const MIN_LEADER_REPLIES: u64 = 3;
 /// Most work (people × ties in the member graph) spent on exact betweenness to break
@@ -47,6 +49,7 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
         audience: audience(scope),
         engaged: engaged.iter().filter(|&&e| e).count() as u64,
         core: core.iter().filter(|&&c| c).count() as u64,
+        bridges: bridges(scope, &members),
         leaders: leaders
             .iter()
             .map(|&(p, replies)| Leader {
@@ -67,6 +70,32 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
         engaged,
         leaders: leaders.iter().map(|l| l.0).collect(),
     }
+}
+
+/// Members whose removal splits the member graph, by how many they cut off, then name.
+fn bridges(scope: &Scope, members: &Csr) -> Vec<Bridge> {
+    let cuts = members.articulation_points();
+    let mut found: Vec<Bridge> = cuts
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .filter_map(|(v, &cuts_off)| {
+            let p = *scope.graph.people.get(v)?;
+            Some(Bridge {
+                id: scope
+                    .data
+                    .people
+                    .get(p as usize)
+                    .map(|x| x.id.clone())
+                    .unwrap_or_default(),
+                name: scope.data.display(p).to_string(),
+                cuts_off,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.cuts_off.cmp(&a.cuts_off).then(a.name.cmp(&b.name)));
+    found.truncate(MAX_BRIDGES);
+    found
 }
 
 fn audience(scope: &Scope) -> u64 {

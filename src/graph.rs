@@ -121,6 +121,76 @@ impl Csr {
         alive
     }
 
+    /// Articulation points: per node, how many other nodes of its component would lose
+    /// touch with the largest part left if it went away (0 when its removal splits
+    /// nothing). For a hub between a big group and three loners, that is 3.
+    ///
+    /// Iterative Hopcroft–Tarjan, O(V + E); no recursion, so deep graphs are safe in wasm.
+    pub fn articulation_points(&self) -> Vec<u64> {
+        const UNSEEN: u32 = u32::MAX;
+        let n = self.node_count();
+        let mut disc = vec![UNSEEN; n];
+        let mut low = vec![0u32; n];
+        let mut parent = vec![UNSEEN; n];
+        let mut size = vec![1u64; n];
+        // Per node: total and largest size of the child subtrees its removal separates.
+        let mut separated = vec![(0u64, 0u64); n];
+        let mut cut = vec![0u64; n];
+        let mut clock = 0u32;
+        let mut stack: Vec<(u32, usize)> = Vec::new();
+        let mut component: Vec<u32> = Vec::new();
+        for root in 0..n as u32 {
+            if disc[root as usize] != UNSEEN || self.degree(root) == 0 {
+                continue;
+            }
+            component.clear();
+            disc[root as usize] = clock;
+            low[root as usize] = clock;
+            clock += 1;
+            stack.push((root, 0));
+            while let Some(top) = stack.last_mut() {
+                let (v, next) = (top.0, top.1);
+                if let Some(&w) = self.neighbors(v).get(next) {
+                    top.1 += 1;
+                    let (vi, wi) = (v as usize, w as usize);
+                    if disc[wi] == UNSEEN {
+                        parent[wi] = v;
+                        disc[wi] = clock;
+                        low[wi] = clock;
+                        clock += 1;
+                        stack.push((w, 0));
+                    } else if w != parent[vi] {
+                        low[vi] = low[vi].min(disc[wi]);
+                    }
+                    continue;
+                }
+                stack.pop();
+                component.push(v);
+                let p = parent[v as usize];
+                if p == UNSEEN {
+                    continue;
+                }
+                let (vi, pi) = (v as usize, p as usize);
+                low[pi] = low[pi].min(low[vi]);
+                size[pi] += size[vi];
+                // Every child of the root is cut off from the others without it.
+                if p == root || low[vi] >= disc[pi] {
+                    separated[pi].0 += size[vi];
+                    separated[pi].1 = separated[pi].1.max(size[vi]);
+                }
+            }
+            let others = size[root as usize] - 1;
+            for &v in &component {
+                let (sum, largest) = separated[v as usize];
+                if sum > 0 {
+                    let parent_side = others - sum;
+                    cut[v as usize] = others - parent_side.max(largest);
+                }
+            }
+        }
+        cut
+    }
+
     /// Betweenness centrality (Brandes, unweighted, undirected, not normalised: each
     /// unordered pair counted once). O(V·E); fine for member graphs of a few thousand.
     pub fn betweenness(&self) -> Vec<f64> {
@@ -262,6 +332,23 @@ mod tests {
         let g = Csr::undirected(5, [(0, 1), (1, 2), (2, 0), (2, 3), (3, 4)].into_iter());
         assert_eq!(g.k_core(2), vec![true, true, true, false, false]);
         assert!(path(4).k_core(2).iter().all(|&x| !x));
+    }
+
+    #[test]
+    fn articulation_points_and_what_they_cut_off() {
+        // 0-1-2 path, 2 joined to a triangle 2-3-4; 5 isolated.
+        let g = Csr::undirected(6, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 2)].into_iter());
+        assert_eq!(g.articulation_points(), vec![0, 1, 2, 0, 0, 0]);
+        // a star: the centre (a search root) cuts off all leaves but one part
+        let star = Csr::undirected(5, (1..5).map(|v| (0, v)));
+        assert_eq!(star.articulation_points(), vec![3, 0, 0, 0, 0]);
+        // networkx.articulation_points of a cycle: none
+        assert!(
+            Csr::undirected(4, [(0, 1), (1, 2), (2, 3), (3, 0)].into_iter())
+                .articulation_points()
+                .iter()
+                .all(|&c| c == 0)
+        );
     }
 
     #[test]

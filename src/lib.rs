@@ -15,7 +15,10 @@
 //! ```
 
 pub mod analyze;
+pub mod anonymise;
+pub mod compare;
 pub mod error;
+pub mod export;
 pub mod funnel;
 pub mod graph;
 pub mod hosts;

@@ -1,5 +1,8 @@
-//! `peerscope-web`: mounts the Yew app on the page Trunk builds.
+//! `peerscope-web`: mounts the Yew app on the page Trunk builds, unless the page says
+//! `<html data-peerscope="manual">` and mounts it itself through the JS API.
 
 fn main() {
-    yew::Renderer::<peerscope::ui::App>::new().render();
+    if peerscope::ui::api::mounts_itself() {
+        yew::Renderer::<peerscope::ui::App>::new().render();
+    }
 }

@@ -168,6 +168,17 @@ pub struct Funnel {
     pub engaged: u64,
     pub core: u64,
     pub leaders: Vec<Leader>,
+    /// Members whose departure would split the member network, most cut off first.
+    pub bridges: Vec<Bridge>,
+}
+
+/// A member holding parts of the member network together.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bridge {
+    pub id: String,
+    pub name: String,
+    /// Members who would lose touch with the largest group left without this person.
+    pub cuts_off: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]

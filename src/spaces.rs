@@ -14,13 +14,23 @@ use crate::scope::Scope;
 pub const MIN_MESSAGES: u64 = 20;
 
 /// Scores per channel, in the order the channels were loaded.
+///
+/// With a single channel its score is the whole export's, `whole`, which is not computed
+/// twice (on a million messages that would double the analysis).
 pub fn spaces(
     data: &Dataset,
     conv: &Conversation,
     is_host: &[bool],
     options: &Options,
+    whole: &Measured,
 ) -> Vec<SpaceReport> {
     let group = groups(data);
+    let mut order: Vec<SpaceIdx> = group.clone();
+    order.sort_unstable();
+    order.dedup();
+    if let [only] = order.as_slice() {
+        return single(data, *only, whole);
+    }
     let mut order: Vec<SpaceIdx> = group.clone();
     order.dedup();
     let mut seen = Vec::new();
@@ -50,6 +60,21 @@ pub fn spaces(
         });
     }
     out
+}
+
+/// The one channel of a single-channel export, scored as the whole export.
+fn single(data: &Dataset, only: SpaceIdx, whole: &Measured) -> Vec<SpaceReport> {
+    let messages = data.messages.iter().filter(|m| data.counts(m)).count() as u64;
+    match data.spaces.get(only as usize) {
+        Some(space) if messages >= MIN_MESSAGES => vec![SpaceReport {
+            id: space.id.clone(),
+            name: space.name.clone(),
+            messages,
+            score: whole.verdict.score,
+            label: whole.verdict.label,
+        }],
+        _ => Vec::new(),
+    }
 }
 
 /// Per space: the space it is scored with (its parent channel when that is loaded).

@@ -6,14 +6,17 @@
 
 use serde::Serialize;
 
+use crate::layout::resettle;
+
 /// The role that colours a node, from most to least involved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Host,
     Leader,
     Core,
     Engaged,
+    #[default]
     Audience,
 }
 
@@ -29,7 +32,7 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct NodeView {
     pub id: String,
     pub name: String,
@@ -39,6 +42,18 @@ pub struct NodeView {
     /// Position in the unit square, 0..=1 on both axes.
     pub x: f64,
     pub y: f64,
+    /// Louvain community (the report's `modularity` partition); 0.. in no particular
+    /// order, the same number for people in the same group.
+    pub community: u32,
+    /// Taken away by the "stop posting" test: a host, or, with no host, the most
+    /// connected person (the report's `resilience` removes exactly these).
+    pub away: bool,
+    /// Replies (all reply kinds) this person wrote to someone else, repeats counted.
+    pub replies_given: u32,
+    /// Replies others wrote to this person.
+    pub replies_received: u32,
+    /// Of those, given or received, the replies between two members (no host at either end).
+    pub peer_replies: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,4 +70,84 @@ pub struct EdgeView {
 pub struct NetworkView {
     pub nodes: Vec<NodeView>,
     pub edges: Vec<EdgeView>,
+}
+
+impl NetworkView {
+    /// What the "remove the host" switch shows: the people not [`away`](NodeView::away),
+    /// their ties among themselves, each person's `degree` counting only the ties left (0 =
+    /// left alone), re-settled from where everyone was. Without anyone away, a copy.
+    pub fn without_away(&self) -> NetworkView {
+        let mut index = vec![u32::MAX; self.nodes.len()];
+        let mut nodes: Vec<NodeView> = Vec::new();
+        for (i, node) in self.nodes.iter().enumerate() {
+            if !node.away {
+                index[i] = nodes.len() as u32;
+                nodes.push(NodeView {
+                    degree: 0,
+                    ..node.clone()
+                });
+            }
+        }
+        let at = |v: u32| index.get(v as usize).copied().filter(|&i| i != u32::MAX);
+        let edges: Vec<EdgeView> = self
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let (a, b) = (at(e.a)?, at(e.b)?);
+                Some(EdgeView {
+                    a: a.min(b),
+                    b: a.max(b),
+                    weight: e.weight,
+                })
+            })
+            .collect();
+        for e in &edges {
+            for v in [e.a, e.b] {
+                if let Some(node) = nodes.get_mut(v as usize) {
+                    node.degree += 1;
+                }
+            }
+        }
+        if nodes.len() < self.nodes.len() {
+            let start: Vec<(f64, f64)> = nodes.iter().map(|n| (n.x, n.y)).collect();
+            let ties: Vec<(u32, u32, f64)> = edges
+                .iter()
+                .map(|e| (e.a, e.b, f64::from(e.weight)))
+                .collect();
+            for (node, (x, y)) in nodes.iter_mut().zip(resettle(&start, &ties)) {
+                (node.x, node.y) = (x, y);
+            }
+        }
+        NetworkView { nodes, edges }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_away_drops_the_host_and_counts_ties_left() {
+        let node = |away| NodeView {
+            away,
+            x: 0.3,
+            y: 0.6,
+            ..NodeView::default()
+        };
+        let edge = |a, b| EdgeView { a, b, weight: 2 };
+        let full = NetworkView {
+            nodes: vec![node(true), node(false), node(false), node(false)],
+            edges: vec![edge(0, 1), edge(0, 2), edge(0, 3), edge(2, 3)],
+        };
+        let rest = full.without_away();
+        assert_eq!(rest.nodes.len(), 3);
+        let degrees: Vec<u32> = rest.nodes.iter().map(|n| n.degree).collect();
+        assert_eq!(degrees, vec![0, 1, 1], "the first member is left alone");
+        assert_eq!((rest.edges[0].a, rest.edges[0].b), (1, 2));
+        assert!(rest
+            .nodes
+            .iter()
+            .all(|n| (0.0..=1.0).contains(&n.x) && (0.0..=1.0).contains(&n.y)));
+        assert!(NetworkView::default().without_away().nodes.is_empty());
+    }
 }

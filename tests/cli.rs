@@ -134,3 +134,53 @@ fn non_json_and_missing_files_exit_2() {
         "peerscope: no one in the export has the id or name \"Nobody\"",
     );
 }
+
+#[test]
+fn compare_with_an_earlier_report_says_what_moved() {
+    let dir = std::env::temp_dir().join(format!("peerscope-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let earlier = dir.join("earlier.json");
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--json",
+        "--host",
+        "Hana",
+    ]);
+    std::fs::write(&earlier, &out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let path = earlier.display().to_string();
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--json",
+        "--host",
+        "none",
+        "--compare",
+        &path,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let peer = &report["comparison"]["metrics"]["peer_reply_share"];
+    // lobby alone, host Hana: 2 of its 5 replies are between members
+    assert_eq!(peer["before"].as_f64(), Some(0.4));
+    assert_eq!(peer["now"].as_f64(), Some(1.0));
+    let text = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--compare",
+        &path,
+    ]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Since the earlier report:"));
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--compare",
+        "Cargo.toml",
+    ]);
+    assert_one_line_error(&out, "peerscope: Cargo.toml: line 1, column ");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,6 +14,10 @@
 //! her own thread and mentions Cy.
 //! random, 2024-03-02: 13 Bo asks "lunch?" (same `ts` as message 6 of general); 14 Ann's
 //! `thread_broadcast` reply, listed twice.
+//!
+//! `tests/fixtures/slack_untyped_thread.json`, `slack_lone_message.json` and
+//! `slack_lone_message_malformed.json` are the one-file shapes detected by content: a
+//! day without `"type"`, and a lone message object (whole, and cut short).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,6 +39,14 @@ fn fixture_dir() -> PathBuf {
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixture_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A fixture at the top of `tests/fixtures/` (the one-file shapes, beside the workspace).
+fn top_fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// A zip of `entries` (name, bytes), deflated, as Slack's "Export data" writes it.
@@ -486,18 +498,165 @@ fn every_slackdump_sample_is_detected_and_read() {
     assert!(read_any >= 5);
 }
 
-/// The zulip files are a Slack importer's test inputs, not exports: one message object,
-/// and a thread without `"type": "message"`. They are not taken for an export.
+/// Counts of one analysis: (messages, participants, replies, mentions).
+fn counts(inputs: &[Input]) -> (u64, u64, u64, u64) {
+    let c = analyze(inputs, &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .report
+        .counts;
+    (c.messages, c.participants, c.replies, c.mentions)
+}
+
+/// The zulip files are a Slack importer's test inputs: a thread without
+/// `"type": "message"`, and one message object that is not in an array. Both are Slack
+/// by their content (a `ts` of Slack's shape), whatever their name.
+///
+/// Counted by hand from the files:
+///
+/// - `zulip_thread_with_broadcast_reply.json`: 3 messages, none a notice, no bots (no
+///   `bot_id`, no subtype but `thread_broadcast`, which is conversation). U061A5N1G
+///   posts the root (`thread_ts == ts`); U061A1R2R answers it twice, once as a plain
+///   reply (`parent_user_id` U061A5N1G) and once as a `thread_broadcast` whose `root`
+///   is U061A5N1G's: 2 replies. No `<@…>` and no blocks: 0 mentions. Participants: the
+///   two authors, 2.
+/// - `zulip_message_with_user_mentions.json`: 1 message by U06NU4E26M9 (a person: it
+///   has a `user_profile`). Its text and its blocks both name U06NU4E26M9 (the author
+///   itself, which is no interaction) and U074VRHQ11T: 1 mention, 0 replies.
+///   Participants: the author and the person mentioned, 2.
 #[test]
-fn the_zulip_fixtures_are_not_detected() {
+fn the_zulip_samples_are_slack_and_counted_by_hand() {
     let Some(dir) = samples() else { return };
-    for name in [
-        "zulip_message_with_user_mentions.json",
-        "zulip_thread_with_broadcast_reply.json",
-    ] {
-        let input = sample(&dir, name);
-        assert!(!slack::detect(name, &input.bytes), "{name}");
+    let thread = sample(&dir, "zulip_thread_with_broadcast_reply.json");
+    let single = sample(&dir, "zulip_message_with_user_mentions.json");
+    for input in [&thread, &single] {
+        assert!(slack::detect(&input.name, &input.bytes), "{}", input.name);
+        assert!(slack::detect("any.json", &input.bytes), "{}", input.name);
+        assert_eq!(
+            import::detect(input).ok(),
+            Some(Format::Slack),
+            "{}",
+            input.name
+        );
     }
+    assert_eq!(counts(std::slice::from_ref(&thread)), (3, 2, 2, 0));
+    assert_eq!(counts(std::slice::from_ref(&single)), (1, 2, 0, 1));
+
+    let d = load(std::slice::from_ref(&thread));
+    let kinds: Vec<MessageKind> = d.messages.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![MessageKind::Post, MessageKind::Reply, MessageKind::Reply]
+    );
+    let d = load(std::slice::from_ref(&single));
+    let mentioned: Vec<&str> = d
+        .messages
+        .iter()
+        .flat_map(|m| m.mentions.iter().map(|&p| d.display(p)))
+        .collect();
+    assert_eq!(
+        mentioned,
+        vec!["Peter", "U074VRHQ11T"],
+        "the model keeps the self-mention; the interactions drop it"
+    );
+    assert_eq!(d.files.first().map(|f| f.messages), Some(1));
+}
+
+/// The two shapes again, hand-written so they are tested when the samples are absent.
+///
+/// `slack_untyped_thread.json` (no `type` anywhere): Ann's root, Bo's reply, Cy's
+/// `thread_broadcast` with a `root` but no `thread_ts`, mentioning Bo, and Ann's answer
+/// in her own thread. 4 messages; replies Bo → Ann and Cy → Ann (Ann's own is no
+/// interaction): 2; mentions Cy → Bo: 1; participants Ann, Bo, Cy: 3.
+///
+/// `slack_lone_message.json` (one object): Ann names herself, Bo and Cy in text and
+/// blocks, and `<!here>` (no one): 1 message, 0 replies, 2 mentions, 3 participants.
+#[test]
+fn a_day_without_types_and_a_lone_message_are_read() {
+    let thread = Input::new(
+        "slack_untyped_thread.json",
+        top_fixture("slack_untyped_thread.json"),
+    );
+    let lone = Input::new(
+        "slack_lone_message.json",
+        top_fixture("slack_lone_message.json"),
+    );
+    for input in [&thread, &lone] {
+        assert_eq!(
+            import::detect(input).ok(),
+            Some(Format::Slack),
+            "{}",
+            input.name
+        );
+    }
+    assert_eq!(counts(std::slice::from_ref(&thread)), (4, 3, 2, 1));
+    assert_eq!(counts(std::slice::from_ref(&lone)), (1, 3, 0, 2));
+    let d = load(std::slice::from_ref(&thread));
+    let broadcast = message(&d, "slack_untyped_thread", "1709280120.000300");
+    assert_eq!(
+        (broadcast.kind, broadcast.thread_root.as_deref()),
+        (MessageKind::Reply, Some("1709280000.000100"))
+    );
+    let d = load(std::slice::from_ref(&lone));
+    assert_eq!(
+        d.display(person_idx(&d, "U0BO")),
+        "bo",
+        "the name <@U0BO|bo> gives"
+    );
+    assert_eq!(d.display(person_idx(&d, "U0ANN")), "Ann");
+}
+
+/// A lone message cut short is still taken for Slack, and the error says where it ends.
+#[test]
+fn a_truncated_lone_message_names_file_and_position() {
+    let bytes = top_fixture("slack_lone_message_malformed.json");
+    let input = Input::new("slack_lone_message_malformed.json", bytes);
+    assert_eq!(import::detect(&input).ok(), Some(Format::Slack));
+    let err = import::import(&[input], None)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.starts_with("slack_lone_message_malformed.json: line 5, column "),
+        "{err}"
+    );
+    assert!(err.contains("truncated"), "{err}");
+}
+
+/// Slack's looser detection takes no other format's file: every other sample and fixture
+/// is detected as what it is, not as Slack.
+#[test]
+fn other_formats_are_not_taken_for_slack() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| !p.to_string_lossy().contains("slack_"))
+        .collect();
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    for format in std::fs::read_dir(&shared).into_iter().flatten().flatten() {
+        if format.file_name() == "slack" {
+            continue;
+        }
+        let inside = std::fs::read_dir(format.path())
+            .into_iter()
+            .flatten()
+            .flatten();
+        files.extend(inside.map(|e| e.path()).filter(|p| p.is_file()));
+    }
+    let mut checked = 0;
+    for path in &files {
+        let name = path.to_string_lossy();
+        if name.ends_with("SOURCES.md") {
+            continue;
+        }
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!slack::detect(&name, &bytes), "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} files");
 }
 
 /// slackdump's source_export.zip: 16 messages in one channel over four day files; a

@@ -144,6 +144,18 @@ fn graph_measures_match_networkx() {
             v["member_core_size"].as_u64(),
             "{name} 2-core"
         );
+        let cuts = member_graph.articulation_points();
+        let ours_ap: Vec<u64> = (0..cuts.len())
+            .filter(|&v| cuts[v] > 0)
+            .map(|v| v as u64)
+            .collect();
+        let theirs_ap: Vec<u64> = v["member_articulation_points"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_u64)
+            .collect();
+        assert_eq!(ours_ap, theirs_ap, "{name} articulation points");
         let ours = member_graph.betweenness();
         let member_nodes: Vec<usize> = (0..members.len()).filter(|&i| members[i]).collect();
         for (i, expected) in member_nodes

@@ -58,6 +58,7 @@ def values(nodes, arcs, hosts):
         "components": nx.number_connected_components(u),
         "member_core_size": core.number_of_nodes(),
         "resilience": (largest if largest > 1 else 0) / len(tied) if tied else None,
+        "member_articulation_points": sorted(nx.articulation_points(nx.Graph(mu))),
         "member_betweenness": [nx.betweenness_centrality(nx.Graph(mu), normalized=False)[v] for v in members],
     }
 

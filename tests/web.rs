@@ -64,6 +64,11 @@ fn node(id: &str, role: Role, degree: u32, x: f64, y: f64) -> NodeView {
         degree,
         x,
         y,
+        away: role == Role::Host,
+        community: u32::from(role == Role::Leader),
+        replies_given: degree,
+        replies_received: 1,
+        peer_replies: 0,
     }
 }
 
@@ -171,6 +176,7 @@ fn made_up_analysis() -> Shared<Analysis> {
             engaged: 4,
             core: 3,
             leaders: vec![],
+            bridges: vec![],
         },
         spaces: vec![],
         timeline: Timeline {
@@ -241,10 +247,16 @@ async fn network_draws_one_circle_per_person_and_can_hide_the_host() {
     );
     assert!(text(&root, "#network .host-name").contains("host"));
 
-    find(&root, "#hide-hosts")
+    assert_eq!(
+        count(&root, "#resilience-note"),
+        0,
+        "said only when switched"
+    );
+    find(&root, "#remove-host")
         .unchecked_into::<HtmlElement>()
         .click();
     flush().await;
+    let svg = find(&root, "svg#network");
     assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("11"));
     assert_eq!(count(&root, "#network circle.role-host"), 0);
     assert_eq!(
@@ -252,6 +264,46 @@ async fn network_draws_one_circle_per_person_and_can_hide_the_host() {
         1,
         "only the tie between members is left"
     );
+    assert_eq!(
+        count(&root, "#network circle.alone"),
+        9,
+        "members left alone are grey"
+    );
+    assert!(
+        text(&root, "#resilience-note").contains("9 members are left with nobody"),
+        "{}",
+        text(&root, "#resilience-note")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_person_shows_their_tooltip_and_lights_their_ties() {
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    assert_eq!(count(&root, "#network-tooltip"), 0);
+
+    let leader = find(&root, "#network circle[data-i='1']");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let over = Event::new_with_event_init_dict("mouseover", &init).expect("an event");
+    leader.dispatch_event(&over).expect("dispatched");
+    flush().await;
+    assert!(text(&root, "#network-tooltip").contains("Person 1"));
+    assert!(text(&root, "#network-tooltip").contains("leader"));
+    assert!(text(&root, "#network-tooltip").contains("replies given 2"));
+    assert_eq!(
+        count(&root, "#network line.lit"),
+        2,
+        "the host and person 2"
+    );
+    assert_eq!(count(&root, "#network circle.lit"), 3);
+    assert!(find(&root, "#network").class_list().contains("hovering"));
+    assert_eq!(count(&root, "#export-gexf"), 1);
+    assert_eq!(count(&root, "#export-png"), 1);
 }
 
 #[wasm_bindgen_test]

@@ -4,21 +4,26 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analyze::analyze;
+use crate::analyze::{analyze, Analysis};
+use crate::anonymise::{anonymise_with, Pseudonyms};
 use crate::ui::checklist::Checklist;
 use crate::ui::choices::Choices;
 use crate::ui::deeper::Deeper;
 use crate::ui::drop::use_drop_target;
+use crate::ui::embed::use_report_height;
 use crate::ui::input::InputPanel;
 use crate::ui::network::NetworkPanel;
+use crate::ui::privacy::AboutData;
 use crate::ui::shared::Shared;
-use crate::ui::state::{Action, State};
+use crate::ui::start::Start;
+use crate::ui::state::{Action, Source, State};
 use crate::ui::verdict::VerdictPanel;
 
-/// The whole page, opening on the bundled sample.
+/// The whole page, opening on the bundled sample with the choices in its address.
 #[component]
 pub fn App() -> Html {
-    html! { <Page start={Shared::new(State::with_sample())} /> }
+    let start = State::with_sample().starting(Start::from_location());
+    html! { <Page start={Shared::new(start)} /> }
 }
 
 /// Props of [`Page`].
@@ -34,6 +39,9 @@ pub fn Page(props: &PageProps) -> Html {
     let start = props.start.clone();
     let state = use_reducer(move || (*start).clone());
     use_analysis(&state);
+    use_report_height(state.embedded);
+    let shown = state.shown.as_ref().map(|shown| shown.analysis.clone());
+    let (analysis, pseudonyms) = (*use_memo((shown, state.anonymise), on_screen)).clone();
 
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -44,9 +52,15 @@ pub fn Page(props: &PageProps) -> Html {
         Some(shown) => shown.request.source.clone(),
         None => state.asked.source.clone(),
     };
+    // File names can hold names too ("WhatsApp Chat with Ann.txt").
+    let source = match (source, &pseudonyms) {
+        (Source::Files(names), Some(p)) => Source::Files(names.iter().map(|n| p.text(n)).collect()),
+        (source, _) => source,
+    };
 
     html! {
-        <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"))}
+        <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"),
+                state.embedded.then_some("embedded"))}
             ondragover={drop_target.ondragover} ondragleave={drop_target.ondragleave}
             ondrop={drop_target.ondrop}>
         <main class="page">
@@ -57,20 +71,36 @@ pub fn Page(props: &PageProps) -> Html {
             <InputPanel {source} status={state.status.clone()} dragging={drop_target.dragging}
                 on_action={on_action.clone()} />
             <p id="error" class="error" role="alert">{ state.error.clone().unwrap_or_default() }</p>
-            if let Some(shown) = &state.shown {
-                <Choices options={state.options().clone()} analysis={shown.analysis.clone()}
-                    {on_action} />
-                <VerdictPanel analysis={shown.analysis.clone()} />
-                <NetworkPanel analysis={shown.analysis.clone()} />
-                <Checklist analysis={shown.analysis.clone()} />
-                <Deeper analysis={shown.analysis.clone()} />
+            if let Some(analysis) = analysis {
+                <Choices options={state.options().clone()} analysis={analysis.clone()}
+                    {pseudonyms} {on_action} />
+                <VerdictPanel analysis={analysis.clone()} />
+                <NetworkPanel analysis={analysis.clone()} />
+                <Checklist analysis={analysis.clone()} />
+                <Deeper analysis={analysis.clone()} />
             } else if state.error.is_none() {
                 <p class="placeholder">{ "Reading the sample…" }</p>
             } else {
                 <p class="placeholder">{ "No report yet: load an export to see one." }</p>
             }
+            <AboutData />
         </main>
         </div>
+    }
+}
+
+/// What the page shows: the report on screen, or its anonymised copy with the aliases.
+type OnScreen = (Option<Shared<Analysis>>, Option<Shared<Pseudonyms>>);
+
+/// Anonymises the report on screen when asked (memoised: once per report and switch).
+fn on_screen((shown, anonymise): &(Option<Shared<Analysis>>, bool)) -> OnScreen {
+    match shown {
+        Some(analysis) if *anonymise => {
+            let pseudonyms = Pseudonyms::of(analysis);
+            let hidden = anonymise_with(analysis, &pseudonyms);
+            (Some(Shared::new(hidden)), Some(Shared::new(pseudonyms)))
+        }
+        _ => (shown.clone(), None),
     }
 }
 

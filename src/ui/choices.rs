@@ -1,10 +1,13 @@
-//! The pickers: who you are (profile), what you want (goal), and who the host is.
+//! The pickers: who you are (profile), what you want (goal), who the host is, and whether
+//! names are shown.
 
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
+use crate::anonymise::Pseudonyms;
 use crate::options::{Goal, HostChoice, Options, Profile};
 use crate::report::PersonRef;
+use crate::ui::privacy::AnonymiseSwitch;
 use crate::ui::select::{on_change, use_selected};
 use crate::ui::shared::Shared;
 use crate::ui::state::Action;
@@ -23,12 +26,16 @@ const MAX_LISTED: usize = 300;
 pub struct ChoicesProps {
     /// The choices behind the report on screen.
     pub options: Options,
-    /// The report on screen: its participants fill the host list.
+    /// The report on screen (anonymised when `pseudonyms` is set): its participants fill
+    /// the host list.
     pub analysis: Shared<Analysis>,
+    /// The aliases on screen, to map a picked alias back to the person; `None` shows names.
+    #[prop_or_default]
+    pub pseudonyms: Option<Shared<Pseudonyms>>,
     pub on_action: Callback<Action>,
 }
 
-/// Three selects; each change re-runs the analysis.
+/// Three selects, each change re-running the analysis, and the `#anonymise` switch.
 #[component]
 pub fn Choices(props: &ChoicesProps) -> Html {
     let on_action = props.on_action.clone();
@@ -36,8 +43,9 @@ pub fn Choices(props: &ChoicesProps) -> Html {
         Profile::parse(&value).map(Action::SetProfile)
     });
     let on_goal = on_change(&on_action, |value| Goal::parse(&value).map(Action::SetGoal));
-    let on_host = on_change(&on_action, |value| {
-        Some(Action::SetHosts(host_choice(&value)))
+    let pseudonyms = props.pseudonyms.clone();
+    let on_host = on_change(&on_action, move |value| {
+        Some(Action::SetHosts(host_choice(&value, pseudonyms.as_deref())))
     });
 
     let report = &props.analysis.report;
@@ -45,7 +53,7 @@ pub fn Choices(props: &ChoicesProps) -> Html {
     let selected_host = match (&props.options.hosts, detected) {
         (HostChoice::None, _) => NO_HOST.to_string(),
         (HostChoice::Named(ids), _) => match ids.first() {
-            Some(id) => format!("{PERSON}{id}"),
+            Some(id) => format!("{PERSON}{}", shown_id(id, props.pseudonyms.as_deref())),
             None => NO_HOST.to_string(),
         },
         (HostChoice::Detect, Some(host)) => format!("{PERSON}{}", host.id),
@@ -93,6 +101,7 @@ pub fn Choices(props: &ChoicesProps) -> Html {
                     </optgroup>
                 </select>
             </label>
+            <AnonymiseSwitch on={props.pseudonyms.is_some()} on_action={props.on_action.clone()} />
             if uncertain {
                 <p class="hint">{ "Not sure who the host is — pick yourself from the list." }</p>
             }
@@ -109,10 +118,21 @@ fn listed_people<'a>(participants: &'a [PersonRef], selected: &str) -> Vec<&'a P
     listed
 }
 
-/// The host choice a `#host` value stands for.
-fn host_choice(value: &str) -> HostChoice {
+/// The id a person has on screen: their alias's id when names are hidden.
+fn shown_id<'a>(id: &'a str, pseudonyms: Option<&'a Pseudonyms>) -> &'a str {
+    match pseudonyms.and_then(|p| p.alias(id)) {
+        Some(alias) => &alias.id,
+        None => id,
+    }
+}
+
+/// The host choice a `#host` value stands for (an alias id stands for its person).
+fn host_choice(value: &str, pseudonyms: Option<&Pseudonyms>) -> HostChoice {
     match value.strip_prefix(PERSON) {
-        Some(id) => HostChoice::Named(vec![id.to_string()]),
+        Some(id) => {
+            let id = pseudonyms.and_then(|p| p.original_id(id)).unwrap_or(id);
+            HostChoice::Named(vec![id.to_string()])
+        }
         None if value == NO_HOST => HostChoice::None,
         None => HostChoice::Detect,
     }

@@ -49,6 +49,12 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                     <span class="means">{ "3+ replies to other members" }
                         if !leader_names.is_empty() { { format!(": {leader_names}") } }</span></li>
             </ol>
+            if !funnel.bridges.is_empty() {
+                <p id="bridges" class="bridges"><strong>{ "Bridges: " }</strong>
+                    { "without these members, parts of the group would lose touch — " }
+                    { funnel.bridges.iter().map(|b| format!("{} ({} cut off)", b.name, b.cuts_off))
+                        .collect::<Vec<_>>().join(", ") }</p>
+            }
             if let Some(kind) = &report.structure.kind {
                 <p class="structure"><strong>{ format!("Network type: {}. ", kind.replace('_', " ")) }</strong>
                     { &report.structure.why }</p>

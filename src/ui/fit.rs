@@ -67,6 +67,7 @@ mod tests {
             degree: 1,
             x,
             y,
+            ..NodeView::default()
         }
     }
 

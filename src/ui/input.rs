@@ -70,16 +70,18 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             { note }
             <div class="ways-in">
                 <div class={zone_class}>
-                    <p>{ "Drop DiscordChatExporter JSON files here, or" }</p>
+                    <p>{ "Drop your export files here (Discord, Slack, Telegram, WhatsApp, \
+                          Discourse, Reddit, YouTube, Messenger or CSV), or" }</p>
                     <input id="file-input" type="file" multiple=true
-                        accept=".json,application/json" class="visually-hidden"
+                        accept=".json,.txt,.zip,.csv,application/json,text/plain,text/csv,application/zip"
+                        class="visually-hidden"
                         onchange={on_pick} />
                     <label class="button" for="file-input">{ "Choose files" }</label>
                 </div>
                 <div class="paste">
                     <label for="paste">{ "…or paste an export's text:" }</label>
                     <textarea id="paste" ref={paste_ref} rows="3" spellcheck="false"
-                        placeholder="{ \"guild\": …, \"channel\": …, \"messages\": [ … ] }" />
+                        placeholder="The text of an export: JSON, a WhatsApp chat or a CSV" />
                     <button id="analyze" type="button" onclick={on_analyze_paste}>
                         { "Analyse pasted text" }
                     </button>
@@ -87,9 +89,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             </div>
             <details class="how-to-export">
                 <summary>{ "How do I get an export?" }</summary>
-                <p>{ "Discord: with DiscordChatExporter (free, open source), export each channel \
-                      you care about as JSON — threads come out as separate files — then drop \
-                      them all here at once. The files never leave this browser." }</p>
+                <ul>
+                    { for HOW_TO_EXPORT.iter().map(|(platform, how)| html! {
+                        <li><strong>{ *platform }</strong>{ ": " }{ *how }</li>
+                    }) }
+                </ul>
+                <p>{ "Drop every file of one group at once (a channel and its threads, all \
+                      pages of a thread). The files never leave this browser." }</p>
             </details>
             if let Some(status) = &props.status {
                 <p class="status" role="status">{ status }</p>
@@ -97,6 +103,46 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         </section>
     }
 }
+
+/// One line per platform on getting an export; the README has the full steps.
+const HOW_TO_EXPORT: [(&str, &str); 9] = [
+    (
+        "Discord",
+        "DiscordChatExporter (free, open source), format JSON; threads come as their own files.",
+    ),
+    (
+        "Slack",
+        "Workspace settings → Import/Export data → Export; drop the zip as it is.",
+    ),
+    (
+        "Telegram",
+        "Telegram Desktop → the chat's ⋮ menu → Export chat history → format JSON.",
+    ),
+    (
+        "WhatsApp",
+        "The chat's menu → More → Export chat → Without media; drop the .txt or .zip.",
+    ),
+    (
+        "Discourse",
+        "Add .json to a topic's address (/t/123.json) and save the page.",
+    ),
+    (
+        "Reddit",
+        "Add .json to a thread's address and save the page.",
+    ),
+    (
+        "YouTube",
+        "yt-dlp --write-comments --skip-download, or the Data API's commentThreads.",
+    ),
+    (
+        "Messenger",
+        "Facebook → Download your information → Messages, format JSON.",
+    ),
+    (
+        "CSV",
+        "A header row naming author and time (messages), or source and target (ties).",
+    ),
+];
 
 /// What the paste button does with the text in the box.
 fn paste_action(text: String) -> Action {

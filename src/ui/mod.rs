@@ -4,19 +4,26 @@
 //! [`app`] owns the one reducer ([`state`]); every other module is one component or a
 //! helper of one. Nothing here is needed by the core.
 
+pub mod api;
 pub mod app;
 pub mod checklist;
 pub mod choices;
 pub mod deeper;
 pub mod drawing;
 pub mod drop;
+pub mod embed;
+pub mod export;
 pub mod fit;
 pub mod input;
 pub mod network;
+pub mod privacy;
 pub mod read;
 pub mod select;
 pub mod shared;
+pub mod start;
 pub mod state;
+pub mod step_away;
+pub mod tooltip;
 pub mod verdict;
 
 pub use app::{App, Page, PageProps};

@@ -11,6 +11,7 @@ use yew::Reducible;
 use crate::analyze::{Analysis, Input};
 use crate::options::{Goal, HostChoice, Options, Profile};
 use crate::ui::shared::Shared;
+use crate::ui::start::Start;
 
 /// Where the files being analysed came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,10 @@ pub struct State {
     pub error: Option<String>,
     /// What is happening right now, e.g. "Reading 3 files…", if anything.
     pub status: Option<String>,
+    /// Show pseudonyms instead of names everywhere (`#anonymise`).
+    pub anonymise: bool,
+    /// Inside someone else's page: compact, reporting its height to the embedding page.
+    pub embedded: bool,
 }
 
 /// What can happen on the page.
@@ -69,6 +74,8 @@ pub enum Action {
     SetProfile(Profile),
     SetGoal(Goal),
     SetHosts(HostChoice),
+    /// Pseudonyms instead of names, or names again; no new analysis is needed.
+    SetAnonymise(bool),
     /// The effect's answer to request `id`.
     Analysed {
         id: u32,
@@ -94,6 +101,26 @@ impl State {
             shown: None,
             error: None,
             status: None,
+            anonymise: false,
+            embedded: false,
+        }
+    }
+
+    /// This state with the choices the page was opened with (address, embed, `mount`).
+    pub fn starting(self, start: Start) -> State {
+        let asked = Request {
+            options: Options {
+                profile: start.profile,
+                goal: start.goal,
+                ..self.asked.options.clone()
+            },
+            ..(*self.asked).clone()
+        };
+        State {
+            asked: Rc::new(asked),
+            anonymise: start.anonymise,
+            embedded: start.embedded,
+            ..self
         }
     }
 
@@ -158,6 +185,10 @@ impl Reducible for State {
             Action::SetProfile(profile) => self.rechoose(|o| o.profile = profile),
             Action::SetGoal(goal) => self.rechoose(|o| o.goal = goal),
             Action::SetHosts(hosts) => self.rechoose(|o| o.hosts = hosts),
+            Action::SetAnonymise(anonymise) => State {
+                anonymise,
+                ..(*self).clone()
+            },
             Action::Analysed { id, .. } if id != self.asked.id => return self,
             Action::Analysed { result, .. } => match result {
                 Ok(analysis) => State {
@@ -234,6 +265,24 @@ mod tests {
         let state = analysed(&state);
         assert_eq!(state.error, None);
         assert_eq!(state.options().profile, Profile::Nonprofit);
+    }
+
+    #[test]
+    fn start_choices_reach_the_first_request_and_anonymise_keeps_the_report() {
+        let start = Start {
+            profile: Profile::Nonprofit,
+            goal: Goal::Reach,
+            embedded: true,
+            anonymise: false,
+        };
+        let state = analysed(&Rc::new(State::with_sample().starting(start)));
+        assert_eq!(state.options().profile, Profile::Nonprofit);
+        assert_eq!(state.options().goal, Goal::Reach);
+        assert!(state.embedded);
+        let id = state.asked.id;
+        let state = state.reduce(Action::SetAnonymise(true));
+        assert!(state.anonymise && state.shown.is_some());
+        assert_eq!(state.asked.id, id, "no new analysis");
     }
 
     #[test]

@@ -7,6 +7,10 @@
 mod browser;
 mod server;
 
+// Used by tests/e2e_embed.rs only; the other suites compile it too.
+#[allow(dead_code)]
+pub mod embed;
+
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -31,6 +35,15 @@ pub fn serve(root: &Path) -> std::io::Result<StaticServer> {
 /// The repository root (where `Cargo.toml` is).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release build to serve: `$PEERSCOPE_DIST` when set (e.g. a build made with
+/// `trunk build --release --dist <dir>`), else `dist/` in the repository.
+pub fn dist() -> PathBuf {
+    std::env::var_os("PEERSCOPE_DIST")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("dist"))
 }
 
 /// Where screenshots go: `target/screenshots/`.
@@ -83,7 +96,7 @@ impl Session {
     }
 
     async fn try_open(name: &str) -> Result<Session, String> {
-        let dist = repo().join("dist");
+        let dist = dist();
         require(
             &dist.join("index.html"),
             "the release build",

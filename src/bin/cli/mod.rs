@@ -6,8 +6,10 @@ use clap::{Parser, Subcommand};
 
 mod summary;
 use peerscope::analyze::analyze_dataset;
+use peerscope::compare::{compare, Comparison};
 use peerscope::import::{self, Format};
 use peerscope::model::Dataset;
+use peerscope::report::Report;
 use peerscope::ImportError;
 use peerscope::{Goal, HostChoice, Options, Profile};
 
@@ -45,6 +47,9 @@ enum Command {
         /// Print the full report as JSON (schema peerscope.report/1).
         #[arg(long)]
         json: bool,
+        /// An earlier report (saved `--json` output) to compare with: says what moved.
+        #[arg(long, value_name = "EARLIER_REPORT")]
+        compare: Option<std::path::PathBuf>,
     },
 }
 
@@ -79,6 +84,7 @@ pub fn run() -> ExitCode {
         profile,
         goal,
         json,
+        compare,
     } = cli.command;
     let options = Options {
         profile,
@@ -86,24 +92,51 @@ pub fn run() -> ExitCode {
         hosts: host_choice(hosts),
         format: format.0,
     };
-    let dataset = match read_files(&files, options.format) {
-        Ok(dataset) => dataset,
-        Err(e) => return fail(&e.to_string()),
+    let outcome = read_files(&files, options.format)
+        .and_then(|dataset| analyze_dataset(&dataset, &options))
+        .map_err(|e| e.to_string())
+        .and_then(|analysis| {
+            let comparison = compare
+                .as_deref()
+                .map(|path| compared(path, &analysis.report))
+                .transpose()?;
+            Ok((analysis.report, comparison))
+        });
+    let (report, comparison) = match outcome {
+        Ok(done) => done,
+        Err(e) => return fail(&e),
     };
-    match analyze_dataset(&dataset, &options) {
-        Ok(analysis) if json => match serde_json::to_string_pretty(&analysis.report) {
-            Ok(text) => {
-                println!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&format!("the report could not be written as JSON ({e})")),
-        },
-        Ok(analysis) => {
-            print!("{}", summary::render(&analysis.report));
+    if !json {
+        print!("{}", summary::render(&report, comparison.as_ref()));
+        return ExitCode::SUCCESS;
+    }
+    let text = serde_json::to_value(&report).and_then(|mut value| {
+        if let (Some(object), Some(c)) = (value.as_object_mut(), &comparison) {
+            object.insert("comparison".into(), serde_json::to_value(c)?);
+        }
+        serde_json::to_string_pretty(&value)
+    });
+    match text {
+        Ok(text) => {
+            println!("{text}");
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e.to_string()),
+        Err(e) => fail(&format!("the report could not be written as JSON ({e})")),
     }
+}
+
+/// Reads an earlier report and compares the new one with it.
+fn compared(path: &std::path::Path, report: &Report) -> Result<Comparison, String> {
+    let name = path.display();
+    let text = std::fs::read(path).map_err(|e| format!("{name}: cannot be read ({e})"))?;
+    let earlier: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
+        format!(
+            "{name}: line {}, column {}: not a JSON report ({e})",
+            e.line(),
+            e.column()
+        )
+    })?;
+    compare(&earlier, report).map_err(|e| format!("{name}: {e}"))
 }
 
 /// Streams every file into one dataset (large DiscordChatExporter files are never held

@@ -2,9 +2,11 @@
 
 use std::fmt::Write;
 
+use peerscope::compare::Comparison;
 use peerscope::report::Report;
 
-pub fn render(r: &Report) -> String {
+/// The report in a few lines; with `comparison`, what moved since the earlier report.
+pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let mut out = String::new();
     let score = r
         .verdict
@@ -17,6 +19,13 @@ pub fn render(r: &Report) -> String {
         r.verdict.label.as_str()
     );
     let _ = writeln!(out, "{}", r.verdict.framing);
+    if let Some(c) = comparison {
+        let _ = writeln!(out, "\nSince the earlier report:");
+        for line in &c.summary {
+            let _ = writeln!(out, "  - {line}");
+        }
+        let _ = writeln!(out);
+    }
     let hosts: Vec<String> = r
         .hosts
         .iter()

@@ -1,0 +1,64 @@
+//! The network as files other tools open: GEXF for Gephi ([`gexf`]) and CSV node and edge
+//! tables ([`tables`]). Pure functions of a [`crate::view::NetworkView`]; the UI turns the
+//! text into downloads.
+
+pub mod gexf;
+pub mod tables;
+
+pub use gexf::gexf;
+pub use tables::{edges_csv, nodes_csv};
+
+/// Text made safe inside XML attribute values and content: `& < > " '` become entities and
+/// characters XML 1.0 forbids (C0 controls other than tab, newline and carriage return, and
+/// U+FFFE/U+FFFF) are dropped. Empty in, empty out.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The colour of a role as `#rrggbb` (the Okabe–Ito palette the page uses, safe for
+/// colour-blind readers).
+pub fn role_colour(role: crate::view::Role) -> &'static str {
+    use crate::view::Role;
+    match role {
+        Role::Host => "#d55e00",
+        Role::Leader => "#cc79a7",
+        Role::Core => "#009e73",
+        Role::Engaged => "#56b4e9",
+        Role::Audience => "#a3a3a3",
+    }
+}
+
+/// A colour for community `c`, cycling through eight distinguishable ones.
+pub fn community_colour(c: u32) -> &'static str {
+    const PALETTE: [&str; 8] = [
+        "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#7d7d7d",
+    ];
+    PALETTE[c as usize % PALETTE.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(
+            xml_escape("a<b>&\"c\" 'd'\u{1}\u{FFFF}\té"),
+            "a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;\té"
+        );
+        assert_eq!(xml_escape(""), "");
+    }
+}
