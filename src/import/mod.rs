@@ -91,7 +91,8 @@ impl Format {
         }
     }
 
-    fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
+    /// Reads one file of this format into `dataset`.
+    pub fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
         match self {
             Format::Discord => discord::read(file, bytes, dataset),
             Format::Slack => slack::read(file, bytes, dataset),

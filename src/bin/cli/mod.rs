@@ -11,7 +11,7 @@ use peerscope::import::{self, Format};
 use peerscope::model::Dataset;
 use peerscope::report::Report;
 use peerscope::ImportError;
-use peerscope::{Goal, HostChoice, Options, Profile};
+use peerscope::{Goal, HostChoice, Input, Options, Profile};
 
 #[derive(Parser)]
 #[command(
@@ -139,8 +139,12 @@ fn compared(path: &std::path::Path, report: &Report) -> Result<Comparison, Strin
     compare(&earlier, report).map_err(|e| format!("{name}: {e}"))
 }
 
-/// Streams every file into one dataset (large DiscordChatExporter files are never held
-/// whole in memory).
+/// Files up to this size are read whole and parsed in place (several times faster than
+/// parsing through a reader); larger DiscordChatExporter files stream message by message.
+const READ_WHOLE_UP_TO: u64 = 256 * 1024 * 1024;
+
+/// Reads every file into one dataset (large DiscordChatExporter files are never held whole
+/// in memory).
 fn read_files(
     files: &[std::path::PathBuf],
     format: Option<Format>,
@@ -149,12 +153,24 @@ fn read_files(
     let mut names = Vec::with_capacity(files.len());
     for path in files {
         let name = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| ImportError::Unrecognised {
+        let unreadable = |e: std::io::Error| ImportError::Unrecognised {
             file: name.clone(),
             what: format!("cannot be read ({e})"),
-        })?;
-        let reader = std::io::BufReader::with_capacity(1 << 20, file);
-        import::read_stream(&name, reader, format, &mut dataset)?;
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+        if size <= READ_WHOLE_UP_TO {
+            let bytes = std::fs::read(path).map_err(unreadable)?;
+            let input = Input::new(name.clone(), bytes);
+            let format = match format {
+                Some(f) => f,
+                None => import::detect(&input)?,
+            };
+            format.read(&name, &input.bytes, &mut dataset)?;
+        } else {
+            let reader = std::io::BufReader::with_capacity(1 << 20, file);
+            import::read_stream(&name, reader, format, &mut dataset)?;
+        }
         names.push(name);
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
