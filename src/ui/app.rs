@@ -11,6 +11,7 @@ use crate::ui::choices::Choices;
 use crate::ui::deeper::Deeper;
 use crate::ui::drop::use_drop_target;
 use crate::ui::embed::use_report_height;
+use crate::ui::format::FormatPicker;
 use crate::ui::input::InputPanel;
 use crate::ui::network::NetworkPanel;
 use crate::ui::privacy::AboutData;
@@ -70,6 +71,8 @@ pub fn Page(props: &PageProps) -> Html {
             </header>
             <InputPanel {source} status={state.status.clone()} dragging={drop_target.dragging}
                 on_action={on_action.clone()} />
+            <FormatPicker format={state.options().format} on_action={on_action.clone()}
+                detected={analysis.as_ref().map_or_else(String::new, |a| a.report.sources.format.clone())} />
             <p id="error" class="error" role="alert">{ state.error.clone().unwrap_or_default() }</p>
             if let Some(analysis) = analysis {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}

@@ -14,6 +14,7 @@ pub mod drop;
 pub mod embed;
 pub mod export;
 pub mod fit;
+pub mod format;
 pub mod input;
 pub mod network;
 pub mod privacy;

@@ -74,6 +74,8 @@ pub enum Action {
     SetProfile(Profile),
     SetGoal(Goal),
     SetHosts(HostChoice),
+    /// Read the files as this format (`None`: detect each file's format).
+    SetFormat(Option<crate::import::Format>),
     /// Pseudonyms instead of names, or names again; no new analysis is needed.
     SetAnonymise(bool),
     /// The effect's answer to request `id`.
@@ -185,6 +187,7 @@ impl Reducible for State {
             Action::SetProfile(profile) => self.rechoose(|o| o.profile = profile),
             Action::SetGoal(goal) => self.rechoose(|o| o.goal = goal),
             Action::SetHosts(hosts) => self.rechoose(|o| o.hosts = hosts),
+            Action::SetFormat(format) => self.rechoose(|o| o.format = format),
             Action::SetAnonymise(anonymise) => State {
                 anonymise,
                 ..(*self).clone()
@@ -235,6 +238,12 @@ mod tests {
         let state = opened_on_sample().reduce(Action::SetProfile(Profile::Startup));
         let state = analysed(&state).reduce(Action::SetHosts(HostChoice::None));
         let state = analysed(&state).reduce(Action::SetGoal(Goal::Reach));
+        let state =
+            analysed(&state).reduce(Action::SetFormat(Some(crate::import::Format::Discord)));
+        assert_eq!(
+            state.asked.options.format,
+            Some(crate::import::Format::Discord)
+        );
         let state = analysed(&state).reduce(Action::Load {
             inputs: crate::sample::inputs(),
             source: Source::Files(vec!["a.json".into()]),
