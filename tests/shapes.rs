@@ -2,70 +2,10 @@
 //! recognised, and the verdict labels of §5 hold for broadcast, support, mesh and
 //! audience-with-core groups.
 
+mod common;
+
+use common::{clique, report};
 use peerscope::report::{Label, Report};
-use peerscope::{analyze, HostChoice, Input, Options};
-
-/// A DiscordChatExporter file where every person posts once, then each `(from, to)`
-/// pair becomes a reply by `from` to `to`'s post, a minute apart, over a few days.
-fn export(people: usize, replies: &[(usize, usize)]) -> Input {
-    let mut messages = Vec::new();
-    let stamp = |i: usize| {
-        format!(
-            "2024-06-{:02}T{:02}:{:02}:00+00:00",
-            1 + i / 1440 % 28,
-            i / 60 % 24,
-            i % 60
-        )
-    };
-    let author = |p: usize| format!(r#"{{"id":"u{p}","name":"person{p}"}}"#);
-    for p in 0..people {
-        messages.push(format!(
-            r#"{{"id":"{p}","timestamp":"{}","content":"hello","author":{}}}"#,
-            stamp(p),
-            author(p)
-        ));
-    }
-    for (i, &(from, to)) in replies.iter().enumerate() {
-        let at = people + i;
-        messages.push(format!(
-            r#"{{"id":"{at}","timestamp":"{}","content":"re","author":{},"reference":{{"messageId":"{to}"}}}}"#,
-            stamp(at),
-            author(from)
-        ));
-    }
-    let text = format!(
-        r#"{{"guild":{{"id":"g"}},"channel":{{"id":"c","name":"gen"}},"messages":[{}]}}"#,
-        messages.join(",")
-    );
-    Input::new("generated.json", text.into_bytes())
-}
-
-fn report(people: usize, replies: &[(usize, usize)], host: Option<usize>) -> Report {
-    let hosts = match host {
-        Some(h) => HostChoice::Named(vec![format!("u{h}")]),
-        None => HostChoice::None,
-    };
-    let options = Options {
-        hosts,
-        ..Options::default()
-    };
-    analyze(&[export(people, replies)], &options)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .report
-}
-
-fn clique(members: std::ops::Range<usize>) -> Vec<(usize, usize)> {
-    let list: Vec<usize> = members.collect();
-    let mut out = Vec::new();
-    for &a in &list {
-        for &b in &list {
-            if a != b {
-                out.push((a, b));
-            }
-        }
-    }
-    out
-}
 
 fn kind(r: &Report) -> &str {
     r.structure.kind.as_deref().unwrap_or("none")
