@@ -7,7 +7,7 @@ use crate::error::ImportError;
 use crate::funnel::{self, People};
 use crate::hosts::{self, rank_by_reach};
 use crate::import;
-use crate::import::timestamp::utc_day;
+use crate::import::timestamp::{day_string, utc_day};
 use crate::interactions::{Conversation, InteractionKind};
 use crate::layout::layout_weighted;
 use crate::metrics::{measure, AwayParty};
@@ -20,7 +20,7 @@ use crate::report::{
 };
 use crate::scope::Scope;
 use crate::spaces::spaces;
-use crate::timeline::timeline;
+use crate::timeline::{timeline, FILLED_UP_TO_DAYS};
 use crate::verdict::{self, judge};
 use crate::view::{EdgeView, NetworkView, NodeView, Role};
 
@@ -196,6 +196,20 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
             "{} excluded.",
             verdict::plural(bots as u64, "bot account", "bot accounts")
         ));
+    }
+    let days = data
+        .messages
+        .iter()
+        .filter(|m| data.counts(m))
+        .map(|m| utc_day(m.time_ms));
+    if let (Some(first), Some(last)) = (days.clone().min(), days.max()) {
+        if last - first > FILLED_UP_TO_DAYS {
+            warnings.push(format!(
+                "The messages run from {} to {}: some dates are probably wrong, so the timeline shows only the months that have messages.",
+                day_string(first),
+                day_string(last)
+            ));
+        }
     }
     let mut formats: Vec<&str> = data.files.iter().map(|f| f.format).collect();
     formats.dedup();

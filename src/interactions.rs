@@ -266,7 +266,7 @@ fn infer(data: &Dataset) -> HashMap<usize, usize> {
             }
             let candidate = previous_other.and_then(|p| data.messages.get(p).map(|pm| (p, pm)));
             if let Some((p, pm)) = candidate {
-                let fresh = m.time_ms - pm.time_ms <= INFERENCE_WINDOW_MS;
+                let fresh = m.time_ms.saturating_sub(pm.time_ms) <= INFERENCE_WINDOW_MS;
                 if pm.author != m.author && fresh && m.parent.is_none() && m.thread_root.is_none() {
                     inferred.insert(at, p);
                 }

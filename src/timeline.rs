@@ -11,6 +11,11 @@ use crate::scope::Scope;
 /// Spans longer than this (in days) are bucketed by month.
 pub const WEEKLY_UP_TO_DAYS: i64 = 366;
 
+/// Spans longer than this (in days, a century) show only the months that have messages:
+/// a stray date (1970, 9999, a corrupt timestamp) must not fill the timeline with
+/// thousands, or billions, of empty months.
+pub const FILLED_UP_TO_DAYS: i64 = 36_525;
+
 #[derive(Default)]
 struct Bucket {
     host: u64,
@@ -19,8 +24,9 @@ struct Bucket {
     peer_replies: u64,
 }
 
-/// One point per bucket from the first to the last message, empty buckets included.
-/// Weeks start on Monday (UTC). An empty scope gives no points.
+/// One point per bucket from the first to the last message, empty buckets included
+/// unless the span is longer than [`FILLED_UP_TO_DAYS`]. Weeks start on Monday (UTC). An
+/// empty scope gives no points.
 pub fn timeline(scope: &Scope) -> Timeline {
     let days: Vec<i64> = scope
         .messages
@@ -44,7 +50,7 @@ pub fn timeline(scope: &Scope) -> Timeline {
     };
     let mut buckets: BTreeMap<i64, Bucket> = BTreeMap::new();
     let mut cursor = start_of(first);
-    while cursor <= last {
+    while cursor <= last && last - first <= FILLED_UP_TO_DAYS {
         buckets.insert(cursor, Bucket::default());
         cursor = if monthly {
             month_start(cursor + 31)

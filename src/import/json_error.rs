@@ -17,6 +17,16 @@ pub fn from_serde(file: &str, err: &serde_json::Error) -> ImportError {
         Category::Eof => {
             "the file ends too early — it looks truncated; download or export it again".to_string()
         }
+        // serde_json says "invalid unicode code point" only for bytes that are not UTF-8.
+        Category::Syntax if detail == "invalid unicode code point" => {
+            "these bytes are not UTF-8 text, which exports are; export the file again, or \
+             save it as UTF-8"
+                .to_string()
+        }
+        Category::Syntax if detail == "recursion limit exceeded" => {
+            "the JSON is nested too deeply (over 128 levels) for any export peerscope reads"
+                .to_string()
+        }
         Category::Syntax => format!("this is not valid JSON ({detail})"),
         Category::Data => format!("unexpected content for this export format ({detail})"),
         Category::Io => format!("could not be read ({detail})"),
@@ -24,7 +34,8 @@ pub fn from_serde(file: &str, err: &serde_json::Error) -> ImportError {
     ImportError::Syntax {
         file: file.to_string(),
         line: err.line(),
-        column: err.column(),
+        // serde_json says column 0 before the first byte of a line; columns here start at 1.
+        column: err.column().max(1),
         what,
     }
 }
@@ -56,5 +67,20 @@ mod tests {
             "{msg}"
         );
         assert_eq!(msg.matches("line").count(), 1, "{msg}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_and_deep_nesting_say_so() {
+        let msg = serde_json::from_slice::<String>(b"\"caf\xE9\"")
+            .err()
+            .map(|e| from_serde("z.json", &e).to_string())
+            .unwrap_or_default();
+        assert!(msg.contains("not UTF-8 text"), "{msg}");
+        let deep = "[".repeat(1000);
+        let msg = serde_json::from_str::<serde_json::Value>(&deep)
+            .err()
+            .map(|e| from_serde("d.json", &e).to_string())
+            .unwrap_or_default();
+        assert!(msg.contains("nested too deeply"), "{msg}");
     }
 }

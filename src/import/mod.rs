@@ -17,6 +17,8 @@ pub mod timestamp;
 pub mod whatsapp;
 pub mod youtube;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::analyze::Input;
@@ -91,8 +93,12 @@ impl Format {
         }
     }
 
-    /// Reads one file of this format into `dataset`.
+    /// Reads one file of this format into `dataset` (UTF-16 text with a byte-order mark is
+    /// read as the same text in UTF-8). Fails on a file of nothing but white space.
     pub fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
+        let text = from_utf16(file, bytes)?;
+        let bytes = text.as_ref();
+        not_blank(file, bytes)?;
         match self {
             Format::Discord => discord::read(file, bytes, dataset),
             Format::Slack => slack::read(file, bytes, dataset),
@@ -183,28 +189,123 @@ pub fn read_stream(
 
 /// Names the format of one file from its first bytes, or says why it is not readable.
 pub fn detect(input: &Input) -> Result<Format, ImportError> {
-    let bytes = input.bytes.as_slice();
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Unrecognised {
-            file: input.name.clone(),
-            what: "the file is empty".into(),
-        });
-    }
+    let text = from_utf16(&input.name, &input.bytes)?;
+    let bytes = text.as_ref();
+    not_blank(&input.name, bytes)?;
     if let Some(format) = Format::ALL
         .into_iter()
         .find(|f| f.detect(&input.name, bytes))
     {
         return Ok(format);
     }
-    let (line, column) = first_visible(bytes);
-    Err(ImportError::Syntax {
+    let unrecognised = |what: &str| ImportError::Unrecognised {
         file: input.name.clone(),
-        line,
-        column,
-        what: "this is not an export peerscope reads (DiscordChatExporter, Slack, Telegram, WhatsApp, \
-               Discourse, Reddit, YouTube or Messenger JSON, or a CSV with a header row)"
-            .into(),
-    })
+        what: what.into(),
+    };
+    match Content::of(bytes) {
+        Content::Zip => Err(unrecognised(
+            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, or a Slack \
+             workspace export), or it is damaged; pick the export's zip, or download it again",
+        )),
+        Content::Utf16 => Err(unrecognised(
+            "this looks like UTF-16 text without a byte-order mark, which is not an export \
+             peerscope reads; save it as UTF-8 and try again",
+        )),
+        Content::Binary => Err(unrecognised(
+            "this is not an export peerscope reads: it is not text (an image or another \
+             binary file?); pick the export's .json, .txt, .csv or .zip",
+        )),
+        Content::Text => {
+            let (line, column) = first_visible(bytes);
+            Err(ImportError::Syntax {
+                file: input.name.clone(),
+                line,
+                column,
+                what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
+                       Telegram, WhatsApp, Discourse, Reddit, YouTube or Messenger JSON, or a \
+                       CSV with a header row)"
+                    .into(),
+            })
+        }
+    }
+}
+
+/// Fails, saying so, when the bytes hold nothing but white space.
+fn not_blank(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Unrecognised {
+            file: file.to_string(),
+            what: "the file is empty".into(),
+        });
+    }
+    Ok(())
+}
+
+/// What an unrecognised file is, from its first bytes, to say why it is refused.
+#[derive(Debug, PartialEq, Eq)]
+enum Content {
+    Zip,
+    /// Every other byte is zero: UTF-16 without the mark.
+    Utf16,
+    /// Zero bytes elsewhere, or bytes that are not UTF-8 before the head's end.
+    Binary,
+    Text,
+}
+
+impl Content {
+    fn of(bytes: &[u8]) -> Content {
+        let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
+        if head.starts_with(b"PK\x03\x04") {
+            return Content::Zip;
+        }
+        let zeros_at = |parity: usize| {
+            head.iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count()
+        };
+        let half = head.len() / 2;
+        if half > 0 && (zeros_at(0) * 2 > half || zeros_at(1) * 2 > half) && !head.contains(&0xFF) {
+            return Content::Utf16;
+        }
+        // A character cut by the head's end is still text.
+        let not_utf8 = std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some());
+        if head.contains(&0) || not_utf8 {
+            Content::Binary
+        } else {
+            Content::Text
+        }
+    }
+}
+
+/// Text in UTF-16 with a byte-order mark (what Windows Notepad saves as "Unicode" and
+/// PowerShell 5's `>` writes) as UTF-8, without the mark; other bytes as they are.
+///
+/// Unpaired surrogates become U+FFFD. Fails when the mark is followed by an odd number of
+/// bytes, which no UTF-16 text has.
+pub fn from_utf16<'b>(file: &str, bytes: &'b [u8]) -> Result<Cow<'b, [u8]>, ImportError> {
+    type Unit = fn([u8; 2]) -> u16;
+    let (body, unit): (&[u8], Unit) = match bytes {
+        [0xFF, 0xFE, body @ ..] => (body, u16::from_le_bytes),
+        [0xFE, 0xFF, body @ ..] => (body, u16::from_be_bytes),
+        _ => return Ok(Cow::Borrowed(bytes)),
+    };
+    if body.len() % 2 != 0 {
+        return Err(ImportError::Unrecognised {
+            file: file.to_string(),
+            what: "the file starts like UTF-16 text but has an odd number of bytes, so it is \
+                   cut short or not text; export it again, or save it as UTF-8"
+                .into(),
+        });
+    }
+    let units = body
+        .chunks_exact(2)
+        .map(|pair| <[u8; 2]>::try_from(pair).map_or(0xFFFD, unit));
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Ok(Cow::Owned(text.into_bytes()))
 }
 
 /// Line and column (1-based) of the first non-whitespace byte.
@@ -240,6 +341,50 @@ mod tests {
         assert!(
             msg.starts_with("chat.txt: line 2, column 3: this is not an export peerscope reads"),
             "{msg}"
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_mark_becomes_utf8() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("{\"é\":🚀}".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("a\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let text = |b: &[u8]| from_utf16("u.json", b).map(|t| t.into_owned());
+        assert_eq!(text(&le), Ok("{\"é\":🚀}".as_bytes().to_vec()));
+        assert_eq!(text(&be), Ok(b"a\n".to_vec()));
+        assert_eq!(text(b"plain"), Ok(b"plain".to_vec()));
+        assert_eq!(
+            text(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Ok("\u{FFFD}".as_bytes().to_vec())
+        );
+        let odd = text(&[0xFF, 0xFE, b'a']).err().map(|e| e.to_string());
+        assert!(odd.is_some_and(|m| m.starts_with("u.json: the file starts like UTF-16")));
+        let blank = Input::new("b.txt", vec![0xFF, 0xFE, b' ', 0, b'\n', 0]);
+        assert!(detect(&blank).is_err_and(|e| e.to_string() == "b.txt: the file is empty"));
+    }
+
+    #[test]
+    fn refusals_say_what_the_file_is() {
+        let said = |bytes: &[u8]| {
+            detect(&Input::new("f", bytes.to_vec()))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert!(said(b"PK\x03\x04\x14\0junk").starts_with("f: this zip holds no export"));
+        assert!(said(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("it is not text"));
+        assert!(said(b"\xFF\xD8\xFF\xE0 JFIF").contains("it is not text"));
+        assert!(said(b"h\0i\0 \0t\0h\0e\0r\0e\0").contains("UTF-16 text without"));
+        assert!(said("caf\u{e9} ".as_bytes()).contains("line 1, column 1: this is not an export"));
+        assert_eq!(
+            Content::of(b"a cut \xC3"),
+            Content::Text,
+            "é cut at the head's end"
         );
     }
 

@@ -85,7 +85,7 @@ pub fn answers(scope: &Scope) -> Answers {
             .filter_map(|(&q, &t)| {
                 scope
                     .message(q)
-                    .map(|m| (t - m.time_ms).max(0) as f64 / 60_000.0)
+                    .map(|m| t.saturating_sub(m.time_ms).max(0) as f64 / 60_000.0)
             })
             .collect()
     };
