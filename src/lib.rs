@@ -16,6 +16,7 @@
 
 pub mod analyze;
 pub mod anonymise;
+pub mod charts;
 pub mod compare;
 pub mod error;
 pub mod export;
@@ -31,9 +32,11 @@ pub mod model;
 pub mod network_type;
 pub mod options;
 pub mod playbook;
+pub mod progress;
 pub mod report;
 pub mod sample;
 pub mod scope;
+pub mod share_card;
 pub mod spaces;
 pub mod timeline;
 pub mod verdict;
