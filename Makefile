@@ -13,6 +13,10 @@
 #                   plus Criterion micro-benchmarks; table printed and in target/bench/report.md
 #                   (installs the peers into the git-ignored .bench/; BENCH_FULL=1 adds the
 #                   1 M-message export, BENCH_RUNS=N sets the runs per pair; not part of test)
+#   make fuzz       every cargo-fuzz target of fuzz/ (each importer, and detection), one after
+#                   the other, FUZZ_SECONDS each (default 60); executions and time per target
+#                   printed and appended to target/fuzz/log.md; fails naming any crash input
+#                   (installs cargo-fuzz; needs the nightly toolchain; not part of test)
 #   make clean      remove build output; `make distclean` also removes .tools/
 #
 # Tools: the wasm32 target (rustup), Trunk and the wasm-bindgen CLI (cargo install, into
@@ -96,7 +100,7 @@ fi; \
 echo "installed $(1) in $$(( $$(date +%s) - start )) s"
 endef
 
-.PHONY: help serve test build dist cli tools browser bench clean distclean \
+.PHONY: help serve test build dist cli tools browser bench fuzz clean distclean \
 	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe
 
 help:
@@ -133,6 +137,23 @@ test:
 	@echo "==> end to end: $(E2E_SUITES)"
 	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) \
 	  cargo test $(addprefix --test ,$(E2E_SUITES)) -- --ignored --test-threads=1
+
+# ---- fuzzing ---------------------------------------------------------------------------
+
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_SECONDS := 60
+# Large enough for a real export's structure, small enough to keep executions fast.
+FUZZ_MAX_LEN := 262144
+FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger csv
+
+# Corpora (git-ignored) are seeded from tests/fixtures/ and /work/shared/samples/ when
+# present; fuzz/run.sh runs the targets (cargo +nightly fuzz run) and writes the log.
+fuzz:
+	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
+	  $(call cargo-install,cargo-fuzz,--locked cargo-fuzz --version $(CARGO_FUZZ_VERSION)); \
+	fi
+	@python3 fuzz/seed.py
+	@fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) $(FUZZ_TARGETS)
 
 clean:
 	cargo clean

@@ -184,3 +184,68 @@ fn compare_with_an_earlier_report_says_what_moved() {
     assert_one_line_error(&out, "peerscope: Cargo.toml: line 1, column ");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Characters that would let a name rewrite the terminal: C0 and C1 controls (ESC, BEL,
+/// CSI) and the bidirectional overrides and isolates. Line breaks are the summary's own.
+fn terminal_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A DiscordChatExporter channel where `names[0]` posts and everyone else answers them.
+fn discord_export(names: &[&str]) -> String {
+    let messages: Vec<serde_json::Value> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut m = serde_json::json!({
+                "id": (i + 1).to_string(), "type": "Default",
+                "timestamp": format!("2024-01-01T10:{i:02}:00+00:00"), "content": "hi",
+                "author": {"id": format!("u{i}"), "name": name, "isBot": false},
+                "reactions": [], "mentions": []
+            });
+            if i > 0 {
+                m["reference"] = serde_json::json!({"messageId": "1"});
+            }
+            m
+        })
+        .collect();
+    serde_json::json!({
+        "guild": {"id": "1", "name": "G"},
+        "channel": {"id": "10", "type": "GuildTextChat", "name": "general"},
+        "messages": messages
+    })
+    .to_string()
+}
+
+#[test]
+fn names_and_file_names_cannot_rewrite_the_terminal() {
+    let host = "\u{1b}[2J\u{1b}]0;owned\u{7}Eve";
+    let names = [host, "\u{202E}gnp.exe", "Bo\u{9b}31m\r\nCy", "Dee\u{2066}"];
+    let dir = std::env::temp_dir().join(format!("peerscope-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let export = dir.join("chat.json");
+    std::fs::write(&export, discord_export(&names)).unwrap_or_else(|e| panic!("{e}"));
+    let path = export.display().to_string();
+    let out = peerscope(&["analyze", &path, "--host", "u0"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.chars().any(terminal_unsafe), "{text:?}");
+    assert!(
+        text.contains("Host: \\u{1b}[2J\\u{1b}]0;owned\\u{7}Eve ("),
+        "the host's name, escaped: {text}"
+    );
+    // A file whose name holds an escape sequence, and no messages: the error line too.
+    let named = dir.join("x\u{1b}[31m.json");
+    std::fs::write(&named, discord_export(&[])).unwrap_or_else(|e| panic!("{e}"));
+    let out = peerscope(&["analyze", &named.display().to_string()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.chars().any(terminal_unsafe), "{err:?}");
+    assert!(err.contains("x\\u{1b}[31m.json"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -2,6 +2,15 @@
 //! community, degree and reply counts as attributes and their position, size and colour
 //! (viz), and the weighted undirected ties.
 
+// Imported data flows through here, so nothing may panic (issue 8): a hostile file must
+// end in an error or a report, never an abort. No unwrap, expect or unchecked indexing.
+// Unit tests index fixtures they built themselves, so they are exempt.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use std::fmt::Write;
 
 use super::{role_colour, xml_escape};

@@ -1,11 +1,23 @@
 //! The network as two CSV tables (one row per person, one per tie), for spreadsheets and
 //! for tools that read edge lists.
 
+// Imported data flows through here, so nothing may panic (issue 8): a hostile file must
+// end in an error or a report, never an abort. No unwrap, expect or unchecked indexing.
+// Unit tests index fixtures they built themselves, so they are exempt.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
+use std::borrow::Cow;
+
 use crate::view::NetworkView;
 
 /// `id,name,role,community,degree,replies_given,replies_received,peer_replies,away,x,y`,
 /// one row per node in `network.nodes` order (the `id` column is the node's index, as in
-/// the edge table; `person` its id in the export). Only the header when empty.
+/// the edge table; `person` its id in the export). Only the header when empty. The text
+/// cells (`person`, `name`) go through [`spreadsheet_safe`]; numbers are written as they are.
 pub fn nodes_csv(network: &NetworkView) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
@@ -25,8 +37,8 @@ pub fn nodes_csv(network: &NetworkView) -> String {
     for (i, n) in network.nodes.iter().enumerate() {
         let _ = w.write_record([
             i.to_string(),
-            n.id.clone(),
-            n.name.clone(),
+            spreadsheet_safe(&n.id).into_owned(),
+            spreadsheet_safe(&n.name).into_owned(),
             n.role.as_str().to_string(),
             n.community.to_string(),
             n.degree.to_string(),
@@ -50,6 +62,19 @@ pub fn edges_csv(network: &NetworkView) -> String {
         let _ = w.write_record([e.a.to_string(), e.b.to_string(), e.weight.to_string()]);
     }
     finish(w)
+}
+
+/// A text cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return (what Excel, LibreOffice and Google Sheets read as a formula) gets a
+/// leading `'`, as OWASP's advice on CSV injection says, so a person named
+/// `=HYPERLINK(…)` shows as that text. Other text, and empty text, is returned as it is.
+/// For text cells only: a negative number written through it would become text.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn finish(w: csv::Writer<Vec<u8>>) -> String {
@@ -80,5 +105,43 @@ mod tests {
         assert!(nodes.contains("\"Smith, \"\"Jo\"\"\""));
         assert_eq!(edges_csv(&network), "source,target,weight\n0,0,2\n");
         assert_eq!(edges_csv(&NetworkView::default()).lines().count(), 1);
+    }
+
+    #[test]
+    fn formulas_in_names_stay_text_and_numbers_stay_numbers() {
+        let hostile = [
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "\tTab",
+            "\rReturn",
+        ];
+        let network = NetworkView {
+            nodes: hostile
+                .iter()
+                .map(|name| NodeView {
+                    id: format!("{name}-id"),
+                    name: (*name).to_string(),
+                    x: -12.5,
+                    y: 3.0,
+                    ..NodeView::default()
+                })
+                .collect(),
+            edges: Vec::new(),
+        };
+        let table = nodes_csv(&network);
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(table.as_bytes())
+            .records()
+            .filter_map(Result::ok)
+            .collect();
+        assert_eq!(rows.len(), hostile.len());
+        for (row, name) in rows.iter().zip(hostile) {
+            assert_eq!(row.get(1), Some(format!("'{name}-id").as_str()));
+            assert_eq!(row.get(2), Some(format!("'{name}").as_str()));
+            assert_eq!(row.get(10), Some("-12.5000"), "x stays a number");
+        }
+        assert_eq!(spreadsheet_safe("Ann = Bo"), "Ann = Bo");
+        assert_eq!(spreadsheet_safe(""), "");
     }
 }

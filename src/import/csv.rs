@@ -23,6 +23,7 @@ mod values;
 use ::csv::{ReaderBuilder, StringRecord};
 
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 use crate::model::{Dataset, FileSummary, Space};
 use columns::{Columns, Role, Shape};
 
@@ -193,8 +194,9 @@ impl Table<'_> {
                 line,
                 Role::Time,
                 format!(
-                    "\"{text}\" is not a time; expected ISO 8601 (2024-01-31T18:05:00Z) or unix \
-                     seconds or milliseconds"
+                    "\"{}\" is not a time; expected ISO 8601 (2024-01-31T18:05:00Z) or unix \
+                     seconds or milliseconds",
+                    excerpt(text)
                 ),
             )
         })

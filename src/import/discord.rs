@@ -14,6 +14,7 @@ use super::discord_stream::{ExportSeed, Tally};
 use super::json_error;
 use super::timestamp::parse_iso;
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 use crate::model::{
     Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space,
 };
@@ -195,8 +196,8 @@ pub(super) fn convert(
         what: format!(
             "message {} (id {}): the timestamp \"{}\" is not a date",
             number + 1,
-            raw.id,
-            raw.timestamp
+            excerpt(&raw.id),
+            excerpt(&raw.timestamp)
         ),
     })?;
     let author = dataset.intern_person(person(&raw.author));

@@ -20,6 +20,7 @@ mod shape;
 use super::json_error;
 use super::timestamp::parse_iso;
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 use crate::model::{
     Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space,
 };
@@ -157,7 +158,7 @@ fn convert(
             "post {} (id {}): the created_at \"{}\" is not a date",
             number + 1,
             post.id,
-            post.created_at
+            excerpt(&post.created_at)
         ),
     })?;
     let author = intern_author(post, dataset);

@@ -4,12 +4,22 @@
 //! that adds one file to a [`Dataset`], so several files (a channel and its threads)
 //! share one id index and duplicates merge.
 
+// Imported data flows through here, so nothing may panic (issue 8): a hostile file must
+// end in an error or a report, never an abort. No unwrap, expect or unchecked indexing.
+// Unit tests index fixtures they built themselves, so they are exempt.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub mod csv;
 pub mod discord;
 mod discord_stream;
 pub mod discourse;
 pub mod json_error;
 pub mod messenger;
+pub mod plain;
 pub mod reddit;
 pub mod slack;
 pub mod telegram;
@@ -95,7 +105,12 @@ impl Format {
 
     /// Reads one file of this format into `dataset` (UTF-16 text with a byte-order mark is
     /// read as the same text in UTF-8). Fails on a file of nothing but white space.
+    /// Errors are one line whatever the file holds (see [`plain`]).
     pub fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
+        self.read_text(file, bytes, dataset).map_err(one_line_error)
+    }
+
+    fn read_text(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
         let text = from_utf16(file, bytes)?;
         let bytes = text.as_ref();
         not_blank(file, bytes)?;
@@ -144,10 +159,10 @@ pub fn import(inputs: &[Input], forced: Option<Format>) -> Result<Dataset, Impor
 /// Fails when nothing was read from any of `names`.
 pub fn check_not_empty(dataset: Dataset, names: &[&str]) -> Result<Dataset, ImportError> {
     if dataset.messages.is_empty() {
-        return Err(ImportError::Empty(format!(
+        return Err(one_line_error(ImportError::Empty(format!(
             "{}: the export holds no messages, so there is nothing to measure.",
             names.join(", ")
-        )));
+        ))));
     }
     Ok(dataset)
 }
@@ -175,7 +190,7 @@ pub fn read_stream(
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
         }
-        return discord::read_stream(name, reader, dataset);
+        return discord::read_stream(name, reader, dataset).map_err(one_line_error);
     }
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(unreadable)?;
@@ -187,8 +202,13 @@ pub fn read_stream(
     format.read(name, &input.bytes, dataset)
 }
 
-/// Names the format of one file from its first bytes, or says why it is not readable.
+/// Names the format of one file from its first bytes, or says why it is not readable (in
+/// one line, whatever the file's name holds).
 pub fn detect(input: &Input) -> Result<Format, ImportError> {
+    detect_text(input).map_err(one_line_error)
+}
+
+fn detect_text(input: &Input) -> Result<Format, ImportError> {
     let text = from_utf16(&input.name, &input.bytes)?;
     let bytes = text.as_ref();
     not_blank(&input.name, bytes)?;
@@ -227,6 +247,39 @@ pub fn detect(input: &Input) -> Result<Format, ImportError> {
                     .into(),
             })
         }
+    }
+}
+
+/// `e` with line breaks and other controls in its file name and sentence escaped, so a
+/// value quoted from the export (a CSV cell, a zip entry's name) cannot split the one-line
+/// error the UI and the CLI show.
+fn one_line_error(e: ImportError) -> ImportError {
+    let line = |text: String| match plain::one_line(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
+    };
+    match e {
+        ImportError::Syntax {
+            file,
+            line: at,
+            column,
+            what,
+        } => ImportError::Syntax {
+            file: line(file),
+            line: at,
+            column,
+            what: line(what),
+        },
+        ImportError::Shape { file, what } => ImportError::Shape {
+            file: line(file),
+            what: line(what),
+        },
+        ImportError::Unrecognised { file, what } => ImportError::Unrecognised {
+            file: line(file),
+            what: line(what),
+        },
+        ImportError::UnknownHost(host) => ImportError::UnknownHost(line(host)),
+        ImportError::Empty(what) => ImportError::Empty(line(what)),
     }
 }
 

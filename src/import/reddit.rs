@@ -15,6 +15,7 @@ mod things;
 
 use super::json_error;
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 use crate::model::{
     Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Space, SpaceIdx,
 };
@@ -179,8 +180,9 @@ fn convert(
         return Err(ImportError::Shape {
             file: file.to_string(),
             what: format!(
-                "{what} {} (id \"{id}\"): expected an id and a created_utc time",
-                number + 1
+                "{what} {} (id \"{}\"): expected an id and a created_utc time",
+                number + 1,
+                excerpt(id)
             ),
         });
     };

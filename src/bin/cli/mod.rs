@@ -187,7 +187,8 @@ fn host_choice(hosts: Vec<String>) -> HostChoice {
     }
 }
 
+/// Prints the one error line; a file name from the command line may hold controls too.
 fn fail(message: &str) -> ExitCode {
-    eprintln!("peerscope: {message}");
+    eprintln!("peerscope: {}", import::plain::one_line(message));
     ExitCode::from(2)
 }

@@ -1,8 +1,14 @@
 //! The short human summary `peerscope analyze` prints without `--json`.
+//!
+//! Names, file names and every sentence that may quote them come from the export, so each
+//! goes through [`one_line`] before it reaches the terminal: a person called
+//! `\x1b[2J…` or `\u{202E}…` is shown as those escapes, and cannot clear the screen,
+//! recolour the output or make a line read backwards.
 
 use std::fmt::Write;
 
 use peerscope::compare::Comparison;
+use peerscope::import::plain::one_line;
 use peerscope::report::Report;
 
 /// The report in a few lines; with `comparison`, what moved since the earlier report.
@@ -12,24 +18,24 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
         .verdict
         .score
         .map_or_else(|| "—".to_string(), |s| format!("{s:.0}"));
-    let _ = writeln!(out, "{}", r.verdict.headline);
+    let _ = writeln!(out, "{}", one_line(&r.verdict.headline));
     let _ = writeln!(
         out,
         "Verdict: {} (score {score} of 100)",
         r.verdict.label.as_str()
     );
-    let _ = writeln!(out, "{}", r.verdict.framing);
+    let _ = writeln!(out, "{}", one_line(&r.verdict.framing));
     if let Some(c) = comparison {
         let _ = writeln!(out, "\nSince the earlier report:");
         for line in &c.summary {
-            let _ = writeln!(out, "  - {line}");
+            let _ = writeln!(out, "  - {}", one_line(line));
         }
         let _ = writeln!(out);
     }
     let hosts: Vec<String> = r
         .hosts
         .iter()
-        .map(|h| format!("{} ({})", h.name, h.how))
+        .map(|h| format!("{} ({})", one_line(&h.name), one_line(&h.how)))
         .collect();
     let _ = writeln!(
         out,
@@ -48,7 +54,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     );
     let _ = writeln!(out, "\nWhy:");
     for e in &r.verdict.evidence {
-        let _ = writeln!(out, "  - {}", e.sentence);
+        let _ = writeln!(out, "  - {}", one_line(&e.sentence));
     }
     let f = &r.funnel;
     let _ = writeln!(
@@ -61,10 +67,16 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     );
     let _ = writeln!(out, "\nWhat to do ({}):", r.profile.as_str());
     for (i, s) in r.checklist.iter().enumerate() {
-        let _ = writeln!(out, "  {}. {} — {}", i + 1, s.title, s.why);
+        let _ = writeln!(
+            out,
+            "  {}. {} — {}",
+            i + 1,
+            one_line(&s.title),
+            one_line(&s.why)
+        );
     }
     for w in &r.sources.warnings {
-        let _ = writeln!(out, "Note: {w}");
+        let _ = writeln!(out, "Note: {}", one_line(w));
     }
     out
 }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{values, Role, Table};
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 use crate::model::{Dataset, Message, MessageKind, Person, PersonIdx};
 
 /// The most replies one file may expand to: a larger sum of weights is refused rather
@@ -33,7 +34,8 @@ impl Table<'_> {
             let text = self.cell(row, Role::Weight);
             let weight = values::weight(text, MAX_REPLIES).ok_or_else(|| {
                 let what = format!(
-                    "\"{text}\" is not a whole number of interactions (0 to {MAX_REPLIES})"
+                    "\"{}\" is not a whole number of interactions (0 to {MAX_REPLIES})",
+                    excerpt(text)
                 );
                 self.error(line, Role::Weight, what)
             })?;

@@ -16,6 +16,7 @@ use super::strip_bom;
 use super::ts::ts_millis;
 use crate::error::ImportError;
 use crate::import::json_error;
+use crate::import::plain::excerpt;
 use crate::model::{Dataset, Message, MessageKind, PersonIdx, Reaction, SpaceIdx};
 
 /// Subtypes that are conversation; every other subtype is a notice.
@@ -74,7 +75,7 @@ fn convert(
         what: format!(
             "message {}: the time stamp \"{}\" is not Slack's seconds.microseconds",
             number + 1,
-            raw.ts
+            excerpt(&raw.ts)
         ),
     })?;
     let (author, known_author) = author(raw, dir, dataset);

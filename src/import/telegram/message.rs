@@ -7,6 +7,7 @@ use super::raw::{Id, RawMessage, RawReaction};
 use super::text::{bare, peer_id, Content, Names};
 use super::Tally;
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 use crate::import::timestamp::{parse_iso, Instant};
 use crate::model::{Dataset, Message, MessageKind, Person, PersonIdx, Reaction, SpaceIdx};
 
@@ -124,9 +125,9 @@ fn time_of(ctx: &ChatContext, number: usize, raw: &RawMessage) -> Result<Instant
             what: format!(
                 "chat \"{}\", message {} (id {}): no readable date; expected \
                  \"date_unixtime\" (seconds) or \"date\" like 2023-01-20T19:05:09",
-                ctx.name,
+                excerpt(&ctx.name),
                 number + 1,
-                raw.id.text()
+                excerpt(&raw.id.text())
             ),
         })
 }

@@ -2,6 +2,7 @@
 
 use super::header::{self, normalise, Header, Order, Shape};
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 
 /// One message as written: its header line and the lines that continue it.
 pub struct Entry {
@@ -84,7 +85,7 @@ pub fn times(file: &str, entries: &[Entry], order: Order) -> Result<Vec<i64>, Im
                     column: e.lead + before.chars().count() + 1,
                     what: format!(
                         "\"{}\" is not a real date and time (read as {}, as the rest of the chat is)",
-                        e.head,
+                        excerpt(&e.head),
                         order.pattern(year_first)
                     ),
                 }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::super::timestamp::parse_iso;
 use crate::error::ImportError;
+use crate::import::plain::excerpt;
 
 /// One file: either shape, told apart by `kind` (API) or `comments` (yt-dlp).
 #[derive(Deserialize)]
@@ -246,9 +247,10 @@ fn api_comment<'d>(
     let time = parse_iso(published).ok_or_else(|| ImportError::Shape {
         file: file.to_string(),
         what: format!(
-            "item {} (comment {}): the publishedAt \"{published}\" is not a date",
+            "item {} (comment {}): the publishedAt \"{}\" is not a date",
             number + 1,
-            item.id
+            excerpt(&item.id),
+            excerpt(published)
         ),
     })?;
     let author_name = s.author_display_name.as_deref().unwrap_or("");

@@ -1,0 +1,8 @@
+//! A Discourse topic or posts list read as Discourse and analysed.
+#![no_main]
+
+use peerscope::import::Format;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    peerscope_fuzz::run("posts.json", data, Some(Format::Discourse));
+});

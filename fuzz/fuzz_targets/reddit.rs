@@ -1,0 +1,8 @@
+//! A Reddit thread or morechildren response read as Reddit and analysed.
+#![no_main]
+
+use peerscope::import::Format;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    peerscope_fuzz::run("comments.json", data, Some(Format::Reddit));
+});

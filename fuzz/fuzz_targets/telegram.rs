@@ -1,0 +1,8 @@
+//! A Telegram Desktop export read as Telegram and analysed.
+#![no_main]
+
+use peerscope::import::Format;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    peerscope_fuzz::run("result.json", data, Some(Format::Telegram));
+});

@@ -1,0 +1,8 @@
+//! yt-dlp's info JSON or a Data API page read as YouTube and analysed.
+#![no_main]
+
+use peerscope::import::Format;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    peerscope_fuzz::run("video.info.json", data, Some(Format::YouTube));
+});

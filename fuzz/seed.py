@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Seeds fuzz/corpus/<target>/ from the test fixtures and, when present, the shared
+samples (/work/shared/samples/<format>/, files of 1 MB or less), so each fuzzer starts
+from real exports instead of nothing. Run by `make fuzz` before every run; the corpora are
+git-ignored and keep what the fuzzer found, so this only adds files (named by content hash).
+
+Usage: fuzz/seed.py [SAMPLES_DIR]
+"""
+
+import hashlib
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLES = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/samples")
+CORPUS = ROOT / "fuzz" / "corpus"
+MAX_SAMPLE = 1 << 20
+
+# fuzz/src/lib.rs NAMES, in the same order: the first byte of a `detect` or `slack` seed
+# picks the file name the input arrives under.
+NAMES = [
+    "export.json", "users.json", "channels.json", "general/2024-03-01.json", "chat.txt",
+    "export.zip", "messages.csv", "video.info.json", "message_1.json", "result.json",
+    "dms.json", "posts.json",
+]
+
+# Target → fixture name prefixes (tests/fixtures/) and the samples folder it reads.
+TARGETS = {
+    "discord": (["discord_", "e2e_upload", "distinctive_names"], "discord"),
+    "slack": (["slack_"], "slack"),
+    "telegram": (["telegram_"], "telegram"),
+    "whatsapp": (["whatsapp_"], "whatsapp"),
+    "discourse": (["discourse_"], "discourse"),
+    "reddit": (["reddit_"], "reddit"),
+    "youtube": (["youtube_"], "youtube"),
+    "messenger": (["messenger_"], "messenger"),
+    "csv": (["csv_"], None),
+}
+
+
+def name_index(path: str) -> int:
+    """The NAMES entry a file of this path arrives as (by base name, then extension)."""
+    base = path.rsplit("/", 1)[-1].lower()
+    for i, name in enumerate(NAMES):
+        if base == name.rsplit("/", 1)[-1]:
+            return i
+    if len(base) == 15 and base[4] == "-" and base[7] == "-" and base.endswith(".json"):
+        return NAMES.index("general/2024-03-01.json")
+    for ext, name in [(".zip", "export.zip"), (".txt", "chat.txt"), (".csv", "messages.csv"),
+                      (".info.json", "video.info.json")]:
+        if base.endswith(ext):
+            return NAMES.index(name)
+    return 0
+
+
+def files_of(target: str) -> list[tuple[str, bytes]]:
+    """(path, bytes) of every seed of one target, without the name byte."""
+    prefixes, samples = TARGETS[target]
+    found = []
+    for path in sorted(FIXTURES.rglob("*")):
+        rel = path.relative_to(FIXTURES).as_posix()
+        if path.is_file() and any(rel.startswith(p) for p in prefixes):
+            found.append((rel, path.read_bytes()))
+    bad = FIXTURES / "bad" / target
+    if bad.is_dir():
+        found += [(p.name, p.read_bytes()) for p in sorted(bad.iterdir()) if p.is_file()]
+    if samples and (SAMPLES / samples).is_dir():
+        for path in sorted((SAMPLES / samples).iterdir()):
+            if path.is_file() and path.suffix != ".md" and path.stat().st_size <= MAX_SAMPLE:
+                found.append((path.name, path.read_bytes()))
+    if target == "slack":
+        found.append(("slack_export.zip", slack_zip()))
+    return found
+
+
+def slack_zip() -> bytes:
+    """tests/fixtures/slack_export/ as the zip Slack's export downloads."""
+    out = io.BytesIO()
+    folder = FIXTURES / "slack_export"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                z.write(path, path.relative_to(folder).as_posix())
+    return out.getvalue()
+
+
+def write(target: str, data: bytes) -> bool:
+    folder = CORPUS / target
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / ("seed-" + hashlib.sha1(data).hexdigest())
+    if path.exists():
+        return False
+    path.write_bytes(data)
+    return True
+
+
+def main() -> None:
+    every = []
+    for target in TARGETS:
+        seeds = files_of(target)
+        named = target == "slack"
+        added = sum(
+            write(target, (bytes([name_index(p)]) if named else b"") + data) for p, data in seeds
+        )
+        every += seeds
+        print(f"seeded {target}: {len(seeds)} files ({added} new)")
+    bad = FIXTURES / "bad" / "detect"
+    if bad.is_dir():
+        every += [(p.name, p.read_bytes()) for p in sorted(bad.iterdir()) if p.is_file()]
+    added = sum(write("detect", bytes([name_index(p)]) + data) for p, data in every)
+    print(f"seeded detect: {len(every)} files ({added} new)")
+
+
+if __name__ == "__main__":
+    main()
