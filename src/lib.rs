@@ -31,6 +31,7 @@ pub mod model;
 pub mod network_type;
 pub mod options;
 pub mod playbook;
+pub mod random;
 pub mod report;
 pub mod sample;
 pub mod scope;

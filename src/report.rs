@@ -168,6 +168,10 @@ pub struct Funnel {
     pub engaged: u64,
     pub core: u64,
     pub leaders: Vec<Leader>,
+    /// How leaders with equal reply counts were ordered, in a sentence: by exact
+    /// betweenness, by betweenness sampled from some members (big networks), or not
+    /// needed.
+    pub leader_order: String,
     /// Members whose departure would split the member network, most cut off first.
     pub bridges: Vec<Bridge>,
 }

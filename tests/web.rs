@@ -176,6 +176,7 @@ fn made_up_analysis() -> Shared<Analysis> {
             engaged: 4,
             core: 3,
             leaders: vec![],
+            leader_order: String::new(),
             bridges: vec![],
         },
         spaces: vec![],

@@ -5,6 +5,7 @@
 //! same picture. The work is bounded: a layout runs until it settles or until its budget of
 //! node and edge visits is spent, so a large server costs about a second, never a frozen page.
 
+pub mod core_first;
 pub mod forceatlas2;
 pub mod quadtree;
 
@@ -38,12 +39,17 @@ pub fn layout(g: &Csr) -> Vec<(f64, f64)> {
 
 /// Positions in 0..=1 for `n` nodes tied by weighted `edges` (`(a, b, weight)`, each tie
 /// once; see [`ForceAtlas2::new`] for what is dropped). Empty → none; one node → centre.
+/// Past [`core_first::CORE_NODES`] people only the best-tied core is laid out by
+/// ForceAtlas2 and the rest placed around it ([`core_first::core_first`]).
 pub fn layout_weighted(n: usize, edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
     if n == 0 {
         return Vec::new();
     }
     if n == 1 {
         return vec![(0.5, 0.5)];
+    }
+    if n > core_first::CORE_NODES {
+        return normalise(&landscape(&core_first::core_first(n, edges)));
     }
     let mut fa2 = ForceAtlas2::new(n, edges, settings_for(n));
     fa2.run_until_settled(iterations_for(n, edges.len()));
@@ -133,20 +139,7 @@ pub fn normalise(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// SplitMix64: a tiny seeded generator, so no crate needs an OS random source.
-pub(crate) struct SplitMix(pub(crate) u64);
-
-impl SplitMix {
-    /// The next number in 0..1.
-    pub(crate) fn unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+pub(crate) use crate::random::SplitMix;
 
 #[cfg(test)]
 mod tests;

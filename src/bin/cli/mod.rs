@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod summary;
-use peerscope::analyze::analyze_dataset;
+use peerscope::analyze::report_dataset;
 use peerscope::compare::{compare, Comparison};
 use peerscope::import::{self, Format};
 use peerscope::model::Dataset;
@@ -93,14 +93,14 @@ pub fn run() -> ExitCode {
         format: format.0,
     };
     let outcome = read_files(&files, options.format)
-        .and_then(|dataset| analyze_dataset(&dataset, &options))
+        .and_then(|dataset| report_dataset(&dataset, &options))
         .map_err(|e| e.to_string())
-        .and_then(|analysis| {
+        .and_then(|report| {
             let comparison = compare
                 .as_deref()
-                .map(|path| compared(path, &analysis.report))
+                .map(|path| compared(path, &report))
                 .transpose()?;
-            Ok((analysis.report, comparison))
+            Ok((report, comparison))
         });
     let (report, comparison) = match outcome {
         Ok(done) => done,
