@@ -10,6 +10,9 @@ use crate::graph::Csr;
 
 use super::{iterations_for, settings_for, ForceAtlas2, SplitMix};
 
+/// `(a, b, weight)` ties.
+type Ties = Vec<(u32, u32, f64)>;
+
 /// At most this many people are laid out by ForceAtlas2.
 pub const CORE_NODES: usize = 5_000;
 /// The core stops growing once the ties among its people reach this many.
@@ -27,18 +30,7 @@ pub fn core_first(n: usize, edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
 fn within(n: usize, edges: &[(u32, u32, f64)], cap: (usize, usize)) -> Vec<(f64, f64)> {
     let adjacency = Csr::undirected(n, edges.iter().map(|&(a, b, _)| (a, b)));
     let core = pick_core(n, edges, &adjacency, cap);
-    let mut slot = vec![u32::MAX; n];
-    for (i, &v) in core.iter().enumerate() {
-        if let Some(s) = slot.get_mut(v as usize) {
-            *s = i as u32;
-        }
-    }
-    let at = |v: u32| slot.get(v as usize).copied().unwrap_or(u32::MAX);
-    let core_edges: Vec<(u32, u32, f64)> = edges
-        .iter()
-        .filter(|&&(a, b, _)| at(a) != u32::MAX && at(b) != u32::MAX)
-        .map(|&(a, b, w)| (at(a), at(b), w))
-        .collect();
+    let (_, core_edges) = sub_layout(&core, &vec![(0.0, 0.0); n], edges);
     let mut fa2 = ForceAtlas2::new(core.len(), &core_edges, settings_for(core.len()));
     fa2.run_until_settled(iterations_for(core.len(), core_edges.len()));
     let mut positions: Vec<Option<(f64, f64)>> = vec![None; n];
@@ -53,6 +45,49 @@ fn within(n: usize, edges: &[(u32, u32, f64)], cap: (usize, usize)) -> Vec<(f64,
         .into_iter()
         .map(|p| p.unwrap_or((0.0, 0.0)))
         .collect()
+}
+
+/// Continues a big layout (`positions` in layout units) for the core only, for a quarter
+/// of a fresh layout's iterations; everyone else keeps their place.
+pub fn resettle_core(mut positions: Vec<(f64, f64)>, edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
+    let n = positions.len();
+    let adjacency = Csr::undirected(n, edges.iter().map(|&(a, b, _)| (a, b)));
+    let core = pick_core(n, edges, &adjacency, (CORE_NODES, CORE_TIES));
+    let (start, core_edges) = sub_layout(&core, &positions, edges);
+    let mut fa2 = ForceAtlas2::from_positions(start, &core_edges, settings_for(core.len()));
+    fa2.run_until_settled(iterations_for(core.len(), core_edges.len()) / 4);
+    for (&v, &p) in core.iter().zip(fa2.positions()) {
+        if let Some(slot) = positions.get_mut(v as usize) {
+            *slot = p;
+        }
+    }
+    positions
+}
+
+/// The core's own positions (taken from `positions`) and the ties among it, renumbered
+/// in core order.
+fn sub_layout(
+    core: &[u32],
+    positions: &[(f64, f64)],
+    edges: &[(u32, u32, f64)],
+) -> (Vec<(f64, f64)>, Ties) {
+    let mut slot = vec![u32::MAX; positions.len()];
+    for (i, &v) in core.iter().enumerate() {
+        if let Some(s) = slot.get_mut(v as usize) {
+            *s = i as u32;
+        }
+    }
+    let at = |v: u32| slot.get(v as usize).copied().unwrap_or(u32::MAX);
+    let core_edges = edges
+        .iter()
+        .filter(|&&(a, b, _)| at(a) != u32::MAX && at(b) != u32::MAX)
+        .map(|&(a, b, w)| (at(a), at(b), w))
+        .collect();
+    let start = core
+        .iter()
+        .map(|&v| positions.get(v as usize).copied().unwrap_or((0.0, 0.0)))
+        .collect();
+    (start, core_edges)
 }
 
 /// The core: nodes by total tie weight (heaviest first, then lowest number), taken until
@@ -188,6 +223,16 @@ mod tests {
             .map(|p| (p.0 - hub.0).hypot(p.1 - hub.1))
             .fold(0.0, f64::max);
         assert!((loner.0 - hub.0).hypot(loner.1 - hub.1) > far * 0.5);
+    }
+
+    #[test]
+    fn resettling_moves_only_the_core() {
+        let (n, edges) = star(CORE_NODES as u32 + 20, 0);
+        let start: Vec<(f64, f64)> = (0..n).map(|v| (v as f64, (v % 7) as f64)).collect();
+        let after = resettle_core(start.clone(), &edges);
+        assert_eq!(after.len(), n);
+        assert_eq!(after[n - 1], start[n - 1]);
+        assert_ne!(after[0], start[0]);
     }
 
     #[test]

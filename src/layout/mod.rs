@@ -85,18 +85,22 @@ pub fn landscape(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
 /// Continues the layout of unit-square `positions` (one per node) with `edges` for a
 /// bounded number of iterations (a quarter of a fresh layout's budget) and fits the result
 /// back into the unit square: what is left re-settles without jumping to a new picture.
-/// Empty → none; one node → centre.
+/// Past [`core_first::CORE_NODES`] people only the core moves (as in [`layout_weighted`]),
+/// the rest stay where they were. Empty → none; one node → centre.
 pub fn resettle(positions: &[(f64, f64)], edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
     let n = positions.len();
     if n < 2 {
         return vec![(0.5, 0.5); n];
     }
     // Back to layout units: a fresh layout spreads over about 10·√n.
-    let scale = 10.0 * (n as f64).sqrt();
-    let start = positions
+    let scale = 10.0 * (n.min(core_first::CORE_NODES) as f64).sqrt();
+    let start: Vec<(f64, f64)> = positions
         .iter()
         .map(|&(x, y)| ((x - 0.5) * scale, (y - 0.5) * scale))
         .collect();
+    if n > core_first::CORE_NODES {
+        return normalise(&core_first::resettle_core(start, edges));
+    }
     let mut fa2 = ForceAtlas2::from_positions(start, edges, settings_for(n));
     fa2.run_until_settled(iterations_for(n, edges.len()) / 4);
     normalise(fa2.positions())
