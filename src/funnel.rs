@@ -128,7 +128,7 @@ fn ties_matter(candidates: &[(u32, PersonIdx, u64)]) -> bool {
     let mut counts: Vec<u64> = candidates.iter().map(|c| c.2).collect();
     counts.sort_unstable_by(|a, b| b.cmp(a));
     counts.truncate(MAX_LEADERS + 1);
-    counts.windows(2).any(|w| w[0] == w[1])
+    counts.windows(2).any(|w| w.first() == w.last())
 }
 
 /// Leaders best first with their replies to members, and how equal counts were ordered.
@@ -207,6 +207,8 @@ fn tie_breaker_within(members: &Csr, work: usize) -> (Vec<f64>, String) {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

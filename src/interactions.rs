@@ -89,7 +89,9 @@ impl Conversation {
             let answer = match message.parent.as_deref() {
                 Some(id) => {
                     let parent = index.find(message.space, id);
-                    conv.parent_missing[at] = parent.is_none();
+                    if let Some(flag) = conv.parent_missing.get_mut(at) {
+                        *flag = parent.is_none();
+                    }
                     parent.map(|target| Answer {
                         target,
                         kind: InteractionKind::Reply,
@@ -115,9 +117,12 @@ impl Conversation {
                     }),
             };
             let answer = answer.filter(|a| a.target != at);
-            conv.tree_parent[at] = answer.map(|a| a.target);
+            if let Some(slot) = conv.tree_parent.get_mut(at) {
+                *slot = answer.map(|a| a.target);
+            }
             if data.counts(message) {
-                conv.missing_parents += u64::from(conv.parent_missing[at]);
+                let missing = conv.parent_missing.get(at).copied().unwrap_or(false);
+                conv.missing_parents += u64::from(missing);
                 conv.add_message(data, at, message, answer);
             }
         }
@@ -280,6 +285,8 @@ fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::model::{Person, Space};

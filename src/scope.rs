@@ -35,7 +35,9 @@ impl<'a> Scope<'a> {
         let mut messages = Vec::new();
         for (at, m) in data.messages.iter().enumerate() {
             if data.counts(m) && keep(m) {
-                in_scope[at] = true;
+                if let Some(flag) = in_scope.get_mut(at) {
+                    *flag = true;
+                }
                 messages.push(at);
             }
         }

@@ -95,6 +95,9 @@ impl ForceAtlas2 {
 
     /// A layout that continues from `positions` (one per node; non-finite ones become 0),
     /// e.g. to re-settle after removing people.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     pub fn from_positions(
         positions: Vec<(f64, f64)>,
         edges: &[(u32, u32, f64)],
@@ -182,6 +185,9 @@ impl ForceAtlas2 {
     }
 
     /// Repulsion (Barnes–Hut) and gravity, overwriting `force`.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     fn repel_and_pull_in(&mut self) {
         let s = &self.settings;
         self.tree.build(&self.pos, &self.mass);
@@ -203,6 +209,9 @@ impl ForceAtlas2 {
     }
 
     /// Attraction along every edge, added to `force`.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     fn attract(&mut self) {
         for &(a, b, w) in &self.edges {
             let ((ax, ay), (bx, by)) = (self.pos[a as usize], self.pos[b as usize]);
@@ -258,6 +267,9 @@ impl ForceAtlas2 {
     }
 
     /// Moves every node; returns the mean move over the layout's radius.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     fn apply(&mut self) -> f64 {
         let mut moved = 0.0;
         for v in 0..self.pos.len() {

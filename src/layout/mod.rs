@@ -146,4 +146,6 @@ pub fn normalise(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
 pub(crate) use crate::random::SplitMix;
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests;

@@ -122,7 +122,9 @@ fn roots(scope: &Scope) -> Vec<Option<usize>> {
                 Some(OPEN) | None => break None,
                 Some(_) => {}
             }
-            state[at] = OPEN;
+            if let Some(s) = state.get_mut(at) {
+                *s = OPEN;
+            }
             path.push(at);
             match scope.conv.tree_parent.get(at).copied().flatten() {
                 Some(parent) => at = parent,
@@ -131,8 +133,9 @@ fn roots(scope: &Scope) -> Vec<Option<usize>> {
             }
         };
         for v in path.drain(..) {
-            root[v] = found;
-            state[v] = DONE;
+            if let (Some(r), Some(s)) = (root.get_mut(v), state.get_mut(v)) {
+                (*r, *s) = (found, DONE);
+            }
         }
     }
     root

@@ -47,69 +47,147 @@ pub fn louvain(g: &Weighted) -> Vec<u32> {
 /// Local moving on one level. Returns compact labels and whether any node moved.
 fn one_level(g: &Weighted, rng: &mut SplitMix) -> (Vec<u32>, bool) {
     let n = g.node_count();
-    let two_m = g.two_m();
-    let mut community: Vec<usize> = (0..n).collect();
-    let mut total: Vec<f64> = (0..n).map(|v| g.degree(v)).collect();
     let mut order: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut order);
-    let mut queue: VecDeque<usize> = order.into();
-    let mut queued = vec![true; n];
+    let mut moves = Moves::new(g, order);
     let mut moved_any = false;
-    // Weight from the current node to each neighbouring community, in a dense scratch
-    // array reset after each node (a map per node was the hot spot on 1 M ties).
-    let mut links_to = vec![0.0f64; n];
-    let mut touched: Vec<usize> = Vec::new();
     let mut visits = 0usize;
-    while let Some(v) = queue.pop_front() {
+    while let Some(v) = moves.next() {
         visits += 1;
         if visits > n.saturating_mul(MAX_VISITS_PER_NODE) {
             break;
         }
-        queued[v] = false;
-        let degree = g.degree(v);
-        if two_m <= 0.0 || degree == 0.0 {
-            continue;
+        moved_any |= moves.visit(g, v);
+    }
+    let labels = relabel(
+        &moves
+            .community
+            .iter()
+            .map(|&c| c as u32)
+            .collect::<Vec<_>>(),
+    );
+    (labels, moved_any)
+}
+
+/// The state of one level's local moving.
+struct Moves {
+    /// Community per node.
+    community: Vec<usize>,
+    /// Total degree per community.
+    total: Vec<f64>,
+    two_m: f64,
+    /// Weight from the node being visited to each neighbouring community: a dense scratch
+    /// array reset after each node (a map per node was the hot spot on 1 M ties).
+    links_to: Vec<f64>,
+    touched: Vec<usize>,
+    queue: VecDeque<usize>,
+    queued: Vec<bool>,
+}
+
+impl Moves {
+    fn new(g: &Weighted, order: Vec<usize>) -> Moves {
+        let n = g.node_count();
+        Moves {
+            community: (0..n).collect(),
+            total: (0..n).map(|v| g.degree(v)).collect(),
+            two_m: g.two_m(),
+            links_to: vec![0.0; n],
+            touched: Vec::new(),
+            queue: order.into(),
+            queued: vec![true; n],
         }
-        let own = community[v];
+    }
+
+    /// The next node to look at, if any is waiting.
+    fn next(&mut self) -> Option<usize> {
+        let v = self.queue.pop_front()?;
+        if let Some(flag) = self.queued.get_mut(v) {
+            *flag = false;
+        }
+        Some(v)
+    }
+
+    /// Moves `v` to the neighbouring community that raises modularity most, if any;
+    /// queues its neighbours outside that community (only they can now want to move).
+    /// Returns whether `v` moved.
+    fn visit(&mut self, g: &Weighted, v: usize) -> bool {
+        let degree = g.degree(v);
+        let Some(&own) = self.community.get(v) else {
+            return false;
+        };
+        if self.two_m <= 0.0 || degree == 0.0 {
+            return false;
+        }
         let (targets, weights) = g.ties(v);
-        for (&u, &w) in targets.iter().zip(weights) {
-            if u as usize != v {
-                let c = community[u as usize];
-                if links_to[c] == 0.0 {
-                    touched.push(c);
+        self.gather(v, targets, weights);
+        add(&mut self.total, own, -degree);
+        let best = self.best(own, degree);
+        add(&mut self.total, best, degree);
+        if best == own {
+            return false;
+        }
+        if let Some(c) = self.community.get_mut(v) {
+            *c = best;
+        }
+        for &u in targets {
+            let u = u as usize;
+            let outside = self.community.get(u).is_some_and(|&c| c != best);
+            if let (true, Some(flag)) = (outside, self.queued.get_mut(u)) {
+                if !*flag {
+                    *flag = true;
+                    self.queue.push_back(u);
                 }
-                links_to[c] += w;
             }
         }
-        total[own] -= degree;
-        let gain = |c: usize, links: f64| links - total[c] * degree / two_m;
-        let (mut best, mut best_gain) = (own, gain(own, links_to[own]));
-        for &c in &touched {
-            let g = gain(c, links_to[c]);
+        true
+    }
+
+    /// Fills `links_to` and `touched` with `v`'s weight to each neighbouring community.
+    fn gather(&mut self, v: usize, targets: &[u32], weights: &[f64]) {
+        for (&u, &w) in targets.iter().zip(weights) {
+            if u as usize == v {
+                continue;
+            }
+            let Some(&c) = self.community.get(u as usize) else {
+                continue;
+            };
+            if let Some(links) = self.links_to.get_mut(c) {
+                if *links == 0.0 {
+                    self.touched.push(c);
+                }
+                *links += w;
+            }
+        }
+    }
+
+    /// The community (own, or a touched one) with the best gain for a node of `degree`
+    /// taken out of `own`; resets the scratch.
+    fn best(&mut self, own: usize, degree: f64) -> usize {
+        let links = |c: usize| self.links_to.get(c).copied().unwrap_or(0.0);
+        let total = |c: usize| self.total.get(c).copied().unwrap_or(0.0);
+        let gain = |c: usize| links(c) - total(c) * degree / self.two_m;
+        let (mut best, mut best_gain) = (own, gain(own));
+        for &c in &self.touched {
+            let g = gain(c);
             if g > best_gain + MIN_GAIN {
                 (best, best_gain) = (c, g);
             }
         }
-        for &c in &touched {
-            links_to[c] = 0.0;
-        }
-        touched.clear();
-        total[best] += degree;
-        if best != own {
-            community[v] = best;
-            moved_any = true;
-            // Only neighbours outside the new community can now want to move.
-            for &u in targets {
-                let u = u as usize;
-                if community[u] != best && !queued[u] {
-                    queued[u] = true;
-                    queue.push_back(u);
-                }
+        for &c in &self.touched {
+            if let Some(l) = self.links_to.get_mut(c) {
+                *l = 0.0;
             }
         }
+        self.touched.clear();
+        best
     }
-    let labels = relabel(&community.iter().map(|&c| c as u32).collect::<Vec<_>>());
-    (labels, moved_any)
+}
+
+/// `value[at] += by`, when `at` is in range.
+fn add(values: &mut [f64], at: usize, by: f64) {
+    if let Some(x) = values.get_mut(at) {
+        *x += by;
+    }
 }
 
 /// The graph of communities: one node per label, ties summed, internal ties as self-loops.
@@ -141,6 +219,8 @@ fn relabel(labels: &[u32]) -> Vec<u32> {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

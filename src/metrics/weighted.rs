@@ -22,63 +22,63 @@ impl Weighted {
             .collect();
         // Counting sort into rows, then each row sorted and merged: one allocation for
         // the whole graph instead of a vector per node.
-        let mut offsets = vec![0usize; n + 1];
+        let mut lengths = vec![0usize; n];
         for &(a, b, _) in &ties {
-            offsets[a as usize + 1] += 1;
+            bump(&mut lengths, a);
             if a != b {
-                offsets[b as usize + 1] += 1;
+                bump(&mut lengths, b);
             }
         }
-        for v in 0..n {
-            offsets[v + 1] += offsets[v];
-        }
-        let mut fill = offsets.clone();
-        let mut entries = vec![(0u32, 0.0f64); offsets[n]];
-        for &(a, b, w) in &ties {
-            entries[fill[a as usize]] = (b, w);
-            fill[a as usize] += 1;
-            if a != b {
-                entries[fill[b as usize]] = (a, w);
-                fill[b as usize] += 1;
-            }
-        }
-        let (mut targets, mut weights) = (Vec::with_capacity(entries.len()), Vec::new());
-        weights.reserve(entries.len());
-        let mut start = 0;
-        for v in 0..n {
-            let row = &mut entries[start..offsets[v + 1]];
-            row.sort_unstable_by_key(|&(u, _)| u);
-            start = offsets[v + 1];
-            offsets[v + 1] = offsets[v];
-            for &(u, w) in row.iter() {
-                let repeat = targets.len() > offsets[v] && targets.last() == Some(&u);
-                if let (true, Some(last)) = (repeat, weights.last_mut()) {
-                    *last += w;
-                } else {
-                    targets.push(u);
-                    weights.push(w);
-                }
-            }
-            offsets[v + 1] = targets.len();
-        }
-        let degree = (0..n)
-            .map(|v| {
-                let (t, w) = (
-                    &targets[offsets[v]..offsets[v + 1]],
-                    &weights[offsets[v]..offsets[v + 1]],
-                );
-                t.iter()
-                    .zip(w)
-                    .map(|(&u, &w)| if u as usize == v { 2.0 * w } else { w })
-                    .sum()
+        let mut fill: Vec<usize> = lengths
+            .iter()
+            .scan(0, |next, &len| {
+                let start = *next;
+                *next += len;
+                Some(start)
             })
             .collect();
-        Weighted {
-            offsets,
-            targets,
-            weights,
-            degree,
+        let mut entries = vec![(0u32, 0.0f64); lengths.iter().sum()];
+        for &(a, b, w) in &ties {
+            place(&mut entries, &mut fill, a, (b, w));
+            if a != b {
+                place(&mut entries, &mut fill, b, (a, w));
+            }
         }
+        let mut g = Weighted {
+            offsets: Vec::with_capacity(n + 1),
+            targets: Vec::with_capacity(entries.len()),
+            weights: Vec::with_capacity(entries.len()),
+            degree: Vec::with_capacity(n),
+        };
+        g.offsets.push(0);
+        let mut rest = entries.as_mut_slice();
+        for (v, &len) in lengths.iter().enumerate() {
+            let Some((row, tail)) = rest.split_at_mut_checked(len) else {
+                break;
+            };
+            rest = tail;
+            g.push_row(v, row);
+        }
+        g
+    }
+
+    /// Appends node `v`'s row: its ties sorted by neighbour, repeats summed.
+    fn push_row(&mut self, v: usize, row: &mut [(u32, f64)]) {
+        row.sort_unstable_by_key(|&(u, _)| u);
+        let start = self.targets.len();
+        let mut degree = 0.0;
+        for &(u, w) in row.iter() {
+            degree += if u as usize == v { 2.0 * w } else { w };
+            let repeat = self.targets.len() > start && self.targets.last() == Some(&u);
+            if let (true, Some(last)) = (repeat, self.weights.last_mut()) {
+                *last += w;
+            } else {
+                self.targets.push(u);
+                self.weights.push(w);
+            }
+        }
+        self.offsets.push(self.targets.len());
+        self.degree.push(degree);
     }
 
     pub fn node_count(&self) -> usize {
@@ -104,6 +104,23 @@ impl Weighted {
     /// Twice the total edge weight.
     pub fn two_m(&self) -> f64 {
         self.degree.iter().sum()
+    }
+}
+
+/// One more tie in `row`'s count.
+fn bump(lengths: &mut [usize], row: u32) {
+    if let Some(len) = lengths.get_mut(row as usize) {
+        *len += 1;
+    }
+}
+
+/// `item` into the next free slot of `row` (counting sort's second pass).
+fn place(entries: &mut [(u32, f64)], fill: &mut [usize], row: u32, item: (u32, f64)) {
+    if let Some(at) = fill.get_mut(row as usize) {
+        if let Some(slot) = entries.get_mut(*at) {
+            *slot = item;
+        }
+        *at += 1;
     }
 }
 
