@@ -14,9 +14,13 @@
 //! assert_eq!(analysis.report.schema, "peerscope.report/1");
 //! ```
 
+// Analysis code never panics on what a file holds: no unwrap, expect or unchecked
+// indexing (the few justified exceptions are allowed where they are, with the reason).
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod analyze;
 pub mod anonymise;
+#[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+pub mod charts;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod compare;
 pub mod error;
@@ -45,6 +49,8 @@ pub mod options;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod playbook;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+pub mod progress;
+#[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod random;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod report;
@@ -52,6 +58,8 @@ pub mod report;
 pub mod sample;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod scope;
+#[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+pub mod share_card;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod spaces;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]

@@ -12,6 +12,7 @@ use peerscope::analyze::{Analysis, Input};
 use peerscope::metric::Metric;
 use peerscope::options::Options;
 use peerscope::report::*;
+use peerscope::ui::charts::{Charts, ChartsProps};
 use peerscope::ui::checklist::{Checklist, ChecklistProps};
 use peerscope::ui::network::{NetworkPanel, NetworkPanelProps};
 use peerscope::ui::state::{Request, Shown};
@@ -310,9 +311,9 @@ async fn hovering_a_person_shows_their_tooltip_and_lights_their_ties() {
 #[wasm_bindgen_test]
 async fn checklist_shows_the_most_urgent_step_first() {
     let root = root();
-    let props = ChecklistProps {
+    let props = yew::props!(ChecklistProps {
         analysis: made_up_analysis(),
-    };
+    });
     yew::Renderer::<Checklist>::with_root_and_props(root.clone(), props).render();
     flush().await;
 
@@ -320,6 +321,46 @@ async fn checklist_shows_the_most_urgent_step_first() {
     assert_eq!(text(&root, "#checklist li .title"), "Step high");
     assert_eq!(count(&root, "#checklist li:first-child .how"), 2);
     assert!(text(&root, "#checklist li .step-people").contains("Person 2"));
+}
+
+#[wasm_bindgen_test]
+async fn ticked_steps_are_checked_and_crossed_out() {
+    let root = root();
+    let props = yew::props!(ChecklistProps {
+        analysis: made_up_analysis(),
+        ticked: Rc::new(
+            ["mid".to_string()]
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+        ),
+    });
+    yew::Renderer::<Checklist>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert_eq!(count(&root, "#checklist li.done"), 1);
+    assert_eq!(
+        count(&root, "#checklist li[data-step='mid'] input:checked"),
+        1
+    );
+    assert_eq!(
+        count(&root, "#checklist li input[type=checkbox][aria-label]"),
+        3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn charts_are_figures_with_captions() {
+    let root = root();
+    let props = ChartsProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<Charts>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert_eq!(count(&root, "#charts figure"), 4);
+    assert_eq!(count(&root, "#charts figure .chart-svg svg"), 4);
+    assert_eq!(count(&root, "#charts figure figcaption"), 4);
+    assert_eq!(count(&root, "#chart-funnel rect.bar"), 4);
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@
 //! text into downloads.
 
 pub mod gexf;
+pub mod metrics_csv;
 pub mod tables;
 
 pub use gexf::gexf;

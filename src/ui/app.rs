@@ -6,15 +6,18 @@ use yew::prelude::*;
 
 use crate::analyze::{analyze, Analysis};
 use crate::anonymise::{anonymise_with, Pseudonyms};
-use crate::ui::checklist::Checklist;
+use crate::progress::group_key;
+use crate::ui::charts::Charts;
 use crate::ui::choices::Choices;
 use crate::ui::deeper::Deeper;
+use crate::ui::downloads::downloads;
 use crate::ui::drop::use_drop_target;
 use crate::ui::embed::use_report_height;
 use crate::ui::format::FormatPicker;
 use crate::ui::input::InputPanel;
 use crate::ui::network::NetworkPanel;
 use crate::ui::privacy::AboutData;
+use crate::ui::progress::Progress;
 use crate::ui::shared::Shared;
 use crate::ui::start::Start;
 use crate::ui::state::{Action, Source, State};
@@ -42,6 +45,13 @@ pub fn Page(props: &PageProps) -> Html {
     use_analysis(&state);
     use_report_height(state.embedded);
     let shown = state.shown.as_ref().map(|shown| shown.analysis.clone());
+    // The group is named from the report as read, so anonymising keeps its progress.
+    let group = use_memo(shown.clone(), |shown| {
+        shown
+            .as_ref()
+            .map(|a| AttrValue::from(group_key(&a.report)))
+    });
+    let group = (*group).clone().unwrap_or_default();
     let (analysis, pseudonyms) = (*use_memo((shown, state.anonymise), on_screen)).clone();
 
     let on_action = {
@@ -79,8 +89,10 @@ pub fn Page(props: &PageProps) -> Html {
                     {pseudonyms} {on_action} />
                 <VerdictPanel analysis={analysis.clone()} />
                 <NetworkPanel analysis={analysis.clone()} />
-                <Checklist analysis={analysis.clone()} />
+                <Progress analysis={analysis.clone()} {group} />
                 <Deeper analysis={analysis.clone()} />
+                <Charts analysis={analysis.clone()} />
+                { downloads(&analysis) }
             } else if state.error.is_none() {
                 <p class="placeholder">{ "Reading the sample…" }</p>
             } else {

@@ -1,6 +1,7 @@
 //! What to do: the checklist, most urgent step first.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -12,26 +13,21 @@ use crate::ui::shared::Shared;
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
     pub analysis: Shared<Analysis>,
+    /// Ids of the steps ticked as done.
+    #[prop_or_default]
+    pub ticked: Rc<BTreeSet<String>>,
+    /// Told a step's id when its box is ticked or unticked.
+    #[prop_or_default]
+    pub on_toggle: Callback<String>,
 }
 
-/// `#checklist`: one `li` per step with its title, why now, how, who and urgency. Ticking a
-/// step crosses it out (until the page is reloaded).
+/// `#checklist`: one `li` per step with a tick box, its title, why now, how, who and
+/// urgency. A ticked step is crossed out; [`crate::ui::progress`] remembers the ticks.
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
-    let done = use_state(BTreeSet::<String>::new);
     let mut steps: Vec<&Step> = props.analysis.report.checklist.iter().collect();
     steps.sort_by(|a, b| b.priority.total_cmp(&a.priority));
-
-    let toggle = |id: String| {
-        let done = done.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*done).clone();
-            if !next.remove(&id) {
-                next.insert(id.clone());
-            }
-            done.set(next);
-        })
-    };
+    let toggle = |id: String| props.on_toggle.reform(move |_: Event| id.clone());
 
     html! {
         <section class="checklist-panel" aria-labelledby="checklist-title">
@@ -41,12 +37,13 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             }
             <ol id="checklist">
                 { for steps.iter().map(|step| {
-                    let is_done = done.contains(&step.id);
+                    let is_done = props.ticked.contains(&step.id);
                     html! {
                         <li key={step.id.clone()} data-step={step.id.clone()}
                             class={classes!("step", is_done.then_some("done"))}>
                             <label class="step-title">
-                                <input type="checkbox" checked={is_done}
+                                <input type="checkbox" class="tick" checked={is_done}
+                                    aria-label={format!("Done: {}", step.title)}
                                     onchange={toggle(step.id.clone())} />
                                 <span class="title">{ &step.title }</span>
                                 <span class="priority" title="How urgent, 0–100">

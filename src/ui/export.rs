@@ -66,7 +66,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
 
 /// Offers `text` as a download named `name`, and records its Blob URL on `#button`
 /// (replacing, and releasing, the previous one).
-fn offer(button: &str, name: &str, mime: &str, text: &str) -> Result<String, JsValue> {
+pub(crate) fn offer(button: &str, name: &str, mime: &str, text: &str) -> Result<String, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
@@ -106,10 +106,22 @@ fn svg_text() -> Option<String> {
     XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()
 }
 
-/// Renders the SVG into a canvas and offers it as `peerscope-network.png`.
+/// Renders the drawing into a canvas and offers it as `peerscope-network.png`.
 async fn png() -> Result<(), JsValue> {
     let text = svg_text().ok_or_else(|| JsValue::from_str("no #network to export"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let size = (WIDTH * PNG_SCALE, HEIGHT * PNG_SCALE);
+    offer_png(&text, size, "export-png", "peerscope-network.png").await
+}
+
+/// Draws standalone SVG `text` on a white `size` (pixels) canvas through an image, and
+/// offers the canvas as the PNG download `name`, recorded on `#button` as a `data:` URL.
+pub(crate) async fn offer_png(
+    text: &str,
+    size: (f64, f64),
+    button: &str,
+    name: &str,
+) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type("image/svg+xml");
     let url = Url::create_object_url_with_blob(&Blob::new_with_str_sequence_and_options(
@@ -120,23 +132,19 @@ async fn png() -> Result<(), JsValue> {
     let decoded = JsFuture::from(image.decode()).await;
     let _ = Url::revoke_object_url(&url);
     decoded?;
-    let document = gloo::utils::document();
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
-    canvas.set_width((WIDTH * PNG_SCALE) as u32);
-    canvas.set_height((HEIGHT * PNG_SCALE) as u32);
+    let (width, height) = size;
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")?
+        .unchecked_into();
+    canvas.set_width(width as u32);
+    canvas.set_height(height as u32);
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2D context"))?
         .unchecked_into();
     context.set_fill_style_str("#ffffff");
-    context.fill_rect(0.0, 0.0, WIDTH * PNG_SCALE, HEIGHT * PNG_SCALE);
-    context.draw_image_with_html_image_element_and_dw_and_dh(
-        &image,
-        0.0,
-        0.0,
-        WIDTH * PNG_SCALE,
-        HEIGHT * PNG_SCALE,
-    )?;
+    context.fill_rect(0.0, 0.0, width, height);
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height)?;
     let data = canvas.to_data_url_with_type("image/png")?;
-    save("export-png", "peerscope-network.png", &data)
+    save(button, name, &data)
 }

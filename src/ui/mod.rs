@@ -6,9 +6,11 @@
 
 pub mod api;
 pub mod app;
+pub mod charts;
 pub mod checklist;
 pub mod choices;
 pub mod deeper;
+pub mod downloads;
 pub mod drawing;
 pub mod drop;
 pub mod embed;
@@ -18,12 +20,15 @@ pub mod format;
 pub mod input;
 pub mod network;
 pub mod privacy;
+pub mod progress;
 pub mod read;
 pub mod select;
 pub mod shared;
+pub mod since;
 pub mod start;
 pub mod state;
 pub mod step_away;
+pub mod storage;
 pub mod tooltip;
 pub mod verdict;
 
