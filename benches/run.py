@@ -323,7 +323,9 @@ def bench_fa2(rep, runs, why_not, crit):
 def bench_wasm(rep):
     wasm = sorted((ROOT / "dist").glob("*.wasm"))
     if not wasm:
-        env = dict(os.environ, PATH=f"{ROOT / '.tools' / 'node_modules' / '.bin'}:{os.environ.get('PATH', '')}")
+        # As the Makefile builds it: opt-level "z" for the wasm only.
+        env = dict(os.environ, PATH=f"{ROOT / '.tools' / 'node_modules' / '.bin'}:{os.environ.get('PATH', '')}",
+                   CARGO_PROFILE_RELEASE_OPT_LEVEL="z")
         try:
             run(["trunk", "build", "--release"], cwd=ROOT, env=env)
         except (subprocess.CalledProcessError, FileNotFoundError) as e:
