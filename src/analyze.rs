@@ -240,11 +240,13 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
         files: data
             .files
             .iter()
-            .map(|f| SourceFile {
+            .enumerate()
+            .map(|(i, f)| SourceFile {
                 name: f.name.clone(),
                 format: f.format.to_string(),
                 space: f.space.clone(),
                 messages: f.messages,
+                detection: data.detections.get(i).cloned().unwrap_or_default(),
             })
             .collect(),
         messages: data.messages.iter().filter(|m| data.counts(m)).count() as u64,

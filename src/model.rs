@@ -93,6 +93,17 @@ pub struct FileSummary {
     pub messages: u64,
 }
 
+/// How a file's format was decided (report `sources.files[].detection`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Detection {
+    /// `"chosen"`: the person picked the format; `"certain"`: exactly one format's
+    /// signature matched the file; `"likely"`: several matched and the most specific one
+    /// (first in detection order) was taken — see `also_matched`. Empty when unknown.
+    pub confidence: &'static str,
+    /// Other formats whose signature also matched (only when `"likely"`).
+    pub also_matched: Vec<&'static str>,
+}
+
 /// Everything read from all inputs, with duplicates merged.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -100,6 +111,9 @@ pub struct Dataset {
     pub spaces: Vec<Space>,
     pub messages: Vec<Message>,
     pub files: Vec<FileSummary>,
+    /// How each entry of `files` got its format, index for index (filled by the import
+    /// entry points after each file; an importer never sets it).
+    pub detections: Vec<Detection>,
     /// Plain sentences about usable but imperfect data.
     pub warnings: Vec<String>,
     /// People the platform marks as owners (YouTube uploader, Reddit OP, Discourse staff).

@@ -50,6 +50,8 @@ pub struct SourceFile {
     pub space: String,
     /// Messages read from this file, system messages and duplicates included.
     pub messages: u64,
+    /// How its format was decided and how sure that is.
+    pub detection: crate::model::Detection,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -161,12 +161,7 @@ fn read_files(
         let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
         if size <= READ_WHOLE_UP_TO {
             let bytes = std::fs::read(path).map_err(unreadable)?;
-            let input = Input::new(name.clone(), bytes);
-            let format = match format {
-                Some(f) => f,
-                None => import::detect(&input)?,
-            };
-            format.read(&name, &input.bytes, &mut dataset)?;
+            import::read_input(&Input::new(name.clone(), bytes), format, &mut dataset)?;
         } else {
             let reader = std::io::BufReader::with_capacity(1 << 20, file);
             import::read_stream(&name, reader, format, &mut dataset)?;
