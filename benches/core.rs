@@ -10,7 +10,8 @@
 //! `target/bench/replies-1m.csv` (`benches/gen_replies.py`: 1 M replies among 100 k
 //! people, the diagnosis issue's scale target) (or the folder in
 //! `PEERSCOPE_BENCH_DIR`); a missing one is skipped with a note, so `cargo bench` works in
-//! a fresh clone too. Each path is timed alone:
+//! a fresh clone too. Times are CPU time of the benchmark thread (see `on_cpu`). Each path
+//! is timed alone:
 //!
 //! - `parse`: bytes → dataset (detection, JSON, the model), whole buffer and streamed;
 //! - `graph`: dataset → interactions → the conversation graph G (CSR);
@@ -26,9 +27,9 @@
 use std::collections::HashSet;
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Bencher, Criterion, Throughput};
 use peerscope::analyze::{analyze_dataset, report_dataset};
 use peerscope::funnel;
 use peerscope::hosts;
@@ -40,6 +41,29 @@ use peerscope::model::Dataset;
 use peerscope::random::SplitMix;
 use peerscope::scope::Scope;
 use peerscope::{Input, Options};
+
+/// Times `f` in CPU seconds of this thread (Linux's schedstat; wall time elsewhere): the
+/// machine these run on is small and shared, and the peers (NetworkX, graphology) are
+/// measured in CPU time too, so the ratios compare like with like.
+fn on_cpu<T>(b: &mut Bencher, mut f: impl FnMut() -> T) {
+    b.iter_custom(|iters| {
+        let (wall, cpu) = (Instant::now(), thread_cpu());
+        for _ in 0..iters {
+            black_box(f());
+        }
+        match (cpu, thread_cpu()) {
+            (Some(a), Some(z)) => z.saturating_sub(a),
+            _ => wall.elapsed(),
+        }
+    });
+}
+
+/// CPU time this thread has used, when the system says.
+fn thread_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
 
 /// The inputs benchmarked: the bundled sample, and the generated exports that are there.
 fn corpora() -> Vec<(String, Vec<Input>)> {
@@ -80,10 +104,10 @@ fn parse(c: &mut Criterion, name: &str, inputs: &[Input]) {
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function(format!("{name}/whole"), |b| {
-        b.iter(|| imported(black_box(inputs)))
+        on_cpu(b, || imported(black_box(inputs)))
     });
     group.bench_function(format!("{name}/streamed"), |b| {
-        b.iter(|| {
+        on_cpu(b, || {
             let mut data = Dataset::default();
             for input in inputs {
                 let reader = std::io::BufReader::new(input.bytes.as_slice());
@@ -99,7 +123,7 @@ fn parse(c: &mut Criterion, name: &str, inputs: &[Input]) {
 
 fn graph_and_metrics(c: &mut Criterion, name: &str, data: &Dataset) {
     c.bench_function(&format!("graph/{name}"), |b| {
-        b.iter(|| {
+        on_cpu(b, || {
             let conv = Conversation::build(black_box(data));
             let nobody = vec![false; data.people.len()];
             let scope = Scope::new(data, &conv, &nobody, |_| true);
@@ -120,26 +144,26 @@ fn graph_and_metrics(c: &mut Criterion, name: &str, data: &Dataset) {
         ..whole
     };
     c.bench_function(&format!("metrics/{name}"), |b| {
-        b.iter(|| {
+        on_cpu(b, || {
             let away = AwayParty::of(black_box(&scope));
             measure(&scope, &away)
         })
     });
     c.bench_function(&format!("funnel/{name}"), |b| {
-        b.iter(|| funnel::people(black_box(&scope), true).funnel)
+        on_cpu(b, || funnel::people(black_box(&scope), true).funnel)
     });
     c.bench_function(&format!("layout/{name}"), |b| {
-        b.iter(|| layout(black_box(&scope.graph.undirected)))
+        on_cpu(b, || layout(black_box(&scope.graph.undirected)))
     });
     let options = Options::default();
     c.bench_function(&format!("analyze/{name}"), |b| {
-        b.iter(|| match analyze_dataset(black_box(data), &options) {
+        on_cpu(b, || match analyze_dataset(black_box(data), &options) {
             Ok(a) => a.report.counts.messages,
             Err(e) => panic!("analysis failed: {e}"),
         })
     });
     c.bench_function(&format!("report/{name}"), |b| {
-        b.iter(|| match report_dataset(black_box(data), &options) {
+        on_cpu(b, || match report_dataset(black_box(data), &options) {
             Ok(r) => r.counts.messages,
             Err(e) => panic!("analysis failed: {e}"),
         })
@@ -199,7 +223,9 @@ fn fa2_step(c: &mut Criterion) {
         ..Settings::default()
     };
     let mut fa2 = ForceAtlas2::from_positions(positions, &edges, settings);
-    c.bench_function("fa2/step 10k nodes 100k edges", |b| b.iter(|| fa2.step()));
+    c.bench_function("fa2/step 10k nodes 100k edges", |b| {
+        on_cpu(b, || fa2.step())
+    });
 }
 
 fn hot_paths(c: &mut Criterion) {

@@ -183,7 +183,6 @@ impl Tree {
         while let Some(at) = walk.pop() {
             let cell = &self.cells[at as usize];
             let (dx, dy) = (x - cell.x, y - cell.y);
-            let d = (dx * dx + dy * dy).sqrt();
             if cell.first_child == NONE {
                 for &u in &self.order[cell.start as usize..cell.end as usize] {
                     if u as usize != v {
@@ -191,13 +190,19 @@ impl Tree {
                         push(x - ux, y - uy, mass[u as usize]);
                     }
                 }
-            } else if cell.side < theta * d {
+            } else if cell.side * cell.side < theta * theta * (dx * dx + dy * dy) {
+                // side / d < θ, squared: no square root per cell visited
                 push(dx, dy, cell.mass);
             } else {
                 walk.extend(cell.first_child..cell.first_child + u32::from(cell.children));
             }
         }
         (fx, fy)
+    }
+
+    /// Every node once, in the tree's spatial order (nodes of one cell side by side).
+    pub fn order(&self) -> &[u32] {
+        &self.order
     }
 
     /// Number of cells (for tests).
