@@ -8,6 +8,9 @@ use serde::Serialize;
 
 use crate::layout::resettle;
 
+pub mod explore;
+pub mod zoom;
+
 /// The role that colours a node, from most to least involved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
