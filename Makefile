@@ -45,6 +45,11 @@ ADDRESS := 127.0.0.1
 PORT := 8080
 
 CHROMIUM := /usr/bin/chromium
+
+# The web app is built for size: opt-level "z" for the wasm only (the native CLI keeps
+# the release profile's opt-level 3). Measured on this code: 627 KB gzip at 3, 496 KB at z.
+WASM_OPT_LEVEL := z
+TRUNK := env CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) trunk
 CHROMEDRIVER := /usr/bin/chromedriver
 
 # In-browser tests: wasm-bindgen-test-runner drives ChromeDriver (the runner is also set in
@@ -107,12 +112,12 @@ help:
 	@sed -n '3,/^#$$/{/^#$$/d;s/^# \{0,1\}//;p;}' Makefile
 
 serve: tools
-	trunk serve --release --address $(ADDRESS) --port $(PORT)
+	$(TRUNK) serve --release --address $(ADDRESS) --port $(PORT)
 
 build: dist cli
 
 dist: tools
-	@$(call run,trunk build --release)
+	@$(call run,$(TRUNK) build --release)
 
 cli:
 	@$(call run,cargo build --release --bin peerscope)
@@ -131,7 +136,7 @@ test:
 	@$(call run,cargo test)
 	@$(call run,cargo test --no-default-features --lib --tests)
 	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test web)
-	@$(call run,trunk build --release)
+	@$(call run,$(TRUNK) build --release)
 	@# Last, and with no trailer, so the run ends on the test runner's own summary line.
 	@# Every tests/e2e*.rs file is an end-to-end suite; each runs its ignored browser tests.
 	@echo "==> end to end: $(E2E_SUITES)"

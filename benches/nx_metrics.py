@@ -2,8 +2,11 @@
 """The analyst's way: peerscope's metric set (ANALYSIS.md §2–§4, §7's core) in NetworkX.
 
     python3 benches/nx_metrics.py EXPORT.json [--out values.json]
+    python3 benches/nx_metrics.py MESSAGES.csv [--out values.json]
 
-Reads one DiscordChatExporter JSON export with `json.load`, builds the reply/mention
+Reads one DiscordChatExporter JSON export with `json.load` (or a CSV message list
+`id,author,time,reply_to,text`, as benches/gen_replies.py writes, turned into the same
+shape while loading), builds the reply/mention
 interactions and the conversation graph G as ANALYSIS.md §2 defines them, and computes
 every metric of §3–§4 with NetworkX where NetworkX has the algorithm (centralization from
 its degrees, reciprocity, components, Louvain modularity, the 2-core) and plain Python
@@ -14,6 +17,7 @@ Not computed: betweenness (peerscope uses it only to order tied leader candidate
 skips it on large graphs; NetworkX's exact betweenness would dominate the time).
 """
 import argparse
+import csv
 import json
 import statistics
 import sys
@@ -219,14 +223,27 @@ def continuation(conv, hosts):
     return {"value": min(1.0, on_silent / on_host), "num": on_silent, "den": on_host}
 
 
+def read_csv(path):
+    """A CSV message list in the shape of a DiscordChatExporter export."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return {"messages": [
+            {"id": row["id"], "type": "Default", "author": {"id": row["author"]},
+             "timestamp": row["time"].replace("Z", "+00:00"), "content": row.get("text", ""),
+             "reference": {"messageId": row["reply_to"]} if row.get("reply_to") else None}
+            for row in csv.DictReader(f)]}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("export")
     ap.add_argument("--out", help="also write the JSON here")
     a = ap.parse_args()
     t0, c0 = time.perf_counter(), time.process_time()
-    with open(a.export, encoding="utf-8-sig") as f:
-        export = json.load(f)
+    if a.export.endswith(".csv"):
+        export = read_csv(a.export)
+    else:
+        with open(a.export, encoding="utf-8-sig") as f:
+            export = json.load(f)
     t1, c1 = time.perf_counter(), time.process_time()
     conv = Conversation(export)
     g, u = build(conv)

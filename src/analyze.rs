@@ -1,8 +1,6 @@
 //! The one entry point the UI, the CLI and the JS API call:
 //! import → model → interactions → graph → metrics → verdict → playbook → report.
 
-use std::collections::BTreeMap;
-
 use crate::error::ImportError;
 use crate::funnel::{self, People};
 use crate::hosts::{self, rank_by_reach};
@@ -58,10 +56,23 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
     analyze_dataset(&import::import(inputs, options.format)?, options)
 }
 
-/// Measures an already imported dataset (the CLI streams files into one).
+/// Measures an already imported dataset and lays out its network for drawing.
 ///
 /// Fails only when a named host is nobody in the export.
 pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, ImportError> {
+    run(data, options, true)
+}
+
+/// The report alone, without laying out the network (the CLI streams files into a dataset
+/// and prints only this; the layout is most of the time on a big export).
+///
+/// Fails only when a named host is nobody in the export.
+pub fn report_dataset(data: &Dataset, options: &Options) -> Result<Report, ImportError> {
+    run(data, options, false).map(|analysis| analysis.report)
+}
+
+/// The analysis; `draw: false` leaves `network` empty.
+fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, ImportError> {
     let conv = Conversation::build(data);
     let nobody = vec![false; data.people.len()];
     let whole = Scope::new(data, &conv, &nobody, |_| true);
@@ -107,7 +118,11 @@ pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, Im
         })
         .collect();
     Ok(Analysis {
-        network: network(&scope, &measured),
+        network: if draw {
+            network(&scope, &measured)
+        } else {
+            NetworkView::default()
+        },
         report,
         participants,
     })
@@ -128,13 +143,16 @@ pub struct Measured {
 /// Sizes of the Louvain communities among participants with at least one tie, largest
 /// first.
 fn community_sizes(scope: &Scope, communities: &[u32]) -> Vec<usize> {
-    let mut sizes: BTreeMap<u32, usize> = BTreeMap::new();
+    // Louvain labels are 0.. dense, so a vector indexed by label holds the counts.
+    let mut sizes = vec![0usize; communities.len()];
     for (v, &c) in communities.iter().enumerate() {
         if scope.graph.undirected.degree(v as u32) > 0 {
-            *sizes.entry(c).or_insert(0) += 1;
+            if let Some(size) = sizes.get_mut(c as usize) {
+                *size += 1;
+            }
         }
     }
-    let mut sizes: Vec<usize> = sizes.into_values().collect();
+    sizes.retain(|&s| s > 0);
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     sizes
 }
@@ -222,11 +240,13 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
         files: data
             .files
             .iter()
-            .map(|f| SourceFile {
+            .enumerate()
+            .map(|(i, f)| SourceFile {
                 name: f.name.clone(),
                 format: f.format.to_string(),
                 space: f.space.clone(),
                 messages: f.messages,
+                detection: data.detections.get(i).cloned().unwrap_or_default(),
             })
             .collect(),
         messages: data.messages.iter().filter(|m| data.counts(m)).count() as u64,
@@ -304,20 +324,35 @@ fn reply_counts(scope: &Scope) -> Vec<(u32, u32, u32)> {
     counts
 }
 
+/// Each undirected tie `(low, high)` once with the interactions both ways summed, in
+/// order; self-ties dropped.
+fn undirected_weights(g: &crate::graph::Graph) -> Vec<((u32, u32), u32)> {
+    let mut ties: Vec<((u32, u32), u32)> = g
+        .arcs
+        .iter()
+        .filter(|(&(a, b), _)| a != b)
+        .map(|(&(a, b), &w)| ((a.min(b), a.max(b)), w))
+        .collect();
+    ties.sort_unstable();
+    ties.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
+    ties
+}
+
 /// The graph of `scope` laid out (ForceAtlas2 on the weighted ties), with roles,
 /// communities, who the "stop posting" test takes away, and reply counts.
 fn network(scope: &Scope, measured: &Measured) -> NetworkView {
     let g = &scope.graph;
     let people = &measured.people;
-    let mut weights: BTreeMap<(u32, u32), u32> = BTreeMap::new();
-    for (&(a, b), &w) in &g.arcs {
-        if a != b {
-            *weights.entry((a.min(b), a.max(b))).or_insert(0) += w;
-        }
-    }
+    let weights = undirected_weights(g);
     let ties: Vec<(u32, u32, f64)> = weights
         .iter()
-        .map(|(&(a, b), &w)| (a, b, f64::from(w)))
+        .map(|&((a, b), w)| (a, b, f64::from(w)))
         .collect();
     let positions = layout_weighted(g.node_count(), &ties);
     let replies = reply_counts(scope);

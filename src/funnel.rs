@@ -1,6 +1,6 @@
 //! Funnel and people (ANALYSIS.md §7): audience → engaged → core → leaders.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::graph::Csr;
 use crate::model::PersonIdx;
@@ -14,8 +14,13 @@ pub const MAX_BRIDGES: usize = 10;
 /// Replies to other members a member needs to be a leader.
 pub const MIN_LEADER_REPLIES: u64 = 3;
 /// Most work (people × ties in the member graph) spent on exact betweenness to break
-/// leader ties; about 0.2 s natively.
+/// leader ties; about 0.2 s natively. Past it, betweenness is sampled from as many
+/// members as this work allows.
 pub const BETWEENNESS_WORK: usize = 20_000_000;
+/// Fewest members a sampled betweenness starts from, however big the network.
+pub const MIN_BETWEENNESS_SOURCES: usize = 16;
+/// Seed of the sampled betweenness, so the same export names the same leaders.
+const BETWEENNESS_SEED: u64 = 0xB7EE_2E55_0000_5EED;
 
 /// The funnel with the people behind each stage.
 pub struct People {
@@ -40,10 +45,10 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
     let n = scope.graph.node_count() as u32;
     let engaged: Vec<bool> = (0..n).map(|v| members.degree(v) > 0).collect();
     let core = members.k_core(2);
-    let leaders = if with_leaders {
+    let (leaders, leader_order) = if with_leaders {
         leaders(scope, &members)
     } else {
-        Vec::new()
+        (Vec::new(), String::new())
     };
     let funnel = Funnel {
         audience: audience(scope),
@@ -63,6 +68,7 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
                 peer_replies: replies,
             })
             .collect(),
+        leader_order,
     };
     People {
         funnel,
@@ -99,7 +105,7 @@ fn bridges(scope: &Scope, members: &Csr) -> Vec<Bridge> {
 }
 
 fn audience(scope: &Scope) -> u64 {
-    let mut everyone: HashSet<PersonIdx> = scope.graph.people.iter().copied().collect();
+    let mut everyone: FxHashSet<PersonIdx> = scope.graph.people.iter().copied().collect();
     for &at in &scope.messages {
         for r in scope
             .message(at)
@@ -122,10 +128,11 @@ fn ties_matter(candidates: &[(u32, PersonIdx, u64)]) -> bool {
     let mut counts: Vec<u64> = candidates.iter().map(|c| c.2).collect();
     counts.sort_unstable_by(|a, b| b.cmp(a));
     counts.truncate(MAX_LEADERS + 1);
-    counts.windows(2).any(|w| w[0] == w[1])
+    counts.windows(2).any(|w| w.first() == w.last())
 }
 
-fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
+/// Leaders best first with their replies to members, and how equal counts were ordered.
+fn leaders(scope: &Scope, members: &Csr) -> (Vec<(PersonIdx, u64)>, String) {
     let mut replies = vec![0u64; scope.data.people.len()];
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
         if scope.member(i.from) && scope.member(i.to) {
@@ -145,14 +152,14 @@ fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
         })
         .collect();
     // Betweenness only breaks ties between equal reply counts, so it is computed only
-    // when a tie decides an order. Exact Brandes is O(V·E): past BETWEENNESS_WORK it would
-    // freeze the page for a tie-break, and ties fall back to name order (sampled
-    // betweenness arrives with the diagnosis issue's scale work).
-    let work = members.node_count().saturating_mul(members.edge_count());
-    let betweenness = if ties_matter(&candidates) && work <= BETWEENNESS_WORK {
-        members.betweenness()
+    // when a tie decides an order.
+    let (betweenness, leader_order) = if ties_matter(&candidates) {
+        tie_breaker(members)
     } else {
-        Vec::new()
+        (
+            Vec::new(),
+            "No two leaders gave the same number of replies.".to_string(),
+        )
     };
     let mut ranked: Vec<(f64, &str, PersonIdx, u64)> = candidates
         .iter()
@@ -166,9 +173,60 @@ fn leaders(scope: &Scope, members: &Csr) -> Vec<(PersonIdx, u64)> {
         })
         .collect();
     ranked.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
-    ranked
+    let named = ranked
         .into_iter()
         .take(MAX_LEADERS)
         .map(|(_, _, p, r)| (p, r))
-        .collect()
+        .collect();
+    (named, leader_order)
+}
+
+/// Betweenness in the member graph, exact when it fits in [`BETWEENNESS_WORK`], else
+/// estimated from a seeded sample of members (exact Brandes is O(V·E): on a big server
+/// it would freeze the page for a tie-break); with the sentence saying which.
+fn tie_breaker(members: &Csr) -> (Vec<f64>, String) {
+    tie_breaker_within(members, BETWEENNESS_WORK)
+}
+
+/// [`tie_breaker`] with `work` in place of [`BETWEENNESS_WORK`].
+fn tie_breaker_within(members: &Csr, work: usize) -> (Vec<f64>, String) {
+    let (n, ties) = (members.node_count(), members.edge_count().max(1));
+    if n.saturating_mul(ties) <= work {
+        return (
+            members.betweenness(),
+            "Equal reply counts were ordered by betweenness in the member network.".to_string(),
+        );
+    }
+    let k = (work / ties).max(MIN_BETWEENNESS_SOURCES).min(n);
+    (
+        members.betweenness_sampled(k, BETWEENNESS_SEED),
+        format!(
+            "Equal reply counts were ordered by betweenness estimated from {k} of {n} people (a seeded sample: the exact value would take too long on a network this size)."
+        ),
+    )
+}
+
+#[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_member_networks_break_ties_exactly() {
+        let path = Csr::undirected(4, [(0, 1), (1, 2), (2, 3)].into_iter());
+        let (scores, how) = tie_breaker(&path);
+        assert_eq!(scores, vec![0.0, 2.0, 2.0, 0.0]);
+        assert!(how.contains("betweenness in the member network"), "{how}");
+    }
+
+    #[test]
+    fn big_member_networks_sample_and_say_so() {
+        // a star of 200 leaves: 201 × 200 > 8 000, so 8 000 / 200 = 40 sources
+        let star = Csr::undirected(201, (1..201).map(|v| (0, v)));
+        let (scores, how) = tie_breaker_within(&star, 8_000);
+        assert!(how.contains("estimated from 40 of 201 people"), "{how}");
+        let centre = scores.first().copied().unwrap_or(0.0);
+        assert!(scores.iter().skip(1).all(|&s| s < centre));
+    }
 }

@@ -1,7 +1,5 @@
 //! Who "me" is (ANALYSIS.md §2): the user's choice, or detection.
 
-use std::collections::HashSet;
-
 use crate::error::ImportError;
 use crate::graph::Graph;
 use crate::model::{Dataset, PersonIdx};
@@ -118,19 +116,21 @@ fn detect(data: &Dataset, g: &Graph) -> Hosts {
 /// `(distinct people, interactions, node)`, best first.
 pub fn rank_by_reach(g: &Graph) -> Vec<(usize, u64, u32)> {
     let n = g.node_count();
-    let mut reach: Vec<HashSet<u32>> = vec![HashSet::new(); n];
-    let mut weight = vec![0u64; n];
-    for (&(from, to), &w) in &g.arcs {
-        if let (Some(set), Some(total)) = (reach.get_mut(to as usize), weight.get_mut(to as usize))
-        {
-            set.insert(from);
+    // Each (from, to) pair is one arc, so counting arcs into a node counts distinct
+    // in-neighbours (a self-tie counts once, as a person who answered themself).
+    let mut reach = vec![(0usize, 0u64); n];
+    for (&(_, to), &w) in &g.arcs {
+        if let Some((people, total)) = reach.get_mut(to as usize) {
+            *people += 1;
             *total += u64::from(w);
         }
     }
-    let mut ranked: Vec<(usize, u64, u32)> = (0..n)
-        .map(|v| (reach[v].len(), weight[v], v as u32))
+    let mut ranked: Vec<(usize, u64, u32)> = reach
+        .into_iter()
+        .enumerate()
+        .map(|(v, (people, total))| (people, total, v as u32))
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     ranked
 }
 

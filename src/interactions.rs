@@ -7,7 +7,7 @@
 //! unique within a channel). Bots and system messages take no part; self-interactions
 //! are dropped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
@@ -89,7 +89,9 @@ impl Conversation {
             let answer = match message.parent.as_deref() {
                 Some(id) => {
                     let parent = index.find(message.space, id);
-                    conv.parent_missing[at] = parent.is_none();
+                    if let Some(flag) = conv.parent_missing.get_mut(at) {
+                        *flag = parent.is_none();
+                    }
                     parent.map(|target| Answer {
                         target,
                         kind: InteractionKind::Reply,
@@ -115,9 +117,12 @@ impl Conversation {
                     }),
             };
             let answer = answer.filter(|a| a.target != at);
-            conv.tree_parent[at] = answer.map(|a| a.target);
+            if let Some(slot) = conv.tree_parent.get_mut(at) {
+                *slot = answer.map(|a| a.target);
+            }
             if data.counts(message) {
-                conv.missing_parents += u64::from(conv.parent_missing[at]);
+                let missing = conv.parent_missing.get(at).copied().unwrap_or(false);
+                conv.missing_parents += u64::from(missing);
                 conv.add_message(data, at, message, answer);
             }
         }
@@ -179,14 +184,16 @@ impl Conversation {
 
 /// Message lookup by id: within a space first, then anywhere (first copy wins).
 struct Index<'a> {
-    in_space: HashMap<(SpaceIdx, &'a str), usize>,
-    anywhere: HashMap<&'a str, usize>,
+    in_space: FxHashMap<(SpaceIdx, &'a str), usize>,
+    anywhere: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Index<'a> {
     fn new(data: &'a Dataset) -> Index<'a> {
-        let mut in_space = HashMap::with_capacity(data.messages.len());
-        let mut anywhere = HashMap::with_capacity(data.messages.len());
+        let mut in_space =
+            FxHashMap::with_capacity_and_hasher(data.messages.len(), Default::default());
+        let mut anywhere =
+            FxHashMap::with_capacity_and_hasher(data.messages.len(), Default::default());
         for (at, m) in data.messages.iter().enumerate() {
             in_space.entry((m.space, m.id.as_str())).or_insert(at);
             anywhere.entry(m.id.as_str()).or_insert(at);
@@ -207,8 +214,8 @@ impl<'a> Index<'a> {
 /// A thread started from a message has the id of that message: when it is loaded and not
 /// a system message, it is the root. Otherwise (standalone threads, forum posts, or the
 /// parent channel not loaded) the thread file's first non-system message is.
-fn thread_roots(data: &Dataset, index: &Index) -> HashMap<SpaceIdx, usize> {
-    let mut roots = HashMap::new();
+fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
+    let mut roots = FxHashMap::default();
     for (space_idx, space) in data.spaces.iter().enumerate() {
         if !space.is_thread {
             continue;
@@ -239,8 +246,8 @@ fn thread_roots(data: &Dataset, index: &Index) -> HashMap<SpaceIdx, usize> {
 /// and no thread answers the latest earlier counting message by someone else in the same
 /// space, when that message is at most 10 minutes older; the sender's own consecutive
 /// messages are skipped over. Returns message → inferred target.
-fn infer(data: &Dataset) -> HashMap<usize, usize> {
-    let mut by_space: HashMap<SpaceIdx, Vec<usize>> = HashMap::new();
+fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
+    let mut by_space: FxHashMap<SpaceIdx, Vec<usize>> = FxHashMap::default();
     for (at, m) in data.messages.iter().enumerate() {
         let infers = data
             .spaces
@@ -250,7 +257,7 @@ fn infer(data: &Dataset) -> HashMap<usize, usize> {
             by_space.entry(m.space).or_default().push(at);
         }
     }
-    let mut inferred = HashMap::new();
+    let mut inferred = FxHashMap::default();
     for list in by_space.values_mut() {
         list.sort_by_key(|&at| (data.messages.get(at).map_or(0, |m| m.time_ms), at));
         // The latest message of someone other than the current run's author.
@@ -278,6 +285,8 @@ fn infer(data: &Dataset) -> HashMap<usize, usize> {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::model::{Person, Space};

@@ -50,6 +50,8 @@ pub struct SourceFile {
     pub space: String,
     /// Messages read from this file, system messages and duplicates included.
     pub messages: u64,
+    /// How its format was decided and how sure that is.
+    pub detection: crate::model::Detection,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -168,6 +170,10 @@ pub struct Funnel {
     pub engaged: u64,
     pub core: u64,
     pub leaders: Vec<Leader>,
+    /// How leaders with equal reply counts were ordered, in a sentence: by exact
+    /// betweenness, by betweenness sampled from some members (big networks), or not
+    /// needed.
+    pub leader_order: String,
     /// Members whose departure would split the member network, most cut off first.
     pub bridges: Vec<Bridge>,
 }

@@ -4,8 +4,6 @@
 //! the participants, and the graph G built from them, so every metric reads the same
 //! numbers.
 
-use std::collections::HashSet;
-
 use crate::graph::Graph;
 use crate::interactions::{Conversation, Interaction};
 use crate::model::{Dataset, Message, PersonIdx};
@@ -37,7 +35,9 @@ impl<'a> Scope<'a> {
         let mut messages = Vec::new();
         for (at, m) in data.messages.iter().enumerate() {
             if data.counts(m) && keep(m) {
-                in_scope[at] = true;
+                if let Some(flag) = in_scope.get_mut(at) {
+                    *flag = true;
+                }
                 messages.push(at);
             }
         }
@@ -47,16 +47,20 @@ impl<'a> Scope<'a> {
             .filter(|i| in_scope.get(i.message).copied().unwrap_or(false))
             .copied()
             .collect();
-        let mut participants: HashSet<PersonIdx> = messages
+        // A flag per person rather than a hash set: sorted for free, and no hashing.
+        let mut takes_part = vec![false; data.people.len()];
+        let authors = messages
             .iter()
-            .filter_map(|&at| data.messages.get(at).map(|m| m.author))
+            .filter_map(|&at| data.messages.get(at).map(|m| m.author));
+        let ends = interactions.iter().flat_map(|i| [i.from, i.to]);
+        for p in authors.chain(ends) {
+            if let Some(flag) = takes_part.get_mut(p as usize) {
+                *flag = true;
+            }
+        }
+        let participants: Vec<PersonIdx> = (0..data.people.len() as PersonIdx)
+            .filter(|&p| takes_part.get(p as usize) == Some(&true) && !data.is_bot(p))
             .collect();
-        participants.extend(interactions.iter().flat_map(|i| [i.from, i.to]));
-        let mut participants: Vec<PersonIdx> = participants
-            .into_iter()
-            .filter(|&p| !data.is_bot(p))
-            .collect();
-        participants.sort_unstable();
         let graph = Graph::build(data.people.len(), &participants, interactions.iter());
         Scope {
             data,

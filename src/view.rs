@@ -8,6 +8,9 @@ use serde::Serialize;
 
 use crate::layout::resettle;
 
+pub mod explore;
+pub mod zoom;
+
 /// The role that colours a node, from most to least involved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,7 +84,9 @@ impl NetworkView {
         let mut nodes: Vec<NodeView> = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
             if !node.away {
-                index[i] = nodes.len() as u32;
+                if let Some(slot) = index.get_mut(i) {
+                    *slot = nodes.len() as u32;
+                }
                 nodes.push(NodeView {
                     degree: 0,
                     ..node.clone()
@@ -123,6 +128,8 @@ impl NetworkView {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

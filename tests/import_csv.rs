@@ -3,34 +3,11 @@
 //! malformed file. There is no folder of real CSV samples: these fixtures are the
 //! conformance set (the loop over `../shared/samples/csv` runs if one appears).
 
-use std::path::PathBuf;
+mod common;
 
+use common::importers::{counts, fixture, metric, report, samples, shared_samples};
 use peerscope::import::{self, Format};
-use peerscope::report::Report;
 use peerscope::{analyze, Input, Options};
-
-fn fixture(name: &str) -> Input {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn report(inputs: &[Input]) -> Report {
-    analyze(inputs, &Options::default())
-        .map(|a| a.report)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let json = serde_json::to_value(&r.metrics).unwrap_or_default();
-    let m = &json[key];
-    (m["value"].as_f64(), m["num"].as_f64(), m["den"].as_f64())
-}
-
-fn counts(r: &Report) -> (u64, u64, u64, u64) {
-    let c = &r.counts;
-    (c.messages, c.participants, c.replies, c.mentions)
-}
 
 /// csv_messages.csv: 7 messages by maya, leo, ines, omar (4 participants); m2's text
 /// spans two lines in quotes, m4's holds doubled quotes. Replies: leo→maya (m2),
@@ -39,7 +16,7 @@ fn counts(r: &Report) -> (u64, u64, u64, u64) {
 /// replies to maya) = 2.
 #[test]
 fn message_list() {
-    let r = report(&[fixture("csv_messages.csv")]);
+    let r = report(&[fixture("csv_messages.csv")], &Options::default());
     assert_eq!(r.sources.format, "csv");
     assert_eq!(counts(&r), (7, 4, 5, 2));
     assert_eq!(r.sources.inferred_replies, 0);
@@ -71,7 +48,7 @@ fn message_list() {
 /// 3 + 1 + 2 + 1 replies = 9. Participants ana, ben, cleo, dev. Replies 7, no mentions.
 #[test]
 fn edge_list() {
-    let r = report(&[fixture("csv_edges.csv")]);
+    let r = report(&[fixture("csv_edges.csv")], &Options::default());
     assert_eq!(counts(&r), (9, 4, 7, 0));
     // ana is reached by ben, cleo, dev (3), ben by ana alone (1): a clear host.
     let host = r.hosts.first();
@@ -88,7 +65,7 @@ fn edge_list() {
 /// tao. Reactions: 👍 2 + 🎉 1 + 👍 1 = 4.
 #[test]
 fn discord_style_csv() {
-    let r = report(&[fixture("csv_discord.csv")]);
+    let r = report(&[fixture("csv_discord.csv")], &Options::default());
     assert_eq!(counts(&r), (4, 3, 2, 0));
     assert_eq!(r.sources.inferred_replies, 2);
     assert_eq!(r.counts.reactions, 4);
@@ -130,11 +107,9 @@ fn fixtures_are_detected_as_csv() {
 /// Real CSV exports, if a samples folder for them ever appears: each must read.
 #[test]
 fn every_sample_reads() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/csv");
-    if !dir.is_dir() {
-        eprintln!("skipping: {} is absent", dir.display());
+    let Some(dir) = samples("csv") else {
         return;
-    }
+    };
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         if name.ends_with(".csv") {
@@ -152,14 +127,14 @@ fn detection_leaves_other_formats_alone() {
     assert!(!import::csv::detect(&lobby.name, &lobby.bytes));
     let good = fixture("whatsapp_good.txt");
     assert!(!import::csv::detect(&good.name, &good.bytes));
-    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let root = shared_samples();
     for other in [
         "whatsapp/chatanalytics_4A_11M.txt",
         "whatsapp/whatstk_lorem.txt",
         "telegram/chatanalytics_DM_2A_7M.json",
         "slack/slackdump_source_export.zip",
     ] {
-        let Ok(bytes) = std::fs::read(samples.join(other)) else {
+        let Ok(bytes) = std::fs::read(root.join(other)) else {
             eprintln!("skipping {other}: absent");
             continue;
         };

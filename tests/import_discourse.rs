@@ -2,46 +2,11 @@
 //! numbers were worked out by hand, a malformed file, and every real sample in
 //! `../shared/samples/discourse` (skipped, with a message, when the folder is absent).
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::importers::{fixture, metric, report, sample, samples};
 use peerscope::import::{self, Format};
-use peerscope::report::Report;
-use peerscope::{analyze, Input, Options};
-
-fn fixture(name: &str) -> Input {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn samples(format: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples")
-        .join(format);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
-}
-
-fn sample(dir: &Path, name: &str) -> Input {
-    let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn report(inputs: &[Input]) -> Report {
-    analyze(inputs, &Options::default())
-        .map(|a| a.report)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let json = serde_json::to_value(&r.metrics).unwrap_or_default();
-    let m = &json[key];
-    (m["value"].as_f64(), m["num"].as_f64(), m["den"].as_f64())
-}
+use peerscope::{analyze, Options};
 
 /// Topic 42: mara (admin) asks; system pins (a notice, by a bot); tomas replies to the
 /// topic and mentions lena; lena replies to tomas; mara to lena; ivo to tomas, mentioning
@@ -49,7 +14,7 @@ fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
 /// the topic. Interactions: T→M, T→L(m), L→T, M→L, I→T, I→M(m), T→I, L→M.
 #[test]
 fn good_topic_counts_and_metrics() {
-    let r = report(&[fixture("discourse_good.json")]);
+    let r = report(&[fixture("discourse_good.json")], &Options::default());
     let c = &r.counts;
     assert_eq!(c.messages, 7, "8 posts minus the bot's pin notice");
     assert_eq!((c.participants, c.members, c.hosts), (4, 3, 1));
@@ -170,7 +135,10 @@ fn staff_are_host_hints() {
     let Some(dir) = samples("discourse") else {
         return;
     };
-    let r = report(&[sample(&dir, "discourse_api_topic.json")]);
+    let r = report(
+        &[sample(&dir, "discourse_api_topic.json")],
+        &Options::default(),
+    );
     assert_eq!((r.counts.hosts, r.counts.members), (3, 0));
     assert_eq!(r.counts.reactions, 10, "5 likes each on #3 and #14");
 }

@@ -2,46 +2,11 @@
 //! worked out by hand, a malformed file, and every real sample in
 //! `../shared/samples/reddit` (skipped, with a message, when the folder is absent).
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::importers::{fixture, metric, report, sample, samples};
 use peerscope::import::{self, Format};
-use peerscope::report::Report;
-use peerscope::{analyze, Input, Options};
-
-fn fixture(name: &str) -> Input {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn samples(format: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples")
-        .join(format);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
-}
-
-fn sample(dir: &Path, name: &str) -> Input {
-    let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn report(inputs: &[Input]) -> Report {
-    analyze(inputs, &Options::default())
-        .map(|a| a.report)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let json = serde_json::to_value(&r.metrics).unwrap_or_default();
-    let m = &json[key];
-    (m["value"].as_f64(), m["num"].as_f64(), m["den"].as_f64())
-}
+use peerscope::{analyze, Options};
 
 /// Post by quill_maker (Q). k1 ink_and_oak (I) → post; k2 Q → k1, mentions u/ferrule_fan
 /// (F); k3 F → k2; k4 I → k3 (then a "continue this thread" stub); k5 [deleted] (D) → k1;
@@ -50,7 +15,7 @@ fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
 /// F→I(m), P→F.
 #[test]
 fn good_thread_counts_and_metrics() {
-    let r = report(&[fixture("reddit_good.json")]);
+    let r = report(&[fixture("reddit_good.json")], &Options::default());
     let c = &r.counts;
     assert_eq!(
         c.messages, 8,
@@ -128,7 +93,7 @@ fn every_sample_is_detected_and_read() {
     for (name, expected) in EXPECTED {
         let input = sample(&dir, name);
         assert_eq!(import::detect(&input).ok(), Some(Format::Reddit), "{name}");
-        let c = report(std::slice::from_ref(&input)).counts;
+        let c = report(std::slice::from_ref(&input), &Options::default()).counts;
         let got = (c.messages, c.participants, c.replies, c.mentions);
         assert_eq!(got, expected, "{name}");
     }
@@ -141,10 +106,13 @@ fn morechildren_joins_its_thread() {
     let Some(dir) = samples("reddit") else {
         return;
     };
-    let r = report(&[
-        sample(&dir, "praw_3hahrw_funny_sort-old.json"),
-        sample(&dir, "praw_3hahrw_morechildren_response.json"),
-    ]);
+    let r = report(
+        &[
+            sample(&dir, "praw_3hahrw_funny_sort-old.json"),
+            sample(&dir, "praw_3hahrw_morechildren_response.json"),
+        ],
+        &Options::default(),
+    );
     let c = &r.counts;
     assert_eq!(
         (c.messages, c.participants, c.replies, c.mentions),

@@ -2,46 +2,11 @@
 //! comments), the real samples in `../shared/samples/telegram` (skipped with a message
 //! when absent), and detection that leaves other formats alone.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::importers::{file, fixture, ratio, report, samples};
 use peerscope::import::{self, telegram, Format};
-use peerscope::report::Report;
 use peerscope::{analyze, HostChoice, Input, Options};
-
-fn fixture(name: &str) -> Input {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn file(path: &Path) -> Input {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string());
-    Input::new(name.unwrap_or_default(), bytes)
-}
-
-fn samples(format: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples")
-        .join(format);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
-}
-
-fn report(inputs: &[Input], options: &Options) -> Report {
-    analyze(inputs, options)
-        .map(|a| a.report)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn ratio(r: &Report, key: &str) -> (Option<f64>, Option<f64>) {
-    let json = serde_json::to_value(&r.metrics).unwrap_or_default();
-    (json[key]["num"].as_f64(), json[key]["den"].as_f64())
-}
 
 /// telegram_good.json, a forum supergroup: Hana (user100) creates it and the topic "Show
 /// and tell" (service 2); Bea opens the topic "Help desk" (service 8).

@@ -3,29 +3,11 @@
 //! `../shared/samples/whatsapp/` (counted by hand, see the table), and the whatstk
 //! catalogue of header formats.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::importers::{fixture, metric, report, sample, samples};
 use peerscope::import::{self, whatsapp, Format};
-use peerscope::report::Report;
 use peerscope::{analyze, Input, Options};
-
-fn fixture(name: &str) -> Input {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn report(inputs: &[Input]) -> Report {
-    analyze(inputs, &Options::default())
-        .map(|a| a.report)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let json = serde_json::to_value(&r.metrics).unwrap_or_default();
-    let m = &json[key];
-    (m["value"].as_f64(), m["num"].as_f64(), m["den"].as_f64())
-}
 
 /// whatsapp_good.txt: iOS shape, month/day (1/15/24 has a 15 in second place), 12-hour
 /// times with U+202F before AM/PM, LRM marks, a phone-number sender in U+202A/U+202C.
@@ -39,7 +21,7 @@ fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
 /// to, so it is no extra mention: 4.
 #[test]
 fn good_chat_counts_and_metrics() {
-    let r = report(&[fixture("whatsapp_good.txt")]);
+    let r = report(&[fixture("whatsapp_good.txt")], &Options::default());
     assert_eq!(r.sources.format, "whatsapp");
     assert_eq!(r.counts.messages, 11);
     assert_eq!(r.counts.participants, 5);
@@ -83,21 +65,6 @@ fn malformed_chat_names_file_line_and_column() {
     );
 }
 
-fn samples() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/whatsapp");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
-}
-
-fn sample(dir: &Path, name: &str) -> Input {
-    let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    Input::new(name, bytes)
-}
-
 /// Counted by hand, by reading each file (`_chat.txt` inside the zip is the .txt with
 /// CRLF line ends). Replies follow the 10-minute rule of ANALYSIS.md §2.
 /// - 2A_5M: A, B alternate at 12:00, 12:01, 12:02, 12:03, plus A's out-of-order line at
@@ -124,7 +91,9 @@ const COUNTS: [(&str, u64, u64, u64, u64); 5] = [
 
 #[test]
 fn every_sample_is_detected_and_counted_by_hand() {
-    let Some(dir) = samples() else { return };
+    let Some(dir) = samples("whatsapp") else {
+        return;
+    };
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -147,7 +116,7 @@ fn every_sample_is_detected_and_counted_by_hand() {
         else {
             panic!("{name}: a new sample; count it by hand and add it to COUNTS");
         };
-        let c = report(&[input]).counts;
+        let c = report(&[input], &Options::default()).counts;
         let got = (c.messages, c.participants, c.replies, c.mentions);
         assert_eq!(got, (messages, participants, replies, mentions), "{name}");
         seen += 1;
@@ -158,11 +127,16 @@ fn every_sample_is_detected_and_counted_by_hand() {
 /// The .txt and the .zip of the same chat share a name, hence a space, and merge.
 #[test]
 fn txt_and_zip_of_one_chat_merge() {
-    let Some(dir) = samples() else { return };
-    let r = report(&[
-        sample(&dir, "chatanalytics_4A_11M.txt"),
-        sample(&dir, "chatanalytics_4A_11M.zip"),
-    ]);
+    let Some(dir) = samples("whatsapp") else {
+        return;
+    };
+    let r = report(
+        &[
+            sample(&dir, "chatanalytics_4A_11M.txt"),
+            sample(&dir, "chatanalytics_4A_11M.zip"),
+        ],
+        &Options::default(),
+    );
     assert_eq!((r.counts.messages, r.counts.replies), (11, 10));
 }
 
@@ -171,7 +145,9 @@ fn txt_and_zip_of_one_chat_merge() {
 /// year comes first (no export writes a two-digit year first) and as 20 when it is last.
 #[test]
 fn whatstk_header_catalogue() {
-    let Some(dir) = samples() else { return };
+    let Some(dir) = samples("whatsapp") else {
+        return;
+    };
     let text = std::fs::read_to_string(dir.join("whatstk_header_format_support.json"));
     let catalogue: serde_json::Value =
         serde_json::from_str(&text.unwrap_or_default()).unwrap_or_default();
@@ -215,7 +191,9 @@ fn whatstk_header_catalogue() {
 fn detection_leaves_other_formats_alone() {
     let lobby = fixture("discord_lobby.json");
     assert!(!whatsapp::detect(&lobby.name, &lobby.bytes));
-    let Some(dir) = samples() else { return };
+    let Some(dir) = samples("whatsapp") else {
+        return;
+    };
     for other in [
         "../telegram/chatanalytics_DM_2A_7M.json",
         "../slack/slackdump_source_export.zip",

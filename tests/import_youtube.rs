@@ -2,46 +2,11 @@
 //! pages whose numbers were worked out by hand, a malformed file, and every real sample in
 //! `../shared/samples/youtube` (skipped, with a message, when the folder is absent).
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::importers::{fixture, metric, report, sample, samples};
 use peerscope::import::{self, Format};
-use peerscope::report::Report;
-use peerscope::{analyze, Input, Options};
-
-fn fixture(name: &str) -> Input {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn samples(format: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples")
-        .join(format);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
-}
-
-fn sample(dir: &Path, name: &str) -> Input {
-    let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    Input::new(name, bytes)
-}
-
-fn report(inputs: &[Input]) -> Report {
-    analyze(inputs, &Options::default())
-        .map(|a| a.report)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let json = serde_json::to_value(&r.metrics).unwrap_or_default();
-    let m = &json[key];
-    (m["value"].as_f64(), m["num"].as_f64(), m["den"].as_f64())
-}
+use peerscope::{analyze, Options};
 
 /// yt-dlp, video by @thewoodshed (W, `author_is_uploader`). Thread A by @maple_rin (R):
 /// W "@maple_rin …" → R; @oskar_b (O) "@thewoodshed …" → W (not the root's author);
@@ -50,7 +15,7 @@ fn metric(r: &Report, key: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
 /// Interactions: W→R, O→W, W→O, R→O(m), O→D, D→R.
 #[test]
 fn good_ytdlp_counts_and_metrics() {
-    let r = report(&[fixture("youtube_good.info.json")]);
+    let r = report(&[fixture("youtube_good.info.json")], &Options::default());
     let c = &r.counts;
     assert_eq!(c.messages, 9);
     assert_eq!((c.participants, c.members, c.hosts), (4, 3, 1));
@@ -78,7 +43,7 @@ fn good_ytdlp_counts_and_metrics() {
 /// "@lou_bakes …" → L) and one already seen. Threads: L→C, C→L, L→P; page: P→L.
 #[test]
 fn good_api_pages_merge_into_one_video() {
-    let threads = report(&[fixture("youtube_api_threads.json")]);
+    let threads = report(&[fixture("youtube_api_threads.json")], &Options::default());
     let c = &threads.counts;
     assert_eq!(
         (c.messages, c.participants, c.replies, c.mentions),
@@ -90,10 +55,13 @@ fn good_api_pages_merge_into_one_video() {
         .warnings
         .iter()
         .any(|w| w.contains("1 reply not included")));
-    let both = report(&[
-        fixture("youtube_api_threads.json"),
-        fixture("youtube_api_replies.json"),
-    ]);
+    let both = report(
+        &[
+            fixture("youtube_api_threads.json"),
+            fixture("youtube_api_replies.json"),
+        ],
+        &Options::default(),
+    );
     let c = &both.counts;
     assert_eq!(
         (c.messages, c.participants, c.replies, c.mentions),
@@ -160,7 +128,7 @@ fn every_sample_is_detected_and_read() {
     for (name, expected) in EXPECTED {
         let input = sample(&dir, name);
         assert_eq!(import::detect(&input).ok(), Some(Format::YouTube), "{name}");
-        let c = report(std::slice::from_ref(&input)).counts;
+        let c = report(std::slice::from_ref(&input), &Options::default()).counts;
         let got = (c.messages, c.participants, c.replies, c.mentions);
         assert_eq!(got, expected, "{name}");
     }
@@ -173,16 +141,22 @@ fn pages_of_one_video_merge() {
     let Some(dir) = samples("youtube") else {
         return;
     };
-    let r = report(&[
-        sample(&dir, "pyyoutube_comment_threads_by_video_paged_1.json"),
-        sample(&dir, "pyyoutube_comment_threads_by_video_paged_2.json"),
-    ]);
+    let r = report(
+        &[
+            sample(&dir, "pyyoutube_comment_threads_by_video_paged_1.json"),
+            sample(&dir, "pyyoutube_comment_threads_by_video_paged_2.json"),
+        ],
+        &Options::default(),
+    );
     assert_eq!(r.counts.messages, 5);
     assert_eq!(r.sources.files.len(), 2);
-    let replies = report(&[
-        sample(&dir, "pyyoutube_comments_by_parent_paged_1.json"),
-        sample(&dir, "pyyoutube_comments_by_parent_paged_2.json"),
-    ]);
+    let replies = report(
+        &[
+            sample(&dir, "pyyoutube_comments_by_parent_paged_1.json"),
+            sample(&dir, "pyyoutube_comments_by_parent_paged_2.json"),
+        ],
+        &Options::default(),
+    );
     assert_eq!(
         (replies.counts.messages, replies.counts.participants),
         (3, 1)

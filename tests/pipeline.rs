@@ -253,3 +253,28 @@ fn continuation_compares_silent_days_with_host_days() {
         Some("On the 6 days you did not post, members exchanged 1.0 replies and mentions a day (2.0 on the 6 days you did).")
     );
 }
+
+/// Each file says how its format was found: detected for certain, or as the person chose.
+#[test]
+fn sources_say_how_each_format_was_found() {
+    let detected = lobby_with(&hana()).report;
+    let how: Vec<&str> = detected
+        .sources
+        .files
+        .iter()
+        .map(|f| f.detection.confidence)
+        .collect();
+    assert_eq!(how, vec!["certain", "certain"]);
+    let forced = Options {
+        format: Some(peerscope::import::Format::Discord),
+        ..hana()
+    };
+    let chosen = lobby_with(&forced).report;
+    assert!(chosen
+        .sources
+        .files
+        .iter()
+        .all(|f| f.detection.confidence == "chosen"));
+    let json = serde_json::to_value(&chosen.sources.files).unwrap_or_default();
+    assert_eq!(json[0]["detection"]["confidence"], "chosen");
+}

@@ -177,6 +177,7 @@ fn made_up_analysis() -> Shared<Analysis> {
             engaged: 4,
             core: 3,
             leaders: vec![],
+            leader_order: String::new(),
             bridges: vec![],
         },
         spaces: vec![],
@@ -549,4 +550,113 @@ async fn picked_files_are_read_whole_and_in_order() {
     );
     assert_eq!(inputs[1].name, "thread.json");
     assert_eq!(inputs[1].bytes, b"[]");
+}
+
+/// Fires `kind` (bubbling) on `target`; `init` is the event's JavaScript init object.
+fn fire(target: &Element, constructor: &str, kind: &str, init: &str) {
+    let make = js_sys::Function::new_no_args(&format!(
+        "return new {constructor}('{kind}', Object.assign({{bubbles: true, cancelable: true}}, {init}));"
+    ));
+    let event: Event = make
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("an event")
+        .unchecked_into();
+    target.dispatch_event(&event).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn search_marks_the_people_found_and_keys_zoom() {
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    let whole = "0.00 0.00 800.00 560.00";
+    let svg = find(&root, "#network");
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+    assert_eq!(svg.get_attribute("data-shown").as_deref(), Some("12"));
+
+    let search: web_sys::HtmlInputElement = find(&root, "#network-search").unchecked_into();
+    search.set_value("PERSON 1");
+    fire(&search, "Event", "input", "{}");
+    flush().await;
+    // Person 1, Person 10 and Person 11.
+    assert_eq!(count(&root, "#network circle.match"), 3);
+    assert_eq!(text(&root, "#search-status"), "3 people match");
+    assert!(find(&root, "#network").class_list().contains("searching"));
+    assert_ne!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+    search.set_value("");
+    fire(&search, "Event", "input", "{}");
+    flush().await;
+    assert_eq!(count(&root, "#network circle.match"), 0);
+    assert_eq!(text(&root, "#search-status"), "");
+
+    find(&root, "#zoom-reset")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+    fire(&svg, "KeyboardEvent", "keydown", "{key: '+'}");
+    flush().await;
+    let zoomed = svg.get_attribute("viewBox").unwrap_or_default();
+    assert_ne!(zoomed, whole);
+    fire(&svg, "KeyboardEvent", "keydown", "{key: 'ArrowLeft'}");
+    flush().await;
+    assert_ne!(svg.get_attribute("viewBox").unwrap_or_default(), zoomed);
+    fire(&svg, "KeyboardEvent", "keydown", "{key: '0'}");
+    flush().await;
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+}
+
+#[wasm_bindgen_test]
+async fn a_big_network_draws_the_most_connected_until_asked() {
+    let small = made_up_analysis();
+    let mut big = (*small).clone();
+    let people = 2100u32;
+    big.network.nodes = (0..people)
+        .map(|i| {
+            let degree = u32::from(i < 100);
+            let x = f64::from(i % 50) / 50.0;
+            node(
+                &i.to_string(),
+                Role::Audience,
+                degree,
+                x,
+                f64::from(i / 50) / 42.0,
+            )
+        })
+        .collect();
+    big.network.edges = (1..100).map(|b| EdgeView { a: 0, b, weight: 1 }).collect();
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: Shared::new(big),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    let svg = find(&root, "#network");
+    assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("2100"));
+    assert_eq!(svg.get_attribute("data-shown").as_deref(), Some("2000"));
+    assert_eq!(count(&root, "#network circle"), 2000);
+    let note = text(&root, "#big-note");
+    assert!(
+        note.contains("2\u{202f}000 most connected of 2\u{202f}100"),
+        "{note}"
+    );
+    find(&root, "#show-all")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(count(&root, "#network circle"), 2100);
+    assert_eq!(svg.get_attribute("data-shown").as_deref(), Some("2100"));
+
+    find(&root, "#hide-isolates")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(
+        count(&root, "#network circle"),
+        100,
+        "only the star is left"
+    );
 }

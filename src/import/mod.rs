@@ -14,6 +14,7 @@
 )]
 
 pub mod csv;
+pub mod detection;
 pub mod discord;
 mod discord_stream;
 pub mod discourse;
@@ -146,14 +147,26 @@ pub fn import(inputs: &[Input], forced: Option<Format>) -> Result<Dataset, Impor
         ));
     }
     for input in inputs {
-        let format = match forced {
-            Some(f) => f,
-            None => detect(input)?,
-        };
-        format.read(&input.name, &input.bytes, &mut dataset)?;
+        read_input(input, forced, &mut dataset)?;
     }
     let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
     check_not_empty(dataset, &names)
+}
+
+/// Reads one whole file into `dataset`, its format detected unless `forced`, and records
+/// how sure the detection was for the files it added (`Dataset::detections`).
+pub fn read_input(
+    input: &Input,
+    forced: Option<Format>,
+    dataset: &mut Dataset,
+) -> Result<(), ImportError> {
+    let (format, how) = match forced {
+        Some(f) => (f, detection::chosen()),
+        None => detection::detect(input)?,
+    };
+    format.read(&input.name, &input.bytes, dataset)?;
+    detection::record(dataset, &how);
+    Ok(())
 }
 
 /// Fails when nothing was read from any of `names`.
@@ -187,19 +200,20 @@ pub fn read_stream(
         None => discord::detect(head),
     };
     if streams {
+        let how = match forced {
+            Some(_) => detection::chosen(),
+            None => detection::judged(Format::Discord, name, head),
+        };
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
         }
-        return discord::read_stream(name, reader, dataset).map_err(one_line_error);
+        discord::read_stream(name, reader, dataset).map_err(one_line_error)?;
+        detection::record(dataset, &how);
+        return Ok(());
     }
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(unreadable)?;
-    let input = Input::new(name, bytes);
-    let format = match forced {
-        Some(f) => f,
-        None => detect(&input)?,
-    };
-    format.read(name, &input.bytes, dataset)
+    read_input(&Input::new(name, bytes), forced, dataset)
 }
 
 /// Names the format of one file from its first bytes, or says why it is not readable (in

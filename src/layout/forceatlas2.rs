@@ -95,6 +95,9 @@ impl ForceAtlas2 {
 
     /// A layout that continues from `positions` (one per node; non-finite ones become 0),
     /// e.g. to re-settle after removing people.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     pub fn from_positions(
         positions: Vec<(f64, f64)>,
         edges: &[(u32, u32, f64)],
@@ -182,15 +185,21 @@ impl ForceAtlas2 {
     }
 
     /// Repulsion (Barnes–Hut) and gravity, overwriting `force`.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     fn repel_and_pull_in(&mut self) {
         let s = &self.settings;
         self.tree.build(&self.pos, &self.mass);
-        for v in 0..self.pos.len() {
+        // In the tree's order, so consecutive walks visit the same cells while they are
+        // still in cache (on 10 k nodes / 100 k edges: 27 ms a step in 0..n order, 15 ms so).
+        for &v in self.tree.order() {
+            let v = v as usize;
             let (rx, ry) =
                 self.tree
                     .repel(v, &self.pos, &self.mass, s.scaling, s.theta, &mut self.walk);
             let (x, y) = self.pos[v];
-            let d = x.hypot(y);
+            let d = length(x, y);
             let pull = if s.strong_gravity {
                 s.gravity * self.mass[v]
             } else if d > 0.0 {
@@ -203,12 +212,15 @@ impl ForceAtlas2 {
     }
 
     /// Attraction along every edge, added to `force`.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     fn attract(&mut self) {
         for &(a, b, w) in &self.edges {
             let ((ax, ay), (bx, by)) = (self.pos[a as usize], self.pos[b as usize]);
             let (dx, dy) = (bx - ax, by - ay);
             let f = if self.settings.lin_log {
-                let d = dx.hypot(dy);
+                let d = length(dx, dy);
                 if d > 0.0 {
                     w * (1.0 + d).ln() / d
                 } else {
@@ -229,8 +241,8 @@ impl ForceAtlas2 {
     fn adapt_speed(&mut self) {
         let (mut swinging, mut traction) = (0.0, 0.0);
         for ((f, p), m) in self.force.iter().zip(&self.previous).zip(&self.mass) {
-            swinging += m * (f.0 - p.0).hypot(f.1 - p.1);
-            traction += m * (f.0 + p.0).hypot(f.1 + p.1) / 2.0;
+            swinging += m * length(f.0 - p.0, f.1 - p.1);
+            traction += m * length(f.0 + p.0, f.1 + p.1) / 2.0;
         }
         if swinging <= 0.0 || traction <= 0.0 {
             return;
@@ -258,17 +270,20 @@ impl ForceAtlas2 {
     }
 
     /// Moves every node; returns the mean move over the layout's radius.
+    // Indexing is checked by construction: positions, forces and masses are sized to the
+    // node count, and edges were filtered to ends below it when the layout was made.
+    #[allow(clippy::indexing_slicing)]
     fn apply(&mut self) -> f64 {
         let mut moved = 0.0;
         for v in 0..self.pos.len() {
             let (f, p) = (self.force[v], self.previous[v]);
-            let swing = self.mass[v] * (f.0 - p.0).hypot(f.1 - p.1);
+            let swing = self.mass[v] * length(f.0 - p.0, f.1 - p.1);
             let factor = self.speed / (1.0 + (self.speed * swing).sqrt());
             let (dx, dy) = (f.0 * factor, f.1 * factor);
             if dx.is_finite() && dy.is_finite() {
                 self.pos[v].0 += dx;
                 self.pos[v].1 += dy;
-                moved += dx.hypot(dy);
+                moved += length(dx, dy);
             }
         }
         let n = self.pos.len() as f64;
@@ -298,4 +313,10 @@ fn finite(v: f64) -> f64 {
     } else {
         0.0
     }
+}
+
+/// √(x² + y²) without `hypot`'s guard against overflow, which costs several times more
+/// and is never needed: layout coordinates stay far inside f64's range.
+fn length(x: f64, y: f64) -> f64 {
+    (x * x + y * y).sqrt()
 }

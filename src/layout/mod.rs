@@ -5,6 +5,7 @@
 //! same picture. The work is bounded: a layout runs until it settles or until its budget of
 //! node and edge visits is spent, so a large server costs about a second, never a frozen page.
 
+pub mod core_first;
 pub mod forceatlas2;
 pub mod quadtree;
 
@@ -38,12 +39,17 @@ pub fn layout(g: &Csr) -> Vec<(f64, f64)> {
 
 /// Positions in 0..=1 for `n` nodes tied by weighted `edges` (`(a, b, weight)`, each tie
 /// once; see [`ForceAtlas2::new`] for what is dropped). Empty → none; one node → centre.
+/// Past [`core_first::CORE_NODES`] people only the best-tied core is laid out by
+/// ForceAtlas2 and the rest placed around it ([`core_first::core_first`]).
 pub fn layout_weighted(n: usize, edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
     if n == 0 {
         return Vec::new();
     }
     if n == 1 {
         return vec![(0.5, 0.5)];
+    }
+    if n > core_first::CORE_NODES {
+        return normalise(&landscape(&core_first::core_first(n, edges)));
     }
     let mut fa2 = ForceAtlas2::new(n, edges, settings_for(n));
     fa2.run_until_settled(iterations_for(n, edges.len()));
@@ -79,18 +85,22 @@ pub fn landscape(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
 /// Continues the layout of unit-square `positions` (one per node) with `edges` for a
 /// bounded number of iterations (a quarter of a fresh layout's budget) and fits the result
 /// back into the unit square: what is left re-settles without jumping to a new picture.
-/// Empty → none; one node → centre.
+/// Past [`core_first::CORE_NODES`] people only the core moves (as in [`layout_weighted`]),
+/// the rest stay where they were. Empty → none; one node → centre.
 pub fn resettle(positions: &[(f64, f64)], edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
     let n = positions.len();
     if n < 2 {
         return vec![(0.5, 0.5); n];
     }
     // Back to layout units: a fresh layout spreads over about 10·√n.
-    let scale = 10.0 * (n as f64).sqrt();
-    let start = positions
+    let scale = 10.0 * (n.min(core_first::CORE_NODES) as f64).sqrt();
+    let start: Vec<(f64, f64)> = positions
         .iter()
         .map(|&(x, y)| ((x - 0.5) * scale, (y - 0.5) * scale))
         .collect();
+    if n > core_first::CORE_NODES {
+        return normalise(&core_first::resettle_core(start, edges));
+    }
     let mut fa2 = ForceAtlas2::from_positions(start, edges, settings_for(n));
     fa2.run_until_settled(iterations_for(n, edges.len()) / 4);
     normalise(fa2.positions())
@@ -133,20 +143,9 @@ pub fn normalise(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// SplitMix64: a tiny seeded generator, so no crate needs an OS random source.
-pub(crate) struct SplitMix(pub(crate) u64);
-
-impl SplitMix {
-    /// The next number in 0..1.
-    pub(crate) fn unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+pub(crate) use crate::random::SplitMix;
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests;

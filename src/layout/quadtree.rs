@@ -48,7 +48,7 @@ impl Tree {
             return;
         }
         let (mut lo_x, mut lo_y, mut hi_x, mut hi_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for &(x, y) in &pos[..n] {
+        for &(x, y) in pos.iter().take(n) {
             (lo_x, hi_x) = (lo_x.min(x), hi_x.max(x));
             (lo_y, hi_y) = (lo_y.min(y), hi_y.max(y));
         }
@@ -66,9 +66,10 @@ impl Tree {
     /// Mass and centre of mass of `order[start..end]`.
     fn summarise(&self, pos: &[(f64, f64)], mass: &[f64], start: u32, end: u32, side: f64) -> Cell {
         let (mut m, mut sx, mut sy) = (0.0, 0.0, 0.0);
-        for &v in &self.order[start as usize..end as usize] {
-            let (x, y) = pos[v as usize];
-            let w = mass[v as usize];
+        let members = self.order.get(start as usize..end as usize).unwrap_or(&[]);
+        for &v in members {
+            let (x, y) = pos.get(v as usize).copied().unwrap_or((0.0, 0.0));
+            let w = mass.get(v as usize).copied().unwrap_or(0.0);
             m += w;
             sx += x * w;
             sy += y * w;
@@ -88,6 +89,9 @@ impl Tree {
 
     /// Splits cell `at` (whose square starts at `left`, `top`) into its non-empty
     /// quadrants and queues them, unless it is small enough or at the depth cap.
+    // Indexing is checked by construction: cells and order are built here, and node
+    // numbers index position and mass arrays of the node count the tree was built for.
+    #[allow(clippy::indexing_slicing)]
     fn split(
         &mut self,
         pos: &[(f64, f64)],
@@ -148,6 +152,9 @@ impl Tree {
     /// `u`, directed away from it, approximating a cell by its centre of mass when
     /// `side / distance < theta` (0 makes it exact). Bodies at the same spot do not push
     /// each other. `walk` is reused scratch space. Returns the force on `v`.
+    // Indexing is checked by construction: cells and order are built here, and node
+    // numbers index position and mass arrays of the node count the tree was built for.
+    #[allow(clippy::indexing_slicing)]
     pub fn repel(
         &self,
         v: usize,
@@ -176,7 +183,6 @@ impl Tree {
         while let Some(at) = walk.pop() {
             let cell = &self.cells[at as usize];
             let (dx, dy) = (x - cell.x, y - cell.y);
-            let d = (dx * dx + dy * dy).sqrt();
             if cell.first_child == NONE {
                 for &u in &self.order[cell.start as usize..cell.end as usize] {
                     if u as usize != v {
@@ -184,13 +190,19 @@ impl Tree {
                         push(x - ux, y - uy, mass[u as usize]);
                     }
                 }
-            } else if cell.side < theta * d {
+            } else if cell.side * cell.side < theta * theta * (dx * dx + dy * dy) {
+                // side / d < θ, squared: no square root per cell visited
                 push(dx, dy, cell.mass);
             } else {
                 walk.extend(cell.first_child..cell.first_child + u32::from(cell.children));
             }
         }
         (fx, fy)
+    }
+
+    /// Every node once, in the tree's spatial order (nodes of one cell side by side).
+    pub fn order(&self) -> &[u32] {
+        &self.order
     }
 
     /// Number of cells (for tests).
@@ -205,6 +217,8 @@ impl Tree {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

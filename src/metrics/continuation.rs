@@ -1,6 +1,6 @@
 //! The temporal "if you stopped posting, would activity cease?" test (ANALYSIS.md §4).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::import::timestamp::utc_day;
 use crate::metric::Metric;
@@ -38,7 +38,7 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
     let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
         return (Metric::unobservable("the export has no messages"), None);
     };
-    let host_days: HashSet<i64> = scope
+    let host_days: FxHashSet<i64> = scope
         .messages
         .iter()
         .filter_map(|&at| scope.message(at))

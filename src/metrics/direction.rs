@@ -1,6 +1,6 @@
 //! Direction of communication (ANALYSIS.md §3.2) and the "consume or connect?" test (§4).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::graph::Graph;
 use crate::metric::Metric;
@@ -54,10 +54,18 @@ pub fn reciprocity_among(g: &Graph, keep: &[bool]) -> Metric {
         .copied()
         .filter(|&(a, b)| kept(a) && kept(b))
         .collect();
-    let reciprocated = arcs
-        .iter()
-        .filter(|&&(a, b)| g.arcs.contains_key(&(b, a)))
-        .count();
+    // Reversed ties, sorted, walked alongside the (already sorted) ties: one merge instead
+    // of a binary search per tie, which dominated on a million ties.
+    let mut reversed: Vec<(u32, u32)> = arcs.iter().map(|&(a, b)| (b, a)).collect();
+    reversed.sort_unstable();
+    let mut later = reversed.iter().peekable();
+    let mut reciprocated = 0usize;
+    for tie in &arcs {
+        while later.next_if(|r| *r < tie).is_some() {}
+        if later.peek() == Some(&tie) {
+            reciprocated += 1;
+        }
+    }
     Metric::ratio(
         reciprocated as f64,
         arcs.len() as f64,
@@ -73,7 +81,7 @@ pub fn reciprocity_among(g: &Graph, keep: &[bool]) -> Metric {
 /// message drew a reply from someone else.
 pub fn member_initiated_share(scope: &Scope) -> Metric {
     let roots = roots(scope);
-    let mut starters: HashSet<usize> = HashSet::new();
+    let mut starters: FxHashSet<usize> = FxHashSet::default();
     for &at in &scope.messages {
         let (Some(message), Some(Some(root))) = (scope.message(at), roots.get(at)) else {
             continue;
@@ -114,7 +122,9 @@ fn roots(scope: &Scope) -> Vec<Option<usize>> {
                 Some(OPEN) | None => break None,
                 Some(_) => {}
             }
-            state[at] = OPEN;
+            if let Some(s) = state.get_mut(at) {
+                *s = OPEN;
+            }
             path.push(at);
             match scope.conv.tree_parent.get(at).copied().flatten() {
                 Some(parent) => at = parent,
@@ -123,8 +133,9 @@ fn roots(scope: &Scope) -> Vec<Option<usize>> {
             }
         };
         for v in path.drain(..) {
-            root[v] = found;
-            state[v] = DONE;
+            if let (Some(r), Some(s)) = (root.get_mut(v), state.get_mut(v)) {
+                (*r, *s) = (found, DONE);
+            }
         }
     }
     root

@@ -1,6 +1,6 @@
 //! Level and type of engagement (ANALYSIS.md §3.3).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::metric::Metric;
 use crate::report::Median;
@@ -51,9 +51,9 @@ pub struct Answers {
 /// it, by someone else (self-replies are not interactions).
 pub fn answers(scope: &Scope) -> Answers {
     // question → (first reply time, by member?), first member reply time, first host reply time
-    let mut first: HashMap<usize, (i64, bool)> = HashMap::new();
-    let mut first_peer: HashMap<usize, i64> = HashMap::new();
-    let mut first_host: HashMap<usize, i64> = HashMap::new();
+    let mut first: FxHashMap<usize, (i64, bool)> = FxHashMap::default();
+    let mut first_peer: FxHashMap<usize, i64> = FxHashMap::default();
+    let mut first_host: FxHashMap<usize, i64> = FxHashMap::default();
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
         let (Some(q), Some(reply)) = (i.target, scope.message(i.message)) else {
             continue;
@@ -79,7 +79,7 @@ pub fn answers(scope: &Scope) -> Answers {
         *earliest = (*earliest).min(t);
     }
     let by_peer = first.values().filter(|(_, member)| *member).count();
-    let delays = |firsts: &HashMap<usize, i64>| -> Vec<f64> {
+    let delays = |firsts: &FxHashMap<usize, i64>| -> Vec<f64> {
         firsts
             .iter()
             .filter_map(|(&q, &t)| {
@@ -124,6 +124,8 @@ pub fn median(mut values: Vec<f64>, reason: &str) -> Median {
 }
 
 #[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -5,6 +5,7 @@ pub mod direction;
 pub mod engagement;
 pub mod louvain;
 pub mod structure;
+pub mod weighted;
 
 use crate::graph::Graph;
 use crate::hosts::rank_by_reach;

@@ -34,10 +34,10 @@ fn gap(m: &Metric) -> Option<f64> {
 
 fn names(people: &[PersonRef]) -> String {
     let list: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
-    match list.len() {
-        0 => String::new(),
-        1 => list.concat(),
-        k => format!("{} and {}", list[..k - 1].join(", "), list[k - 1]),
+    match list.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 

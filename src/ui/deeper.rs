@@ -76,7 +76,22 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                 </details>
             }
             <p class="files">{ format!("Read from: {}.", report.sources.files.iter()
-                .map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")) }</p>
+                .map(read_from).collect::<Vec<_>>().join("; ")) }</p>
         </section>
     }
+}
+
+/// One file as "Read from" lists it: its name, its format and how sure detection was
+/// ("general.json as discord, recognised for certain").
+fn read_from(file: &crate::report::SourceFile) -> String {
+    let how = match file.detection.confidence {
+        "chosen" => "as you chose".to_string(),
+        "certain" => "recognised for certain".to_string(),
+        "likely" => format!(
+            "most likely; it also looked like {} (pick the format above if that is right)",
+            file.detection.also_matched.join(" or ")
+        ),
+        _ => "detected".to_string(),
+    };
+    format!("{} as {}, {how}", file.name, file.format)
 }

@@ -10,6 +10,8 @@ use yew::prelude::*;
 
 use crate::export::community_colour;
 use crate::ui::fit::Fit;
+use crate::view::explore::Selection;
+use crate::view::zoom::ViewBox;
 use crate::view::{NetworkView, NodeView, Role};
 
 /// Drawing size in SVG units; the SVG scales to its box.
@@ -35,7 +37,11 @@ const STYLE: &str = "\
 #network.hovering .person:not(.lit),#network.hovering line:not(.lit){opacity:.12}\
 #network.hovering line.lit{stroke:var(--accent,#0072b2);stroke-opacity:.9}\
 #network .name{font:12px system-ui,sans-serif;fill:var(--fg,#1f2328)}\
-#network .host-name{font-weight:700}";
+#network .host-name{font-weight:700}\
+#network line,#network .person{vector-effect:non-scaling-stroke}\
+#network.searching .person:not(.match),#network.searching line{opacity:.15}\
+#network .person.match{stroke:var(--fg,#1f2328);stroke-width:3}\
+#network:focus-visible{outline:3px solid var(--accent,#0072b2);outline-offset:-3px}";
 
 /// How to draw: colours, who is hovered, and where hover changes are reported.
 #[derive(Clone, PartialEq, Default)]
@@ -50,65 +56,55 @@ pub struct Look {
     pub on_hover: Callback<Option<usize>>,
 }
 
-/// `#network`: people placed by their layout position, sized by degree, coloured by role
-/// or community; `data-nodes` counts the people drawn.
-pub fn draw_network(network: &NetworkView, look: &Look) -> Html {
-    let fit = Fit::to(&network.nodes, WIDTH, HEIGHT, PAD);
-    let max_degree = network
-        .nodes
-        .iter()
-        .map(|n| n.degree)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let lit = |i: usize| look.hovered == Some(i);
-    let mut edges: Vec<_> = network
-        .edges
-        .iter()
-        .filter_map(|e| {
-            let (a, b) = (
-                network.nodes.get(e.a as usize)?,
-                network.nodes.get(e.b as usize)?,
-            );
-            let hot = lit(e.a as usize) || lit(e.b as usize);
-            Some((fit.place(a), fit.place(b), e.weight, hot))
-        })
-        .collect();
-    edges.sort_by_key(|&(_, _, weight, hot)| (Reverse(hot), Reverse(weight)));
-    edges.truncate(MAX_EDGES);
-    let max_weight = edges.iter().map(|e| e.2).max().unwrap_or(1).max(1);
+/// What of the network is drawn, and the window onto it.
+pub struct Frame<'a> {
+    /// The people and ties the filters keep.
+    pub selection: &'a Selection,
+    /// The people the search found (indices into `network.nodes`).
+    pub matches: &'a [usize],
+    /// The part of the drawing on screen.
+    pub view: ViewBox,
+    /// Given the `<svg>`, so pointer positions can be measured against it.
+    pub svg: NodeRef,
+}
 
+/// The fit every part of the view shares (drawing, tooltip, search centring).
+pub fn fit(network: &NetworkView) -> Fit {
+    Fit::to(&network.nodes, WIDTH, HEIGHT, PAD)
+}
+
+/// `#network`: people placed by their layout position, sized by degree, coloured by role
+/// or community; `data-nodes` counts the people of `network`, `data-shown` those drawn.
+pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
+    let fit = fit(network);
+    let max_degree = network.nodes.iter().map(|n| n.degree).max().unwrap_or(0);
+    let scale = Scale {
+        max_degree: max_degree.max(1),
+        zoom: frame.view.zoom(),
+    };
+    let edges = drawn_edges(network, look, frame.selection, &fit);
+    let max_weight = edges.iter().map(|e| e.2).max().unwrap_or(1).max(1);
     let neighbours = ties_of(network, look.hovered);
     // Small dots first, so the big ones sit on top.
-    let mut order: Vec<usize> = (0..network.nodes.len()).collect();
+    let mut order: Vec<usize> = (0..network.nodes.len())
+        .filter(|&i| frame.selection.shows(i))
+        .collect();
     order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
-    let mut named: Vec<usize> = order.iter().rev().take(NAMED).copied().collect();
-    named.extend(
-        order
-            .iter()
-            .filter(|&&i| network.nodes[i].role == Role::Host),
+    let named = named(network, &order, look.hovered);
+    let found = |i: usize| frame.matches.binary_search(&i).is_ok();
+    let classes = classes!(
+        look.hovered.is_some().then_some("hovering"),
+        (!frame.matches.is_empty()).then_some("searching")
     );
-    named.extend(look.hovered);
-    named.sort_unstable();
-    named.dedup();
-
-    let on_over = {
-        let on_hover = look.on_hover.clone();
-        Callback::from(move |event: MouseEvent| {
-            let target: Option<web_sys::Element> = event.target_dyn_into();
-            let index = target.and_then(|t| t.get_attribute("data-i")?.parse().ok());
-            if index.is_some() {
-                on_hover.emit(index);
-            }
-        })
-    };
-    let on_leave = look.on_hover.reform(|_: MouseEvent| None);
     html! {
-        <svg id="network" class={classes!(look.hovered.is_some().then_some("hovering"))}
+        <svg id="network" class={classes} ref={frame.svg.clone()} tabindex="0"
             data-nodes={network.nodes.len().to_string()}
+            data-shown={frame.selection.count.to_string()}
             width={WIDTH.to_string()} height={HEIGHT.to_string()}
-            viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
-            aria-label="The conversation network" onmouseover={on_over} onmouseleave={on_leave}>
+            viewBox={frame.view.attr()} role="img"
+            aria-label="The conversation network. When focused, + and − zoom, the arrow keys \
+                move, 0 shows everyone."
+            onmouseover={on_over(look)} onmouseleave={look.on_hover.reform(|_: MouseEvent| None)}>
             <style>{ STYLE }</style>
             <g class="edges">
                 { for edges.iter().map(|&((x1, y1), (x2, y2), weight, hot)| {
@@ -123,16 +119,91 @@ pub fn draw_network(network: &NetworkView, look: &Look) -> Html {
             <g class="nodes">
                 { for order.iter().filter_map(|&i| {
                     let node = network.nodes.get(i)?;
-                    let hot = lit(i) || neighbours.contains(&i);
-                    Some(draw_person(i, node, fit.place(node), max_degree, look, hot))
+                    let hot = look.hovered == Some(i) || neighbours.contains(&i);
+                    let marks = Marks { hot, found: found(i) };
+                    Some(draw_person(i, node, fit.place(node), &scale, look, marks))
                 }) }
             </g>
             <g class="names">
                 { for named.iter().filter_map(|&i| network.nodes.get(i))
-                    .map(|node| draw_name(node, fit.place(node), max_degree)) }
+                    .map(|node| draw_name(node, fit.place(node), &scale)) }
             </g>
         </svg>
     }
+}
+
+/// The ties drawn, placed: the selection's, the hovered person's first, then heaviest,
+/// at most [`MAX_EDGES`]; each with its weight and whether it is lit.
+type Placed = ((f64, f64), (f64, f64), u32, bool);
+
+fn drawn_edges(
+    network: &NetworkView,
+    look: &Look,
+    selection: &Selection,
+    fit: &Fit,
+) -> Vec<Placed> {
+    let lit = |i: u32| look.hovered == Some(i as usize);
+    let mut edges: Vec<Placed> = selection
+        .edges
+        .iter()
+        .filter_map(|&k| {
+            let e = network.edges.get(k)?;
+            let (a, b) = (
+                network.nodes.get(e.a as usize)?,
+                network.nodes.get(e.b as usize)?,
+            );
+            Some((fit.place(a), fit.place(b), e.weight, lit(e.a) || lit(e.b)))
+        })
+        .collect();
+    edges.sort_by_key(|&(_, _, weight, hot)| (Reverse(hot), Reverse(weight)));
+    edges.truncate(MAX_EDGES);
+    edges
+}
+
+/// Who gets a name: the [`NAMED`] most connected drawn, the hosts, the hovered person.
+fn named(network: &NetworkView, order: &[usize], hovered: Option<usize>) -> Vec<usize> {
+    let mut named: Vec<usize> = order.iter().rev().take(NAMED).copied().collect();
+    named.extend(
+        order
+            .iter()
+            .filter(|&&i| network.nodes.get(i).is_some_and(|n| n.role == Role::Host)),
+    );
+    named.extend(hovered);
+    named.sort_unstable();
+    named.dedup();
+    named
+}
+
+/// Reports the person the pointer enters (their circle's `data-i`).
+fn on_over(look: &Look) -> Callback<MouseEvent> {
+    let on_hover = look.on_hover.clone();
+    Callback::from(move |event: MouseEvent| {
+        let target: Option<web_sys::Element> = event.target_dyn_into();
+        let index = target.and_then(|t| t.get_attribute("data-i")?.parse().ok());
+        if index.is_some() {
+            on_hover.emit(index);
+        }
+    })
+}
+
+/// Sizes at the current zoom: dots grow slower than the zoom and names keep their size
+/// on screen, so a close look separates people instead of just enlarging them.
+struct Scale {
+    max_degree: u32,
+    zoom: f64,
+}
+
+impl Scale {
+    fn radius(&self, degree: u32) -> f64 {
+        radius(degree, self.max_degree) / self.zoom.max(1.0).sqrt()
+    }
+}
+
+/// How a dot is marked: lit by the hover, found by the search.
+#[derive(Clone, Copy)]
+struct Marks {
+    hot: bool,
+    found: bool,
 }
 
 /// The people tied to `hovered` (indices), sorted.
@@ -157,9 +228,9 @@ fn draw_person(
     i: usize,
     node: &NodeView,
     (x, y): (f64, f64),
-    max: u32,
+    scale: &Scale,
     look: &Look,
-    hot: bool,
+    marks: Marks,
 ) -> Html {
     let ties = match node.degree {
         1 => "1 person".to_string(),
@@ -170,16 +241,17 @@ fn draw_person(
         .by_community
         .then(|| format!("fill:{}", community_colour(node.community)));
     html! {
-        <circle cx={num(x)} cy={num(y)} r={num(radius(node.degree, max))} data-i={i.to_string()}
-            style={fill}
+        <circle cx={num(x)} cy={num(y)} r={num(scale.radius(node.degree))}
+            data-i={i.to_string()} style={fill}
             class={classes!("person", format!("role-{}", node.role.as_str()),
-                alone.then_some("alone"), hot.then_some("lit"))}>
+                alone.then_some("alone"), marks.hot.then_some("lit"),
+                marks.found.then_some("match"))}>
             <title>{ format!("{} — {}, talks with {ties}", node.name, node.role.as_str()) }</title>
         </circle>
     }
 }
 
-fn draw_name(node: &NodeView, (x, y): (f64, f64), max_degree: u32) -> Html {
+fn draw_name(node: &NodeView, (x, y): (f64, f64), scale: &Scale) -> Html {
     let text = if node.role == Role::Host {
         format!("{} · host", node.name)
     } else {
@@ -191,9 +263,13 @@ fn draw_name(node: &NodeView, (x, y): (f64, f64), max_degree: u32) -> Html {
     } else {
         (1.0, "start")
     };
-    let offset = radius(node.degree, max_degree) + 4.0;
+    let zoom = scale.zoom.max(1.0);
+    let offset = scale.radius(node.degree) + 4.0 / zoom;
+    // Set on the text itself: it must beat the page's `#network .name` size.
+    let size = (zoom > 1.0).then(|| format!("font-size:{:.2}px", 12.0 / zoom));
     html! {
-        <text x={num(x + dx * offset)} y={num(y + 4.0)} text-anchor={anchor}
+        <text x={num(x + dx * offset)} y={num(y + 4.0 / zoom)} text-anchor={anchor}
+            style={size}
             class={classes!("name", (node.role == Role::Host).then_some("host-name"))}>
             { text }
         </text>
@@ -205,7 +281,7 @@ pub fn radius(degree: u32, max_degree: u32) -> f64 {
     3.0 + 9.0 * (f64::from(degree) / f64::from(max_degree.max(1))).sqrt()
 }
 
-/// A coordinate written with one decimal, enough at this size and short in the DOM.
+/// A coordinate written with two decimals: enough at 20× zoom, short in the DOM.
 fn num(v: f64) -> String {
-    format!("{v:.1}")
+    format!("{v:.2}")
 }

@@ -2,25 +2,25 @@
 
 use yew::prelude::*;
 
-use crate::ui::drawing::{HEIGHT, WIDTH};
-use crate::ui::fit::Fit;
+use crate::ui::drawing::fit;
+use crate::view::zoom::ViewBox;
 use crate::view::{NetworkView, NodeView};
 
-/// The tooltip for `network.nodes[hovered]`, placed beside them; nothing when nobody is
-/// hovered or the index is out of range.
-pub fn tooltip(network: &NetworkView, hovered: Option<usize>) -> Html {
+/// The tooltip for `network.nodes[hovered]`, placed beside them in the current `view`;
+/// nothing when nobody is hovered or the index is out of range.
+pub fn tooltip(network: &NetworkView, hovered: Option<usize>, view: &ViewBox) -> Html {
     let Some(node) = hovered.and_then(|i| network.nodes.get(i)) else {
         return Html::default();
     };
-    let (x, y) = Fit::to(&network.nodes, WIDTH, HEIGHT, 40.0).place(node);
+    let (x, y) = view.fraction(fit(network).place(node));
     let style = format!(
         "position:absolute;left:{:.1}%;top:{:.1}%;transform:translate({},8px);\
          pointer-events:none;background:var(--card,#fff);color:var(--fg,#1f2328);\
          border:1px solid var(--line,#d9d6cf);border-radius:6px;padding:.35rem .5rem;\
          font-size:.85rem;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:16rem;z-index:2",
-        x / WIDTH * 100.0,
-        y / HEIGHT * 100.0,
-        if x > WIDTH / 2.0 { "-100%" } else { "0" },
+        x * 100.0,
+        y * 100.0,
+        if x > 0.5 { "-100%" } else { "0" },
     );
     html! {
         <div id="network-tooltip" role="tooltip" {style}>

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod summary;
-use peerscope::analyze::analyze_dataset;
+use peerscope::analyze::report_dataset;
 use peerscope::compare::{compare, Comparison};
 use peerscope::import::{self, Format};
 use peerscope::model::Dataset;
@@ -93,14 +93,14 @@ pub fn run() -> ExitCode {
         format: format.0,
     };
     let outcome = read_files(&files, options.format)
-        .and_then(|dataset| analyze_dataset(&dataset, &options))
+        .and_then(|dataset| report_dataset(&dataset, &options))
         .map_err(|e| e.to_string())
-        .and_then(|analysis| {
+        .and_then(|report| {
             let comparison = compare
                 .as_deref()
-                .map(|path| compared(path, &analysis.report))
+                .map(|path| compared(path, &report))
                 .transpose()?;
-            Ok((analysis.report, comparison))
+            Ok((report, comparison))
         });
     let (report, comparison) = match outcome {
         Ok(done) => done,
@@ -161,12 +161,7 @@ fn read_files(
         let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
         if size <= READ_WHOLE_UP_TO {
             let bytes = std::fs::read(path).map_err(unreadable)?;
-            let input = Input::new(name.clone(), bytes);
-            let format = match format {
-                Some(f) => f,
-                None => import::detect(&input)?,
-            };
-            format.read(&name, &input.bytes, &mut dataset)?;
+            import::read_input(&Input::new(name.clone(), bytes), format, &mut dataset)?;
         } else {
             let reader = std::io::BufReader::with_capacity(1 << 20, file);
             import::read_stream(&name, reader, format, &mut dataset)?;

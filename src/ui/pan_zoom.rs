@@ -1,0 +1,215 @@
+//! Zoom and pan on `#network` by moving its `viewBox`: the wheel zooms around the
+//! pointer, a drag pans, `+` `-` `0` and the arrow keys work when the drawing has focus,
+//! and `#zoom-in`, `#zoom-out`, `#zoom-reset` do the same without a wheel or keyboard.
+//!
+//! The maths is [`crate::view::zoom`]; this file turns events into its calls. Changes go
+//! through a reducer so quick successive wheel events each build on the latest view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::drawing::{HEIGHT, WIDTH};
+use crate::view::zoom::ViewBox;
+
+/// One wheel notch (100 pixels of scroll) zooms by about this factor.
+const WHEEL_STEP: f64 = 1.2;
+/// A key or button press zooms by this factor.
+const KEY_STEP: f64 = 1.25;
+/// An arrow key moves the view by this share of what is shown.
+const KEY_PAN: f64 = 0.1;
+/// Searching zooms at least this close onto the person found.
+const FOUND_ZOOM: f64 = 2.0;
+
+/// A change of view; applied to the latest view, not the one of the last render.
+pub enum Move {
+    /// Zoom by a factor around a point given as fractions of the drawing's box on screen.
+    ZoomAt(f64, (f64, f64)),
+    /// Zoom by a factor around the middle.
+    Zoom(f64),
+    /// Pan by fractions of what is shown.
+    Pan(f64, f64),
+    /// Show this view (a drag sets the view from where it started).
+    Set(ViewBox),
+    /// Centre on a drawing point, at least [`FOUND_ZOOM`] close.
+    CentreOn((f64, f64)),
+    /// Back to the whole drawing.
+    Reset,
+}
+
+/// The reducer's state: the view shown.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Camera(pub ViewBox);
+
+impl Default for Camera {
+    fn default() -> Self {
+        Camera(ViewBox::whole(WIDTH, HEIGHT))
+    }
+}
+
+impl Reducible for Camera {
+    type Action = Move;
+
+    fn reduce(self: Rc<Self>, action: Move) -> Rc<Self> {
+        let view = self.0;
+        let next = match action {
+            Move::ZoomAt(factor, (fx, fy)) => view.zoom_at(factor, view.point(fx, fy)),
+            Move::Zoom(factor) => view.zoom_centre(factor),
+            Move::Pan(fx, fy) => view.pan(fx * view.w, fy * view.h),
+            Move::Set(next) => next,
+            Move::CentreOn(at) => view.centre_on(at, view.zoom().max(FOUND_ZOOM)),
+            Move::Reset => ViewBox::whole(WIDTH, HEIGHT),
+        };
+        if next == view {
+            self
+        } else {
+            Rc::new(Camera(next))
+        }
+    }
+}
+
+/// Where a drag started: the pointer (client pixels), the box's size and the view.
+#[derive(Clone, Copy)]
+struct Grab {
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    view: ViewBox,
+}
+
+/// The view and the handlers to put on the drawing's frame.
+pub struct PanZoom {
+    pub camera: UseReducerHandle<Camera>,
+    /// The `<svg>`, measured to turn pointer pixels into drawing units.
+    pub svg: NodeRef,
+    pub onwheel: Callback<WheelEvent>,
+    pub onmousedown: Callback<MouseEvent>,
+    pub onmousemove: Callback<MouseEvent>,
+    /// Ends a drag (mouse up, or the pointer leaving the frame).
+    pub onmouseup: Callback<MouseEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+/// The drawing's zoom and pan state with its event handlers.
+#[hook]
+pub fn use_pan_zoom() -> PanZoom {
+    let camera = use_reducer(Camera::default);
+    let svg = use_node_ref();
+    let grab = use_mut_ref(|| None::<Grab>);
+    let onwheel = on_wheel(camera.dispatcher(), svg.clone());
+    let onmousedown = {
+        let (camera, svg, grab) = (camera.clone(), svg.clone(), grab.clone());
+        Callback::from(move |event: MouseEvent| {
+            if event.button() != 0 {
+                return;
+            }
+            let spot = spot(&svg, event.client_x(), event.client_y());
+            *grab.borrow_mut() = spot.map(|(_, _, width, height)| Grab {
+                x: f64::from(event.client_x()),
+                y: f64::from(event.client_y()),
+                width,
+                height,
+                view: camera.0,
+            });
+        })
+    };
+    let onmousemove = {
+        let (camera, grab) = (camera.dispatcher(), grab.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some(start) = *grab.borrow() else {
+                return;
+            };
+            let dx = (f64::from(event.client_x()) - start.x) / start.width * start.view.w;
+            let dy = (f64::from(event.client_y()) - start.y) / start.height * start.view.h;
+            camera.dispatch(Move::Set(start.view.pan(-dx, -dy)));
+        })
+    };
+    let onmouseup = Callback::from(move |_: MouseEvent| {
+        grab.borrow_mut().take();
+    });
+    let onkeydown = on_key(camera.dispatcher());
+    PanZoom {
+        camera,
+        svg,
+        onwheel,
+        onmousedown,
+        onmousemove,
+        onmouseup,
+        onkeydown,
+    }
+}
+
+/// The wheel zooms around the pointer, by [`WHEEL_STEP`] per notch.
+fn on_wheel(camera: UseReducerDispatcher<Camera>, svg: NodeRef) -> Callback<WheelEvent> {
+    Callback::from(move |event: WheelEvent| {
+        let Some((fx, fy, _, _)) = spot(&svg, event.client_x(), event.client_y()) else {
+            return;
+        };
+        // Keep the page still: the wheel belongs to the drawing while over it.
+        event.prevent_default();
+        let pixels = match event.delta_mode() {
+            0 => event.delta_y(),
+            1 => event.delta_y() * 16.0,
+            _ => event.delta_y() * 400.0,
+        };
+        let factor = WHEEL_STEP.powf(-pixels / 100.0);
+        camera.dispatch(Move::ZoomAt(factor, (fx, fy)));
+    })
+}
+
+/// `+` `-` zoom, the arrows pan, `0` shows everything; other keys are left alone.
+fn on_key(camera: UseReducerDispatcher<Camera>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        let change = match event.key().as_str() {
+            "+" | "=" => Move::Zoom(KEY_STEP),
+            "-" | "_" => Move::Zoom(1.0 / KEY_STEP),
+            "0" => Move::Reset,
+            "ArrowLeft" => Move::Pan(-KEY_PAN, 0.0),
+            "ArrowRight" => Move::Pan(KEY_PAN, 0.0),
+            "ArrowUp" => Move::Pan(0.0, -KEY_PAN),
+            "ArrowDown" => Move::Pan(0.0, KEY_PAN),
+            _ => return,
+        };
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            // Ctrl + / - is the browser's own zoom: leave it to the browser.
+            return;
+        }
+        // The arrows would scroll the page too.
+        event.prevent_default();
+        camera.dispatch(change);
+    })
+}
+
+/// The pointer at client pixels as fractions of the `<svg>` box, with the box's size in
+/// pixels; `None` when the drawing is not on screen.
+fn spot(svg: &NodeRef, x: i32, y: i32) -> Option<(f64, f64, f64, f64)> {
+    let rect = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();
+    let (width, height) = (rect.width(), rect.height());
+    if width <= 0.0 || height <= 0.0 {
+        return None;
+    }
+    let fx = (f64::from(x) - rect.left()) / width;
+    let fy = (f64::from(y) - rect.top()) / height;
+    Some((fx, fy, width, height))
+}
+
+/// `#zoom-in`, `#zoom-out` and `#zoom-reset`, for people without a wheel or keyboard.
+pub fn buttons(camera: &UseReducerHandle<Camera>) -> Html {
+    let press = |change: fn() -> Move| {
+        let camera = camera.dispatcher();
+        Callback::from(move |_: MouseEvent| camera.dispatch(change()))
+    };
+    let zoom = camera.0.zoom();
+    html! {
+        <div class="zoom" role="group" aria-label="Zoom">
+            <button id="zoom-in" type="button" aria-label="Zoom in"
+                onclick={press(|| Move::Zoom(KEY_STEP))}>{ "+" }</button>
+            <button id="zoom-out" type="button" aria-label="Zoom out"
+                onclick={press(|| Move::Zoom(1.0 / KEY_STEP))}>{ "−" }</button>
+            <button id="zoom-reset" type="button" onclick={press(|| Move::Reset)}
+                disabled={camera.0 == ViewBox::whole(WIDTH, HEIGHT)}>{ "Reset zoom" }</button>
+            <span class="zoom-level" aria-live="polite">{ format!("{zoom:.1}×") }</span>
+        </div>
+    }
+}

@@ -1,0 +1,249 @@
+//! Which people and ties the network view draws: the filters (weakest tie, people left
+//! without a tie, the most connected few of a big network) and the name search.
+//!
+//! Pure functions of a [`NetworkView`], so the web UI stays thin and this is tested
+//! natively. Indices stay those of `network.nodes` and `network.edges`: the drawing,
+//! tooltip and table all speak about the same people.
+
+use std::cmp::Reverse;
+
+use super::NetworkView;
+
+/// Past this many people only the most connected are drawn unless asked: an SVG with
+/// many thousand circles makes the page sluggish.
+pub const BIG: usize = 2000;
+
+/// What the reader asked to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filter {
+    /// Only ties with at least this many interactions are drawn.
+    pub min_weight: u32,
+    /// People with no drawn tie are hidden.
+    pub hide_isolates: bool,
+    /// Draw at most this many people, the most connected first (`None`: everyone).
+    pub limit: Option<usize>,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            min_weight: 1,
+            hide_isolates: false,
+            limit: Some(BIG),
+        }
+    }
+}
+
+/// The outcome of a [`Filter`]: who and which ties are drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// One flag per person of `network.nodes`: drawn or not.
+    pub shown: Vec<bool>,
+    /// Indices into `network.edges` of the ties drawn.
+    pub edges: Vec<usize>,
+    /// How many people are drawn.
+    pub count: usize,
+    /// True when the [`Filter::limit`] left people out.
+    pub limited: bool,
+}
+
+impl Selection {
+    /// Whether person `i` is drawn.
+    pub fn shows(&self, i: usize) -> bool {
+        self.shown.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Applies `filter` to `network`; the people in `always` (search matches) are drawn
+/// whatever the filter says, so a search never finds someone invisible.
+pub fn select(network: &NetworkView, filter: &Filter, always: &[usize]) -> Selection {
+    let total = network.nodes.len();
+    let mut shown = vec![true; total];
+    let limited = filter.limit.is_some_and(|limit| total > limit);
+    if let (true, Some(limit)) = (limited, filter.limit) {
+        shown = vec![false; total];
+        for i in by_ties(network).into_iter().take(limit) {
+            set(&mut shown, i, true);
+        }
+    }
+    for &i in always {
+        set(&mut shown, i, true);
+    }
+    let is_shown = |shown: &[bool], i: u32| shown.get(i as usize).copied().unwrap_or(false);
+    let edges: Vec<usize> = network
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.weight >= filter.min_weight && is_shown(&shown, e.a) && is_shown(&shown, e.b)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if filter.hide_isolates {
+        let mut tied = vec![false; total];
+        for e in edges.iter().filter_map(|&k| network.edges.get(k)) {
+            set(&mut tied, e.a as usize, true);
+            set(&mut tied, e.b as usize, true);
+        }
+        for &i in always {
+            set(&mut tied, i, true);
+        }
+        for (flag, tie) in shown.iter_mut().zip(tied) {
+            *flag &= tie;
+        }
+    }
+    let count = shown.iter().filter(|&&s| s).count();
+    Selection {
+        shown,
+        edges,
+        count,
+        limited,
+    }
+}
+
+fn set(flags: &mut [bool], i: usize, value: bool) {
+    if let Some(flag) = flags.get_mut(i) {
+        *flag = value;
+    }
+}
+
+/// Indices of `network.nodes`, most ties first (ties broken by position, so the order is
+/// stable from one render to the next).
+pub fn by_ties(network: &NetworkView) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..network.nodes.len()).collect();
+    order.sort_by_key(|&i| (Reverse(network.nodes.get(i).map_or(0, |n| n.degree)), i));
+    order
+}
+
+/// Indices of `network.edges`, heaviest first, at most `limit`.
+pub fn strongest(network: &NetworkView, limit: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..network.edges.len()).collect();
+    order.sort_by_key(|&k| (Reverse(network.edges.get(k).map_or(0, |e| e.weight)), k));
+    order.truncate(limit);
+    order
+}
+
+/// The people whose name holds `query`, ignoring case and surrounding spaces, in the
+/// order of `network.nodes`; nobody for an empty query.
+pub fn search(network: &NetworkView, query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    network
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| node.name.to_lowercase().contains(&query))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The search's answer in words: "1 person matches", "2 people match", or that nobody
+/// has that name.
+pub fn search_status(matches: usize) -> String {
+    match matches {
+        0 => "No one is called that here".to_string(),
+        1 => "1 person matches".to_string(),
+        n => format!("{n} people match"),
+    }
+}
+
+/// A count with a thin space between thousands, as the page writes them ("2 000").
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+// A failing test may panic: that is how it fails.
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::view::{EdgeView, NodeView};
+
+    /// A star around person 0 (weights 1, 2, 3) plus a heavy tie 2–3 and a loner, 5.
+    fn network() -> NetworkView {
+        let node = |name: &str, degree| NodeView {
+            name: name.to_string(),
+            degree,
+            ..NodeView::default()
+        };
+        let edge = |a, b, weight| EdgeView { a, b, weight };
+        NetworkView {
+            nodes: vec![
+                node("Ann", 3),
+                node("Bob", 1),
+                node("Joanna", 2),
+                node("Hannah", 2),
+                node("Cy", 0),
+                node("Dee", 0),
+            ],
+            edges: vec![edge(0, 1, 1), edge(0, 2, 2), edge(0, 3, 3), edge(2, 3, 5)],
+        }
+    }
+
+    #[test]
+    fn the_default_shows_everyone_in_a_small_network() {
+        let s = select(&network(), &Filter::default(), &[]);
+        assert_eq!((s.count, s.edges.len(), s.limited), (6, 4, false));
+    }
+
+    #[test]
+    fn weak_ties_and_loners_can_be_hidden() {
+        let net = network();
+        let strong = Filter {
+            min_weight: 3,
+            ..Filter::default()
+        };
+        let s = select(&net, &strong, &[]);
+        assert_eq!(s.edges, vec![2, 3]);
+        assert_eq!(s.count, 6, "people stay until loners are hidden");
+        let lonely = Filter {
+            hide_isolates: true,
+            ..strong
+        };
+        let s = select(&net, &lonely, &[]);
+        assert_eq!(s.shown, vec![true, false, true, true, false, false]);
+        assert_eq!(s.count, 3);
+        let s = select(&net, &lonely, &[4]);
+        assert!(s.shows(4) && !s.shows(99), "a match is drawn even alone");
+    }
+
+    #[test]
+    fn a_big_network_is_cut_to_the_most_connected() {
+        let limit = Filter {
+            limit: Some(3),
+            ..Filter::default()
+        };
+        let s = select(&network(), &limit, &[]);
+        assert!(s.limited);
+        assert_eq!(s.shown, vec![true, false, true, true, false, false]);
+        assert_eq!(s.edges, vec![1, 2, 3], "ties to hidden people go too");
+        assert_eq!(select(&network(), &limit, &[5]).count, 4);
+        assert_eq!(by_ties(&network()), vec![0, 2, 3, 1, 4, 5]);
+        assert_eq!(strongest(&network(), 2), vec![3, 2]);
+    }
+
+    #[test]
+    fn search_ignores_case_and_finds_parts_of_names() {
+        let net = network();
+        assert_eq!(search(&net, " ANN"), vec![0, 2, 3]);
+        assert_eq!(search(&net, "jo"), vec![2]);
+        assert!(search(&net, "   ").is_empty());
+        assert!(search(&net, "zed").is_empty());
+        assert_eq!(search_status(0), "No one is called that here");
+        assert_eq!(search_status(1), "1 person matches");
+        assert_eq!(search_status(2), "2 people match");
+        assert_eq!(grouped(2000), "2\u{202f}000");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_234_567), "1\u{202f}234\u{202f}567");
+    }
+}
