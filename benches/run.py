@@ -378,7 +378,7 @@ def main():
                 "from a timing script, and the browser's streamed import of a File")
     bench_wasm(rep)
     rep.notes.append(f"{a.runs} runs per pair, alternated, medians. Machine: {os.cpu_count()} cores, "
-                     f"load average {load[0]:.1f} when measuring started (other builds were running), "
+                     f"load average {load[0]:.1f} when measuring started, "
                      f"{platform.system()} {platform.machine()}; numbers are noisy, CPU time is steadier than wall time.")
     rep.notes.append("peerscope CLI prints its text summary; chat-analytics writes its HTML report; "
                      "the NetworkX script (benches/nx_metrics.py) does json.load, the interactions of ANALYSIS.md §2, "

@@ -87,7 +87,12 @@ pub fn metrics_csv(report: &Report) -> String {
                 m.reason.clone().unwrap_or_default(),
             ],
         };
-        let _ = w.write_record(row.iter().map(|c| cell(c)));
+        // Numbers (columns 1–3) are written as they are, so a negative modularity stays a
+        // number; only the text columns are guarded.
+        let _ = w.write_record(row.iter().enumerate().map(|(i, c)| match i {
+            1..=3 => c.clone(),
+            _ => cell(c),
+        }));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -102,14 +107,10 @@ fn number(v: Option<f64>) -> String {
     }
 }
 
-/// A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return gets a leading `'`, so it is shown rather than evaluated as a formula.
-/// Empty stays empty.
+/// A cell a spreadsheet will not run (see [`super::tables::spreadsheet_safe`]: the one
+/// rule for every CSV the product writes). Empty stays empty.
 pub fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
-    }
+    super::tables::spreadsheet_safe(text).into_owned()
 }
 
 #[cfg(test)]
@@ -151,6 +152,13 @@ mod tests {
         assert_eq!(cell("\tx"), "'\tx");
         assert_eq!(cell("0.5"), "0.5");
         assert_eq!(cell(""), "");
+        // a negative number in a number column stays a number
+        let mut report = analyze(&sample::inputs(), &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .report;
+        report.metrics.modularity = crate::metric::Metric::observed(-0.25, -0.25, 1.0);
+        let text = metrics_csv(&report);
+        assert!(text.contains("modularity,-0.25,-0.25,1,"), "{text}");
     }
 
     #[test]
