@@ -109,11 +109,7 @@ fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, Import
         .iter()
         .filter_map(|&(_, _, v)| scope.graph.people.get(v as usize))
         .map(|&p| PersonRef {
-            id: data
-                .people
-                .get(p as usize)
-                .map(|x| x.id.clone())
-                .unwrap_or_default(),
+            id: data.id_of(p).to_string(),
             name: data.display(p).to_string(),
         })
         .collect();
@@ -376,12 +372,7 @@ fn network(scope: &Scope, measured: &Measured) -> NetworkView {
             let (x, y) = positions.get(v).copied().unwrap_or((0.5, 0.5));
             let (given, received, peer) = replies.get(v).copied().unwrap_or_default();
             NodeView {
-                id: scope
-                    .data
-                    .people
-                    .get(p as usize)
-                    .map(|x| x.id.clone())
-                    .unwrap_or_default(),
+                id: scope.data.id_of(p).to_string(),
                 name: scope.data.display(p).to_string(),
                 role,
                 degree: g.undirected.degree(v as u32) as u32,

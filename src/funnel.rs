@@ -58,12 +58,7 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
         leaders: leaders
             .iter()
             .map(|&(p, replies)| Leader {
-                id: scope
-                    .data
-                    .people
-                    .get(p as usize)
-                    .map(|x| x.id.clone())
-                    .unwrap_or_default(),
+                id: scope.data.id_of(p).to_string(),
                 name: scope.data.display(p).to_string(),
                 peer_replies: replies,
             })
@@ -88,12 +83,7 @@ fn bridges(scope: &Scope, members: &Csr) -> Vec<Bridge> {
         .filter_map(|(v, &cuts_off)| {
             let p = *scope.graph.people.get(v)?;
             Some(Bridge {
-                id: scope
-                    .data
-                    .people
-                    .get(p as usize)
-                    .map(|x| x.id.clone())
-                    .unwrap_or_default(),
+                id: scope.data.id_of(p).to_string(),
                 name: scope.data.display(p).to_string(),
                 cuts_off,
             })

@@ -136,11 +136,7 @@ pub fn rank_by_reach(g: &Graph) -> Vec<(usize, u64, u32)> {
 
 fn info(data: &Dataset, p: PersonIdx, detected: bool, uncertain: bool, how: &str) -> HostInfo {
     HostInfo {
-        id: data
-            .people
-            .get(p as usize)
-            .map(|x| x.id.clone())
-            .unwrap_or_default(),
+        id: data.id_of(p).to_string(),
         name: data.display(p).to_string(),
         detected,
         uncertain,

@@ -176,6 +176,13 @@ impl Dataset {
         true
     }
 
+    /// A person's source id; empty for an index that is nobody.
+    pub fn id_of(&self, person: PersonIdx) -> &str {
+        self.people
+            .get(person as usize)
+            .map_or("", |p| p.id.as_str())
+    }
+
     /// Display name for a person: the nickname, else the account name, else the id.
     pub fn display(&self, person: PersonIdx) -> &str {
         match self.people.get(person as usize) {

@@ -39,12 +39,7 @@ impl<'a> Signals<'a> {
         goal: Goal,
     ) -> Signals<'a> {
         let person = |p: u32| PersonRef {
-            id: scope
-                .data
-                .people
-                .get(p as usize)
-                .map(|x| x.id.clone())
-                .unwrap_or_default(),
+            id: scope.data.id_of(p).to_string(),
             name: scope.data.display(p).to_string(),
         };
         let members_graph = scope.graph.undirected_among(&scope.member_nodes());
