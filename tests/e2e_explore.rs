@@ -20,6 +20,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::Value;
 
+use e2e_support::page::{click, run};
 use e2e_support::{wait_until, Poll, Session, PATIENCE};
 use peerscope::{analyze, Analysis, Options};
 
@@ -93,26 +94,6 @@ async fn wait(
         })
     })
     .await
-}
-
-async fn run(session: &Session, script: &str) -> Result<Value, String> {
-    session
-        .client
-        .execute(script, Vec::new())
-        .await
-        .map_err(|e| format!("script failed: {e}\n{script}"))
-}
-
-async fn click(session: &Session, css: &str) -> Result<(), String> {
-    let element = session
-        .client
-        .find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("the page has no {css}: {e}"))?;
-    element
-        .click()
-        .await
-        .map_err(|e| format!("cannot click {css}: {e}"))
 }
 
 /// Sets `#id`'s value and fires `input`, as typing does.

@@ -20,6 +20,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::Value;
 
+use e2e_support::page::{click, run};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope::{analyze, Analysis, Input, Options};
 
@@ -37,15 +38,6 @@ fn expected() -> (std::path::PathBuf, Analysis) {
     (path, analysis)
 }
 
-/// Runs `script` in the page and returns its value.
-async fn run(session: &Session, script: &str) -> Result<Value, String> {
-    session
-        .client
-        .execute(script, Vec::new())
-        .await
-        .map_err(|e| format!("script failed: {e}\n{script}"))
-}
-
 /// Polls `script` until it returns a non-empty string.
 async fn wait_text(session: &Session, what: &str, script: &str) -> Result<String, String> {
     wait_until(what, PATIENCE, || async {
@@ -56,18 +48,6 @@ async fn wait_text(session: &Session, what: &str, script: &str) -> Result<String
         })
     })
     .await
-}
-
-async fn click(session: &Session, css: &str) -> Result<(), String> {
-    let element = session
-        .client
-        .find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("the page has no {css}: {e}"))?;
-    element
-        .click()
-        .await
-        .map_err(|e| format!("cannot click {css}: {e}"))
 }
 
 /// Uploads the fixture and waits until the page draws its people.

@@ -21,9 +21,9 @@
 mod e2e_support;
 
 use base64::Engine;
-use fantoccini::Locator;
 use serde_json::Value;
 
+use e2e_support::page::{click, run};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope::{analyze, Analysis, Input, Options};
 
@@ -44,15 +44,6 @@ fn expected() -> (std::path::PathBuf, Value, Analysis) {
     (path, json, analysis)
 }
 
-/// Runs `script` in the page and returns its value.
-async fn run(session: &Session, script: &str) -> Result<Value, String> {
-    session
-        .client
-        .execute(script, Vec::new())
-        .await
-        .map_err(|e| format!("script failed: {e}\n{script}"))
-}
-
 /// Polls `script` until it returns `true`; on timeout the error shows `what`.
 async fn wait_true(session: &Session, what: &str, script: &str) -> Result<(), String> {
     wait_until(what, PATIENCE, || async {
@@ -63,18 +54,6 @@ async fn wait_true(session: &Session, what: &str, script: &str) -> Result<(), St
         })
     })
     .await
-}
-
-async fn click(session: &Session, css: &str) -> Result<(), String> {
-    let element = session
-        .client
-        .find(Locator::Css(css))
-        .await
-        .map_err(|e| format!("the page has no {css}: {e}"))?;
-    element
-        .click()
-        .await
-        .map_err(|e| format!("cannot click {css}: {e}"))
 }
 
 /// Waits for the sample, uploads the fixture, and waits until the page draws its people.

@@ -10,6 +10,9 @@ mod server;
 // Used by tests/e2e_embed.rs only; the other suites compile it too.
 #[allow(dead_code)]
 pub mod embed;
+// Used by some suites only; the others compile it too.
+#[allow(dead_code)]
+pub mod page;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
