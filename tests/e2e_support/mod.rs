@@ -10,9 +10,15 @@ mod server;
 // Used by tests/e2e_embed.rs only; the other suites compile it too.
 #[allow(dead_code)]
 pub mod embed;
-// Used by some suites only; the others compile it too.
+// Used by some suites only; the others compile them too.
+#[allow(dead_code)]
+pub mod downloads;
+#[allow(dead_code)]
+pub mod hostile;
 #[allow(dead_code)]
 pub mod page;
+#[allow(dead_code)]
+pub mod watch;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
