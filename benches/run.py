@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`make bench`: peerscope against the tools people would pick instead, on the same data.
 
-    python3 benches/run.py [--runs 3] [--full] [--no-criterion]   (or: make bench)
+    python3 benches/run.py [--runs 3] [--full] [--no-criterion] [--only browser] [--dist DIR]
+    (or: make bench)
 
 1. Installs the peers, pinned, into the git-ignored .bench/: chat-analytics, graphology and
    graphology-layout-forceatlas2 (npm, .bench/node/), NetworkX (pip, a venv in .bench/venv/).
@@ -15,11 +16,21 @@
    (b) the metric set: peerscope vs a NetworkX script on the same export (benches/nx_metrics.py),
        end to end, and graph + metrics alone (peerscope's from the Criterion benches);
    (c) 100 ForceAtlas2 iterations, 10 k nodes / 100 k edges, vs graphology;
-   (d) the browser (wasm) import and analysis, in headless Chromium;
+   (d) the browser, in headless Chromium (benches/browser.mjs, playwright-core): the 100 k
+       export through the JS API (analyze() timed in the page, wasm memory) and through the
+       page's file input until the verdict is on screen (browser memory sampled from /proc),
+       --runs runs each, medians; with --full the 1 M export through the page, one run;
+       and frames per second while panning a 10 k-node / 100 k-edge graph (benches/fps.mjs);
    (e) the release .wasm, raw and gzip.
    What cannot be measured yet is a row saying so and why.
 5. Runs the Criterion micro-benchmarks (benches/core.rs) and adds their medians.
 Prints the table and writes it to target/bench/report.md.
+
+--only browser runs the browser rows alone (the 100 k export, plus 1 M with --full; no
+other peer, build or Criterion run) and writes target/bench/report-browser.md instead.
+The web app is built (as `make dist`: trunk build --release, opt-level z) into dist/ when
+dist/index.html is missing or older than the sources; --dist DIR measures the build in DIR
+as it is (built there only when it has no index.html).
 
 The machine is small and shared: besides wall time it reports CPU time (user + system),
 which other processes disturb less; ratios are from one `make bench` on one machine.
@@ -36,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +59,9 @@ if not TARGET.is_absolute():
     TARGET = ROOT / TARGET
 OUT = ROOT / "target" / "bench"
 
-NPM_PEERS = {"chat-analytics": "1.1.2", "graphology": "0.26.0", "graphology-layout-forceatlas2": "0.10.1"}
+NPM_PEERS = {"chat-analytics": "1.1.2", "graphology": "0.26.0", "graphology-layout-forceatlas2": "0.10.1",
+             # Drives headless Chromium (/usr/bin/chromium) for the browser rows (d) and fps.
+             "playwright-core": "1.64.1"}
 PIP_PEERS = {"networkx": "3.4.2"}
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 
@@ -56,6 +70,12 @@ TARGET_CA = 10.0
 TARGET_NX = 50.0
 TARGET_FA2 = 3.0
 TARGET_WASM_GZIP_KB = 600
+# Issue 3: the 1 M-message (~1.4 GB) export through the CLI.
+TARGET_1M_RSS_MB = 1536
+TARGET_BROWSER_100K_S = 1.0
+TARGET_BROWSER_1M_S = 8.0
+TARGET_BROWSER_1M_BYTES = 1e9
+TARGET_FPS = 30
 
 
 def say(text):
@@ -226,9 +246,12 @@ def bench_chat_analytics(rep, cli, files, runs, why_not):
             continue
         if size == "1m":
             r = [timed([cli, "analyze", path]) for _ in range(runs)]
-            rep.row(f"(a) end to end, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): peerscope CLI",
-                    f"{secs(med(r, 'wall'))} wall, {med(r, 'rss'):.0f} MB", "not run (chat-analytics at 1 M would need GBs of V8 heap)",
-                    "—", "—", "—")
+            # Issue 3's streaming target: the ~1 GB export within 1.5 GB of peak RSS.
+            rss = med(r, "rss")
+            rep.row(f"(a) end to end, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): peerscope CLI, peak RSS",
+                    f"{secs(med(r, 'wall'))} wall, {secs(med(r, 'cpu'))} CPU, {rss:.0f} MB",
+                    "not run (chat-analytics at 1 M would need GBs of V8 heap)",
+                    "—", f"< {TARGET_1M_RSS_MB} MB peak RSS", yes(rss < TARGET_1M_RSS_MB))
             continue
         html = OUT / f"chat-analytics-{size}.html"
         ours, theirs = alternate(runs, lambda: timed([cli, "analyze", path]),
@@ -320,22 +343,185 @@ def bench_fa2(rep, runs, why_not, crit):
                      "and checks its first and last edge.")
 
 
-def bench_wasm(rep):
-    wasm = sorted((ROOT / "dist").glob("*.wasm"))
+def web_sources_newest():
+    """The newest modification time among what goes into the web app."""
+    files = [ROOT / n for n in ("index.html", "Cargo.toml", "Cargo.lock", "Trunk.toml")]
+    for folder in ("src", "www"):
+        files += [f for f in (ROOT / folder).rglob("*") if f.is_file()]
+    return max(f.stat().st_mtime for f in files if f.exists())
+
+
+def web_dist(dist, given):
+    """The release web app in `dist`, built as `make dist` does (opt-level "z" for the wasm
+    only) when its index.html is missing, or older than the sources unless the folder was
+    `given` (--dist: measured as it is); (dist, None), or (None, why not)."""
+    index = dist / "index.html"
+    if index.exists() and (given or index.stat().st_mtime >= web_sources_newest()):
+        return dist, None
+    cargo_bin = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "bin"
+    env = dict(os.environ, PATH=f"{ROOT / '.tools' / 'node_modules' / '.bin'}:{cargo_bin}:{os.environ.get('PATH', '')}",
+               CARGO_PROFILE_RELEASE_OPT_LEVEL="z")
+    try:
+        run(["trunk", "build", "--release", "--dist", dist], cwd=ROOT, env=env)
+    except (subprocess.CalledProcessError, FileNotFoundError) as e:
+        return None, f"trunk build --release failed ({e}); run `make tools`"
+    return dist, None
+
+
+def bench_wasm(rep, dist, why_not):
+    wasm = sorted(dist.glob("*.wasm")) if dist else []
     if not wasm:
-        # As the Makefile builds it: opt-level "z" for the wasm only.
-        env = dict(os.environ, PATH=f"{ROOT / '.tools' / 'node_modules' / '.bin'}:{os.environ.get('PATH', '')}",
-                   CARGO_PROFILE_RELEASE_OPT_LEVEL="z")
-        try:
-            run(["trunk", "build", "--release"], cwd=ROOT, env=env)
-        except (subprocess.CalledProcessError, FileNotFoundError) as e:
-            rep.missing("(e) release .wasm size", f"≤ {TARGET_WASM_GZIP_KB} KB gzip", f"trunk build --release failed ({e}); run `make tools`")
-            return
-        wasm = sorted((ROOT / "dist").glob("*.wasm"))
+        rep.missing("(e) release .wasm size", f"≤ {TARGET_WASM_GZIP_KB} KB gzip", why_not or f"no .wasm in {dist}")
+        return
     data = wasm[-1].read_bytes()
     gz = len(gzip.compress(data, 9))
     rep.row(f"(e) release .wasm ({wasm[-1].name})", f"{len(data) / 1024:.0f} KB raw, {gz / 1024:.0f} KB gzip -9",
             "—", "—", f"≤ {TARGET_WASM_GZIP_KB} KB gzip", yes(gz / 1024 <= TARGET_WASM_GZIP_KB))
+
+
+# ---- the browser ----------------------------------------------------------------------------
+
+def browser_runs(dist, path, paths, timeout):
+    """One `node benches/browser.mjs` run (a fresh Chromium per path): its JSON lines by path.
+    A failed run is a line with "error"; so is each path when the script printed nothing."""
+    cmd = ["node", ROOT / "benches" / "browser.mjs", "--dist", dist, "--paths", ",".join(paths),
+           "--timeout", timeout, path]
+    say("$ " + " ".join(str(c) for c in cmd))
+    start = time.monotonic()
+    p = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
+    lines = [json.loads(line) for line in p.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        why = f"benches/browser.mjs failed ({p.returncode}): {p.stderr.strip()[-300:]}"
+        lines = [{"path": which, "error": why, "ms_until_error": (time.monotonic() - start) * 1000}
+                 for which in paths]
+    for line in lines:
+        say("  " + json.dumps({k: line.get(k) for k in ("path", "ms", "wasm_bytes", "renderer_peak_rss_bytes", "error")}))
+    return {line["path"]: line for line in lines}
+
+
+def mb(x):
+    return "?" if x is None else f"{x / 1e6:.0f} MB"
+
+
+def browser_memory(r):
+    """The memory figures of one run, as the row shows them."""
+    return (f"wasm {mb(r.get('wasm_bytes'))}; renderer peak RSS {mb(r.get('renderer_peak_rss_bytes'))} "
+            f"(from {mb(r.get('baseline_renderer_rss_bytes'))}); all Chromium processes "
+            f"{mb(r.get('peak_pss_bytes'))} PSS, {mb(r.get('peak_rss_bytes'))} summed RSS")
+
+
+def import_memory(r):
+    """The memory judged against the 1 GB target: the page's wasm memory, or what the renderer
+    grew by while importing when that is more. The renderer holds the page, any Web Worker and
+    every wasm memory, so its growth covers a worker's wasm memory the page cannot see (and
+    the file's bytes held in JS)."""
+    grown = (r.get("renderer_peak_rss_bytes") or 0) - (r.get("baseline_renderer_rss_bytes") or 0)
+    return max(r.get("wasm_bytes") or 0, grown)
+
+
+def met_in_time(wall, cpu, target, failed=""):
+    """The met column of a time target, judged on wall time (what a user waits), saying when
+    CPU time alone would meet it (the machine was busy)."""
+    if wall < target and not failed:
+        return yes(True)
+    if cpu < target and not failed:
+        return f"**no** on wall time; its CPU time, {secs(cpu)}, would (a busy machine)"
+    return "**no**" + (": failed runs" if failed else f" (CPU time alone {secs(cpu)})")
+
+
+def browser_row_100k(rep, size_label, which, results):
+    """The 100 k rows: medians over the runs, or which runs failed and why."""
+    what = {"api": f"(d) browser, 100 k messages ({size_label}): JS API analyze(), import + analysis + report to JS",
+            "page": f"(d) browser, 100 k messages ({size_label}): file input → verdict on screen (as a user feels it)"}[which]
+    target = f"< {TARGET_BROWSER_100K_S:.0f} s"
+    good = [r for r in results if "error" not in r]
+    if not good:
+        rep.row(what, "—", "—", "—", target, f"**failed**: {results[0]['error']}")
+        return
+    ms = statistics.median(r["ms"] for r in good)
+    spread = f"{min(r['ms'] for r in good):.0f}–{max(r['ms'] for r in good):.0f} ms"
+    mid = min(good, key=lambda r: abs(r["ms"] - ms))
+    dom = f", DOM ready at {statistics.median(r['ms_to_dom'] for r in good):.0f} ms" if which == "page" else ""
+    failed = f"; {len(results) - len(good)} of {len(results)} runs failed: {results[0].get('error')}" if len(good) < len(results) else ""
+    cpu = statistics.median(r["cpu_ms"] for r in good) / 1000
+    rep.row(what, f"{secs(ms / 1000)} wall, median of {len(good)} ({spread}{dom}), {secs(cpu)} CPU; "
+            f"{browser_memory(mid)}{failed}",
+            "—", "—", target, met_in_time(ms / 1000, cpu, TARGET_BROWSER_100K_S, failed))
+
+
+def browser_row_1m(rep, path, r):
+    """The 1 M row: one run through the page; the time and memory targets, or why it failed."""
+    what = f"(d) browser, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): file input → verdict on screen, one run"
+    target = f"< {TARGET_BROWSER_1M_S:.0f} s, < {TARGET_BROWSER_1M_BYTES / 1e9:.0f} GB"
+    memory = browser_memory(r)
+    peak = import_memory(r)
+    if "error" in r:
+        rep.row(what, f"failed after {secs(r['ms_until_error'] / 1000)}: {r['error']}; {memory} when it failed",
+                "—", "—", target, f"**no**: {r['error']}")
+        return
+    fast = r["ms"] / 1000 < TARGET_BROWSER_1M_S
+    small = peak < TARGET_BROWSER_1M_BYTES
+    why = [] if fast else [f"{secs(r['ms'] / 1000)} ≥ {TARGET_BROWSER_1M_S:.0f} s (CPU time alone {secs(r['cpu_ms'] / 1000)})"]
+    why += [] if small else [f"memory {mb(peak)} ≥ 1 GB (wasm, or the renderer's growth if more)"]
+    rep.row(what, f"{secs(r['ms'] / 1000)} wall, {secs(r['cpu_ms'] / 1000)} CPU ({r.get('messages')} messages); {memory}",
+            "—", "—", target,
+            yes(True) if fast and small else "**no**: " + "; ".join(why))
+
+
+def bench_browser(rep, files, runs, dist, why_not):
+    """(d): the 100 k export through the JS API and through the page, `runs` times each
+    (alternating which goes first), medians; the 1 M export, when present, through the page
+    once (memory judged as `import_memory`)."""
+    big = files.get("100k")
+    if why_not or big is None:
+        rep.missing("(d) browser: 100 k import + analysis; 1 M streamed", "100 k < 1 s; 1 M < 8 s, < 1 GB",
+                    why_not or "no 100 k export")
+        return
+    label = f"{big.stat().st_size / 1e6:.0f} MB"
+    results = {"api": [], "page": []}
+    for i in range(runs):
+        order = ["api", "page"] if i % 2 == 0 else ["page", "api"]
+        for which, r in browser_runs(dist, big, order, 120).items():
+            results[which].append(r)
+    for which in ("api", "page"):
+        browser_row_100k(rep, label, which, results[which])
+    if "1m" in files:
+        browser_row_1m(rep, files["1m"], browser_runs(dist, files["1m"], ["page"], 300)["page"])
+    rep.notes.append("(d) benches/browser.mjs: headless Chromium (/usr/bin/chromium) via playwright-core, "
+                     "a fresh browser and profile per run; times from performance.now() in the page; "
+                     "memory sampled every 100 ms from /proc (PSS splits shared pages among processes; "
+                     "the renderer's RSS holds the page, its workers and their wasm memories); the 1 GB target "
+                     "is judged on the wasm memory, or on the renderer's growth during the import when larger.")
+
+
+def bench_fps(rep, runs, dist, why_not):
+    """Frames per second while panning a 10 k-node / 100 k-edge graph (benches/fps.mjs,
+    written separately), median of `runs` runs; or why not measured."""
+    what = "frames per second while panning a 10 k-node / 100 k-edge graph"
+    target = f"≥ {TARGET_FPS} fps"
+    script = ROOT / "benches" / "fps.mjs"
+    why = why_not or (None if script.exists() else "benches/fps.mjs missing")
+    if why:
+        rep.row(what, "—", "—", "—", target, f"not measured: {why}")
+        return
+    r = []
+    for _ in range(runs):
+        cmd = ["node", script, "--dist", dist, "--seconds", 5]
+        say("$ " + " ".join(str(c) for c in cmd))
+        p = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
+        lines = [line for line in p.stdout.splitlines() if line.startswith("{")]
+        if p.returncode != 0 or not lines:
+            rep.row(what, "—", "—", "—", target,
+                    f"not measured: benches/fps.mjs failed ({p.returncode}): {(p.stderr.strip() or p.stdout.strip())[-300:]}")
+            return
+        r.append(json.loads(lines[-1]))
+        say("  " + lines[-1])
+    fps = statistics.median(x["fps"] for x in r)
+    drawn = f", {r[0]['shown_people']} / {r[0]['shown_ties']} of them drawn" if "shown_people" in r[0] else ""
+    rep.row(f"{what} ({r[0].get('nodes')} nodes / {r[0].get('edges')} edges loaded{drawn})",
+            f"{fps:.1f} fps median of {len(r)} (frame p50 {statistics.median(x['frame_ms_p50'] for x in r):.1f} ms, "
+            f"p95 {statistics.median(x['frame_ms_p95'] for x in r):.1f} ms; renderer {r[0].get('renderer')})",
+            "—", "—", target, yes(fps >= TARGET_FPS))
 
 
 def criterion_table(crit):
@@ -347,19 +533,25 @@ def criterion_table(crit):
     return lines
 
 
-def main():
-    ap = argparse.ArgumentParser(description="peerscope against its peers, side by side")
-    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
-    ap.add_argument("--full", action="store_true", default=os.environ.get("BENCH_FULL") == "1",
-                    help="also the 1 M-message export (≈1.3 GB; minutes to generate)")
-    ap.add_argument("--no-criterion", action="store_true", help="skip the Criterion micro-benchmarks")
-    a = ap.parse_args()
+def run_browser_only(a, rep):
+    """--only browser: the browser rows alone, on the 100 k export (and 1 M with --full)."""
+    npm_why = install_npm()
+    files = {s: export(s) for s in (["100k", "1m"] if a.full else ["100k"])}
+    dist, dist_why = web_dist(a.dist or ROOT / "dist", a.dist is not None)
+    load = os.getloadavg()
+    bench_browser(rep, files, a.runs, dist, npm_why or dist_why)
+    bench_fps(rep, a.runs, dist, npm_why or dist_why)
+    return {}, load
 
+
+def run_all(a, rep):
+    """Everything: installs, exports, builds, Criterion, then every row."""
     npm_why = install_npm()
     pip_why = install_pip()
     files = {s: export(s) for s in (["10k", "100k", "1m"] if a.full else ["10k", "100k"])}
     scale_graph = replies_csv()
     cli = build_cli()
+    dist, dist_why = web_dist(a.dist or ROOT / "dist", a.dist is not None)
     load = os.getloadavg()
 
     crit = {}
@@ -367,34 +559,51 @@ def main():
         run(["cargo", "bench", "--no-default-features", "--bench", "core"], cwd=ROOT)
         crit = criterion_medians()
 
-    rep = Report()
     bench_chat_analytics(rep, cli, files, a.runs, npm_why)
     bench_networkx(rep, cli, files, a.runs, pip_why, crit)
     bench_scale_graph(rep, scale_graph, pip_why, crit)
     bench_fa2(rep, a.runs, npm_why, crit)
-    rep.missing("(d) browser: wasm import + analysis of 100 k (time, wasm memory); 1 M streamed",
-                "100 k < 1 s; 1 M < 8 s, < 1 GB",
-                "no bench page yet: it needs the JS API (src/ui/api.rs, being written) to call the analysis "
-                "from a timing script, and the browser's streamed import of a File")
-    bench_wasm(rep)
-    rep.notes.append(f"{a.runs} runs per pair, alternated, medians. Machine: {os.cpu_count()} cores, "
-                     f"load average {load[0]:.1f} when measuring started, "
-                     f"{platform.system()} {platform.machine()}; numbers are noisy, CPU time is steadier than wall time.")
+    bench_browser(rep, files, a.runs, dist, npm_why or dist_why)
+    bench_fps(rep, a.runs, dist, npm_why or dist_why)
+    bench_wasm(rep, dist, dist_why)
     rep.notes.append("peerscope CLI prints its text summary; chat-analytics writes its HTML report; "
                      "the NetworkX script (benches/nx_metrics.py) does json.load, the interactions of ANALYSIS.md §2, "
                      "and every metric of §3–§4 plus the 2-core (no betweenness).")
     rep.notes.append("Exports: benches/gen_discord.py, seed 42 (DiscordChatExporter JSON as it writes it).")
+    return crit, load
+
+
+def main():
+    ap = argparse.ArgumentParser(description="peerscope against its peers, side by side")
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
+    ap.add_argument("--full", action="store_true", default=os.environ.get("BENCH_FULL") == "1",
+                    help="also the 1 M-message export (≈1.3 GB; minutes to generate)")
+    ap.add_argument("--no-criterion", action="store_true", help="skip the Criterion micro-benchmarks")
+    ap.add_argument("--only", choices=["browser"], help="only these rows (report-<only>.md)")
+    ap.add_argument("--dist", type=Path,
+                    help="a built web app to measure as it is (default: dist/, rebuilt when stale)")
+    a = ap.parse_args()
+    a.dist = a.dist.resolve() if a.dist else None
+
+    rep = Report()
+    crit, load = run_browser_only(a, rep) if a.only == "browser" else run_all(a, rep)
+    rep.notes.append(f"{a.runs} runs per pair, alternated, medians. Machine: {os.cpu_count()} cores, "
+                     f"load average {load[0]:.1f} when measuring started, "
+                     f"{platform.system()} {platform.machine()}; numbers are noisy, CPU time is steadier than wall time.")
 
     header = ["# peerscope benchmarks", "",
-              f"`make bench` ({'BENCH_FULL=1, ' if a.full else ''}{a.runs} runs), "
+              f"`{'python3 benches/run.py --only ' + a.only if a.only else 'make bench'}` "
+              f"({'BENCH_FULL=1, ' if a.full else ''}{a.runs} runs), "
               f"{datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; peers: "
-              + ", ".join(f"{k} {v}" for k, v in {**NPM_PEERS, **PIP_PEERS}.items())
+              + ", ".join(f"{k} {v}" for k, v in ({"playwright-core": NPM_PEERS["playwright-core"]} if a.only
+                                                  else {**NPM_PEERS, **PIP_PEERS}).items())
               + f", node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}."]
     text = rep.markdown(header) + "\n".join(criterion_table(crit)) + "\n"
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "report.md").write_text(text)
+    report = OUT / (f"report-{a.only}.md" if a.only else "report.md")
+    report.write_text(text)
     say("\n" + text)
-    say(f"written to {(OUT / 'report.md').relative_to(ROOT)}")
+    say(f"written to {report.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
