@@ -39,7 +39,9 @@ impl Input {
 }
 
 /// The report plus what the UI needs to draw and to offer choices.
-#[derive(Debug, Clone)]
+///
+/// Plain data: the browser's import worker sends it to the page as an object ([`crate::wire`]).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub report: Report,
     /// The conversation graph, laid out, with roles.

@@ -68,6 +68,8 @@ pub mod timeline;
 pub mod verdict;
 #[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 pub mod view;
+#[deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+pub mod wire;
 
 #[cfg(feature = "web")]
 pub mod ui;

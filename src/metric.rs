@@ -4,13 +4,13 @@
 //! from, so the UI can say "34 of 120 replies" — or not observable in this export, and
 //! then `value` is `null` and `reason` says why. A made-up zero is never reported.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A ratio (or rate) with the counts behind it, or `null` with a reason.
 ///
 /// `value` is usually in 0..=1; `num` and `den` are counts for ratios and per-day rates
 /// for `continuation`. Integers serialise without a fractional part.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     #[serde(serialize_with = "number_or_null")]
     pub value: Option<f64>,

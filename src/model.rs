@@ -94,14 +94,31 @@ pub struct FileSummary {
 }
 
 /// How a file's format was decided (report `sources.files[].detection`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Detection {
     /// `"chosen"`: the person picked the format; `"certain"`: exactly one format's
     /// signature matched the file; `"likely"`: several matched and the most specific one
     /// (first in detection order) was taken — see `also_matched`. Empty when unknown.
-    pub confidence: &'static str,
+    #[serde(deserialize_with = "confidence_word")]
+    pub confidence: crate::wire::FixedWord,
     /// Other formats whose signature also matched (only when `"likely"`).
+    #[serde(deserialize_with = "format_names")]
     pub also_matched: Vec<&'static str>,
+}
+
+/// A [`Detection::confidence`] read back: one of the words the core writes.
+fn confidence_word<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::wire::one_of(d, &["chosen", "certain", "likely", ""])
+}
+
+/// [`Detection::also_matched`] read back: format names only.
+fn format_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    let names: Vec<String> = serde::Deserialize::deserialize(d)?;
+    let known = crate::import::Format::ALL.map(crate::import::Format::as_str);
+    names
+        .iter()
+        .map(|name| crate::wire::known(name, &known))
+        .collect()
 }
 
 /// Everything read from all inputs, with duplicates merged.

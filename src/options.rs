@@ -63,7 +63,7 @@ impl Goal {
 }
 
 /// Who the hosts are.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum HostChoice {
     /// Detect the host (ANALYSIS.md §2): platform hints, else the person most people talk to.
     #[default]
@@ -74,8 +74,9 @@ pub enum HostChoice {
     Named(Vec<String>),
 }
 
-/// Everything `analyze` needs besides the files.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Everything `analyze` needs besides the files (serde: the page sends them to its import
+/// worker).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Options {
     pub profile: Profile,
     pub goal: Goal,

@@ -3,17 +3,19 @@
 //! Top-level keys are stable and versioned by `schema`. Adding a key is compatible;
 //! renaming or removing one bumps the version.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::metric::Metric;
 use crate::options::{Goal, Profile};
+use crate::wire::FixedWord;
 
 /// The schema tag every report carries.
 pub const SCHEMA: &str = "peerscope.report/1";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
-    pub schema: &'static str,
+    #[serde(deserialize_with = "schema_tag")]
+    pub schema: FixedWord,
     pub sources: Sources,
     pub counts: Counts,
     pub hosts: Vec<HostInfo>,
@@ -29,7 +31,7 @@ pub struct Report {
 }
 
 /// Where the data came from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Sources {
     /// The format of the files, e.g. `discord`; `mixed` when several formats were loaded.
     pub format: String,
@@ -42,7 +44,7 @@ pub struct Sources {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceFile {
     pub name: String,
     pub format: String,
@@ -54,7 +56,7 @@ pub struct SourceFile {
     pub detection: crate::model::Detection,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Counts {
     pub messages: u64,
     pub participants: u64,
@@ -69,7 +71,7 @@ pub struct Counts {
     pub days: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HostInfo {
     pub id: String,
     pub name: String,
@@ -82,7 +84,7 @@ pub struct HostInfo {
 }
 
 /// Every metric of ANALYSIS.md §3–§4 plus the shape figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Metrics {
     pub host_share: Metric,
     pub centralization: Metric,
@@ -104,16 +106,17 @@ pub struct Metrics {
 }
 
 /// A median duration: `value` in `unit`s over `count` observations, or null with a reason.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Median {
     pub value: Option<f64>,
-    pub unit: &'static str,
+    #[serde(deserialize_with = "median_unit")]
+    pub unit: FixedWord,
     pub count: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Label {
     Audience,
@@ -131,7 +134,7 @@ impl Label {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Verdict {
     pub label: Label,
     /// 0–100, unrounded; null when no component could be measured.
@@ -144,7 +147,7 @@ pub struct Verdict {
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
     /// The metric key in `metrics`.
     pub metric: String,
@@ -156,7 +159,7 @@ pub struct Evidence {
     pub sentence: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Structure {
     /// One of the six network types of ANALYSIS.md §6, or null until it can be classified.
     #[serde(rename = "type")]
@@ -164,7 +167,7 @@ pub struct Structure {
     pub why: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Funnel {
     pub audience: u64,
     pub engaged: u64,
@@ -179,7 +182,7 @@ pub struct Funnel {
 }
 
 /// A member holding parts of the member network together.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Bridge {
     pub id: String,
     pub name: String,
@@ -187,7 +190,7 @@ pub struct Bridge {
     pub cuts_off: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Leader {
     pub id: String,
     pub name: String,
@@ -196,7 +199,7 @@ pub struct Leader {
 }
 
 /// A channel (thread files fold into their parent channel) with its own score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SpaceReport {
     pub id: String,
     pub name: String,
@@ -205,14 +208,15 @@ pub struct SpaceReport {
     pub label: Label,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Timeline {
     /// `week` (weeks start on Monday, UTC) or `month` when the span exceeds a year.
-    pub bucket: &'static str,
+    #[serde(deserialize_with = "timeline_bucket")]
+    pub bucket: FixedWord,
     pub points: Vec<TimelinePoint>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TimelinePoint {
     /// First day of the bucket, `YYYY-MM-DD`.
     pub start: String,
@@ -222,7 +226,7 @@ pub struct TimelinePoint {
 }
 
 /// One facilitation step of the checklist (ANALYSIS.md §8).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Step {
     /// `creator`, `startup`, `nonprofit`, or `all` for steps every profile gets.
     pub profile: String,
@@ -237,8 +241,24 @@ pub struct Step {
     pub people: Vec<PersonRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonRef {
     pub id: String,
     pub name: String,
+}
+
+// The report's few fixed words are `&'static str` (so building a report allocates none);
+// read back (a report sent from the import worker, see `crate::wire`), each must be one of
+// the words the core writes.
+
+fn schema_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::wire::one_of(d, &[SCHEMA])
+}
+
+fn median_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::wire::one_of(d, &["minutes"])
+}
+
+fn timeline_bucket<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::wire::one_of(d, &["week", "month"])
 }

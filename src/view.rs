@@ -4,15 +4,16 @@
 //! agree. Not part of the report JSON (it would bloat it); the UI and the JS API get it
 //! beside the report.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::layout::resettle;
 
 pub mod explore;
+pub mod scene;
 pub mod zoom;
 
 /// The role that colours a node, from most to least involved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Host,
@@ -35,7 +36,7 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NodeView {
     pub id: String,
     pub name: String,
@@ -59,7 +60,7 @@ pub struct NodeView {
     pub peer_replies: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EdgeView {
     /// Indices into `NetworkView::nodes`, `a < b`.
     pub a: u32,
@@ -69,7 +70,7 @@ pub struct EdgeView {
 }
 
 /// Every participant and every tie of the conversation graph, laid out.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NetworkView {
     pub nodes: Vec<NodeView>,
     pub edges: Vec<EdgeView>,

@@ -15,11 +15,11 @@ use peerscope::report::*;
 use peerscope::ui::charts::{Charts, ChartsProps};
 use peerscope::ui::checklist::{Checklist, ChecklistProps};
 use peerscope::ui::network::{NetworkPanel, NetworkPanelProps};
-use peerscope::ui::state::{Request, Shown};
+use peerscope::ui::state::{Inputs, Request, Shown};
 use peerscope::ui::verdict::{VerdictPanel, VerdictPanelProps};
 use peerscope::ui::{App, Page, PageProps, Shared, Source, State};
 use peerscope::view::{EdgeView, NetworkView, NodeView, Role};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::scheduler::flush;
@@ -459,7 +459,10 @@ async fn choosing_a_profile_or_no_host_re_runs_the_analysis() {
 fn page_with_a_report_and_a_broken_file() -> Element {
     let request = Rc::new(Request {
         id: 0,
-        inputs: Shared::new(vec![Input::new("broken.json", b"{ not json".to_vec())]),
+        inputs: Inputs::Bytes(Shared::new(vec![Input::new(
+            "broken.json",
+            b"{ not json".to_vec(),
+        )])),
         source: Source::Files(vec!["broken.json".into()]),
         options: Options::default(),
     });
@@ -535,21 +538,42 @@ async fn pickers_show_the_choices_and_the_detected_host() {
 }
 
 #[wasm_bindgen_test]
-async fn picked_files_are_read_whole_and_in_order() {
+async fn picked_files_are_read_whole_in_slices_and_in_order() {
+    let big: String = "0123456789".repeat(210_000);
     let files = vec![
-        gloo::file::File::new("general.json", "{\"a\": 1}"),
+        gloo::file::File::new("general.json", big.as_str()),
         gloo::file::File::new("thread.json", "[]"),
     ];
-    let inputs = peerscope::ui::read::read_inputs(files)
+    let seen = std::cell::RefCell::new(Vec::new());
+    let never = std::cell::Cell::new(false);
+    let record = |l: peerscope::ui::loading::Loading| seen.borrow_mut().push((l.file, l.read));
+    let inputs = peerscope::ui::fallback::read_in_slices(&files, &never, &record)
         .await
-        .expect("readable");
+        .expect("readable")
+        .expect("not cancelled");
     assert_eq!(inputs.len(), 2);
     assert_eq!(
         inputs[0],
-        Input::new("general.json", b"{\"a\": 1}".to_vec())
+        Input::new("general.json", big.clone().into_bytes())
     );
     assert_eq!(inputs[1].name, "thread.json");
     assert_eq!(inputs[1].bytes, b"[]");
+    let mb = 1024 * 1024;
+    let expected = vec![
+        ("general.json".to_string(), mb),
+        ("general.json".to_string(), 2 * mb),
+        ("general.json".to_string(), 2_100_000),
+        ("thread.json".to_string(), 2_100_002),
+    ];
+    assert_eq!(*seen.borrow(), expected, "one report per 1 MiB slice");
+
+    let cancelled = std::cell::Cell::new(true);
+    let stopped = peerscope::ui::fallback::read_in_slices(&files, &cancelled, &|_| {}).await;
+    assert_eq!(
+        stopped,
+        Ok(None),
+        "a cancelled read stops before the first slice"
+    );
 }
 
 /// Fires `kind` (bubbling) on `target`; `init` is the event's JavaScript init object.
@@ -609,8 +633,8 @@ async fn search_marks_the_people_found_and_keys_zoom() {
     assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
 }
 
-#[wasm_bindgen_test]
-async fn a_big_network_draws_the_most_connected_until_asked() {
+/// 2 100 people, the first 100 in a star: above the canvas thresholds.
+fn big_analysis() -> Analysis {
     let small = made_up_analysis();
     let mut big = (*small).clone();
     let people = 2100u32;
@@ -628,13 +652,64 @@ async fn a_big_network_draws_the_most_connected_until_asked() {
         })
         .collect();
     big.network.edges = (1..100).map(|b| EdgeView { a: 0, b, weight: 1 }).collect();
+    big
+}
+
+/// Sets the page's query string (`?renderer=svg`, say) without reloading.
+fn set_query(query: &str) {
+    let window = gloo::utils::window();
+    let history = js_sys::Reflect::get(&window, &"history".into()).expect("window.history");
+    let replace: js_sys::Function = js_sys::Reflect::get(&history, &"replaceState".into())
+        .expect("history.replaceState")
+        .unchecked_into();
+    let path = format!(
+        "{}{query}",
+        window.location().pathname().unwrap_or_default()
+    );
+    replace
+        .call3(
+            &history,
+            &JsValue::NULL,
+            &JsValue::from_str(""),
+            &JsValue::from_str(&path),
+        )
+        .expect("the address changes");
+}
+
+#[wasm_bindgen_test]
+async fn a_big_network_is_drawn_on_a_canvas_with_everyone() {
     let root = root();
     let props = NetworkPanelProps {
-        analysis: Shared::new(big),
+        analysis: Shared::new(big_analysis()),
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
-    let svg = find(&root, "#network");
+    let canvas = find(&root, "canvas#network");
+    assert_eq!(canvas.get_attribute("data-nodes").as_deref(), Some("2100"));
+    assert_eq!(canvas.get_attribute("data-shown").as_deref(), Some("2100"));
+    assert_eq!(canvas.get_attribute("data-ties").as_deref(), Some("99"));
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(count(&root, "#network circle"), 0);
+    assert_eq!(count(&root, "#big-note"), 0, "the canvas draws everyone");
+    assert_eq!(count(&root, "#export-svg"), 0, "no SVG to download");
+    assert!(
+        count(&root, ".network-names .name") >= 1,
+        "the top people are named"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_big_svg_draws_the_most_connected_until_asked() {
+    // The SVG of a big network, as `?renderer=svg` asks for it.
+    set_query("?renderer=svg");
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: Shared::new(big_analysis()),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    set_query("");
+    let svg = find(&root, "svg#network");
     assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("2100"));
     assert_eq!(svg.get_attribute("data-shown").as_deref(), Some("2000"));
     assert_eq!(count(&root, "#network circle"), 2000);
@@ -659,4 +734,56 @@ async fn a_big_network_draws_the_most_connected_until_asked() {
         100,
         "only the star is left"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_import_status_shows_bytes_of_the_total_and_cancels() {
+    use peerscope::ui::import_status::{ImportStatus, ImportStatusProps};
+    use peerscope::ui::loading::{Loading, Runner};
+    let clicks = Rc::new(std::cell::Cell::new(0));
+    let mut loading = Loading::start("big.json", 40_000_000);
+    loading.read = 10_000_000;
+    loading.messages = 25_000;
+    let props = ImportStatusProps {
+        loading: Some(loading),
+        status: None,
+        runner: Some(Runner::Worker),
+        stats: None,
+        on_cancel: {
+            let clicks = Rc::clone(&clicks);
+            yew::Callback::from(move |()| clicks.set(clicks.get() + 1))
+        },
+    };
+    let root = root();
+    yew::Renderer::<ImportStatus>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    let bar = find(&root, "#import-progress");
+    assert_eq!(bar.get_attribute("max").as_deref(), Some("40000000"));
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("10000000"));
+    assert_eq!(
+        text(&root, "label[for=import-progress]"),
+        "Reading big.json: 10.0 of 40.0 MB, 25\u{202F}000 messages so far"
+    );
+    assert_eq!(
+        find(&root, "#import-status")
+            .get_attribute("data-import-path")
+            .as_deref(),
+        Some("worker")
+    );
+    find(&root, "#import-cancel")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    assert_eq!(clicks.get(), 1);
+}
+
+#[wasm_bindgen_test]
+fn an_analysis_crosses_to_the_page_as_an_object_exactly() {
+    // What the import worker sends and the page reads back (src/ui/messages.rs).
+    let analysis = peerscope::analyze(&peerscope::sample::inputs(), &Options::default())
+        .expect("the sample reads");
+    let object = peerscope::ui::messages::to_js(&analysis).expect("an object");
+    let back: Analysis = peerscope::ui::messages::from_js(object).expect("read back");
+    let value = |a: &Analysis| serde_json::to_value(a).expect("plain data");
+    assert_eq!(value(&back), value(&analysis));
+    assert_eq!(back.network.nodes.len(), analysis.network.nodes.len());
 }

@@ -7,6 +7,7 @@
 //! channel id and, since 2.40.1, the parent channel in `categoryId`.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use serde::Deserialize;
 
@@ -113,7 +114,7 @@ pub fn detect(bytes: &[u8]) -> bool {
 /// number and id for a value that is well-formed JSON but unusable (an unreadable date).
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    read_with(file, dataset, |seed| {
+    read_with(file, dataset, &Cell::new(0), |seed| {
         let mut de = serde_json::Deserializer::from_slice(bytes);
         serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|()| de.end())
     })
@@ -122,13 +123,14 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
 /// Reads one file from a stream (the CLI's files, through a buffer), message by message.
 ///
 /// Memory stays at the size of the model, whatever the size of the file. A leading BOM
-/// must already be skipped.
+/// must already be skipped. Every message read adds one to `messages` as it is read.
 pub fn read_stream(
     file: &str,
     reader: impl std::io::Read,
     dataset: &mut Dataset,
+    messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
-    read_with(file, dataset, |seed| {
+    read_with(file, dataset, messages, |seed| {
         let mut de = serde_json::Deserializer::from_reader(reader);
         serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|()| de.end())
     })
@@ -138,6 +140,7 @@ pub fn read_stream(
 fn read_with(
     file: &str,
     dataset: &mut Dataset,
+    messages: &Cell<u64>,
     parse: impl FnOnce(ExportSeed) -> Result<(), serde_json::Error>,
 ) -> Result<(), ImportError> {
     let mut tally = Tally::default();
@@ -147,6 +150,7 @@ fn read_with(
         dataset,
         tally: &mut tally,
         failure: &mut failure,
+        counted: messages,
     };
     if let Err(e) = parse(seed) {
         return Err(failure.unwrap_or_else(|| json_error::from_serde(file, &e)));

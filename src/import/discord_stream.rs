@@ -5,6 +5,7 @@
 //! The same seed serves a byte slice (the browser, strings borrowed where they have no
 //! escapes) and any `io::Read` (the CLI, reading a file through a buffer).
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -29,6 +30,8 @@ pub struct ExportSeed<'d> {
     /// The first error that is not JSON syntax (an unreadable date), with its position
     /// in words; JSON errors keep serde_json's line and column instead.
     pub failure: &'d mut Option<ImportError>,
+    /// Messages read so far, shared with whoever shows progress.
+    pub counted: &'d Cell<u64>,
 }
 
 impl<'de> DeserializeSeed<'de> for ExportSeed<'_> {
@@ -95,6 +98,7 @@ impl ExportSeed<'_> {
             dataset: self.dataset,
             tally: self.tally,
             failure: self.failure,
+            counted: self.counted,
         }
     }
 
@@ -102,6 +106,7 @@ impl ExportSeed<'_> {
     fn add(&mut self, raw: &RawMessage, space: SpaceIdx) -> Result<(), String> {
         let number = self.tally.messages as usize;
         self.tally.messages += 1;
+        self.counted.set(self.counted.get().saturating_add(1));
         match convert(self.file, number, raw, space, self.dataset) {
             Ok(message) => {
                 self.tally.zone_assumed += u64::from(message.time_estimated);

@@ -23,6 +23,8 @@ pub mod messenger;
 pub mod plain;
 pub mod reddit;
 pub mod slack;
+pub mod sliced;
+mod stream;
 pub mod telegram;
 pub mod timestamp;
 pub mod whatsapp;
@@ -30,14 +32,16 @@ pub mod youtube;
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analyze::Input;
 use crate::error::ImportError;
 use crate::model::Dataset;
 
+pub use stream::{read_sized, read_stream, read_stream_counting, READ_WHOLE_UP_TO};
+
 /// The export formats peerscope reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// DiscordChatExporter JSON (one channel or thread per file).
@@ -178,42 +182,6 @@ pub fn check_not_empty(dataset: Dataset, names: &[&str]) -> Result<Dataset, Impo
         ))));
     }
     Ok(dataset)
-}
-
-/// Reads one export from a stream into `dataset` (the CLI's files).
-///
-/// DiscordChatExporter JSON is read message by message, so memory follows the model and
-/// not the file; other formats (and zips, whose index sits at the end) are read whole.
-pub fn read_stream(
-    name: &str,
-    mut reader: impl std::io::BufRead,
-    forced: Option<Format>,
-    dataset: &mut Dataset,
-) -> Result<(), ImportError> {
-    let unreadable = |e: std::io::Error| ImportError::Unrecognised {
-        file: name.to_string(),
-        what: format!("cannot be read ({e})"),
-    };
-    let head = reader.fill_buf().map_err(unreadable)?;
-    let streams = match forced {
-        Some(f) => f == Format::Discord,
-        None => discord::detect(head),
-    };
-    if streams {
-        let how = match forced {
-            Some(_) => detection::chosen(),
-            None => detection::judged(Format::Discord, name, head),
-        };
-        if head.starts_with(b"\xEF\xBB\xBF") {
-            reader.consume(3);
-        }
-        discord::read_stream(name, reader, dataset).map_err(one_line_error)?;
-        detection::record(dataset, &how);
-        return Ok(());
-    }
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(unreadable)?;
-    read_input(&Input::new(name, bytes), forced, dataset)
 }
 
 /// Names the format of one file from its first bytes, or says why it is not readable (in

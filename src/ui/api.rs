@@ -91,6 +91,8 @@ impl ApiOptions {
             goal: options.goal,
             embedded: self.embed,
             anonymise: self.anonymise,
+            max_bytes: None,
+            no_worker: false,
         })
     }
 }
@@ -141,6 +143,16 @@ pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsError> 
         .map_err(|e| JsError::new(&format!("peerscope: cannot hand over the report: {e}")))
 }
 
+/// `memoryBytes() -> number`: the size of this module's wasm linear memory, in bytes. It
+/// never shrinks, so it is the most the module has held so far; `benches/browser.mjs`
+/// reads it after an analysis. (Growing by zero pages answers the size in pages, exact up to
+/// the 4 GiB a wasm32 memory can reach, where a `u32` byte length would wrap to 0.)
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    f64::from(memory.grow(0)) * 65536.0
+}
+
 /// `mount(element, options)`: the whole app inside `element`, opening on the bundled sample
 /// with these choices (`embed: true` for the compact layout).
 #[wasm_bindgen]
@@ -156,12 +168,16 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError>
 }
 
 /// Whether the page wants the app on its `<body>` at start: yes, unless the root element
-/// says `<html data-peerscope="manual">` (pages that call `mount` or `analyze` themselves).
+/// says `<html data-peerscope="manual">` (pages that call `mount` or `analyze` themselves),
+/// and never without a document: the import worker initialises this same module (see
+/// [`crate::ui::worker`]) and must not try to mount a page.
 pub fn mounts_itself() -> bool {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    root.and_then(|r| r.get_attribute("data-peerscope"))
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    document
+        .document_element()
+        .and_then(|r| r.get_attribute("data-peerscope"))
         .is_none_or(|value| value != "manual")
 }
 

@@ -1,4 +1,5 @@
-//! The root component: owns the one reducer and the effect that runs the analysis.
+//! The root component: owns the one reducer and the effect that runs the analysis (bytes
+//! at once on the main thread; picked files through the [`Importer`]).
 
 use std::rc::Rc;
 
@@ -14,13 +15,15 @@ use crate::ui::downloads::downloads;
 use crate::ui::drop::use_drop_target;
 use crate::ui::embed::use_report_height;
 use crate::ui::format::FormatPicker;
+use crate::ui::import_status::ImportStatus;
+use crate::ui::importer::{use_importer, Importer};
 use crate::ui::input::InputPanel;
 use crate::ui::network::NetworkPanel;
 use crate::ui::privacy::AboutData;
 use crate::ui::progress::Progress;
 use crate::ui::shared::Shared;
 use crate::ui::start::Start;
-use crate::ui::state::{Action, Source, State};
+use crate::ui::state::{Action, Inputs, Source, State};
 use crate::ui::verdict::VerdictPanel;
 
 /// The whole page, opening on the bundled sample with the choices in its address.
@@ -42,7 +45,7 @@ pub struct PageProps {
 pub fn Page(props: &PageProps) -> Html {
     let start = props.start.clone();
     let state = use_reducer(move || (*start).clone());
-    use_analysis(&state);
+    let importer = use_analysis(&state);
     use_report_height(state.embedded);
     let shown = state.shown.as_ref().map(|shown| shown.analysis.clone());
     // The group is named from the report as read, so anonymising keeps its progress.
@@ -59,6 +62,13 @@ pub fn Page(props: &PageProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let drop_target = use_drop_target(on_action.clone());
+    let on_cancel = {
+        let on_action = on_action.clone();
+        Callback::from(move |()| {
+            importer.abandon();
+            on_action.emit(Action::Cancel);
+        })
+    };
     let source = match &state.shown {
         Some(shown) => shown.request.source.clone(),
         None => state.asked.source.clone(),
@@ -79,8 +89,9 @@ pub fn Page(props: &PageProps) -> Html {
                 <h1>{ "peerscope" }</h1>
                 <p class="tagline">{ "Is the group around you an audience or a community?" }</p>
             </header>
-            <InputPanel {source} status={state.status.clone()} dragging={drop_target.dragging}
-                on_action={on_action.clone()} />
+            <InputPanel {source} dragging={drop_target.dragging} on_action={on_action.clone()} />
+            <ImportStatus loading={state.loading.clone()} status={state.status.clone()}
+                runner={state.runner} stats={state.stats.clone()} {on_cancel} />
             <FormatPicker format={state.options().format} on_action={on_action.clone()}
                 detected={analysis.as_ref().map_or_else(String::new, |a| a.report.sources.format.clone())} />
             <p id="error" class="error" role="alert">{ state.error.clone().unwrap_or_default() }</p>
@@ -119,18 +130,29 @@ fn on_screen((shown, anonymise): &(Option<Shared<Analysis>>, bool)) -> OnScreen 
     }
 }
 
-/// Analyses the latest request whenever a new one is made, and reports back to the reducer.
+/// Analyses the latest request whenever a new one is made, and reports back to the reducer:
+/// bytes (the sample, pasted text) at once, files through the page's importer, which it
+/// returns (its Cancel stops the import).
 #[hook]
-fn use_analysis(state: &UseReducerHandle<State>) {
+fn use_analysis(state: &UseReducerHandle<State>) -> Importer {
+    let dispatcher = state.dispatcher();
+    let report = Callback::from(move |action| dispatcher.dispatch(action));
+    let importer = use_importer(report, state.worker);
     let asked = Rc::clone(&state.asked);
     let dispatcher = state.dispatcher();
-    use_effect_with(asked.id, move |_| {
-        let result = analyze(&asked.inputs, &asked.options)
-            .map(Shared::new)
-            .map_err(|error| error.to_string());
-        dispatcher.dispatch(Action::Analysed {
-            id: asked.id,
-            result,
-        });
+    let running = importer.clone();
+    use_effect_with(asked.id, move |_| match &asked.inputs {
+        Inputs::Files(picked) => running.run(asked.id, picked, &asked.options),
+        Inputs::Bytes(inputs) => {
+            running.abandon();
+            let result = analyze(inputs, &asked.options)
+                .map(Shared::new)
+                .map_err(|error| error.to_string());
+            dispatcher.dispatch(Action::Analysed {
+                id: asked.id,
+                result,
+            });
+        }
     });
+    importer
 }

@@ -1,8 +1,9 @@
 //! The network as an SVG: one `<circle>` per person, one `<line>` per tie, and its own
 //! `<style>`, so a downloaded SVG or PNG looks like the page.
 //!
-//! SVG for now: fine up to a few thousand people (past [`MAX_EDGES`] only the heaviest
-//! ties are drawn). WebGL2 with instanced nodes is the later step for large servers.
+//! The SVG serves networks up to the thresholds of [`crate::view::scene::choice`] (past
+//! [`MAX_EDGES`] only the heaviest ties are drawn); larger ones go to the canvas
+//! ([`crate::ui::canvas_view`]).
 
 use std::cmp::Reverse;
 
@@ -10,7 +11,10 @@ use yew::prelude::*;
 
 use crate::export::community_colour;
 use crate::ui::fit::Fit;
+use crate::ui::pan_zoom::Press;
 use crate::view::explore::Selection;
+use crate::view::scene::labels::named;
+use crate::view::scene::radius;
 use crate::view::zoom::ViewBox;
 use crate::view::{NetworkView, NodeView, Role};
 
@@ -21,8 +25,6 @@ pub const HEIGHT: f64 = 560.0;
 const PAD: f64 = 40.0;
 /// Only the heaviest ties are drawn beyond this many, to keep big exports responsive.
 const MAX_EDGES: usize = 4000;
-/// How many of the most connected people get a name beside their dot (hosts always do).
-const NAMED: usize = 10;
 
 /// The drawing's own rules; page variables win, the fallbacks serve downloaded images.
 const STYLE: &str = "\
@@ -54,6 +56,8 @@ pub struct Look {
     pub hovered: Option<usize>,
     /// Told the index of the person the pointer enters, `None` when it leaves the drawing.
     pub on_hover: Callback<Option<usize>>,
+    /// Told the person clicked (to pin them), `None` for a click on empty space.
+    pub on_pick: Callback<Option<usize>>,
 }
 
 /// What of the network is drawn, and the window onto it.
@@ -66,6 +70,8 @@ pub struct Frame<'a> {
     pub view: ViewBox,
     /// Given the `<svg>`, so pointer positions can be measured against it.
     pub svg: NodeRef,
+    /// Tells a click from the end of a drag.
+    pub press: Press,
 }
 
 /// The fit every part of the view shares (drawing, tooltip, search centring).
@@ -98,13 +104,15 @@ pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
     );
     html! {
         <svg id="network" class={classes} ref={frame.svg.clone()} tabindex="0"
-            data-nodes={network.nodes.len().to_string()}
+            data-renderer="svg" data-nodes={network.nodes.len().to_string()}
             data-shown={frame.selection.count.to_string()}
+            data-ties={frame.selection.edges.len().to_string()}
             width={WIDTH.to_string()} height={HEIGHT.to_string()}
             viewBox={frame.view.attr()} role="img"
             aria-label="The conversation network. When focused, + and − zoom, the arrow keys \
                 move, 0 shows everyone."
-            onmouseover={on_over(look)} onmouseleave={look.on_hover.reform(|_: MouseEvent| None)}>
+            onmouseover={on_over(look)} onmouseleave={look.on_hover.reform(|_: MouseEvent| None)}
+            onclick={on_click(look, &frame.press)}>
             <style>{ STYLE }</style>
             <g class="edges">
                 { for edges.iter().map(|&((x1, y1), (x2, y2), weight, hot)| {
@@ -160,20 +168,6 @@ fn drawn_edges(
     edges
 }
 
-/// Who gets a name: the [`NAMED`] most connected drawn, the hosts, the hovered person.
-fn named(network: &NetworkView, order: &[usize], hovered: Option<usize>) -> Vec<usize> {
-    let mut named: Vec<usize> = order.iter().rev().take(NAMED).copied().collect();
-    named.extend(
-        order
-            .iter()
-            .filter(|&&i| network.nodes.get(i).is_some_and(|n| n.role == Role::Host)),
-    );
-    named.extend(hovered);
-    named.sort_unstable();
-    named.dedup();
-    named
-}
-
 /// Reports the person the pointer enters (their circle's `data-i`).
 fn on_over(look: &Look) -> Callback<MouseEvent> {
     let on_hover = look.on_hover.clone();
@@ -183,6 +177,18 @@ fn on_over(look: &Look) -> Callback<MouseEvent> {
         if index.is_some() {
             on_hover.emit(index);
         }
+    })
+}
+
+/// A click (not the end of a drag) on a circle picks its person; elsewhere, nobody.
+fn on_click(look: &Look, press: &Press) -> Callback<MouseEvent> {
+    let (on_pick, press) = (look.on_pick.clone(), press.clone());
+    Callback::from(move |event: MouseEvent| {
+        if !press.is_click(&event) {
+            return;
+        }
+        let target: Option<web_sys::Element> = event.target_dyn_into();
+        on_pick.emit(target.and_then(|t| t.get_attribute("data-i")?.parse().ok()));
     })
 }
 
@@ -274,11 +280,6 @@ fn draw_name(node: &NodeView, (x, y): (f64, f64), scale: &Scale) -> Html {
             { text }
         </text>
     }
-}
-
-/// Radius 3–12 units, growing with the square root of degree (so area tracks degree).
-pub fn radius(degree: u32, max_degree: u32) -> f64 {
-    3.0 + 9.0 * (f64::from(degree) / f64::from(max_degree.max(1))).sqrt()
 }
 
 /// A coordinate written with two decimals: enough at 20× zoom, short in the DOM.

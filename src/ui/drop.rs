@@ -3,7 +3,7 @@
 use web_sys::DragEvent;
 use yew::prelude::*;
 
-use crate::ui::read::{files_of, read_and_load};
+use crate::ui::read::{files_of, load};
 use crate::ui::state::Action;
 
 /// Handlers to put on the element that accepts dropped files, and whether files are being
@@ -45,7 +45,7 @@ pub fn use_drop_target(on_action: Callback<Action>) -> DropTarget {
             event.prevent_default();
             dragging.set(false);
             let files = files_of(event.data_transfer().and_then(|data| data.files()));
-            read_and_load(files, on_action.clone());
+            load(files, on_action.clone());
         })
     };
     DropTarget {

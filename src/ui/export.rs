@@ -23,9 +23,15 @@ const PNG_SCALE: f64 = 2.0;
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
     pub analysis: Shared<Analysis>,
+    /// Draws the PNG itself and returns it as a `data:image/png` URL (`None` when it
+    /// cannot): the canvas network has no SVG to render, so it paints its own, and there is
+    /// no SVG download.
+    #[prop_or_default]
+    pub png: Option<Callback<(), Option<String>>>,
 }
 
-/// `#export-png`, `#export-svg`, `#export-gexf`, `#export-nodes`, `#export-edges`.
+/// `#export-png`, `#export-svg` (SVG drawings only), `#export-gexf`, `#export-nodes`,
+/// `#export-edges`.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
     let file = |id: &'static str,
@@ -37,11 +43,18 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let _ = offer(id, name, mime, &make(&analysis));
         })
     };
-    let on_png = Callback::from(|_: MouseEvent| {
-        spawn_local(async {
-            let _ = png().await;
-        })
-    });
+    let on_png = match props.png.clone() {
+        Some(draw) => Callback::from(move |_: MouseEvent| {
+            if let Some(url) = draw.emit(()) {
+                let _ = save("export-png", "peerscope-network.png", &url);
+            }
+        }),
+        None => Callback::from(|_: MouseEvent| {
+            spawn_local(async {
+                let _ = png().await;
+            })
+        }),
+    };
     let on_svg = Callback::from(|_: MouseEvent| {
         if let Some(svg) = svg_text() {
             let _ = offer("export-svg", "peerscope-network.svg", "image/svg+xml", &svg);
@@ -50,7 +63,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     html! {
         <div class="exports" role="group" aria-label="Download the network">
             <button id="export-png" type="button" onclick={on_png}>{ "PNG" }</button>
-            <button id="export-svg" type="button" onclick={on_svg}>{ "SVG" }</button>
+            if props.png.is_none() {
+                <button id="export-svg" type="button" onclick={on_svg}>{ "SVG" }</button>
+            }
             <button id="export-gexf" type="button" title="Opens in Gephi"
                 onclick={file("export-gexf", "peerscope-network.gexf", "application/gexf+xml",
                     |a| gexf(&a.network))}>{ "GEXF" }</button>

@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::analyze::Input;
-use crate::ui::read::{files_of, read_and_load};
+use crate::ui::read::{files_of, load};
 use crate::ui::state::{Action, Source};
 
 /// The file name pasted text is analysed under (it appears in error messages).
@@ -15,9 +15,6 @@ pub const PASTED_NAME: &str = "pasted text";
 pub struct InputPanelProps {
     /// Where the report on screen came from, to say "this is a sample" or name the files.
     pub source: Source,
-    /// What is happening right now, e.g. "Reading 2 files…".
-    #[prop_or_default]
-    pub status: Option<String>,
     /// Files are being dragged over the page (the whole page takes drops).
     #[prop_or_default]
     pub dragging: bool,
@@ -34,7 +31,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
             let picker: HtmlInputElement = event.target_unchecked_into();
-            read_and_load(files_of(picker.files()), on_action.clone());
+            load(files_of(picker.files()), on_action.clone());
             // Clear it, so choosing the same file again still counts as a change.
             picker.set_value("");
         })
@@ -97,9 +94,6 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 <p>{ "Drop every file of one group at once (a channel and its threads, all \
                       pages of a thread). The files never leave this browser." }</p>
             </details>
-            if let Some(status) = &props.status {
-                <p class="status" role="status">{ status }</p>
-            }
         </section>
     }
 }

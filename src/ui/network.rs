@@ -1,12 +1,17 @@
 //! The picture: who talks with whom, hosts marked, the "remove the host" switch on it,
-//! hover for someone's ties, colours by role or by group, zoom and pan, search, filters,
-//! the same network as a table, and the downloads.
+//! hover (or click to pin) for someone's ties, colours by role or by group, zoom and pan,
+//! search, filters, the same network as a table, and the downloads. Small networks are an
+//! SVG, large ones a canvas (WebGL2 or 2D); both take the same controls.
+
+use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
-use crate::ui::drawing::{draw_network, fit, Frame, Look};
+use crate::ui::canvas2d;
+use crate::ui::canvas_view::{names, names_layer, CanvasNetwork};
+use crate::ui::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::ui::export::ExportBar;
 use crate::ui::filters::{big_note, filters};
 use crate::ui::network_table::NetworkTable;
@@ -15,8 +20,13 @@ use crate::ui::search::search_box;
 use crate::ui::shared::Shared;
 use crate::ui::step_away;
 use crate::ui::tooltip::tooltip;
-use crate::view::explore::{search, select, Filter};
+use crate::view::explore::{search, select, Filter, Selection};
+use crate::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
+use crate::view::scene::{Colouring, Highlight, Scene};
 use crate::view::{NetworkView, Role};
+
+/// The PNG of a canvas network is this many pixels (twice the drawing, as the SVG's).
+const PNG_SIZE: (u32, u32) = (2 * WIDTH as u32, 2 * HEIGHT as u32);
 
 /// Props of [`NetworkPanel`].
 #[derive(Properties, PartialEq)]
@@ -24,15 +34,25 @@ pub struct NetworkPanelProps {
     pub analysis: Shared<Analysis>,
 }
 
-/// The network drawing (`#network`), the switch (`#remove-host`) with its sentence
+/// What the filters and the search pick out of the network shown.
+struct Picked {
+    /// The people the search found (indices into the network shown).
+    found: Rc<Vec<usize>>,
+    selection: Rc<Selection>,
+}
+
+/// The network drawing (`#network`: an SVG, or a canvas past the thresholds of
+/// [`crate::view::scene::choice`]), the switch (`#remove-host`) with its sentence
 /// (`#resilience-note`), the search (`#network-search`), the filters (`#min-weight`,
 /// `#hide-isolates`, `#show-all`), the zoom buttons, the colour choice, the legend, the
-/// tooltip, the table (`#network-table`) and the exports.
+/// tooltip, the table (`#network-table`) and the exports. A click on a person pins their
+/// ties and tooltip until a click elsewhere.
 #[component]
 pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let removed = use_state(|| false);
     let by_community = use_state(|| false);
     let hovered = use_state(|| None::<usize>);
+    let pinned = use_state(|| None::<usize>);
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
     let pan_zoom = use_pan_zoom();
@@ -41,47 +61,52 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     });
     let full = &props.analysis.network;
     let shown = rest.as_ref().as_ref().unwrap_or(full);
-    // Recomputed only when the people, the filter or the search change, not on zoom.
-    let picked = use_memo(
-        (props.analysis.clone(), *removed, *filter, (*query).clone()),
-        |(_, _, filter, query)| {
-            let found = search(shown, query);
-            let selection = select(shown, filter, &found);
-            (found, selection)
-        },
-    );
-    let (found, selection) = (&picked.0, &picked.1);
-    use_search_focus(shown, found, &query, &pan_zoom);
-    // A new report is a new picture: start from the whole of it.
-    {
-        let camera = pan_zoom.camera.dispatcher();
-        use_effect_with(props.analysis.clone(), move |_| {
-            camera.dispatch(Move::Reset)
-        });
-    }
+    let renderer = *use_memo(props.analysis.clone(), |analysis| {
+        choose(
+            analysis.network.nodes.len(),
+            analysis.network.edges.len(),
+            forced(),
+        )
+    });
+    let canvas = matches!(renderer, Renderer::Canvas(_));
+    // The canvas draws everyone: the most-connected limit is there for the SVG.
+    let filter_used = Filter {
+        limit: if canvas { None } else { filter.limit },
+        ..*filter
+    };
+    let picked = use_picked(&props.analysis, *removed, filter_used, &query, shown);
+    use_search_focus(shown, &picked.found, &query, &pan_zoom);
+    use_fresh_start(&props.analysis, &pan_zoom, &pinned);
     let on_remove = {
-        let (removed, hovered) = (removed.clone(), hovered.clone());
+        let (removed, hovered, pinned) = (removed.clone(), hovered.clone(), pinned.clone());
         Callback::from(move |on: bool| {
             hovered.set(None);
+            pinned.set(None);
             removed.set(on);
         })
     };
+    let focus = (*pinned)
+        .or(*hovered)
+        .filter(|&i| picked.selection.shows(i));
     let look = Look {
         by_community: *by_community,
         grey_alone: *removed,
-        hovered: (*hovered).filter(|&i| selection.shows(i)),
-        on_hover: Callback::from({
-            let hovered = hovered.clone();
-            move |at: Option<usize>| hovered.set(at)
-        }),
+        hovered: focus,
+        on_hover: setter(&hovered),
+        on_pick: on_pick(&pinned),
     };
-    let frame = Frame {
-        selection,
-        matches: found,
-        view: pan_zoom.camera.0,
-        svg: pan_zoom.svg.clone(),
+    let painted = use_canvas(canvas.then_some(&props.analysis), &look, &picked, shown);
+    let heaviest = *use_memo((props.analysis.clone(), *removed), |_| {
+        shown.edges.iter().map(|e| e.weight).max().unwrap_or(1)
+    });
+    let kind = match renderer {
+        Renderer::Canvas(kind) => kind,
+        Renderer::Svg => CanvasKind::Auto,
     };
-    let heaviest = shown.edges.iter().map(|e| e.weight).max().unwrap_or(1);
+    let drawing = drawing(shown, painted.as_ref(), &picked, &pan_zoom, &look, kind);
+    let png = painted
+        .as_ref()
+        .map(|(scene, lit)| png_maker(shown, scene, lit, pan_zoom.camera.0, focus));
 
     html! {
         <section class="network-panel" aria-labelledby="network-title">
@@ -89,30 +114,172 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             <p class="explain">
                 { "Each dot is a person; a line joins two people who replied to or mentioned \
                    each other, darker when they did it more. Bigger dots talk with more people. \
-                   Point at someone to see their ties; scroll or use + and − to zoom, drag to \
-                   move." }
+                   Point at someone to see their ties, click to keep them; scroll or use + and \
+                   − to zoom, drag to move." }
             </p>
             { step_away::switch(full, *removed, on_remove) }
             if let Some(rest) = rest.as_ref() {
                 { step_away::note(&props.analysis, rest) }
             }
             <div class="network-tools">
-                { search_box(&query, found.len(), setter(&query)) }
+                { search_box(&query, picked.found.len(), setter(&query)) }
                 { filters(*filter, heaviest, setter(&filter)) }
             </div>
-            { big_note(shown.nodes.len(), *filter, setter(&filter)) }
+            if !canvas {
+                { big_note(shown.nodes.len(), *filter, setter(&filter)) }
+            }
             { pan_zoom::buttons(&pan_zoom.camera) }
-            { framed(&pan_zoom, draw_network(shown, &look, &frame),
-                tooltip(shown, look.hovered, &pan_zoom.camera.0)) }
+            { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0)) }
             if full.nodes.is_empty() {
                 <p class="empty">{ "Nobody to draw yet: this export has no conversations." }</p>
             }
             { colour_switch(&by_community) }
             { legend(*by_community, full) }
             <NetworkTable analysis={props.analysis.clone()} />
-            <ExportBar analysis={props.analysis.clone()} />
+            <ExportBar analysis={props.analysis.clone()} {png} />
         </section>
     }
+}
+
+/// A renderer asked for in the page's address (`?renderer=`), if any.
+fn forced() -> Option<Forced> {
+    let query = gloo::utils::window().location().search().ok()?;
+    Forced::from_query(&query)
+}
+
+/// The search's matches and the filters' selection, each recomputed only when what it
+/// depends on changes (the search text moves the selection only when it can change it).
+#[hook]
+fn use_picked(
+    analysis: &Shared<Analysis>,
+    removed: bool,
+    filter: Filter,
+    query: &str,
+    shown: &NetworkView,
+) -> Picked {
+    let found = use_memo(
+        (analysis.clone(), removed, query.to_string()),
+        |(_, _, query)| search(shown, query),
+    );
+    let total = shown.nodes.len();
+    let matters = filter.hide_isolates || filter.limit.is_some_and(|limit| total > limit);
+    let key = if matters {
+        query.to_string()
+    } else {
+        String::new()
+    };
+    let selection = use_memo(
+        (analysis.clone(), removed, filter, key),
+        |(_, _, filter, _)| select(shown, filter, &found),
+    );
+    Picked { found, selection }
+}
+
+/// The canvas scene of what is drawn and what of it is lit (`None` for the SVG: `analysis`
+/// is `None`); the scene is rebuilt only when the people, the filters or the colours
+/// change, the highlight when the focus or the search does.
+#[hook]
+fn use_canvas(
+    analysis: Option<&Shared<Analysis>>,
+    look: &Look,
+    picked: &Picked,
+    shown: &NetworkView,
+) -> Option<(Shared<Scene>, Shared<Highlight>)> {
+    let colouring = Colouring {
+        by_community: look.by_community,
+        grey_alone: look.grey_alone,
+    };
+    let deps = (
+        analysis.cloned(),
+        colouring,
+        Shared(picked.selection.clone()),
+    );
+    let scene = use_memo(deps, |(analysis, colouring, selection)| {
+        analysis.as_ref()?;
+        let fit = fit(shown);
+        let size = (WIDTH as f32, HEIGHT as f32);
+        Some(Shared::new(Scene::build(
+            shown,
+            selection,
+            |n| fit.place(n),
+            *colouring,
+            size,
+        )))
+    });
+    let deps = ((*scene).clone(), look.hovered, Shared(picked.found.clone()));
+    let lit = use_memo(deps, |(scene, focus, found)| {
+        scene
+            .as_ref()
+            .map(|s| Shared::new(s.highlight(*focus, found)))
+    });
+    (*scene).clone().zip((*lit).clone())
+}
+
+/// A new report is a new picture: start from the whole of it, nobody pinned.
+#[hook]
+fn use_fresh_start(
+    analysis: &Shared<Analysis>,
+    pan_zoom: &PanZoom,
+    pinned: &UseStateHandle<Option<usize>>,
+) {
+    let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
+    use_effect_with(analysis.clone(), move |_| {
+        camera.dispatch(Move::Reset);
+        pinned.set(None);
+    });
+}
+
+/// `#network`: the canvas with the names over it when `painted`, else the SVG.
+fn drawing(
+    shown: &NetworkView,
+    painted: Option<&(Shared<Scene>, Shared<Highlight>)>,
+    picked: &Picked,
+    pan_zoom: &PanZoom,
+    look: &Look,
+    kind: CanvasKind,
+) -> Html {
+    let view = pan_zoom.camera.0;
+    let Some((scene, lit)) = painted else {
+        let frame = Frame {
+            selection: &picked.selection,
+            matches: &picked.found,
+            view,
+            svg: pan_zoom.svg.clone(),
+            press: pan_zoom.press.clone(),
+        };
+        return draw_network(shown, look, &frame);
+    };
+    html! {
+        <>
+            <CanvasNetwork scene={scene.clone()} lit={lit.clone()} {view} {kind}
+                canvas={pan_zoom.svg.clone()} people={shown.nodes.len()}
+                shown={scene.dots.len()} ties={scene.ties.len()}
+                on_hover={look.on_hover.clone()} on_pick={look.on_pick.clone()}
+                press={pan_zoom.press.clone()} />
+            { names_layer(shown, scene, &view, look.hovered) }
+        </>
+    }
+}
+
+/// The canvas network's PNG download: the picture in the current view, drawn afresh.
+fn png_maker(
+    shown: &NetworkView,
+    scene: &Shared<Scene>,
+    lit: &Shared<Highlight>,
+    view: crate::view::zoom::ViewBox,
+    focus: Option<usize>,
+) -> Callback<(), Option<String>> {
+    let (scene, lit) = (scene.clone(), lit.clone());
+    let names = names(shown, &scene, focus);
+    Callback::from(move |_: ()| canvas2d::png(&scene, &lit, view, &names, PNG_SIZE).ok())
+}
+
+/// A click on a person pins them (again: unpins); a click on empty space unpins.
+fn on_pick(pinned: &UseStateHandle<Option<usize>>) -> Callback<Option<usize>> {
+    let pinned = pinned.clone();
+    Callback::from(move |at: Option<usize>| {
+        pinned.set(if at == *pinned { None } else { at });
+    })
 }
 
 /// The drawing and its tooltip in the frame that hears the wheel, drags and keys.

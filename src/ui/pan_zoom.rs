@@ -1,10 +1,11 @@
-//! Zoom and pan on `#network` by moving its `viewBox`: the wheel zooms around the
-//! pointer, a drag pans, `+` `-` `0` and the arrow keys work when the drawing has focus,
+//! Zoom and pan on `#network` by moving its view box (the SVG's `viewBox`, the canvas's
+//! transform): the wheel zooms around the pointer, a drag pans, `+` `-` `0` and the arrow keys work when the drawing has focus,
 //! and `#zoom-in`, `#zoom-out`, `#zoom-reset` do the same without a wheel or keyboard.
 //!
 //! The maths is [`crate::view::zoom`]; this file turns events into its calls. Changes go
 //! through a reducer so quick successive wheel events each build on the latest view.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -20,6 +21,9 @@ const KEY_STEP: f64 = 1.25;
 const KEY_PAN: f64 = 0.1;
 /// Searching zooms at least this close onto the person found.
 const FOUND_ZOOM: f64 = 2.0;
+/// A press that moves at most this far (CSS pixels) before its release is a click, not a
+/// drag.
+const CLICK_SLACK: i32 = 4;
 
 /// A change of view; applied to the latest view, not the one of the last render.
 pub enum Move {
@@ -78,11 +82,40 @@ struct Grab {
     view: ViewBox,
 }
 
+/// Where the last press on the drawing started (client pixels), to tell a click on a
+/// person from the end of a drag. Props compare it by identity.
+#[derive(Clone, Default)]
+pub struct Press(Rc<Cell<Option<(i32, i32)>>>);
+
+impl Press {
+    /// Records a press.
+    fn down(&self, event: &MouseEvent) {
+        self.0.set(Some((event.client_x(), event.client_y())));
+    }
+
+    /// Whether `click` ends a press that barely moved (false after a drag, or with no press).
+    pub fn is_click(&self, click: &MouseEvent) -> bool {
+        self.0.get().is_some_and(|(x, y)| {
+            (click.client_x() - x).abs() <= CLICK_SLACK
+                && (click.client_y() - y).abs() <= CLICK_SLACK
+        })
+    }
+}
+
+impl PartialEq for Press {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The view and the handlers to put on the drawing's frame.
 pub struct PanZoom {
     pub camera: UseReducerHandle<Camera>,
-    /// The `<svg>`, measured to turn pointer pixels into drawing units.
+    /// The drawing (`<svg>` or `<canvas>`), measured to turn pointer pixels into drawing
+    /// units.
     pub svg: NodeRef,
+    /// The last press on the frame.
+    pub press: Press,
     pub onwheel: Callback<WheelEvent>,
     pub onmousedown: Callback<MouseEvent>,
     pub onmousemove: Callback<MouseEvent>,
@@ -97,13 +130,16 @@ pub fn use_pan_zoom() -> PanZoom {
     let camera = use_reducer(Camera::default);
     let svg = use_node_ref();
     let grab = use_mut_ref(|| None::<Grab>);
+    let press = (*use_memo((), |_| Press::default())).clone();
     let onwheel = on_wheel(camera.dispatcher(), svg.clone());
     let onmousedown = {
         let (camera, svg, grab) = (camera.clone(), svg.clone(), grab.clone());
+        let press = press.clone();
         Callback::from(move |event: MouseEvent| {
             if event.button() != 0 {
                 return;
             }
+            press.down(&event);
             let spot = spot(&svg, event.client_x(), event.client_y());
             *grab.borrow_mut() = spot.map(|(_, _, width, height)| Grab {
                 x: f64::from(event.client_x()),
@@ -132,6 +168,7 @@ pub fn use_pan_zoom() -> PanZoom {
     PanZoom {
         camera,
         svg,
+        press,
         onwheel,
         onmousedown,
         onmousemove,
@@ -181,7 +218,7 @@ fn on_key(camera: UseReducerDispatcher<Camera>) -> Callback<KeyboardEvent> {
     })
 }
 
-/// The pointer at client pixels as fractions of the `<svg>` box, with the box's size in
+/// The pointer at client pixels as fractions of the drawing's box, with the box's size in
 /// pixels; `None` when the drawing is not on screen.
 fn spot(svg: &NodeRef, x: i32, y: i32) -> Option<(f64, f64, f64, f64)> {
     let rect = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();

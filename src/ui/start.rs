@@ -2,6 +2,11 @@
 //! the embed script (`&embed=1`) or by the JS API's `mount`.
 //!
 //! Unknown keys and values are ignored: a bad link still opens the page with the defaults.
+//!
+//! Two keys exist for tests and measurements: `max-bytes=N` lowers the size limit on
+//! picked and dropped files to `N` bytes (never raises it past
+//! [`crate::ui::limit::MAX_INPUT_BYTES`]), so the refusal is checked without writing a
+//! gigabyte; `worker=0` reads files on the main thread as if no worker could start.
 
 use crate::options::{Goal, Profile};
 
@@ -14,6 +19,10 @@ pub struct Start {
     pub embedded: bool,
     /// Pseudonyms instead of names from the first report on.
     pub anonymise: bool,
+    /// A lower size limit for picked and dropped files, in bytes (`max-bytes=N`).
+    pub max_bytes: Option<u64>,
+    /// Read files on the main thread, never in a worker (`worker=0`).
+    pub no_worker: bool,
 }
 
 impl Start {
@@ -35,6 +44,8 @@ impl Start {
             "goal" => self.goal = Goal::parse(value).unwrap_or(self.goal),
             "embed" => self.embedded = flag(value),
             "anonymise" | "anonymize" => self.anonymise = flag(value),
+            "max-bytes" => self.max_bytes = value.trim().parse().ok().or(self.max_bytes),
+            "worker" => self.no_worker = !flag(value),
             _ => {}
         }
     }
@@ -63,11 +74,15 @@ mod tests {
 
     #[test]
     fn reads_choices_and_ignores_the_rest() {
-        let start = Start::from_query("?profile=Startup&goal=reach&embed=1&x=y&anonymise");
+        let start =
+            Start::from_query("?profile=Startup&goal=reach&embed=1&x=y&anonymise&max-bytes=900");
         assert_eq!(start.profile, Profile::Startup);
         assert_eq!(start.goal, Goal::Reach);
         assert!(start.embedded && start.anonymise);
-        let bad = Start::from_query("profile=cat&goal=&embed=0");
+        assert_eq!(start.max_bytes, Some(900));
+        assert!(!start.no_worker);
+        assert!(Start::from_query("worker=0").no_worker);
+        let bad = Start::from_query("profile=cat&goal=&embed=0&max-bytes=lots");
         assert_eq!(bad, Start::default());
         assert_eq!(Start::from_query(""), Start::default());
     }

@@ -1,8 +1,9 @@
 //! The page's one state and the reducer that changes it.
 //!
 //! The reducer only records what happened; reading files and running the analysis are
-//! effects that live in hooks (see [`crate::ui::app`]). A change of files or choices makes a
-//! new [`Request`]; the app's effect analyses it and answers with [`Action::Analysed`].
+//! effects that live in hooks (see [`crate::ui::app`] and [`crate::ui::importer`]). A change
+//! of files or choices makes a new [`Request`]; the app's effect analyses it, reports
+//! [`Action::Progress`] while it reads files, and answers with [`Action::Analysed`].
 
 use std::rc::Rc;
 
@@ -10,6 +11,8 @@ use yew::Reducible;
 
 use crate::analyze::{Analysis, Input};
 use crate::options::{Goal, HostChoice, Options, Profile};
+use crate::ui::limit;
+use crate::ui::loading::{Loading, Runner, Stats};
 use crate::ui::shared::Shared;
 use crate::ui::start::Start;
 
@@ -24,12 +27,33 @@ pub enum Source {
     Pasted,
 }
 
+/// What a request reads.
+#[derive(Debug, Clone)]
+pub enum Inputs {
+    /// Bytes already in the page's memory (the bundled sample, pasted text): small, so they
+    /// are analysed at once on the main thread.
+    Bytes(Shared<Vec<Input>>),
+    /// Files picked or dropped, kept as the browser's handles: their bytes never reach the
+    /// page's memory; the import worker reads them in slices (or, without a worker, the
+    /// page does, see [`crate::ui::fallback`]).
+    Files(Picked),
+}
+
+/// Picked or dropped files.
+#[derive(Debug, Clone)]
+pub struct Picked {
+    /// The id of the request that first loaded these files: a later request with the same
+    /// key (another profile, goal or host) lets the worker reuse what it imported.
+    pub key: u32,
+    pub files: Shared<Vec<gloo::file::File>>,
+}
+
 /// Files plus choices: everything one run of the analysis needs.
 #[derive(Debug, Clone)]
 pub struct Request {
     /// Increases with every request; answers to older requests are ignored.
     pub id: u32,
-    pub inputs: Shared<Vec<Input>>,
+    pub inputs: Inputs,
     pub source: Source,
     pub options: Options,
 }
@@ -50,8 +74,21 @@ pub struct State {
     pub shown: Option<Shown>,
     /// One sentence about what went wrong last, if anything.
     pub error: Option<String>,
-    /// What is happening right now, e.g. "Reading 3 files…", if anything.
+    /// A word on what happened last that is not an error (an import cancelled), if any.
     pub status: Option<String>,
+    /// How far the running import is, while one runs.
+    pub loading: Option<Loading>,
+    /// Which path read the last picked or dropped files (`data-import-path`).
+    pub runner: Option<Runner>,
+    /// What the last worker import cost.
+    pub stats: Option<Stats>,
+    /// A request the person cancelled: its late answers are ignored.
+    pub halted: Option<u32>,
+    /// The most bytes one pick or drop may hold ([`limit::MAX_INPUT_BYTES`], or less when
+    /// the address says so, for tests).
+    pub max_bytes: u64,
+    /// Picked files may be read in a worker (`false`: always on the main thread).
+    pub worker: bool,
     /// Show pseudonyms instead of names everywhere (`#anonymise`).
     pub anonymise: bool,
     /// Inside someone else's page: compact, reporting its height to the embedding page.
@@ -61,13 +98,30 @@ pub struct State {
 /// What can happen on the page.
 #[derive(Debug)]
 pub enum Action {
-    /// Files are being read; the text says how many.
-    Reading(String),
-    /// New files (or pasted text) are ready: analyse them with the current profile and goal,
+    /// New bytes (pasted text) are ready: analyse them with the current profile and goal,
     /// and let the host be detected again.
     Load {
         inputs: Vec<Input>,
         source: Source,
+    },
+    /// Files were picked or dropped: check their sizes against the limit, then analyse them
+    /// as [`Action::Load`] does. `sizes` are each file's name and size in bytes.
+    LoadFiles {
+        files: Vec<gloo::file::File>,
+        sizes: Vec<(String, u64)>,
+    },
+    /// The running import of request `id` got this far, on this path.
+    Progress {
+        id: u32,
+        loading: Loading,
+        runner: Runner,
+    },
+    /// The person cancelled the running import (the importer has already stopped it).
+    Cancel,
+    /// What the worker's import of request `id` cost (just before its [`Action::Analysed`]).
+    Measured {
+        id: u32,
+        stats: Stats,
     },
     /// Something could not even be read; one sentence for the person.
     Fail(String),
@@ -96,13 +150,19 @@ impl State {
         State {
             asked: Rc::new(Request {
                 id: 0,
-                inputs: Shared::new(inputs),
+                inputs: Inputs::Bytes(Shared::new(inputs)),
                 source,
                 options: Options::default(),
             }),
             shown: None,
             error: None,
             status: None,
+            loading: None,
+            runner: None,
+            stats: None,
+            halted: None,
+            max_bytes: limit::MAX_INPUT_BYTES,
+            worker: true,
             anonymise: false,
             embedded: false,
         }
@@ -122,6 +182,10 @@ impl State {
             asked: Rc::new(asked),
             anonymise: start.anonymise,
             embedded: start.embedded,
+            max_bytes: start
+                .max_bytes
+                .map_or(limit::MAX_INPUT_BYTES, |m| m.min(limit::MAX_INPUT_BYTES)),
+            worker: !start.no_worker,
             ..self
         }
     }
@@ -143,14 +207,53 @@ impl State {
         }
     }
 
-    fn ask(&self, inputs: Shared<Vec<Input>>, source: Source, options: Options) -> State {
+    /// The id the next request gets.
+    fn next_id(&self) -> u32 {
+        self.asked.id.wrapping_add(1)
+    }
+
+    fn ask(&self, inputs: Inputs, source: Source, options: Options) -> State {
         State {
             asked: Rc::new(Request {
-                id: self.asked.id.wrapping_add(1),
+                id: self.next_id(),
                 inputs,
                 source,
                 options,
             }),
+            status: None,
+            loading: None,
+            ..self.clone()
+        }
+    }
+
+    /// New files or text replace the old: same profile and goal, the host detected again.
+    fn load(&self, inputs: Inputs, source: Source) -> State {
+        let options = Options {
+            hosts: HostChoice::Detect,
+            ..self.options().clone()
+        };
+        self.ask(inputs, source, options)
+    }
+
+    /// Files within the size limit are loaded; too many bytes leave everything as it was,
+    /// with one sentence naming the file.
+    fn load_files(&self, files: Vec<gloo::file::File>, sizes: Vec<(String, u64)>) -> State {
+        if let Err(sentence) = limit::check(&sizes, self.max_bytes) {
+            return self.fail(sentence);
+        }
+        let picked = Picked {
+            key: self.next_id(),
+            files: Shared::new(files),
+        };
+        let names = sizes.into_iter().map(|(name, _)| name).collect();
+        self.load(Inputs::Files(picked), Source::Files(names))
+    }
+
+    fn fail(&self, sentence: String) -> State {
+        State {
+            error: Some(sentence),
+            status: None,
+            loading: None,
             ..self.clone()
         }
     }
@@ -168,22 +271,33 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::Reading(what) => State {
-                status: Some(what),
-                ..(*self).clone()
-            },
             Action::Load { inputs, source } => {
-                let options = Options {
-                    hosts: HostChoice::Detect,
-                    ..self.options().clone()
-                };
-                self.ask(Shared::new(inputs), source, options)
+                self.load(Inputs::Bytes(Shared::new(inputs)), source)
             }
-            Action::Fail(sentence) => State {
-                error: Some(sentence),
-                status: None,
+            Action::LoadFiles { files, sizes } => self.load_files(files, sizes),
+            Action::Progress { id, .. } if id != self.asked.id || self.halted == Some(id) => {
+                return self
+            }
+            Action::Progress {
+                loading, runner, ..
+            } => State {
+                loading: Some(loading),
+                runner: Some(runner),
                 ..(*self).clone()
             },
+            Action::Measured { id, stats } if id == self.asked.id => State {
+                stats: Some(stats),
+                ..(*self).clone()
+            },
+            Action::Measured { .. } => return self,
+            Action::Cancel if self.loading.is_none() => return self,
+            Action::Cancel => State {
+                halted: Some(self.asked.id),
+                loading: None,
+                status: Some("Import cancelled: the report below is unchanged.".into()),
+                ..(*self).clone()
+            },
+            Action::Fail(sentence) => self.fail(sentence),
             Action::SetProfile(profile) => self.rechoose(|o| o.profile = profile),
             Action::SetGoal(goal) => self.rechoose(|o| o.goal = goal),
             Action::SetHosts(hosts) => self.rechoose(|o| o.hosts = hosts),
@@ -192,7 +306,9 @@ impl Reducible for State {
                 anonymise,
                 ..(*self).clone()
             },
-            Action::Analysed { id, .. } if id != self.asked.id => return self,
+            Action::Analysed { id, .. } if id != self.asked.id || self.halted == Some(id) => {
+                return self
+            }
             Action::Analysed { result, .. } => match result {
                 Ok(analysis) => State {
                     shown: Some(Shown {
@@ -201,13 +317,10 @@ impl Reducible for State {
                     }),
                     error: None,
                     status: None,
+                    loading: None,
                     ..(*self).clone()
                 },
-                Err(sentence) => State {
-                    error: Some(sentence),
-                    status: None,
-                    ..(*self).clone()
-                },
+                Err(sentence) => self.fail(sentence),
             },
         };
         Rc::new(next)
@@ -215,93 +328,4 @@ impl Reducible for State {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn analysed(state: &Rc<State>) -> Rc<State> {
-        let asked = &state.asked;
-        let result = crate::analyze(&asked.inputs, &asked.options)
-            .map(Shared::new)
-            .map_err(|error| error.to_string());
-        Rc::clone(state).reduce(Action::Analysed {
-            id: asked.id,
-            result,
-        })
-    }
-
-    fn opened_on_sample() -> Rc<State> {
-        analysed(&Rc::new(State::with_sample()))
-    }
-
-    #[test]
-    fn new_files_keep_profile_and_goal_but_detect_the_host_again() {
-        let state = opened_on_sample().reduce(Action::SetProfile(Profile::Startup));
-        let state = analysed(&state).reduce(Action::SetHosts(HostChoice::None));
-        let state = analysed(&state).reduce(Action::SetGoal(Goal::Reach));
-        let state =
-            analysed(&state).reduce(Action::SetFormat(Some(crate::import::Format::Discord)));
-        assert_eq!(
-            state.asked.options.format,
-            Some(crate::import::Format::Discord)
-        );
-        let state = analysed(&state).reduce(Action::Load {
-            inputs: crate::sample::inputs(),
-            source: Source::Files(vec!["a.json".into()]),
-        });
-        assert_eq!(state.asked.options.profile, Profile::Startup);
-        assert_eq!(state.asked.options.goal, Goal::Reach);
-        assert_eq!(state.asked.options.hosts, HostChoice::Detect);
-    }
-
-    #[test]
-    fn a_failed_upload_keeps_the_report_and_later_choices_use_its_files() {
-        let good = opened_on_sample();
-        assert!(good.shown.is_some(), "{:?}", good.error);
-        let state = good.reduce(Action::Load {
-            inputs: vec![Input::new("broken.json", b"{".to_vec())],
-            source: Source::Files(vec!["broken.json".into()]),
-        });
-        let state = analysed(&state);
-        assert!(state.error.as_deref().unwrap_or("").contains("broken.json"));
-        let shown = state
-            .shown
-            .as_ref()
-            .map(|shown| shown.request.source.clone());
-        assert_eq!(shown, Some(Source::Sample), "the sample's report stays");
-
-        let state = state.reduce(Action::SetProfile(Profile::Nonprofit));
-        assert_eq!(state.asked.source, Source::Sample);
-        let state = analysed(&state);
-        assert_eq!(state.error, None);
-        assert_eq!(state.options().profile, Profile::Nonprofit);
-    }
-
-    #[test]
-    fn start_choices_reach_the_first_request_and_anonymise_keeps_the_report() {
-        let start = Start {
-            profile: Profile::Nonprofit,
-            goal: Goal::Reach,
-            embedded: true,
-            anonymise: false,
-        };
-        let state = analysed(&Rc::new(State::with_sample().starting(start)));
-        assert_eq!(state.options().profile, Profile::Nonprofit);
-        assert_eq!(state.options().goal, Goal::Reach);
-        assert!(state.embedded);
-        let id = state.asked.id;
-        let state = state.reduce(Action::SetAnonymise(true));
-        assert!(state.anonymise && state.shown.is_some());
-        assert_eq!(state.asked.id, id, "no new analysis");
-    }
-
-    #[test]
-    fn answers_to_older_requests_are_ignored() {
-        let state = Rc::new(State::with_sample()).reduce(Action::SetGoal(Goal::Reach));
-        let stale = Rc::clone(&state).reduce(Action::Analysed {
-            id: 0,
-            result: Err("old".into()),
-        });
-        assert!(Rc::ptr_eq(&stale, &state));
-        assert_eq!(stale.error, None);
-    }
-}
+mod tests;

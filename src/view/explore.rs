@@ -9,8 +9,9 @@ use std::cmp::Reverse;
 
 use super::NetworkView;
 
-/// Past this many people only the most connected are drawn unless asked: an SVG with
-/// many thousand circles makes the page sluggish.
+/// Past this many people an SVG draws only the most connected unless asked: many thousand
+/// circles make the page sluggish. (The page draws networks this big on a canvas, which
+/// shows everyone; the limit serves an SVG asked for with `?renderer=svg`.)
 pub const BIG: usize = 2000;
 
 /// What the reader asked to see.

@@ -1,5 +1,6 @@
 //! The native command line: arguments, the run, the exit status.
 
+use std::cell::Cell;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -11,7 +12,7 @@ use peerscope::import::{self, Format};
 use peerscope::model::Dataset;
 use peerscope::report::Report;
 use peerscope::ImportError;
-use peerscope::{Goal, HostChoice, Input, Options, Profile};
+use peerscope::{Goal, HostChoice, Options, Profile};
 
 #[derive(Parser)]
 #[command(
@@ -139,10 +140,6 @@ fn compared(path: &std::path::Path, report: &Report) -> Result<Comparison, Strin
     compare(&earlier, report).map_err(|e| format!("{name}: {e}"))
 }
 
-/// Files up to this size are read whole and parsed in place (several times faster than
-/// parsing through a reader); larger DiscordChatExporter files stream message by message.
-const READ_WHOLE_UP_TO: u64 = 256 * 1024 * 1024;
-
 /// Reads every file into one dataset (large DiscordChatExporter files are never held whole
 /// in memory).
 fn read_files(
@@ -159,13 +156,8 @@ fn read_files(
         };
         let file = std::fs::File::open(path).map_err(unreadable)?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-        if size <= READ_WHOLE_UP_TO {
-            let bytes = std::fs::read(path).map_err(unreadable)?;
-            import::read_input(&Input::new(name.clone(), bytes), format, &mut dataset)?;
-        } else {
-            let reader = std::io::BufReader::with_capacity(1 << 20, file);
-            import::read_stream(&name, reader, format, &mut dataset)?;
-        }
+        // Up to import::READ_WHOLE_UP_TO read whole and parsed in place; bigger files stream.
+        import::read_sized(&name, size, file, format, &mut dataset, &Cell::new(0))?;
         names.push(name);
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
