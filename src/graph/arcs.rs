@@ -5,7 +5,11 @@
 /// targets are `targets[starts[v]..starts[v + 1]]`, sorted. A counting sort on the source
 /// and a sort per group: about twice as fast as sorting a million pairs as one array.
 fn rows_by_source(pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
-    let n = pairs.iter().map(|&(a, _)| a as usize + 1).max().unwrap_or(0);
+    let n = pairs
+        .iter()
+        .map(|&(a, _)| a as usize + 1)
+        .max()
+        .unwrap_or(0);
     let mut starts = vec![0usize; n + 1];
     for &(a, _) in pairs {
         if let Some(s) = starts.get_mut(a as usize + 1) {
@@ -157,7 +161,10 @@ mod tests {
                 _ => expected.push((pair, 1)),
             }
         }
-        let got: Vec<Arc> = Arcs::from_pairs(pairs).iter().map(|(&p, &w)| (p, w)).collect();
+        let got: Vec<Arc> = Arcs::from_pairs(pairs)
+            .iter()
+            .map(|(&p, &w)| (p, w))
+            .collect();
         assert_eq!(got, expected);
     }
 
