@@ -213,12 +213,17 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
             verdict::plural(bots as u64, "bot account", "bot accounts")
         ));
     }
-    let days = data
-        .messages
-        .iter()
-        .filter(|m| data.counts(m))
-        .map(|m| utc_day(m.time_ms));
-    if let (Some(first), Some(last)) = (days.clone().min(), days.max()) {
+    // One pass over the messages for the count and the first and last day: each pass
+    // over a million messages costs about 20 ms.
+    let (counted, span) = data.messages.iter().filter(|m| data.counts(m)).fold(
+        (0u64, None::<(i64, i64)>),
+        |(n, span), m| {
+            let day = utc_day(m.time_ms);
+            let span = span.map_or((day, day), |(a, b)| (a.min(day), b.max(day)));
+            (n + 1, Some(span))
+        },
+    );
+    if let Some((first, last)) = span {
         if last - first > FILLED_UP_TO_DAYS {
             warnings.push(format!(
                 "The messages run from {} to {}: some dates are probably wrong, so the timeline shows only the months that have messages.",
@@ -247,7 +252,7 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
                 detection: data.detections.get(i).cloned().unwrap_or_default(),
             })
             .collect(),
-        messages: data.messages.iter().filter(|m| data.counts(m)).count() as u64,
+        messages: counted,
         inferred_replies: conv
             .interactions
             .iter()
@@ -259,26 +264,22 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
 
 fn counts(scope: &Scope, hosts: usize) -> Counts {
     let data = scope.data;
-    let days: Vec<i64> = scope
-        .messages
-        .iter()
-        .filter_map(|&at| scope.message(at))
-        .map(|m| utc_day(m.time_ms))
-        .collect();
-    let span = match (days.iter().min(), days.iter().max()) {
-        (Some(a), Some(b)) => (b - a + 1) as u64,
-        _ => 0,
-    };
-    let reactions: u64 = scope
-        .messages
-        .iter()
-        .filter_map(|&at| scope.message(at))
-        .flat_map(|m| m.reactions.iter())
-        .map(|r| {
-            u64::from(r.count)
-                .saturating_sub(r.reactors.iter().filter(|&&p| data.is_bot(p)).count() as u64)
-        })
-        .sum();
+    // One pass over the messages for the days and the reactions.
+    let mut days: Option<(i64, i64)> = None;
+    let mut reactions = 0u64;
+    for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
+        let day = utc_day(m.time_ms);
+        days = Some(days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+        reactions += m
+            .reactions
+            .iter()
+            .map(|r| {
+                let bots = r.reactors.iter().filter(|&&p| data.is_bot(p)).count() as u64;
+                u64::from(r.count).saturating_sub(bots)
+            })
+            .sum::<u64>();
+    }
+    let span = days.map_or(0, |(a, b)| (b - a + 1) as u64);
     let replies = scope
         .interactions
         .iter()

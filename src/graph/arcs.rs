@@ -1,6 +1,47 @@
 //! The directed, weighted ties of G: each `(from, to)` pair once, with how many
 //! interactions it carries, in one sorted array.
 
+/// The targets of `pairs` grouped by source: `(starts, targets)` where source `v`'s
+/// targets are `targets[starts[v]..starts[v + 1]]`, sorted. A counting sort on the source
+/// and a sort per group: about twice as fast as sorting a million pairs as one array.
+fn rows_by_source(pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
+    let n = pairs
+        .iter()
+        .map(|&(a, _)| a as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut starts = vec![0usize; n + 1];
+    for &(a, _) in pairs {
+        if let Some(s) = starts.get_mut(a as usize + 1) {
+            *s += 1;
+        }
+    }
+    for v in 0..n {
+        let before = starts.get(v).copied().unwrap_or(0);
+        if let Some(s) = starts.get_mut(v + 1) {
+            *s += before;
+        }
+    }
+    let mut fill = starts.clone();
+    let mut targets = vec![0u32; pairs.len()];
+    for &(a, b) in pairs {
+        if let Some(at) = fill.get_mut(a as usize) {
+            if let Some(slot) = targets.get_mut(*at) {
+                *slot = b;
+            }
+            *at += 1;
+        }
+    }
+    for v in 0..n {
+        if let (Some(&s), Some(&e)) = (starts.get(v), starts.get(v + 1)) {
+            if let Some(row) = targets.get_mut(s..e) {
+                row.sort_unstable();
+            }
+        }
+    }
+    (starts, targets)
+}
+
 /// One directed tie and its interaction count.
 pub type Arc = ((u32, u32), u32);
 
@@ -16,13 +57,21 @@ pub struct Arcs {
 
 impl Arcs {
     /// From one `(from, to)` pair per interaction, repeats counted. Empty → no ties.
-    pub fn from_pairs(mut pairs: Vec<(u32, u32)>) -> Arcs {
-        pairs.sort_unstable();
-        let mut ties: Vec<Arc> = Vec::new();
-        for pair in pairs {
-            match ties.last_mut() {
-                Some((last, count)) if *last == pair => *count += 1,
-                _ => ties.push((pair, 1)),
+    pub fn from_pairs(pairs: Vec<(u32, u32)>) -> Arcs {
+        let (starts, targets) = rows_by_source(&pairs);
+        let mut ties: Vec<Arc> = Vec::with_capacity(pairs.len());
+        for (from, ends) in starts.windows(2).enumerate() {
+            let row = ends
+                .first()
+                .zip(ends.get(1))
+                .and_then(|(&s, &e)| targets.get(s..e))
+                .unwrap_or(&[]);
+            for &to in row {
+                let pair = (from as u32, to);
+                match ties.last_mut() {
+                    Some((last, count)) if *last == pair => *count += 1,
+                    _ => ties.push((pair, 1)),
+                }
             }
         }
         Arcs { ties }
@@ -95,6 +144,28 @@ mod tests {
         assert_eq!(arcs.get(&(2, 1)), Some(3));
         assert!(arcs.contains_key(&(1, 0)));
         assert!(!arcs.contains_key(&(1, 2)));
+    }
+
+    #[test]
+    fn grouping_by_source_equals_sorting_all_pairs() {
+        let mut rng = crate::random::SplitMix(7);
+        let pairs: Vec<(u32, u32)> = (0..5000)
+            .map(|_| (rng.below(300) as u32, rng.below(300) as u32))
+            .collect();
+        let mut sorted = pairs.clone();
+        sorted.sort_unstable();
+        let mut expected: Vec<Arc> = Vec::new();
+        for pair in sorted {
+            match expected.last_mut() {
+                Some((last, count)) if *last == pair => *count += 1,
+                _ => expected.push((pair, 1)),
+            }
+        }
+        let got: Vec<Arc> = Arcs::from_pairs(pairs)
+            .iter()
+            .map(|(&p, &w)| (p, w))
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]

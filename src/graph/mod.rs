@@ -61,13 +61,6 @@ impl Graph {
     /// The undirected simple graph on the same nodes keeping only ties whose both ends
     /// pass `keep` (others become isolated).
     pub fn undirected_among(&self, keep: &[bool]) -> Csr {
-        let kept = |v: u32| keep.get(v as usize).copied().unwrap_or(false);
-        Csr::undirected(
-            self.node_count(),
-            self.arcs
-                .keys()
-                .copied()
-                .filter(|&(a, b)| kept(a) && kept(b)),
-        )
+        self.undirected.induced(keep)
     }
 }

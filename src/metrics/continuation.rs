@@ -1,7 +1,5 @@
 //! The temporal "if you stopped posting, would activity cease?" test (ANALYSIS.md §4).
 
-use rustc_hash::FxHashSet;
-
 use crate::import::timestamp::utc_day;
 use crate::metric::Metric;
 use crate::scope::Scope;
@@ -30,21 +28,22 @@ pub struct Continuation {
 /// when no day has any exchange. `num` and `den` are the two rates per day.
 pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuation>) {
     let is_away = |p: u32| away.get(p as usize).copied().unwrap_or(false);
-    let days = scope
-        .messages
-        .iter()
-        .filter_map(|&at| scope.message(at))
-        .map(|m| utc_day(m.time_ms));
-    let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
+    // One pass over the messages, and the host days as a sorted list searched by halving:
+    // a hash set of days per interaction cost a third of this function on 1 M replies.
+    let mut span_days: Option<(i64, i64)> = None;
+    let mut host_days: Vec<i64> = Vec::new();
+    for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
+        let day = utc_day(m.time_ms);
+        span_days = Some(span_days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+        if is_away(m.author) && host_days.last() != Some(&day) {
+            host_days.push(day);
+        }
+    }
+    let Some((first, last)) = span_days else {
         return (Metric::unobservable("the export has no messages"), None);
     };
-    let host_days: FxHashSet<i64> = scope
-        .messages
-        .iter()
-        .filter_map(|&at| scope.message(at))
-        .filter(|m| is_away(m.author))
-        .map(|m| utc_day(m.time_ms))
-        .collect();
+    host_days.sort_unstable();
+    host_days.dedup();
     let span = (last - first + 1) as usize;
     let silent_days = span - host_days.len();
     let (mut on_host, mut on_silent) = (0usize, 0usize);
@@ -56,7 +55,7 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
         let Some(m) = scope.message(i.message) else {
             continue;
         };
-        if host_days.contains(&utc_day(m.time_ms)) {
+        if host_days.binary_search(&utc_day(m.time_ms)).is_ok() {
             on_host += 1;
         } else {
             on_silent += 1;
