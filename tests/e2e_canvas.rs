@@ -12,6 +12,9 @@
 //! ```
 
 #![cfg(not(target_arch = "wasm32"))]
+// It places the pointer with the page's own drawing geometry (`peerscope::ui::drawing`),
+// which exists only with the web feature; `--no-default-features` builds leave it out.
+#![cfg(feature = "web")]
 
 // Each suite uses part of the shared harness.
 #[allow(dead_code)]
