@@ -33,15 +33,32 @@ pub fn read_sized(
         let buffered = std::io::BufReader::with_capacity(1 << 20, reader);
         return read_stream_counting(name, buffered, forced, dataset, messages);
     }
-    let unreadable = |e: std::io::Error| ImportError::Unrecognised {
-        file: name.to_string(),
-        what: format!("cannot be read ({e})"),
-    };
     let mut bytes = Vec::new();
     bytes
         .try_reserve_exact(usize::try_from(size).unwrap_or(0))
-        .map_err(|e| unreadable(std::io::Error::other(e)))?;
-    reader.read_to_end(&mut bytes).map_err(unreadable)?;
+        .map_err(|e| unreadable(name, std::io::Error::other(e)))?;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(name, e))?;
+    read_whole(name, bytes, forced, dataset, messages)
+}
+
+/// The sentence for a file the system could not read.
+fn unreadable(name: &str, e: std::io::Error) -> ImportError {
+    ImportError::Unrecognised {
+        file: name.to_string(),
+        what: format!("cannot be read ({e})"),
+    }
+}
+
+/// Parses a file read whole into `dataset`, adding its messages to `messages` at the end.
+fn read_whole(
+    name: &str,
+    bytes: Vec<u8>,
+    forced: Option<Format>,
+    dataset: &mut Dataset,
+    messages: &Cell<u64>,
+) -> Result<(), ImportError> {
     let before = dataset.messages.len();
     read_input(&Input::new(name, bytes), forced, dataset)?;
     let added = dataset.messages.len().saturating_sub(before) as u64;
@@ -72,11 +89,7 @@ pub fn read_stream_counting(
     dataset: &mut Dataset,
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
-    let unreadable = |e: std::io::Error| ImportError::Unrecognised {
-        file: name.to_string(),
-        what: format!("cannot be read ({e})"),
-    };
-    let head = reader.fill_buf().map_err(unreadable)?;
+    let head = reader.fill_buf().map_err(|e| unreadable(name, e))?;
     let streams = match forced {
         Some(f) => f == Format::Discord,
         None => discord::detect(head),
@@ -94,10 +107,8 @@ pub fn read_stream_counting(
         return Ok(());
     }
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(unreadable)?;
-    let before = dataset.messages.len();
-    read_input(&Input::new(name, bytes), forced, dataset)?;
-    let added = dataset.messages.len().saturating_sub(before) as u64;
-    messages.set(messages.get().saturating_add(added));
-    Ok(())
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(name, e))?;
+    read_whole(name, bytes, forced, dataset, messages)
 }
