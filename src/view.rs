@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::layout::resettle;
 
 pub mod explore;
+pub mod gesture;
 pub mod scene;
 pub mod zoom;
 

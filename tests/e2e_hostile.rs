@@ -10,7 +10,10 @@
 //!   before or after hovering and searching;
 //! - every name shows as text, exactly as the core read it, wherever the page names people:
 //!   the drawing's titles and host label, the host picker, the checklist's "Who", the
-//!   funnel's leaders, the network table, the tooltip and the search's matches.
+//!   funnel's leaders, the network table, the tooltip and the search's matches;
+//! - where names share a line with other text (the checklist's "Who", the funnel's
+//!   leaders, the tooltip), each is isolated in its own `<bdi>`, so the right-to-left
+//!   override cannot reorder the rest of the line.
 //!
 //! The downloads are `tests/e2e_hostile_exports.rs`. `make test` runs both with the other
 //! `tests/e2e*.rs` suites; by hand, after a release build (`PEERSCOPE_DIST` points at a
@@ -30,7 +33,9 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::json;
 
-use e2e_support::hostile::{expected, hostile_on_screen, nothing_injected, sorted, texts, HOST};
+use e2e_support::hostile::{
+    expected, hostile_on_screen, nothing_injected, sorted, texts, HOST, RTL,
+};
 use e2e_support::page::{click, run};
 use e2e_support::{wait_until, Poll, Session, PATIENCE};
 use peerscope::view::explore::{search, search_status};
@@ -95,6 +100,45 @@ async fn lists_name_them(session: &Session, analysis: &Analysis) -> Result<(), S
             "#funnel does not name the leader {:?}: {funnel:?}",
             l.name
         ));
+    }
+    Ok(())
+}
+
+/// Each name the checklist's "Who" lines and the funnel's leaders show sits in its own
+/// `<bdi>`, holding the name and nothing else: an unclosed right-to-left override (RTL)
+/// then cannot turn the commas and the names after it around.
+async fn names_are_isolated(session: &Session, analysis: &Analysis) -> Result<(), String> {
+    let report = &analysis.report;
+    let who: Vec<String> = report
+        .checklist
+        .iter()
+        .flat_map(|s| s.people.iter().map(|p| p.name.clone()))
+        .collect();
+    let leaders: Vec<String> = report
+        .funnel
+        .leaders
+        .iter()
+        .map(|l| l.name.clone())
+        .collect();
+    if !who.iter().chain(&leaders).any(|name| name == RTL) {
+        return Err(format!(
+            "{RTL:?} should be in a \"Who\" line or among the leaders"
+        ));
+    }
+    for (css, want) in [
+        ("#checklist .step-people bdi", who),
+        ("#funnel bdi", leaders),
+    ] {
+        let isolated = texts(session, css).await?;
+        if sorted(isolated.clone()) != sorted(want.clone()) {
+            return Err(format!(
+                "{css} should hold exactly the names {want:?}, one each: {isolated:?}"
+            ));
+        }
+    }
+    let tip = texts(session, "#network-tooltip .tip-name bdi").await?;
+    if tip != [HOST] {
+        return Err(format!("the tooltip's name should be in a <bdi>: {tip:?}"));
     }
     Ok(())
 }
@@ -197,6 +241,7 @@ async fn hostile_names_show_as_text_and_run_nothing() {
         lists_name_them(&session, &analysis).await?;
         table_names_everyone(&session, &analysis).await?;
         tooltip_names_the_host(&session, &analysis).await?;
+        names_are_isolated(&session, &analysis).await?;
         for query in ["<script>", "=hyperlink(", "\u{202E}gnp", "a\u{200D}ne"] {
             search_finds(&session, &analysis, query).await?;
         }

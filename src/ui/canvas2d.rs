@@ -16,13 +16,23 @@ use crate::view::scene::{Dot, Highlight, Scene, Tie};
 /// Tie opacities are grouped into this many steps, one stroke each.
 const STEPS: usize = 8;
 
-/// A name written on the picture: the text, where its dot is, the dot's radius at 1× and
-/// whether it is a host's (bold).
+/// A name written on the picture: the person's name, where its dot is, the dot's radius
+/// at 1× and whether it is a host's (bold, with " · host" after it).
 pub struct Name {
     pub text: String,
     pub at: (f64, f64),
     pub r: f64,
     pub host: bool,
+}
+
+impl Name {
+    /// The words painted: the name between U+2068 and U+2069 (first-strong isolate, pop
+    /// directional isolate: plain text's `<bdi>`), so a right-to-left name cannot carry
+    /// " · host" along with it.
+    pub fn label(&self) -> String {
+        let suffix = if self.host { " · host" } else { "" };
+        format!("\u{2068}{}\u{2069}{suffix}", self.text)
+    }
 }
 
 /// Paints `scene` on `ctx` for `target`, dimmed under `lit` when something is lit, with at
@@ -166,8 +176,9 @@ pub fn write_names(
         ));
         ctx.set_text_align(if place.ends { "end" } else { "start" });
         let (x, y) = (place.left * w, place.top * h + 4.0 * target.dpr);
-        ctx.stroke_text(&name.text, x, y)?;
-        ctx.fill_text(&name.text, x, y)?;
+        let label = name.label();
+        ctx.stroke_text(&label, x, y)?;
+        ctx.fill_text(&label, x, y)?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::ui::bidi;
 use crate::ui::canvas2d::Name;
 use crate::ui::paint::{self, Live};
 use crate::ui::pan_zoom::Press;
@@ -46,15 +47,21 @@ pub struct CanvasNetworkProps {
 }
 
 /// `canvas#network`, with `data-renderer` set to `webgl2` or `canvas2d` once painting
-/// starts and `data-view` holding the view box as the SVG's `viewBox` does.
+/// starts and `data-view` holding the view box as the SVG's `viewBox` does; over it the
+/// 2D stand-in (`canvas.network-standin`, hidden until a WebGL context is lost) and the
+/// status line that says so (`#network-status`).
 #[component]
 pub fn CanvasNetwork(props: &CanvasNetworkProps) -> Html {
     let live = use_mut_ref(Live::default);
+    let standin = use_node_ref();
+    let lost = use_state_eq(|| false);
     {
         let (live, canvas, kind) = (live.clone(), props.canvas.clone(), props.kind);
+        let (standin, lost) = (standin.clone(), lost.clone());
         use_effect_with(props.scene.clone(), move |scene| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                let name = paint::attach(&live, element.clone(), kind);
+                let on_loss = move |now: bool| lost.set(now);
+                let name = paint::attach(&live, element.clone(), standin.cast(), kind, on_loss);
                 let _ = element.set_attribute("data-renderer", name.unwrap_or("none"));
             }
             paint::set_scene(&live, Rc::clone(&scene.0));
@@ -82,6 +89,7 @@ pub fn CanvasNetwork(props: &CanvasNetworkProps) -> Html {
         grouped(props.ties)
     );
     html! {
+        <>
         <canvas id="network" ref={props.canvas.clone()} tabindex="0" role="img"
             aria-label={label}
             data-nodes={props.people.to_string()} data-shown={props.shown.to_string()}
@@ -90,18 +98,54 @@ pub fn CanvasNetwork(props: &CanvasNetworkProps) -> Html {
             onmousemove={on_move(props, last.clone())}
             onmouseleave={on_leave(props, last)}
             onclick={on_click(props)} />
+        // Events pass through to `#network`, which stays the element hover measures.
+        <canvas class="network-standin" ref={standin} aria-hidden="true" hidden={!*lost}
+            style="position:absolute;left:0;top:0;width:100%;aspect-ratio:800/560;\
+                   pointer-events:none" />
+        { status(*lost) }
+        </>
+    }
+}
+
+/// `#network-status`: one line while the stand-in paints (always in the page, so screen
+/// readers hear it appear).
+fn status(lost: bool) -> Html {
+    html! {
+        <p id="network-status" role="status"
+            style="position:absolute;left:.5rem;bottom:.5rem;margin:0;font-size:.8rem;\
+                   pointer-events:none">
+            if lost {
+                <span style="background:var(--card,#fff);padding:.1rem .35rem;\
+                             border-radius:4px;opacity:.9">
+                    { "The graphics were reset: drawing more simply until they are back." }
+                </span>
+            }
+        </p>
     }
 }
 
 /// The person at the pointer of `event` over `canvas`, if any.
 fn person_at(event: &MouseEvent, canvas: &NodeRef, scene: &Scene, view: &ViewBox) -> Option<usize> {
+    let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+    person_at_point(canvas, scene, view, x, y)
+}
+
+/// The person drawn at client CSS pixels `x`, `y` over `canvas` in `view`, if any (a click,
+/// a hover or a tap).
+pub fn person_at_point(
+    canvas: &NodeRef,
+    scene: &Scene,
+    view: &ViewBox,
+    x: f64,
+    y: f64,
+) -> Option<usize> {
     let element = canvas.cast::<web_sys::Element>()?;
     let rect = element.get_bounding_client_rect();
     if rect.width() <= 0.0 || rect.height() <= 0.0 {
         return None;
     }
-    let fx = (f64::from(event.client_x()) - rect.left()) / rect.width();
-    let fy = (f64::from(event.client_y()) - rect.top()) / rect.height();
+    let fx = (x - rect.left()) / rect.width();
+    let fy = (y - rect.top()) / rect.height();
     let slop = SLOP_PX * view.w / rect.width();
     scene.hit(view.point(fx, fy), view.zoom(), slop)
 }
@@ -158,7 +202,8 @@ pub fn names_layer(
             if place.ends { "-100%" } else { "0" },
             if name.host { "700 " } else { "" },
         );
-        Some(html! { <span class="name" {style}>{ name.text }</span> })
+        let host = name.host.then_some(" · host");
+        Some(html! { <span class="name" {style}>{ bidi::name(&name.text) }{ host }</span> })
     });
     html! {
         <div class="network-names" aria-hidden="true"
@@ -174,16 +219,11 @@ pub fn names(network: &NetworkView, scene: &Scene, focus: Option<usize>) -> Vec<
         .into_iter()
         .filter_map(|i| {
             let (node, dot) = (network.nodes.get(i)?, scene.dot_of(i)?);
-            let host = node.role == Role::Host;
             Some(Name {
-                text: if host {
-                    format!("{} · host", node.name)
-                } else {
-                    node.name.clone()
-                },
+                text: node.name.clone(),
                 at: (f64::from(dot.x), f64::from(dot.y)),
                 r: f64::from(dot.r),
-                host,
+                host: node.role == Role::Host,
             })
         })
         .collect()

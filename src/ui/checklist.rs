@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::analyze::Analysis;
 use crate::report::Step;
+use crate::ui::bidi;
 use crate::ui::shared::Shared;
 
 /// Props of [`Checklist`].
@@ -58,8 +59,9 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                             if !step.people.is_empty() {
                                 <p class="step-people">
                                     <span class="who">{ "Who: " }</span>
-                                    { step.people.iter().map(|p| p.name.as_str())
-                                        .collect::<Vec<_>>().join(", ") }
+                                    // Each name isolated: one right-to-left name must not
+                                    // turn the rest of the line around.
+                                    { bidi::names(step.people.iter().map(|p| p.name.as_str()), ", ") }
                                 </p>
                             }
                         </li>

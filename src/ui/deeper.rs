@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
+use crate::ui::bidi;
 use crate::ui::shared::Shared;
 
 /// Props of [`Deeper`].
@@ -17,12 +18,12 @@ pub fn Deeper(props: &DeeperProps) -> Html {
     let report = &props.analysis.report;
     let counts = &report.counts;
     let funnel = &report.funnel;
-    let leader_names = funnel
-        .leaders
-        .iter()
-        .map(|leader| leader.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    // Names in `<bdi>` (see `bidi`): a right-to-left name must not reorder the line.
+    let leader_names = bidi::names(funnel.leaders.iter().map(|l| l.name.as_str()), ", ");
+    let bridges = funnel.bridges.iter().enumerate().map(|(k, b)| {
+        let comma = if k == 0 { "" } else { ", " };
+        html! { <>{ comma }{ bidi::name(&b.name) }{ format!(" ({} cut off)", b.cuts_off) }</> }
+    });
 
     html! {
         <section class="deeper" aria-labelledby="deeper-title">
@@ -47,13 +48,12 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                     <span class="means">{ "tied to two or more others in the tight group of members (the 2-core)" }</span></li>
                 <li><span class="stage">{ "leaders" }</span><span class="n">{ funnel.leaders.len() }</span>
                     <span class="means">{ "3+ replies to other members" }
-                        if !leader_names.is_empty() { { format!(": {leader_names}") } }</span></li>
+                        if !funnel.leaders.is_empty() { { ": " }{ leader_names } }</span></li>
             </ol>
             if !funnel.bridges.is_empty() {
                 <p id="bridges" class="bridges"><strong>{ "Bridges: " }</strong>
                     { "without these members, parts of the group would lose touch — " }
-                    { funnel.bridges.iter().map(|b| format!("{} ({} cut off)", b.name, b.cuts_off))
-                        .collect::<Vec<_>>().join(", ") }</p>
+                    { for bridges }</p>
             }
             if let Some(kind) = &report.structure.kind {
                 <p class="structure"><strong>{ format!("Network type: {}. ", kind.replace('_', " ")) }</strong>

@@ -258,11 +258,7 @@ fn draw_person(
 }
 
 fn draw_name(node: &NodeView, (x, y): (f64, f64), scale: &Scale) -> Html {
-    let text = if node.role == Role::Host {
-        format!("{} · host", node.name)
-    } else {
-        node.name.clone()
-    };
+    let host = node.role == Role::Host;
     // Names on the right half go to the left of their dot, so they stay inside the drawing.
     let (dx, anchor) = if x > WIDTH / 2.0 {
         (-1.0, "end")
@@ -276,8 +272,10 @@ fn draw_name(node: &NodeView, (x, y): (f64, f64), scale: &Scale) -> Html {
     html! {
         <text x={num(x + dx * offset)} y={num(y + 4.0 / zoom)} text-anchor={anchor}
             style={size}
-            class={classes!("name", (node.role == Role::Host).then_some("host-name"))}>
-            { text }
+            class={classes!("name", host.then_some("host-name"))}>
+            // Isolated (SVG has no `<bdi>`): a right-to-left name keeps " · host" after it.
+            <tspan style="unicode-bidi:isolate">{ node.name.clone() }</tspan>
+            if host { { " · host" } }
         </text>
     }
 }

@@ -12,6 +12,7 @@ use crate::analyze::Analysis;
 use crate::ui::canvas2d;
 use crate::ui::canvas_view::{names, names_layer, CanvasNetwork};
 use crate::ui::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
+use crate::ui::escape::use_escape_unpins;
 use crate::ui::export::ExportBar;
 use crate::ui::filters::{big_note, filters};
 use crate::ui::network_table::NetworkTable;
@@ -20,6 +21,7 @@ use crate::ui::search::search_box;
 use crate::ui::shared::Shared;
 use crate::ui::step_away;
 use crate::ui::tooltip::tooltip;
+use crate::ui::touch::{self, Tap};
 use crate::view::explore::{search, select, Filter, Selection};
 use crate::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
 use crate::view::scene::{Colouring, Highlight, Scene};
@@ -45,8 +47,8 @@ struct Picked {
 /// [`crate::view::scene::choice`]), the switch (`#remove-host`) with its sentence
 /// (`#resilience-note`), the search (`#network-search`), the filters (`#min-weight`,
 /// `#hide-isolates`, `#show-all`), the zoom buttons, the colour choice, the legend, the
-/// tooltip, the table (`#network-table`) and the exports. A click on a person pins their
-/// ties and tooltip until a click elsewhere.
+/// tooltip, the table (`#network-table`) and the exports. A click or a tap on a person pins
+/// their ties and tooltip until a click elsewhere or Escape.
 #[component]
 pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let removed = use_state(|| false);
@@ -77,6 +79,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let picked = use_picked(&props.analysis, *removed, filter_used, &query, shown);
     use_search_focus(shown, &picked.found, &query, &pan_zoom);
     use_fresh_start(&props.analysis, &pan_zoom, &pinned);
+    use_escape_unpins(&pinned, &hovered);
     let on_remove = {
         let (removed, hovered, pinned) = (removed.clone(), hovered.clone(), pinned.clone());
         Callback::from(move |on: bool| {
@@ -104,6 +107,12 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         Renderer::Svg => CanvasKind::Auto,
     };
     let drawing = drawing(shown, painted.as_ref(), &picked, &pan_zoom, &look, kind);
+    let on_tap = touch::picker(
+        look.on_pick.clone(),
+        painted
+            .as_ref()
+            .map(|(scene, _)| (pan_zoom.svg.clone(), scene.clone(), pan_zoom.camera.0)),
+    );
     let png = painted
         .as_ref()
         .map(|(scene, lit)| png_maker(shown, scene, lit, pan_zoom.camera.0, focus));
@@ -114,8 +123,8 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             <p class="explain">
                 { "Each dot is a person; a line joins two people who replied to or mentioned \
                    each other, darker when they did it more. Bigger dots talk with more people. \
-                   Point at someone to see their ties, click to keep them; scroll or use + and \
-                   − to zoom, drag to move." }
+                   Point at someone to see their ties, click or tap to keep them (Escape lets \
+                   go); scroll, pinch or use + and − to zoom, drag to move." }
             </p>
             { step_away::switch(full, *removed, on_remove) }
             if let Some(rest) = rest.as_ref() {
@@ -129,7 +138,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
                 { big_note(shown.nodes.len(), *filter, setter(&filter)) }
             }
             { pan_zoom::buttons(&pan_zoom.camera) }
-            { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0)) }
+            { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
             if full.nodes.is_empty() {
                 <p class="empty">{ "Nobody to draw yet: this export has no conversations." }</p>
             }
@@ -282,14 +291,18 @@ fn on_pick(pinned: &UseStateHandle<Option<usize>>) -> Callback<Option<usize>> {
     })
 }
 
-/// The drawing and its tooltip in the frame that hears the wheel, drags and keys.
-fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html) -> Html {
+/// The drawing and its tooltip in the frame that hears the wheel, drags, fingers (taps go
+/// to `on_tap`) and keys. `touch-action: none`: the fingers move the drawing, not the page.
+fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html, on_tap: Callback<Tap>) -> Html {
     let end = pan_zoom.onmouseup.clone();
+    let touch = touch::handlers(pan_zoom, on_tap);
     html! {
-        <div class="network-frame" style="position:relative"
+        <div class="network-frame" style="position:relative;touch-action:none"
             onwheel={pan_zoom.onwheel.clone()} onmousedown={pan_zoom.onmousedown.clone()}
             onmousemove={pan_zoom.onmousemove.clone()} onmouseup={end.clone()}
-            onmouseleave={end} onkeydown={pan_zoom.onkeydown.clone()}>
+            onmouseleave={end} onkeydown={pan_zoom.onkeydown.clone()}
+            onpointerdown={touch.down} onpointermove={touch.moved} onpointerup={touch.up}
+            onpointercancel={touch.cancel}>
             { drawing }
             { tip }
         </div>

@@ -6,6 +6,11 @@
 //! uniform. While the picture changes, frames draw the heaviest ties that fit the pace
 //! [`Pace`] learnt; [`STILL_MS`] after the last change one frame draws up to all of them.
 //! After every painted frame one more callback is asked for, only to time that frame.
+//!
+//! When the browser takes the WebGL context away ([`crate::ui::gl_loss`]) the frames go to
+//! a 2D stand-in canvas laid over the WebGL one (a canvas that had WebGL can never have a
+//! 2D context), so the picture, hover and zoom carry on; when the context comes back its
+//! programs and buffers are built again and WebGL2 paints once more.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -16,6 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::ui::canvas2d;
+use crate::ui::gl_loss::{self, Listeners};
 use crate::ui::webgl::WebGl;
 use crate::view::scene::choice::CanvasKind;
 use crate::view::scene::pace::Pace;
@@ -67,12 +73,17 @@ impl Painter {
         ctx.dyn_into().ok().map(Painter::Flat)
     }
 
-    /// `webgl2` or `canvas2d`, as `#network[data-renderer]` says.
+    /// `webgl2` or `canvas2d`, as `#network[data-renderer]` says: `canvas2d` too while a
+    /// lost WebGL context leaves the painting to the stand-in.
     fn name(&self) -> &'static str {
         match self {
-            Painter::Gl(_) => "webgl2",
-            Painter::Flat(_) => "canvas2d",
+            Painter::Gl(gl) if !gl.lost() => "webgl2",
+            _ => "canvas2d",
         }
+    }
+
+    fn lost(&self) -> bool {
+        matches!(self, Painter::Gl(gl) if gl.lost())
     }
 }
 
@@ -81,6 +92,11 @@ impl Painter {
 pub struct Live {
     canvas: Option<HtmlCanvasElement>,
     painter: Option<Painter>,
+    /// The 2D canvas over `canvas` that paints while the WebGL context is lost, and its
+    /// context once asked for (only a loss asks).
+    standin: Option<(HtmlCanvasElement, Option<CanvasRenderingContext2d>)>,
+    /// Hears the WebGL context go and come back.
+    loss: Option<Listeners>,
     scene: Rc<Scene>,
     lit: Rc<Highlight>,
     view: Option<ViewBox>,
@@ -109,11 +125,24 @@ pub struct Live {
 pub type Shared = Rc<RefCell<Live>>;
 
 /// Starts painting on `canvas` (once; later calls keep the first renderer) and returns the
-/// renderer's name, or `None` when the canvas has no context at all.
-pub fn attach(live: &Shared, canvas: HtmlCanvasElement, kind: CanvasKind) -> Option<&'static str> {
+/// renderer's name, or `None` when the canvas has no context at all. `standin` paints
+/// while a WebGL context is lost; `on_loss` hears `true` when it starts to, `false` when
+/// WebGL2 paints again.
+pub fn attach(
+    live: &Shared,
+    canvas: HtmlCanvasElement,
+    standin: Option<HtmlCanvasElement>,
+    kind: CanvasKind,
+    on_loss: impl Fn(bool) + 'static,
+) -> Option<&'static str> {
     let mut state = live.borrow_mut();
     if state.painter.is_none() {
-        state.painter = Some(Painter::on(&canvas, kind)?);
+        let painter = Painter::on(&canvas, kind)?;
+        if matches!(painter, Painter::Gl(_)) {
+            state.loss = watch_loss(live, &canvas, on_loss);
+        }
+        state.painter = Some(painter);
+        state.standin = standin.map(|c| (c, None));
         state.theme = theme_of(&canvas);
         let query = gloo::utils::window()
             .location()
@@ -157,9 +186,57 @@ pub fn set_view(live: &Shared, view: ViewBox) {
     touch(live);
 }
 
+/// Listens for the loss of `canvas`'s WebGL context: paint with the stand-in, then with
+/// WebGL2 again when the context is back.
+fn watch_loss(
+    live: &Shared,
+    canvas: &HtmlCanvasElement,
+    on_loss: impl Fn(bool) + 'static,
+) -> Option<Listeners> {
+    let on_loss = Rc::new(on_loss);
+    let (weak, tell, element) = (Rc::downgrade(live), on_loss.clone(), canvas.clone());
+    let lost = move || {
+        let _ = element.set_attribute("data-renderer", "canvas2d");
+        if let Some(live) = weak.upgrade() {
+            touch(&live);
+        }
+        tell(true);
+    };
+    let (weak, element) = (Rc::downgrade(live), canvas.clone());
+    let restored = move || {
+        let back = weak.upgrade().is_some_and(|live| restore(&live));
+        if back {
+            let _ = element.set_attribute("data-renderer", "webgl2");
+        }
+        on_loss(!back);
+    };
+    gl_loss::listen(canvas, lost, restored)
+}
+
+/// The context is back but everything made in it is gone: builds the programs and buffers
+/// again, uploads the scene and the highlight, and paints. False when WebGL2 still fails
+/// (the stand-in then goes on painting).
+fn restore(live: &Shared) -> bool {
+    let back = {
+        let mut state = live.borrow_mut();
+        match state.canvas.as_ref().and_then(WebGl::new) {
+            Some(mut gl) => {
+                gl.set_scene(&state.scene);
+                gl.set_highlight(&state.lit);
+                state.painter = Some(Painter::Gl(Box::new(gl)));
+                true
+            }
+            None => false,
+        }
+    };
+    touch(live);
+    back
+}
+
 /// Stops every callback (the canvas is leaving the page).
 pub fn stop(live: &Shared) {
     let mut state = live.borrow_mut();
+    state.loss = None;
     if let Some(handle) = state.pending.take() {
         let _ = gloo::utils::window().cancel_animation_frame(handle);
     }
@@ -240,12 +317,7 @@ impl Live {
         let view = self.view?;
         let window = gloo::utils::window();
         let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
-        let (w, h) = (canvas.client_width().max(1), canvas.client_height().max(1));
-        let (width, height) = ((f64::from(w) * dpr) as u32, (f64::from(h) * dpr) as u32);
-        if canvas.width() != width || canvas.height() != height {
-            canvas.set_width(width);
-            canvas.set_height(height);
-        }
+        let (width, height) = fit_buffer(canvas, dpr);
         let target = Target {
             view,
             width,
@@ -255,12 +327,19 @@ impl Live {
         };
         let clock = window.performance();
         let start = clock.as_ref().map_or(0.0, |c| c.now());
-        let drawn = match self.painter.as_mut()? {
-            Painter::Gl(gl) if gl.lost() => return None,
-            Painter::Gl(gl) => gl.draw(&target, &self.scene, budget),
-            Painter::Flat(ctx) => {
-                let (scene, lit) = (&self.scene, &self.lit);
-                canvas2d::paint(ctx, scene, lit, &target, budget, &mut self.scratch).ok()?
+        let painter = self.painter.as_mut()?;
+        let drawn = if painter.lost() {
+            // The WebGL canvas shows nothing now; the stand-in over it takes the frame.
+            let ctx = flat_standin(&mut self.standin, width, height)?;
+            let (scene, lit) = (&self.scene, &self.lit);
+            canvas2d::paint(&ctx, scene, lit, &target, budget, &mut self.scratch).ok()?
+        } else {
+            match painter {
+                Painter::Gl(gl) => gl.draw(&target, &self.scene, budget),
+                Painter::Flat(ctx) => {
+                    let (scene, lit) = (&self.scene, &self.lit);
+                    canvas2d::paint(ctx, scene, lit, &target, budget, &mut self.scratch).ok()?
+                }
             }
         };
         self.spent += clock.map_or(0.0, |c| c.now()) - start;
@@ -275,6 +354,37 @@ impl Live {
         }
         Some(drawn)
     }
+}
+
+/// Sizes `canvas`'s drawing buffer to its size on screen in device pixels (at least one
+/// CSS pixel each way, `dpr` device pixels per CSS pixel) and returns that size.
+fn fit_buffer(canvas: &HtmlCanvasElement, dpr: f64) -> (u32, u32) {
+    let (w, h) = (canvas.client_width().max(1), canvas.client_height().max(1));
+    let (width, height) = ((f64::from(w) * dpr) as u32, (f64::from(h) * dpr) as u32);
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    (width, height)
+}
+
+/// The stand-in's 2D context (asked for the first time it is needed), its buffer sized
+/// `width` × `height` like the canvas it stands in for; `None` without a stand-in.
+fn flat_standin(
+    standin: &mut Option<(HtmlCanvasElement, Option<CanvasRenderingContext2d>)>,
+    width: u32,
+    height: u32,
+) -> Option<CanvasRenderingContext2d> {
+    let (canvas, ctx) = standin.as_mut()?;
+    if ctx.is_none() {
+        let asked = canvas.get_context("2d").ok().flatten();
+        *ctx = asked.and_then(|c| c.dyn_into().ok());
+    }
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    ctx.clone()
 }
 
 /// The page's colours as the canvas's style resolves them (dark mode included).

@@ -11,6 +11,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::drawing::{HEIGHT, WIDTH};
+use crate::ui::touch::Touches;
+use crate::view::gesture;
 use crate::view::zoom::ViewBox;
 
 /// One wheel notch (100 pixels of scroll) zooms by about this factor.
@@ -83,19 +85,50 @@ struct Grab {
 }
 
 /// Where the last press on the drawing started (client pixels), to tell a click on a
-/// person from the end of a drag. Props compare it by identity.
+/// person from the end of a drag, and the last tap [`crate::ui::touch`] handled. Props
+/// compare it by identity.
 #[derive(Clone, Default)]
-pub struct Press(Rc<Cell<Option<(i32, i32)>>>);
+pub struct Press(Rc<Cell<Pressed>>);
+
+#[derive(Clone, Copy, Default)]
+struct Pressed {
+    /// Where the mouse went down (client pixels).
+    at: Option<(i32, i32)>,
+    /// A tap already acted on: client pixels and the event's time (ms).
+    tap: Option<(f64, f64, f64)>,
+}
 
 impl Press {
     /// Records a press.
     fn down(&self, event: &MouseEvent) {
-        self.0.set(Some((event.client_x(), event.client_y())));
+        let at = Some((event.client_x(), event.client_y()));
+        self.0.set(Pressed { at, ..self.0.get() });
     }
 
-    /// Whether `click` ends a press that barely moved (false after a drag, or with no press).
+    /// Records a tap the touch handlers acted on at client pixels `x`, `y` at `time` (ms),
+    /// so the click the browser sends after it does not act again.
+    pub fn tapped(&self, x: f64, y: f64, time: f64) {
+        self.0.set(Pressed {
+            at: None,
+            tap: Some((x, y, time)),
+        });
+    }
+
+    /// Whether `click` ends a press that barely moved (false after a drag, with no press,
+    /// or when it is the browser's echo of a tap already acted on).
     pub fn is_click(&self, click: &MouseEvent) -> bool {
-        self.0.get().is_some_and(|(x, y)| {
+        let pressed = self.0.get();
+        if let Some(tap) = pressed.tap {
+            self.0.set(Pressed {
+                tap: None,
+                ..pressed
+            });
+            let (x, y) = (f64::from(click.client_x()), f64::from(click.client_y()));
+            if gesture::echoes(tap, (x, y, click.time_stamp())) {
+                return false;
+            }
+        }
+        pressed.at.is_some_and(|(x, y)| {
             (click.client_x() - x).abs() <= CLICK_SLACK
                 && (click.client_y() - y).abs() <= CLICK_SLACK
         })
@@ -122,6 +155,8 @@ pub struct PanZoom {
     /// Ends a drag (mouse up, or the pointer leaving the frame).
     pub onmouseup: Callback<MouseEvent>,
     pub onkeydown: Callback<KeyboardEvent>,
+    /// The fingers on the drawing ([`crate::ui::touch`] turns them into moves and taps).
+    pub touches: Touches,
 }
 
 /// The drawing's zoom and pan state with its event handlers.
@@ -165,6 +200,7 @@ pub fn use_pan_zoom() -> PanZoom {
         grab.borrow_mut().take();
     });
     let onkeydown = on_key(camera.dispatcher());
+    let touches = use_mut_ref(Default::default);
     PanZoom {
         camera,
         svg,
@@ -174,6 +210,7 @@ pub fn use_pan_zoom() -> PanZoom {
         onmousemove,
         onmouseup,
         onkeydown,
+        touches,
     }
 }
 
@@ -220,7 +257,7 @@ fn on_key(camera: UseReducerDispatcher<Camera>) -> Callback<KeyboardEvent> {
 
 /// The pointer at client pixels as fractions of the drawing's box, with the box's size in
 /// pixels; `None` when the drawing is not on screen.
-fn spot(svg: &NodeRef, x: i32, y: i32) -> Option<(f64, f64, f64, f64)> {
+pub fn spot(svg: &NodeRef, x: i32, y: i32) -> Option<(f64, f64, f64, f64)> {
     let rect = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();
     let (width, height) = (rect.width(), rect.height());
     if width <= 0.0 || height <= 0.0 {

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
+use crate::ui::bidi;
 use crate::verdict::{n, plural};
 use crate::view::{NetworkView, Role};
 
@@ -14,12 +15,10 @@ pub fn switch(network: &NetworkView, on: bool, on_change: Callback<bool>) -> Htm
         return Html::default();
     };
     let label = if away.role == Role::Host {
-        " Remove the host: show what is left when you step away".to_string()
+        html! { " Remove the host: show what is left when you step away" }
     } else {
-        format!(
-            " Remove the most connected person ({}): show what is left",
-            away.name
-        )
+        html! { <>{ " Remove the most connected person (" }{ bidi::name(&away.name) }
+        { "): show what is left" }</> }
     };
     let onchange = Callback::from(move |event: Event| {
         let input: HtmlInputElement = event.target_unchecked_into();
@@ -42,8 +41,9 @@ pub fn note(analysis: &Analysis, rest: &NetworkView) -> Html {
 }
 
 /// "Without you, 21 of 53 members who talk here are still connected to each other." With
-/// no host, the sentence names the most connected person the test removes instead.
-pub fn sentence(analysis: &Analysis, rest: &NetworkView) -> String {
+/// no host, the sentence names the most connected person the test removes instead (their
+/// name in a `<bdi>`, so a right-to-left name cannot reorder the sentence).
+pub fn sentence(analysis: &Analysis, rest: &NetworkView) -> Html {
     let r = &analysis.report.metrics.resilience;
     let stand_in = analysis
         .network
@@ -51,28 +51,27 @@ pub fn sentence(analysis: &Analysis, rest: &NetworkView) -> String {
         .iter()
         .find(|node| node.away && node.role != Role::Host);
     let main = match (r.num, r.den, stand_in) {
-        (Some(_), Some(_), None) => format!(
+        (Some(_), Some(_), None) => html! { format!(
             "Without you, {} of {} members who talk here are still connected to each other.",
             n(r.num),
             n(r.den)
-        ),
-        (Some(_), Some(_), Some(person)) => format!(
-            "Without the most connected person, {}, {} of {} people who talk here are still connected to each other.",
-            person.name,
-            n(r.num),
-            n(r.den)
-        ),
-        _ => format!(
+        ) },
+        (Some(_), Some(_), Some(person)) => html! { <>
+            { "Without the most connected person, " }{ bidi::name(&person.name) }
+            { format!(", {} of {} people who talk here are still connected to each other.",
+                n(r.num), n(r.den)) }
+        </> },
+        _ => html! { format!(
             "The test cannot be made: {}.",
             r.reason.as_deref().unwrap_or("nobody talks here")
-        ),
+        ) },
     };
     let alone = rest.nodes.iter().filter(|node| node.degree == 0).count() as u64;
     if alone == 0 {
         return main;
     }
-    format!(
-        "{main} {} left with nobody to talk to (grey).",
+    html! { <>{ main }{ format!(
+        " {} left with nobody to talk to (grey).",
         plural(alone, "member is", "members are")
-    )
+    ) }</> }
 }

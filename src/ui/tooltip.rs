@@ -24,7 +24,7 @@ pub fn tooltip(network: &NetworkView, hovered: Option<usize>, view: &ViewBox) ->
     );
     html! {
         <div id="network-tooltip" role="tooltip" {style}>
-            <strong class="tip-name">{ node.name.clone() }</strong>
+            <strong class="tip-name"><bdi>{ node.name.clone() }</bdi></strong>
             <div class="tip-role">{ role_words(node) }</div>
             <div class="tip-replies">{ format!("replies given {} · received {}",
                 node.replies_given, node.replies_received) }</div>

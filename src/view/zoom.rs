@@ -43,18 +43,31 @@ impl ViewBox {
     /// Zooms by `factor` (above 1 is closer) keeping the drawing point `at` where it is on
     /// screen, as a map does under the pointer.
     pub fn zoom_at(self, factor: f64, at: (f64, f64)) -> ViewBox {
+        // The point keeps its fraction of the view: left part grows or shrinks in step.
+        self.zoom_to(factor, at, self.fraction(at))
+    }
+
+    /// Zooms by `factor` (above 1 is closer; clamped to 1..=[`MAX_ZOOM`] overall) and moves
+    /// the view so the drawing point `at` shows at `to`, fractions (0..=1) of the element's
+    /// width and height, as far as the edges allow: two fingers pinching and dragging at
+    /// once. A factor that is not a positive number zooms nothing; a `to` that is not
+    /// finite leaves `at` where it was on screen.
+    pub fn zoom_to(self, factor: f64, at: (f64, f64), to: (f64, f64)) -> ViewBox {
         let factor = if factor.is_finite() && factor > 0.0 {
             factor
         } else {
             1.0
         };
+        let to = if to.0.is_finite() && to.1.is_finite() {
+            to
+        } else {
+            self.fraction(at)
+        };
         let zoom = (self.zoom() * factor).clamp(1.0, MAX_ZOOM);
         let (w, h) = (self.width / zoom, self.height / zoom);
-        // The point keeps its fraction of the view: left part grows or shrinks in step.
-        let (fx, fy) = ((at.0 - self.x) / self.w, (at.1 - self.y) / self.h);
         ViewBox {
-            x: at.0 - fx * w,
-            y: at.1 - fy * h,
+            x: at.0 - to.0 * w,
+            y: at.1 - to.1 * h,
             w,
             h,
             ..self
@@ -169,6 +182,23 @@ mod tests {
         let far = near.pan(1e6, -1e6);
         assert!(close(far.x, 600.0) && close(far.y, 0.0));
         assert_eq!(near.pan(f64::INFINITY, 0.0).x, near.x);
+    }
+
+    #[test]
+    fn zooming_to_a_spot_moves_the_point_there() {
+        let whole = ViewBox::whole(800.0, 560.0);
+        let at = (400.0, 280.0);
+        let near = whole.zoom_to(2.0, at, (0.25, 0.75));
+        assert!(close(near.zoom(), 2.0));
+        let (fx, fy) = near.fraction(at);
+        assert!(close(fx, 0.25) && close(fy, 0.75), "{fx} {fy}");
+        // Not finite: the point stays where it was; a bad factor zooms nothing.
+        let same = near.zoom_to(1.0, at, (f64::NAN, 0.1));
+        assert_eq!(same, near);
+        assert!(close(near.zoom_to(-3.0, at, (0.25, 0.75)).zoom(), 2.0));
+        // Past the edge the view stops at it.
+        let edge = near.zoom_to(1.0, (0.0, 0.0), (0.9, 0.9));
+        assert_eq!((edge.x, edge.y), (0.0, 0.0));
     }
 
     #[test]

@@ -109,15 +109,21 @@ fn free_port() -> Result<u16, String> {
         .map_err(|e| format!("cannot read the bound port: {e}"))
 }
 
-/// Opens a WebDriver session on headless Chromium at `chromium`.
-pub async fn connect(driver: &ChromeDriver, chromium: &Path) -> Result<Client, String> {
+/// Opens a WebDriver session on headless Chromium at `chromium`, with [`CHROMIUM_ARGS`]
+/// and then `extra`.
+pub async fn connect(
+    driver: &ChromeDriver,
+    chromium: &Path,
+    extra: &[&str],
+) -> Result<Client, String> {
+    let args: Vec<&str> = CHROMIUM_ARGS.iter().chain(extra).copied().collect();
     let mut capabilities = Map::new();
     capabilities.insert("browserName".into(), Value::from("chrome"));
     capabilities.insert(
         "goog:chromeOptions".into(),
         json!({
             "binary": chromium.to_string_lossy(),
-            "args": CHROMIUM_ARGS,
+            "args": args,
         }),
     );
     ClientBuilder::rustls()

@@ -18,6 +18,8 @@ pub mod hostile;
 #[allow(dead_code)]
 pub mod page;
 #[allow(dead_code)]
+pub mod touch;
+#[allow(dead_code)]
 pub mod watch;
 
 use std::future::Future;
@@ -92,11 +94,17 @@ impl Session {
     ///
     /// Panics with a message naming the missing piece: these tests fail rather than skip.
     pub async fn open(name: &str) -> Session {
-        let session = match Session::try_open(name).await {
+        Session::open_with(name, "", &[]).await
+    }
+
+    /// As [`Session::open`], with `query` after the page's address (`?renderer=svg`, or
+    /// empty) and `extra` Chromium flags after the usual ones.
+    pub async fn open_with(name: &str, query: &str, extra: &[&str]) -> Session {
+        let session = match Session::try_open(name, extra).await {
             Ok(session) => session,
             Err(message) => panic!("end-to-end setup failed: {message}"),
         };
-        let url = session.server.url();
+        let url = format!("{}{query}", session.server.url());
         if let Err(e) = session.client.goto(&url).await {
             session.finish(Err(format!("cannot open {url}: {e}"))).await;
             unreachable!("finish fails the test on an error");
@@ -104,7 +112,7 @@ impl Session {
         session
     }
 
-    async fn try_open(name: &str) -> Result<Session, String> {
+    async fn try_open(name: &str, extra: &[&str]) -> Result<Session, String> {
         let dist = dist();
         require(
             &dist.join("index.html"),
@@ -125,7 +133,7 @@ impl Session {
             .join("e2e")
             .join(format!("chromedriver-{name}.log"));
         let driver = ChromeDriver::start(&chromedriver, log)?;
-        let client = browser::connect(&driver, &chromium).await?;
+        let client = browser::connect(&driver, &chromium, extra).await?;
         Ok(Session {
             client,
             driver,
