@@ -393,5 +393,9 @@ fn network(scope: &Scope, measured: &Measured) -> NetworkView {
         .into_iter()
         .map(|((a, b), weight)| EdgeView { a, b, weight })
         .collect();
-    NetworkView { nodes, edges }
+    NetworkView {
+        nodes,
+        edges,
+        times: crate::view::times::build::tie_times(scope),
+    }
 }

@@ -276,6 +276,10 @@ pub fn anonymise_with(analysis: &Analysis, pseudonyms: &Pseudonyms) -> Analysis 
     for node in &mut out.network.nodes {
         pseudonyms.person(&mut node.id, &mut node.name);
     }
+    // Channel names may name someone (a DM is named after them), as in the report's spaces.
+    for space in &mut out.network.times.spaces {
+        pseudonyms.rewrite(space);
+    }
     out
 }
 

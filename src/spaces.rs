@@ -78,7 +78,7 @@ fn single(data: &Dataset, only: SpaceIdx, whole: &Measured) -> Vec<SpaceReport> 
 }
 
 /// Per space: the space it is scored with (its parent channel when that is loaded).
-fn groups(data: &Dataset) -> Vec<SpaceIdx> {
+pub(crate) fn groups(data: &Dataset) -> Vec<SpaceIdx> {
     let by_id: BTreeMap<&str, SpaceIdx> = data
         .spaces
         .iter()

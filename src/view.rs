@@ -9,9 +9,13 @@ use serde::{Deserialize, Serialize};
 use crate::layout::resettle;
 
 pub mod explore;
+pub mod focus;
 pub mod gesture;
 pub mod scene;
+pub mod times;
 pub mod zoom;
+
+use times::TieTimes;
 
 /// The role that colours a node, from most to least involved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -75,12 +79,17 @@ pub struct EdgeView {
 pub struct NetworkView {
     pub nodes: Vec<NodeView>,
     pub edges: Vec<EdgeView>,
+    /// Where and when each tie was made (the space and time filters); empty in a network
+    /// built without them, which then shows every tie whatever the window.
+    #[serde(default)]
+    pub times: TieTimes,
 }
 
 impl NetworkView {
     /// What the "remove the host" switch shows: the people not [`away`](NodeView::away),
     /// their ties among themselves, each person's `degree` counting only the ties left (0 =
-    /// left alone), re-settled from where everyone was. Without anyone away, a copy.
+    /// left alone), re-settled from where everyone was, each tie keeping its times. Without
+    /// anyone away, a copy.
     pub fn without_away(&self) -> NetworkView {
         let mut index = vec![u32::MAX; self.nodes.len()];
         let mut nodes: Vec<NodeView> = Vec::new();
@@ -96,18 +105,20 @@ impl NetworkView {
             }
         }
         let at = |v: u32| index.get(v as usize).copied().filter(|&i| i != u32::MAX);
-        let edges: Vec<EdgeView> = self
+        let (kept, edges): (Vec<usize>, Vec<EdgeView>) = self
             .edges
             .iter()
-            .filter_map(|e| {
+            .enumerate()
+            .filter_map(|(k, e)| {
                 let (a, b) = (at(e.a)?, at(e.b)?);
-                Some(EdgeView {
+                let edge = EdgeView {
                     a: a.min(b),
                     b: a.max(b),
                     weight: e.weight,
-                })
+                };
+                Some((k, edge))
             })
-            .collect();
+            .unzip();
         for e in &edges {
             for v in [e.a, e.b] {
                 if let Some(node) = nodes.get_mut(v as usize) {
@@ -125,7 +136,12 @@ impl NetworkView {
                 (node.x, node.y) = (x, y);
             }
         }
-        NetworkView { nodes, edges }
+        let times = self.times.keep(&self.edges, &kept);
+        NetworkView {
+            nodes,
+            edges,
+            times,
+        }
     }
 }
 
@@ -147,6 +163,7 @@ mod tests {
         let full = NetworkView {
             nodes: vec![node(true), node(false), node(false), node(false)],
             edges: vec![edge(0, 1), edge(0, 2), edge(0, 3), edge(2, 3)],
+            ..NetworkView::default()
         };
         let rest = full.without_away();
         assert_eq!(rest.nodes.len(), 3);

@@ -190,7 +190,11 @@ fn made_up_analysis() -> Shared<Analysis> {
     let participants = nodes.iter().map(|n| person(&n.id, &n.name)).collect();
     Shared::new(Analysis {
         report,
-        network: NetworkView { nodes, edges },
+        network: NetworkView {
+            nodes,
+            edges,
+            ..NetworkView::default()
+        },
         participants,
     })
 }

@@ -103,6 +103,7 @@ mod tests {
         NetworkView {
             nodes,
             edges: Vec::new(),
+            ..NetworkView::default()
         }
     }
 

@@ -99,6 +99,7 @@ mod tests {
                 b: 0,
                 weight: 2,
             }],
+            ..NetworkView::default()
         };
         let nodes = nodes_csv(&network);
         assert_eq!(nodes.lines().count(), 2);
@@ -129,6 +130,7 @@ mod tests {
                 })
                 .collect(),
             edges: Vec::new(),
+            ..NetworkView::default()
         };
         let table = nodes_csv(&network);
         let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(table.as_bytes())

@@ -90,7 +90,7 @@ pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
     };
     let edges = drawn_edges(network, look, frame.selection, &fit);
     let max_weight = edges.iter().map(|e| e.2).max().unwrap_or(1).max(1);
-    let neighbours = ties_of(network, look.hovered);
+    let neighbours = ties_of(network, frame.selection, look.hovered);
     // Small dots first, so the big ones sit on top.
     let mut order: Vec<usize> = (0..network.nodes.len())
         .filter(|&i| frame.selection.shows(i))
@@ -128,7 +128,8 @@ pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
                 { for order.iter().filter_map(|&i| {
                     let node = network.nodes.get(i)?;
                     let hot = look.hovered == Some(i) || neighbours.contains(&i);
-                    let marks = Marks { hot, found: found(i) };
+                    let grey = frame.selection.faded(i);
+                    let marks = Marks { hot, found: found(i), grey };
                     Some(draw_person(i, node, fit.place(node), &scale, look, marks))
                 }) }
             </g>
@@ -160,7 +161,8 @@ fn drawn_edges(
                 network.nodes.get(e.a as usize)?,
                 network.nodes.get(e.b as usize)?,
             );
-            Some((fit.place(a), fit.place(b), e.weight, lit(e.a) || lit(e.b)))
+            let weight = selection.weight(k);
+            Some((fit.place(a), fit.place(b), weight, lit(e.a) || lit(e.b)))
         })
         .collect();
     edges.sort_by_key(|&(_, _, weight, hot)| (Reverse(hot), Reverse(weight)));
@@ -205,21 +207,23 @@ impl Scale {
     }
 }
 
-/// How a dot is marked: lit by the hover, found by the search.
+/// How a dot is marked: lit by the hover, found by the search, greyed by the window.
 #[derive(Clone, Copy)]
 struct Marks {
     hot: bool,
     found: bool,
+    grey: bool,
 }
 
-/// The people tied to `hovered` (indices), sorted.
-fn ties_of(network: &NetworkView, hovered: Option<usize>) -> Vec<usize> {
+/// The people tied to `hovered` by a tie drawn (indices), sorted.
+fn ties_of(network: &NetworkView, selection: &Selection, hovered: Option<usize>) -> Vec<usize> {
     let Some(h) = hovered else {
         return Vec::new();
     };
-    let mut out: Vec<usize> = network
+    let mut out: Vec<usize> = selection
         .edges
         .iter()
+        .filter_map(|&k| network.edges.get(k))
         .filter_map(|e| match (e.a as usize, e.b as usize) {
             (a, b) if a == h => Some(b),
             (a, b) if b == h => Some(a),
@@ -242,7 +246,7 @@ fn draw_person(
         1 => "1 person".to_string(),
         n => format!("{n} people"),
     };
-    let alone = look.grey_alone && node.degree == 0;
+    let alone = (look.grey_alone && node.degree == 0) || marks.grey;
     let fill = look
         .by_community
         .then(|| format!("fill:{}", community_colour(node.community)));

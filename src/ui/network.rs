@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
@@ -15,17 +14,21 @@ use crate::ui::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::ui::escape::use_escape_unpins;
 use crate::ui::export::ExportBar;
 use crate::ui::filters::{big_note, filters};
+use crate::ui::legend::{colour_switch, legend};
 use crate::ui::network_table::NetworkTable;
 use crate::ui::pan_zoom::{self, use_pan_zoom, Move, PanZoom};
+use crate::ui::person_panel::person_panel;
 use crate::ui::search::search_box;
 use crate::ui::shared::Shared;
 use crate::ui::step_away;
 use crate::ui::tooltip::tooltip;
 use crate::ui::touch::{self, Tap};
+use crate::ui::window_filters::{window_filters, window_note};
 use crate::view::explore::{search, select, Filter, Selection};
 use crate::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
 use crate::view::scene::{Colouring, Highlight, Scene};
-use crate::view::{NetworkView, Role};
+use crate::view::times::Window;
+use crate::view::NetworkView;
 
 /// The PNG of a canvas network is this many pixels (twice the drawing, as the SVG's).
 const PNG_SIZE: (u32, u32) = (2 * WIDTH as u32, 2 * HEIGHT as u32);
@@ -46,9 +49,11 @@ struct Picked {
 /// The network drawing (`#network`: an SVG, or a canvas past the thresholds of
 /// [`crate::view::scene::choice`]), the switch (`#remove-host`) with its sentence
 /// (`#resilience-note`), the search (`#network-search`), the filters (`#min-weight`,
-/// `#hide-isolates`, `#show-all`), the zoom buttons, the colour choice, the legend, the
+/// `#hide-isolates`, `#show-all`, and the window: `#filter-space`, `#filter-from`,
+/// `#filter-to`, `#window-note`), the zoom buttons, the colour choice, the legend, the
 /// tooltip, the table (`#network-table`) and the exports. A click or a tap on a person pins
-/// their ties and tooltip until a click elsewhere or Escape.
+/// their ties and tooltip, and opens their panel (`#person-panel`), until a click elsewhere
+/// or Escape.
 #[component]
 pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let removed = use_state(|| false);
@@ -59,10 +64,10 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let filter = use_state(Filter::default);
     let pan_zoom = use_pan_zoom();
     let rest = use_memo((props.analysis.clone(), *removed), |(analysis, removed)| {
-        removed.then(|| analysis.network.without_away())
+        removed.then(|| Shared::new(analysis.network.without_away()))
     });
     let full = &props.analysis.network;
-    let shown = rest.as_ref().as_ref().unwrap_or(full);
+    let shown: &NetworkView = rest.as_ref().as_deref().unwrap_or(full);
     let renderer = *use_memo(props.analysis.clone(), |analysis| {
         choose(
             analysis.network.nodes.len(),
@@ -78,7 +83,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     };
     let picked = use_picked(&props.analysis, *removed, filter_used, &query, shown);
     use_search_focus(shown, &picked.found, &query, &pan_zoom);
-    use_fresh_start(&props.analysis, &pan_zoom, &pinned);
+    use_fresh_start(&props.analysis, &pan_zoom, &pinned, &filter);
     use_escape_unpins(&pinned, &hovered);
     let on_remove = {
         let (removed, hovered, pinned) = (removed.clone(), hovered.clone(), pinned.clone());
@@ -133,18 +138,22 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             <div class="network-tools">
                 { search_box(&query, picked.found.len(), setter(&query)) }
                 { filters(*filter, heaviest, setter(&filter)) }
+                { window_filters(*filter, &full.times, setter(&filter)) }
             </div>
+            { window_note(*filter, &shown.times, picked.selection.edges.len(), shown.edges.len()) }
             if !canvas {
                 { big_note(shown.nodes.len(), *filter, setter(&filter)) }
             }
             { pan_zoom::buttons(&pan_zoom.camera) }
             { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
+            { person_panel(shown, &picked.selection, *pinned, look.on_pick.clone()) }
             if full.nodes.is_empty() {
                 <p class="empty">{ "Nobody to draw yet: this export has no conversations." }</p>
             }
             { colour_switch(&by_community) }
             { legend(*by_community, full) }
-            <NetworkTable analysis={props.analysis.clone()} />
+            <NetworkTable analysis={props.analysis.clone()} rest={(*rest).clone()}
+                selection={Shared(picked.selection.clone())} />
             <ExportBar analysis={props.analysis.clone()} {png} />
         </section>
     }
@@ -224,17 +233,26 @@ fn use_canvas(
     (*scene).clone().zip((*lit).clone())
 }
 
-/// A new report is a new picture: start from the whole of it, nobody pinned.
+/// A new report is a new picture: start from the whole of it, nobody pinned, every
+/// channel and day counted (the old window's channels and dates mean nothing there).
 #[hook]
 fn use_fresh_start(
     analysis: &Shared<Analysis>,
     pan_zoom: &PanZoom,
     pinned: &UseStateHandle<Option<usize>>,
+    filter: &UseStateHandle<Filter>,
 ) {
     let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
+    let filter = filter.clone();
     use_effect_with(analysis.clone(), move |_| {
         camera.dispatch(Move::Reset);
         pinned.set(None);
+        if filter.window != Window::default() {
+            filter.set(Filter {
+                window: Window::default(),
+                ..*filter
+            });
+        }
     });
 }
 
@@ -327,50 +345,3 @@ fn use_search_focus(network: &NetworkView, found: &[usize], query: &str, pan_zoo
         }
     });
 }
-
-/// `#colour-by-group`: colour by conversation group instead of role.
-fn colour_switch(by_community: &UseStateHandle<bool>) -> Html {
-    let onchange = {
-        let by_community = by_community.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            by_community.set(input.checked());
-        })
-    };
-    html! {
-        <label class="switch">
-            <input id="colour-by-group" type="checkbox" checked={**by_community} {onchange} />
-            { " Colour by conversation group instead of role" }
-        </label>
-    }
-}
-
-fn legend(by_community: bool, network: &NetworkView) -> Html {
-    if by_community {
-        let mut groups: Vec<u32> = network.nodes.iter().map(|n| n.community).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        return html! {
-            <p class="legend">{ format!(
-                "Colours are the {} conversation groups found in the network (Louvain); \
-                 the host is still ringed.", groups.len()) }</p>
-        };
-    }
-    html! {
-        <ul class="legend" aria-label="Colours">
-            { for LEGEND.iter().map(|(role, words)| html! {
-                <li><span class={classes!("swatch", format!("role-{}", role.as_str()))} />
-                    { *words }</li>
-            }) }
-        </ul>
-    }
-}
-
-/// Every role with what it means, most involved first.
-const LEGEND: [(Role, &str); 5] = [
-    (Role::Host, "host (ringed)"),
-    (Role::Leader, "leader: answers other members most"),
-    (Role::Core, "core: in the tight group of members"),
-    (Role::Engaged, "engaged: talks with another member"),
-    (Role::Audience, "audience: talks only with the host"),
-];

@@ -1,14 +1,16 @@
 //! `#network-table`: the network as tables, for screen readers and for anyone who would
-//! rather read than look: every person with their numbers, most ties first, and the
-//! strongest ties. Built only when opened, so a big network costs nothing until asked.
+//! rather read than look: the people drawn with their numbers, most ties drawn first, and
+//! the strongest ties drawn. It follows the filters as the drawing does (weakest tie,
+//! people without one, the channel and the days, the host's removal), weights recounted
+//! for the window. Built only when opened, so a big network costs nothing until asked.
 
 use web_sys::Element;
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
 use crate::ui::shared::Shared;
-use crate::view::explore::{by_ties, grouped, strongest};
-use crate::view::{EdgeView, NetworkView, NodeView};
+use crate::view::explore::{by_ties_drawn, grouped, strongest, Selection};
+use crate::view::{NetworkView, NodeView};
 
 /// At most this many people are listed: past it the table itself would freeze the page;
 /// the People CSV download holds everyone.
@@ -20,6 +22,11 @@ const TIES: usize = 200;
 #[derive(Properties, PartialEq)]
 pub struct NetworkTableProps {
     pub analysis: Shared<Analysis>,
+    /// The network without the host, when the switch has removed them.
+    #[prop_or_default]
+    pub rest: Option<Shared<NetworkView>>,
+    /// What the filters keep of that network (or of the whole one).
+    pub selection: Shared<Selection>,
 }
 
 /// `<details id="network-table">` holding `#people-table` and `#ties-table`.
@@ -33,35 +40,34 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
             open.set(details.has_attribute("open"));
         })
     };
-    let network = &props.analysis.network;
+    let network: &NetworkView = props.rest.as_deref().unwrap_or(&props.analysis.network);
     html! {
         <details id="network-table" class="network-table" {ontoggle}>
             <summary>{ "The network as a table" }</summary>
             if *open {
-                { people(network) }
-                { ties(network) }
+                { people(network, &props.selection) }
+                { ties(network, &props.selection) }
             }
         </details>
     }
 }
 
-/// Everyone (up to [`PEOPLE`]), most ties first.
-fn people(network: &NetworkView) -> Html {
-    let total = network.nodes.len();
-    let order = by_ties(network);
+/// The people drawn (up to [`PEOPLE`]), most ties drawn first.
+fn people(network: &NetworkView, selection: &Selection) -> Html {
+    let order = by_ties_drawn(network, selection);
+    let total = order.len();
     let rows = order
         .iter()
         .take(PEOPLE)
-        .filter_map(|&i| network.nodes.get(i))
-        .map(person_row);
+        .filter_map(|&(i, ties)| Some(person_row(network.nodes.get(i)?, ties)));
     html! {
         <>
-        <table id="people-table" class="data-table">
-            <caption>{ format!("People ({}), most ties first", grouped(total)) }</caption>
+        <table id="people-table" class="data-table" data-people={total.to_string()}>
+            <caption>{ format!("People drawn ({}), most ties first", grouped(total)) }</caption>
             <thead><tr>
                 <th scope="col">{ "Name" }</th>
                 <th scope="col">{ "Role" }</th>
-                <th scope="col">{ "Ties" }</th>
+                <th scope="col">{ "Ties drawn" }</th>
                 <th scope="col">{ "Replies given" }</th>
                 <th scope="col">{ "Replies received" }</th>
                 <th scope="col">{ "Replies between members" }</th>
@@ -71,18 +77,19 @@ fn people(network: &NetworkView) -> Html {
         if total > PEOPLE {
             <p class="explain">{ format!(
                 "The {} people with the most ties are listed; the People (CSV) download \
-                 holds all {}.", grouped(PEOPLE), grouped(total)) }</p>
+                 holds everyone.", grouped(PEOPLE)) }</p>
         }
         </>
     }
 }
 
-fn person_row(node: &NodeView) -> Html {
+/// One person's row; `ties` counts their ties drawn.
+fn person_row(node: &NodeView, ties: u32) -> Html {
     html! {
         <tr>
             <th scope="row">{ node.name.clone() }</th>
             <td>{ node.role.as_str() }</td>
-            <td>{ node.degree }</td>
+            <td>{ ties }</td>
             <td>{ node.replies_given }</td>
             <td>{ node.replies_received }</td>
             <td>{ node.peer_replies }</td>
@@ -90,30 +97,30 @@ fn person_row(node: &NodeView) -> Html {
     }
 }
 
-/// The [`TIES`] strongest ties, heaviest first.
-fn ties(network: &NetworkView) -> Html {
+/// The [`TIES`] strongest ties drawn, heaviest first, with their weights as drawn
+/// (recounted for the channel and days chosen); `data-ties` counts every tie drawn.
+fn ties(network: &NetworkView, selection: &Selection) -> Html {
     let name = |v: u32| {
         network
             .nodes
             .get(v as usize)
             .map_or("?", |n| n.name.as_str())
     };
-    let row = |e: &EdgeView| {
-        html! {
+    let rows = strongest(selection, TIES).into_iter().filter_map(|k| {
+        let e = network.edges.get(k)?;
+        Some(html! {
             <tr>
                 <td>{ name(e.a).to_string() }</td>
                 <td>{ name(e.b).to_string() }</td>
-                <td>{ e.weight }</td>
+                <td>{ selection.weight(k) }</td>
             </tr>
-        }
-    };
-    let rows = strongest(network, TIES)
-        .into_iter()
-        .filter_map(|k| network.edges.get(k))
-        .map(row);
+        })
+    });
+    let drawn = selection.edges.len();
     html! {
-        <table id="ties-table" class="data-table">
-            <caption>{ format!("The strongest ties (up to {TIES})") }</caption>
+        <table id="ties-table" class="data-table" data-ties={drawn.to_string()}>
+            <caption>{ format!("The strongest ties drawn (up to {TIES} of {})", grouped(drawn)) }
+            </caption>
             <thead><tr>
                 <th scope="col">{ "Person" }</th>
                 <th scope="col">{ "Person" }</th>

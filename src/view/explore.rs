@@ -1,5 +1,6 @@
 //! Which people and ties the network view draws: the filters (weakest tie, people left
-//! without a tie, the most connected few of a big network) and the name search.
+//! without a tie, one space or a time window, the most connected few of a big network)
+//! and the name search.
 //!
 //! Pure functions of a [`NetworkView`], so the web UI stays thin and this is tested
 //! natively. Indices stay those of `network.nodes` and `network.edges`: the drawing,
@@ -7,6 +8,7 @@
 
 use std::cmp::Reverse;
 
+use super::times::{recount, Window};
 use super::NetworkView;
 
 /// Past this many people an SVG draws only the most connected unless asked: many thousand
@@ -23,6 +25,10 @@ pub struct Filter {
     pub hide_isolates: bool,
     /// Draw at most this many people, the most connected first (`None`: everyone).
     pub limit: Option<usize>,
+    /// Count only the interactions of one space or a span of days: ties are weighed
+    /// again on those alone (and `min_weight` applies to the new weights); the layout
+    /// stays as it is.
+    pub window: Window,
 }
 
 impl Default for Filter {
@@ -31,6 +37,7 @@ impl Default for Filter {
             min_weight: 1,
             hide_isolates: false,
             limit: Some(BIG),
+            window: Window::default(),
         }
     }
 }
@@ -46,6 +53,10 @@ pub struct Selection {
     pub count: usize,
     /// True when the [`Filter::limit`] left people out.
     pub limited: bool,
+    /// Per tie of `network.edges`: its weight as drawn (recounted for the window).
+    pub weights: Vec<u32>,
+    /// Per person: drawn grey, as the window leaves them no tie (empty with no window).
+    pub faded: Vec<bool>,
 }
 
 impl Selection {
@@ -53,12 +64,28 @@ impl Selection {
     pub fn shows(&self, i: usize) -> bool {
         self.shown.get(i).copied().unwrap_or(false)
     }
+
+    /// Tie `k`'s weight as drawn (0 for an index out of range).
+    pub fn weight(&self, k: usize) -> u32 {
+        self.weights.get(k).copied().unwrap_or(0)
+    }
+
+    /// Whether person `i` is greyed: the window leaves them no tie.
+    pub fn faded(&self, i: usize) -> bool {
+        self.faded.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// Applies `filter` to `network`; the people in `always` (search matches) are drawn
-/// whatever the filter says, so a search never finds someone invisible.
+/// whatever the filter says, so a search never finds someone invisible. A tie with no
+/// interaction in the window is never drawn, whatever `min_weight`.
 pub fn select(network: &NetworkView, filter: &Filter, always: &[usize]) -> Selection {
     let total = network.nodes.len();
+    let recounted = recount(network, &filter.window);
+    let faded = recounted
+        .as_ref()
+        .map_or_else(Vec::new, |weights| untied(network, weights));
+    let weights = recounted.unwrap_or_else(|| network.edges.iter().map(|e| e.weight).collect());
     let mut shown = vec![true; total];
     let limited = filter.limit.is_some_and(|limit| total > limit);
     if let (true, Some(limit)) = (limited, filter.limit) {
@@ -75,8 +102,9 @@ pub fn select(network: &NetworkView, filter: &Filter, always: &[usize]) -> Selec
         .edges
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            e.weight >= filter.min_weight && is_shown(&shown, e.a) && is_shown(&shown, e.b)
+        .filter(|&(k, e)| {
+            let weight = weights.get(k).copied().unwrap_or(0);
+            weight >= filter.min_weight.max(1) && is_shown(&shown, e.a) && is_shown(&shown, e.b)
         })
         .map(|(k, _)| k)
         .collect();
@@ -99,7 +127,19 @@ pub fn select(network: &NetworkView, filter: &Filter, always: &[usize]) -> Selec
         edges,
         count,
         limited,
+        weights,
+        faded,
     }
+}
+
+/// Per person: none of their ties has a positive weight in `weights`.
+fn untied(network: &NetworkView, weights: &[u32]) -> Vec<bool> {
+    let mut alone = vec![true; network.nodes.len()];
+    for (e, _) in network.edges.iter().zip(weights).filter(|(_, &w)| w > 0) {
+        set(&mut alone, e.a as usize, false);
+        set(&mut alone, e.b as usize, false);
+    }
+    alone
 }
 
 fn set(flags: &mut [bool], i: usize, value: bool) {
@@ -116,11 +156,32 @@ pub fn by_ties(network: &NetworkView) -> Vec<usize> {
     order
 }
 
-/// Indices of `network.edges`, heaviest first, at most `limit`.
-pub fn strongest(network: &NetworkView, limit: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..network.edges.len()).collect();
-    order.sort_by_key(|&k| (Reverse(network.edges.get(k).map_or(0, |e| e.weight)), k));
+/// Indices of `network.edges` among the ties `selection` draws, heaviest (as drawn) first,
+/// at most `limit`.
+pub fn strongest(selection: &Selection, limit: usize) -> Vec<usize> {
+    let mut order = selection.edges.clone();
+    order.sort_by_key(|&k| (Reverse(selection.weight(k)), k));
     order.truncate(limit);
+    order
+}
+
+/// The people `selection` draws, most ties drawn first (ties broken by position), each
+/// with that count.
+pub fn by_ties_drawn(network: &NetworkView, selection: &Selection) -> Vec<(usize, u32)> {
+    let mut ties = vec![0u32; network.nodes.len()];
+    for e in selection.edges.iter().filter_map(|&k| network.edges.get(k)) {
+        for v in [e.a, e.b] {
+            if let Some(n) = ties.get_mut(v as usize) {
+                *n += 1;
+            }
+        }
+    }
+    let mut order: Vec<(usize, u32)> = ties
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| selection.shows(i))
+        .collect();
+    order.sort_by_key(|&(i, n)| (Reverse(n), i));
     order
 }
 
@@ -188,6 +249,7 @@ mod tests {
                 node("Dee", 0),
             ],
             edges: vec![edge(0, 1, 1), edge(0, 2, 2), edge(0, 3, 3), edge(2, 3, 5)],
+            ..NetworkView::default()
         }
     }
 
@@ -230,7 +292,20 @@ mod tests {
         assert_eq!(s.edges, vec![1, 2, 3], "ties to hidden people go too");
         assert_eq!(select(&network(), &limit, &[5]).count, 4);
         assert_eq!(by_ties(&network()), vec![0, 2, 3, 1, 4, 5]);
-        assert_eq!(strongest(&network(), 2), vec![3, 2]);
+        let all = select(&network(), &Filter::default(), &[]);
+        assert_eq!(strongest(&all, 2), vec![3, 2]);
+        assert_eq!(strongest(&s_limited(), 9), vec![3, 2, 1], "only ties drawn");
+        let drawn = by_ties_drawn(&network(), &s_limited());
+        assert_eq!(drawn, vec![(0, 2), (2, 2), (3, 2)]);
+    }
+
+    /// The three most connected of [`network`], ties to the others gone.
+    fn s_limited() -> Selection {
+        let limit = Filter {
+            limit: Some(3),
+            ..Filter::default()
+        };
+        select(&network(), &limit, &[])
     }
 
     #[test]

@@ -133,7 +133,12 @@ impl Scene {
         order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
         let dots: Vec<Dot> = order
             .iter()
-            .filter_map(|&i| Some(dot(i, network.nodes.get(i)?, &place, max_degree, colouring)))
+            .filter_map(|&i| {
+                let node = network.nodes.get(i)?;
+                // Greyed alike: left alone by the host's removal, or by the window.
+                let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
+                Some(dot(i, node, &place, max_degree, (colouring, grey)))
+            })
             .collect();
         let mut slot = vec![u32::MAX; network.nodes.len()];
         for (k, d) in dots.iter().enumerate() {
@@ -291,10 +296,10 @@ fn dot(
     node: &NodeView,
     place: &impl Fn(&NodeView) -> (f64, f64),
     max_degree: u32,
-    colouring: Colouring,
+    (colouring, grey): (Colouring, bool),
 ) -> Dot {
     let (x, y) = place(node);
-    let fill = if colouring.grey_alone && node.degree == 0 {
+    let fill = if grey {
         ALONE
     } else if colouring.by_community {
         group_colour(node.community)
@@ -311,7 +316,8 @@ fn dot(
     }
 }
 
-/// The selection's ties between drawn people, lightest first, with opacity by weight.
+/// The selection's ties between drawn people, lightest first, with opacity by weight as
+/// drawn (recounted for a window).
 fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]) -> Vec<Tie> {
     let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
     let mut kept: Vec<(u32, Tie)> = selection
@@ -322,7 +328,7 @@ fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]
             let (a, b) = (at(e.a)?, at(e.b)?);
             let ends = [a.x, a.y, b.x, b.y];
             Some((
-                e.weight,
+                selection.weight(k),
                 Tie {
                     a: e.a,
                     b: e.b,

@@ -100,7 +100,11 @@ fn network() -> NetworkView {
         .iter()
         .map(|&(a, b, weight)| EdgeView { a, b, weight })
         .collect();
-    NetworkView { nodes, edges }
+    NetworkView {
+        nodes,
+        edges,
+        ..NetworkView::default()
+    }
 }
 
 #[test]

@@ -83,6 +83,7 @@ mod tests {
         NetworkView {
             nodes,
             edges: Vec::new(),
+            ..NetworkView::default()
         }
     }
 

@@ -22,6 +22,7 @@ fn network() -> NetworkView {
             node(Role::Audience, 0, 0.9),
         ],
         edges: vec![edge(0, 1, 1), edge(0, 2, 1), edge(0, 3, 2), edge(2, 3, 4)],
+        ..NetworkView::default()
     }
 }
 
@@ -78,6 +79,7 @@ fn filters_leave_out_people_and_ties() {
         min_weight: 2,
         hide_isolates: true,
         limit: None,
+        ..Filter::default()
     };
     let s = scene(&net, &strong, Colouring::default());
     assert_eq!(s.dots.len(), 3);
@@ -195,4 +197,37 @@ fn the_gpu_order_holds_everyone_once_and_runs_find_what_is_in_view() {
         .map(|d| d.index)
         .collect();
     assert!(near.contains(&1) && !near.contains(&4), "{near:?}");
+}
+
+#[test]
+fn a_window_reweighs_ties_and_greys_who_it_leaves_alone() {
+    use crate::view::times::{TieTimes, Window};
+    let mut net = network();
+    // Two spaces; 2–3 (weight 4) was made in space 1 only, every other tie in space 0.
+    net.times = TieTimes {
+        spaces: vec!["a".into(), "b".into()],
+        slot_space: vec![0, 1],
+        slot_day: vec![0, 0],
+        slots: vec![0, 0, 0, 0, 1, 1, 1, 1],
+    };
+    let window = |space| Filter {
+        window: Window {
+            space: Some(space),
+            ..Window::default()
+        },
+        ..Filter::default()
+    };
+    let s = scene(&net, &window(1), Colouring::default());
+    assert_eq!(s.ties.len(), 1);
+    assert_eq!((s.ties[0].a, s.ties[0].b), (2, 3));
+    for i in [0, 1, 4] {
+        assert_eq!(s.dot_of(i).unwrap().fill, ALONE, "{i} has no tie in b");
+    }
+    assert_ne!(s.dot_of(2).unwrap().fill, ALONE);
+    let s = scene(&net, &window(0), Colouring::default());
+    assert_eq!(s.ties.len(), 3);
+    assert!(
+        (s.ties[2].alpha - 0.8).abs() < 1e-6,
+        "0–3 is now the heaviest"
+    );
 }
