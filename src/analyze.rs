@@ -73,7 +73,8 @@ pub fn report_dataset(data: &Dataset, options: &Options) -> Result<Report, Impor
     run(data, options, false).map(|analysis| analysis.report)
 }
 
-/// The analysis; `draw: false` leaves `network` empty.
+/// The analysis; `draw: false` leaves `network` and `participants` empty (the report
+/// alone needs neither).
 fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, ImportError> {
     let conv = Conversation::build(data);
     let nobody = vec![false; data.people.len()];
@@ -107,14 +108,11 @@ fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, Import
         metrics: measured.metrics.clone(),
         verdict: measured.verdict.clone(),
     };
-    let participants = rank_by_reach(&scope.graph)
-        .iter()
-        .filter_map(|&(_, _, v)| scope.graph.people.get(v as usize))
-        .map(|&p| PersonRef {
-            id: data.id_of(p).to_string(),
-            name: data.display(p).to_string(),
-        })
-        .collect();
+    let participants = if draw {
+        participants(data, &scope)
+    } else {
+        Vec::new()
+    };
     Ok(Analysis {
         network: if draw {
             network(&scope, &measured)
@@ -124,6 +122,18 @@ fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, Import
         report,
         participants,
     })
+}
+
+/// Every participant, most talked-to first (what the host picker lists).
+fn participants(data: &Dataset, scope: &Scope) -> Vec<PersonRef> {
+    rank_by_reach(&scope.graph)
+        .iter()
+        .filter_map(|&(_, _, v)| scope.graph.people.get(v as usize))
+        .map(|&p| PersonRef {
+            id: data.id_of(p).to_string(),
+            name: data.display(p).to_string(),
+        })
+        .collect()
 }
 
 /// Metrics, funnel and verdict of one scope: what per-space scores reuse.
