@@ -270,7 +270,11 @@ fn not_blank(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Unrecognised {
             file: file.to_string(),
-            what: "the file is empty".into(),
+            // Say what to do next: an empty file is nearly always a failed or
+            // unfinished export, or the wrong file picked from the export's folder.
+            what: "the file is empty; export the chat again, or pick the file the export \
+                   wrote (for Slack, the .zip)"
+                .into(),
         });
     }
     Ok(())
@@ -400,7 +404,9 @@ mod tests {
         let odd = text(&[0xFF, 0xFE, b'a']).err().map(|e| e.to_string());
         assert!(odd.is_some_and(|m| m.starts_with("u.json: the file starts like UTF-16")));
         let blank = Input::new("b.txt", vec![0xFF, 0xFE, b' ', 0, b'\n', 0]);
-        assert!(detect(&blank).is_err_and(|e| e.to_string() == "b.txt: the file is empty"));
+        assert!(detect(&blank).is_err_and(|e| e
+            .to_string()
+            .starts_with("b.txt: the file is empty; export")));
     }
 
     #[test]
@@ -429,7 +435,11 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert_eq!(msg, "e.json: the file is empty");
+        assert_eq!(
+            msg,
+            "e.json: the file is empty; export the chat again, or pick the file the export \
+             wrote (for Slack, the .zip)"
+        );
         assert!(import(&[], None).is_err());
         let no_messages = br#"{"guild":{},"channel":{"id":"1"},"messages":[]}"#.to_vec();
         let msg = import(&[Input::new("n.json", no_messages)], None)
