@@ -187,16 +187,22 @@ def member_initiated(conv, hosts):
 
 
 def answers(conv, hosts):
-    """peer_answer_share and the median minutes to the first peer and host answers."""
-    first = {}
+    """peer_answer_share, and per question the minutes to its first member answer and to its
+    first host answer (each whenever it came, as peerscope counts them)."""
+    first, first_peer, first_host = {}, {}, {}
     for at, (_, author, ms, _, parent, counts, _) in enumerate(conv.messages):
-        if counts and parent is not None and parent not in first:
+        if counts and parent is not None:
             q = conv.messages[parent]
             if q[5] and q[3] and q[1] not in hosts and author != q[1]:
-                first[parent] = (author, ms - q[2])
-    peer = [dt / 60000 for a, dt in first.values() if a not in hosts]
-    host = [dt / 60000 for a, dt in first.values() if a in hosts]
-    return {"peer_answer_share": ratio(len(peer), len(first), "no member question got a reply"),
+                dt = ms - q[2]
+                if parent not in first or dt < first[parent][1]:
+                    first[parent] = (author, dt)
+                side = first_host if author in hosts else first_peer
+                side[parent] = min(dt, side.get(parent, dt))
+    by_peer = sum(1 for a, _ in first.values() if a not in hosts)
+    peer = [dt / 60000 for dt in first_peer.values()]
+    host = [dt / 60000 for dt in first_host.values()]
+    return {"peer_answer_share": ratio(by_peer, len(first), "no member question got a reply"),
             "median_minutes_to_peer_answer": {"value": statistics.median(peer) if peer else None},
             "median_minutes_to_host_answer": {"value": statistics.median(host) if host else None}}
 
