@@ -1,0 +1,217 @@
+//! The report's panels on their own: verdict, network (hide the host, hover, search),
+//! checklist and charts.
+
+use super::*;
+
+#[wasm_bindgen_test]
+async fn verdict_panel_puts_the_headline_first_and_folds_the_evidence() {
+    let root = root();
+    let props = VerdictPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    let verdict = find(&root, "#verdict");
+    assert_eq!(
+        verdict.get_attribute("data-label").as_deref(),
+        Some("community")
+    );
+    let first = verdict
+        .first_element_child()
+        .expect("the panel has children");
+    assert!(
+        first.class_list().contains("headline"),
+        "the headline comes first"
+    );
+    assert_eq!(
+        text(&root, ".headline"),
+        "A community: members answered each other 40 times."
+    );
+    assert_eq!(text(&root, "#score"), "72");
+    assert_eq!(
+        text(&root, ".framing"),
+        "You want connection, and they have it."
+    );
+    assert_eq!(count(&root, "#verdict details.why li"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn network_draws_one_circle_per_person_and_can_hide_the_host() {
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    let svg = find(&root, "svg#network");
+    assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("12"));
+    assert_eq!(count(&root, "#network circle"), 12);
+    assert_eq!(count(&root, "#network line"), 12);
+    assert_eq!(count(&root, "#network circle.role-host"), 1);
+    assert_eq!(count(&root, "#network circle > title"), 12);
+    assert!(
+        count(&root, "#network text") <= 11,
+        "only the top names are written"
+    );
+    assert!(text(&root, "#network .host-name").contains("host"));
+
+    assert_eq!(
+        count(&root, "#resilience-note"),
+        0,
+        "said only when switched"
+    );
+    find(&root, "#remove-host")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    let svg = find(&root, "svg#network");
+    assert_eq!(svg.get_attribute("data-nodes").as_deref(), Some("11"));
+    assert_eq!(count(&root, "#network circle.role-host"), 0);
+    assert_eq!(
+        count(&root, "#network line"),
+        1,
+        "only the tie between members is left"
+    );
+    assert_eq!(
+        count(&root, "#network circle.alone"),
+        9,
+        "members left alone are grey"
+    );
+    assert!(
+        text(&root, "#resilience-note").contains("9 members are left with nobody"),
+        "{}",
+        text(&root, "#resilience-note")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_person_shows_their_tooltip_and_lights_their_ties() {
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    assert_eq!(count(&root, "#network-tooltip"), 0);
+
+    let leader = find(&root, "#network circle[data-i='1']");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let over = Event::new_with_event_init_dict("mouseover", &init).expect("an event");
+    leader.dispatch_event(&over).expect("dispatched");
+    flush().await;
+    assert!(text(&root, "#network-tooltip").contains("Person 1"));
+    assert!(text(&root, "#network-tooltip").contains("leader"));
+    assert!(text(&root, "#network-tooltip").contains("replies given 2"));
+    assert_eq!(
+        count(&root, "#network line.lit"),
+        2,
+        "the host and person 2"
+    );
+    assert_eq!(count(&root, "#network circle.lit"), 3);
+    assert!(find(&root, "#network").class_list().contains("hovering"));
+    assert_eq!(count(&root, "#export-gexf"), 1);
+    assert_eq!(count(&root, "#export-png"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn checklist_shows_the_most_urgent_step_first() {
+    let root = root();
+    let props = yew::props!(ChecklistProps {
+        analysis: made_up_analysis(),
+    });
+    yew::Renderer::<Checklist>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert_eq!(count(&root, "#checklist li"), 3, "one li per step");
+    assert_eq!(text(&root, "#checklist li .title"), "Step high");
+    assert_eq!(count(&root, "#checklist li:first-child .how"), 2);
+    assert!(text(&root, "#checklist li .step-people").contains("Person 2"));
+}
+
+#[wasm_bindgen_test]
+async fn ticked_steps_are_checked_and_crossed_out() {
+    let root = root();
+    let props = yew::props!(ChecklistProps {
+        analysis: made_up_analysis(),
+        ticked: Rc::new(
+            ["mid".to_string()]
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+        ),
+    });
+    yew::Renderer::<Checklist>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert_eq!(count(&root, "#checklist li.done"), 1);
+    assert_eq!(
+        count(&root, "#checklist li[data-step='mid'] input:checked"),
+        1
+    );
+    assert_eq!(
+        count(&root, "#checklist li input[type=checkbox][aria-label]"),
+        3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn charts_are_figures_with_captions() {
+    let root = root();
+    let props = ChartsProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<Charts>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert_eq!(count(&root, "#charts figure"), 4);
+    assert_eq!(count(&root, "#charts figure .chart-svg svg"), 4);
+    assert_eq!(count(&root, "#charts figure figcaption"), 4);
+    assert_eq!(count(&root, "#chart-funnel rect.bar"), 4);
+}
+
+#[wasm_bindgen_test]
+async fn search_marks_the_people_found_and_keys_zoom() {
+    let root = root();
+    let props = NetworkPanelProps {
+        analysis: made_up_analysis(),
+    };
+    yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    let whole = "0.00 0.00 800.00 560.00";
+    let svg = find(&root, "#network");
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+    assert_eq!(svg.get_attribute("data-shown").as_deref(), Some("12"));
+
+    let search: web_sys::HtmlInputElement = find(&root, "#network-search").unchecked_into();
+    search.set_value("PERSON 1");
+    fire(&search, "Event", "input", "{}");
+    flush().await;
+    // Person 1, Person 10 and Person 11.
+    assert_eq!(count(&root, "#network circle.match"), 3);
+    assert_eq!(text(&root, "#search-status"), "3 people match");
+    assert!(find(&root, "#network").class_list().contains("searching"));
+    assert_ne!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+    search.set_value("");
+    fire(&search, "Event", "input", "{}");
+    flush().await;
+    assert_eq!(count(&root, "#network circle.match"), 0);
+    assert_eq!(text(&root, "#search-status"), "");
+
+    find(&root, "#zoom-reset")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    flush().await;
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+    fire(&svg, "KeyboardEvent", "keydown", "{key: '+'}");
+    flush().await;
+    let zoomed = svg.get_attribute("viewBox").unwrap_or_default();
+    assert_ne!(zoomed, whole);
+    fire(&svg, "KeyboardEvent", "keydown", "{key: 'ArrowLeft'}");
+    flush().await;
+    assert_ne!(svg.get_attribute("viewBox").unwrap_or_default(), zoomed);
+    fire(&svg, "KeyboardEvent", "keydown", "{key: '0'}");
+    flush().await;
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
+}
