@@ -165,14 +165,26 @@ async fn canvas_on_screen(
         return Err(format!("only the top few people are named: {shown}"));
     }
     click(session, "#network-table summary").await?;
-    let rows = run(
-        session,
-        "return document.querySelectorAll('#people-table tbody tr').length;",
+    // The table is built when the <details> reports it opened (a task after the click),
+    // so wait for the rows rather than counting once.
+    let want = people.min(5000) as u64;
+    wait_until(
+        &format!("#people-table to list {want} people"),
+        PATIENCE,
+        || async {
+            let rows = run(
+                session,
+                "return document.querySelectorAll('#people-table tbody tr').length;",
+            )
+            .await?;
+            Ok(if rows.as_u64() == Some(want) {
+                Poll::Ready(())
+            } else {
+                Poll::NotYet(format!("{rows} rows"))
+            })
+        },
     )
     .await?;
-    if rows.as_u64() != Some(people.min(5000) as u64) {
-        return Err(format!("#people-table should list {people} people: {rows}"));
-    }
     click(session, "#network-table summary").await?;
     println!("canvas: {shown}");
     Ok(shown)
