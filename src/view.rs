@@ -89,8 +89,20 @@ impl NetworkView {
     /// What the "remove the host" switch shows: the people not [`away`](NodeView::away),
     /// their ties among themselves, each person's `degree` counting only the ties left (0 =
     /// left alone), re-settled from where everyone was, each tie keeping its times. Without
-    /// anyone away, a copy.
+    /// anyone away, a copy. The page re-settles a few steps a frame instead: see
+    /// [`without_away_unsettled`](Self::without_away_unsettled).
     pub fn without_away(&self) -> NetworkView {
+        let rest = self.without_away_unsettled();
+        if rest.nodes.len() == self.nodes.len() {
+            return rest;
+        }
+        let positions = resettle(&rest.positions(), &rest.ties());
+        rest.placed(&positions)
+    }
+
+    /// [`without_away`](Self::without_away) with everyone still where they were in the
+    /// whole network (the start of a [`crate::layout::Settle`]).
+    pub fn without_away_unsettled(&self) -> NetworkView {
         let mut index = vec![u32::MAX; self.nodes.len()];
         let mut nodes: Vec<NodeView> = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
@@ -126,22 +138,35 @@ impl NetworkView {
                 }
             }
         }
-        if nodes.len() < self.nodes.len() {
-            let start: Vec<(f64, f64)> = nodes.iter().map(|n| (n.x, n.y)).collect();
-            let ties: Vec<(u32, u32, f64)> = edges
-                .iter()
-                .map(|e| (e.a, e.b, f64::from(e.weight)))
-                .collect();
-            for (node, (x, y)) in nodes.iter_mut().zip(resettle(&start, &ties)) {
-                (node.x, node.y) = (x, y);
-            }
-        }
         let times = self.times.keep(&self.edges, &kept);
         NetworkView {
             nodes,
             edges,
             times,
         }
+    }
+
+    /// Everyone's `(x, y)`, in node order.
+    pub fn positions(&self) -> Vec<(f64, f64)> {
+        self.nodes.iter().map(|n| (n.x, n.y)).collect()
+    }
+
+    /// The ties as a layout takes them: `(a, b, weight)`.
+    pub fn ties(&self) -> Vec<(u32, u32, f64)> {
+        self.edges
+            .iter()
+            .map(|e| (e.a, e.b, f64::from(e.weight)))
+            .collect()
+    }
+
+    /// A copy with person `i` at `positions[i]`; people past the end of `positions` keep
+    /// their place.
+    pub fn placed(&self, positions: &[(f64, f64)]) -> NetworkView {
+        let mut view = self.clone();
+        for (node, &(x, y)) in view.nodes.iter_mut().zip(positions) {
+            (node.x, node.y) = (x, y);
+        }
+        view
     }
 }
 

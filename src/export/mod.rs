@@ -1,12 +1,15 @@
-//! The network as files other tools open: GEXF for Gephi ([`gexf`]) and CSV node and edge
-//! tables ([`tables`]). Pure functions of a [`crate::view::NetworkView`]; the UI turns the
-//! text into downloads.
+//! The network as files other tools open: GEXF for Gephi ([`gexf`]), CSV node and edge
+//! tables ([`tables`]), and the canvas-drawn picture as SVG ([`svg`]). Pure functions of a
+//! [`crate::view::NetworkView`] (the SVG also of its scene); the UI turns the text into
+//! downloads.
 
 pub mod gexf;
 pub mod metrics_csv;
+pub mod svg;
 pub mod tables;
 
 pub use gexf::gexf;
+pub use svg::scene_svg;
 pub use tables::{edges_csv, nodes_csv};
 
 /// Text made safe inside XML attribute values and content: `& < > " '` become entities and

@@ -66,7 +66,7 @@ pub fn resettle_core(mut positions: Vec<(f64, f64)>, edges: &[(u32, u32, f64)]) 
 
 /// The core's own positions (taken from `positions`) and the ties among it, renumbered
 /// in core order.
-fn sub_layout(
+pub(super) fn sub_layout(
     core: &[u32],
     positions: &[(f64, f64)],
     edges: &[(u32, u32, f64)],
@@ -92,7 +92,7 @@ fn sub_layout(
 
 /// The core: nodes by total tie weight (heaviest first, then lowest number), taken until
 /// `cap.0` of them or `cap.1` ties among them.
-fn pick_core(
+pub(super) fn pick_core(
     n: usize,
     edges: &[(u32, u32, f64)],
     adjacency: &Csr,

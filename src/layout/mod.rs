@@ -8,8 +8,10 @@
 pub mod core_first;
 pub mod forceatlas2;
 pub mod quadtree;
+pub mod settle;
 
 pub use forceatlas2::{ForceAtlas2, Settings};
+pub use settle::Settle;
 
 use crate::graph::Csr;
 
@@ -86,24 +88,11 @@ pub fn landscape(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
 /// bounded number of iterations (a quarter of a fresh layout's budget) and fits the result
 /// back into the unit square: what is left re-settles without jumping to a new picture.
 /// Past [`core_first::CORE_NODES`] people only the core moves (as in [`layout_weighted`]),
-/// the rest stay where they were. Empty → none; one node → centre.
+/// the rest stay where they were. Empty → none; one node → centre. [`Settle`] does the
+/// same a few iterations at a time.
 pub fn resettle(positions: &[(f64, f64)], edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
-    let n = positions.len();
-    if n < 2 {
-        return vec![(0.5, 0.5); n];
-    }
-    // Back to layout units: a fresh layout spreads over about 10·√n.
-    let scale = 10.0 * (n.min(core_first::CORE_NODES) as f64).sqrt();
-    let start: Vec<(f64, f64)> = positions
-        .iter()
-        .map(|&(x, y)| ((x - 0.5) * scale, (y - 0.5) * scale))
-        .collect();
-    if n > core_first::CORE_NODES {
-        return normalise(&core_first::resettle_core(start, edges));
-    }
-    let mut fa2 = ForceAtlas2::from_positions(start, edges, settings_for(n));
-    fa2.run_until_settled(iterations_for(n, edges.len()) / 4);
-    normalise(fa2.positions())
+    // One go of the stepped re-settle the page runs a few iterations a frame.
+    Settle::start(positions, edges).finish()
 }
 
 /// Gephi's defaults, with more room between nodes in small graphs (as Gephi does), and

@@ -24,13 +24,16 @@ const PNG_SCALE: f64 = 2.0;
 pub struct ExportBarProps {
     pub analysis: Shared<Analysis>,
     /// Draws the PNG itself and returns it as a `data:image/png` URL (`None` when it
-    /// cannot): the canvas network has no SVG to render, so it paints its own, and there is
-    /// no SVG download.
+    /// cannot): the canvas network has no SVG to render, so it paints its own.
     #[prop_or_default]
     pub png: Option<Callback<(), Option<String>>>,
+    /// Writes the canvas network's SVG (the SVG drawing's own is serialised instead).
+    #[prop_or_default]
+    pub svg: Option<Callback<(), String>>,
 }
 
-/// `#export-png`, `#export-svg` (SVG drawings only), `#export-gexf`, `#export-nodes`,
+/// `#export-png`, `#export-svg` (the canvas network's written by [`crate::export::svg`]),
+/// `#export-gexf`, `#export-nodes`,
 /// `#export-edges`.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
@@ -55,15 +58,20 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             })
         }),
     };
-    let on_svg = Callback::from(|_: MouseEvent| {
-        if let Some(svg) = svg_text() {
+    let write = props.svg.clone();
+    let on_svg = Callback::from(move |_: MouseEvent| {
+        let text = match &write {
+            Some(write) => Some(write.emit(())),
+            None => svg_text(),
+        };
+        if let Some(svg) = text {
             let _ = offer("export-svg", "peerscope-network.svg", "image/svg+xml", &svg);
         }
     });
     html! {
         <div class="exports" role="group" aria-label="Download the network">
             <button id="export-png" type="button" onclick={on_png}>{ "PNG" }</button>
-            if props.png.is_none() {
+            if props.png.is_none() || props.svg.is_some() {
                 <button id="export-svg" type="button" onclick={on_svg}>{ "SVG" }</button>
             }
             <button id="export-gexf" type="button" title="Opens in Gephi"

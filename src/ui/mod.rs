@@ -40,6 +40,7 @@ pub mod person_panel;
 pub mod privacy;
 pub mod progress;
 pub mod read;
+pub mod resettle;
 pub mod search;
 pub mod select;
 pub mod shaders;

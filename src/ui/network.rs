@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analyze::Analysis;
+use crate::export::scene_svg;
 use crate::ui::canvas2d;
 use crate::ui::canvas_view::{names, names_layer, CanvasNetwork};
 use crate::ui::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
@@ -18,6 +19,7 @@ use crate::ui::legend::{colour_switch, legend};
 use crate::ui::network_table::NetworkTable;
 use crate::ui::pan_zoom::{self, use_pan_zoom, Move, PanZoom};
 use crate::ui::person_panel::person_panel;
+use crate::ui::resettle::{use_rest, Rest};
 use crate::ui::search::search_box;
 use crate::ui::shared::Shared;
 use crate::ui::step_away;
@@ -63,11 +65,9 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
     let pan_zoom = use_pan_zoom();
-    let rest = use_memo((props.analysis.clone(), *removed), |(analysis, removed)| {
-        removed.then(|| Shared::new(analysis.network.without_away()))
-    });
+    let rest = use_rest(&props.analysis, *removed);
     let full = &props.analysis.network;
-    let shown: &NetworkView = rest.as_ref().as_deref().unwrap_or(full);
+    let shown: &NetworkView = rest.moving.as_deref().unwrap_or(full);
     let renderer = *use_memo(props.analysis.clone(), |analysis| {
         choose(
             analysis.network.nodes.len(),
@@ -103,7 +103,13 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         on_hover: setter(&hovered),
         on_pick: on_pick(&pinned),
     };
-    let painted = use_canvas(canvas.then_some(&props.analysis), &look, &picked, shown);
+    let painted = use_canvas(
+        canvas.then_some(&props.analysis),
+        &look,
+        &picked,
+        &rest,
+        shown,
+    );
     let heaviest = *use_memo((props.analysis.clone(), *removed), |_| {
         shown.edges.iter().map(|e| e.weight).max().unwrap_or(1)
     });
@@ -121,6 +127,9 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let png = painted
         .as_ref()
         .map(|(scene, lit)| png_maker(shown, scene, lit, pan_zoom.camera.0, focus));
+    let svg = painted
+        .as_ref()
+        .map(|(scene, _)| svg_maker(&props.analysis, &rest, scene));
 
     html! {
         <section class="network-panel" aria-labelledby="network-title">
@@ -132,7 +141,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
                    go); scroll, pinch or use + and − to zoom, drag to move." }
             </p>
             { step_away::switch(full, *removed, on_remove) }
-            if let Some(rest) = rest.as_ref() {
+            if let Some(rest) = rest.rest.as_ref() {
                 { step_away::note(&props.analysis, rest) }
             }
             <div class="network-tools">
@@ -152,9 +161,9 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             }
             { colour_switch(&by_community) }
             { legend(*by_community, full) }
-            <NetworkTable analysis={props.analysis.clone()} rest={(*rest).clone()}
+            <NetworkTable analysis={props.analysis.clone()} rest={rest.rest.clone()}
                 selection={Shared(picked.selection.clone())} />
-            <ExportBar analysis={props.analysis.clone()} {png} />
+            <ExportBar analysis={props.analysis.clone()} {png} {svg} />
         </section>
     }
 }
@@ -195,12 +204,13 @@ fn use_picked(
 
 /// The canvas scene of what is drawn and what of it is lit (`None` for the SVG: `analysis`
 /// is `None`); the scene is rebuilt only when the people, the filters or the colours
-/// change, the highlight when the focus or the search does.
+/// change (or move: `rest` re-settling), the highlight when the focus or the search does.
 #[hook]
 fn use_canvas(
     analysis: Option<&Shared<Analysis>>,
     look: &Look,
     picked: &Picked,
+    rest: &Rest,
     shown: &NetworkView,
 ) -> Option<(Shared<Scene>, Shared<Highlight>)> {
     let colouring = Colouring {
@@ -211,8 +221,9 @@ fn use_canvas(
         analysis.cloned(),
         colouring,
         Shared(picked.selection.clone()),
+        rest.moving.clone(),
     );
-    let scene = use_memo(deps, |(analysis, colouring, selection)| {
+    let scene = use_memo(deps, |(analysis, colouring, selection, _)| {
         analysis.as_ref()?;
         let fit = fit(shown);
         let size = (WIDTH as f32, HEIGHT as f32);
@@ -299,6 +310,20 @@ fn png_maker(
     let (scene, lit) = (scene.clone(), lit.clone());
     let names = names(shown, &scene, focus);
     Callback::from(move |_: ()| canvas2d::png(&scene, &lit, view, &names, PNG_SIZE).ok())
+}
+
+/// The canvas network's SVG download: what the scene draws (the people shown: the
+/// re-settling ones with the host away), written by the core.
+fn svg_maker(
+    analysis: &Shared<Analysis>,
+    rest: &Rest,
+    scene: &Shared<Scene>,
+) -> Callback<(), String> {
+    let (analysis, shown, scene) = (analysis.clone(), rest.moving.clone(), scene.clone());
+    Callback::from(move |_: ()| {
+        let people = shown.as_deref().unwrap_or(&analysis.network);
+        scene_svg(&scene, people)
+    })
 }
 
 /// A click on a person pins them (again: unpins); a click on empty space unpins.
