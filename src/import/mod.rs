@@ -38,7 +38,7 @@ use crate::analyze::Input;
 use crate::error::ImportError;
 use crate::model::Dataset;
 
-pub use stream::{read_sized, read_stream, read_stream_counting, READ_WHOLE_UP_TO};
+pub use stream::{read_sized, read_stream, read_stream_counting, streams, READ_WHOLE_UP_TO};
 
 /// The export formats peerscope reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

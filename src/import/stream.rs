@@ -66,6 +66,20 @@ fn read_whole(
     Ok(())
 }
 
+/// Whether [`read_stream_counting`] streams a file that starts with `head` (message by
+/// message, memory following the model) rather than reading it whole: true for a
+/// DiscordChatExporter export, chosen (`forced`) or detected from `head` (the first bytes
+/// the reader holds, up to its buffer: 1 MiB in the worker and the CLI).
+///
+/// The browser's worker asks this before reading on, to hold files read whole to a
+/// smaller size limit. An empty `head` streams only when the format was chosen.
+pub fn streams(head: &[u8], forced: Option<Format>) -> bool {
+    match forced {
+        Some(format) => format == Format::Discord,
+        None => discord::detect(head),
+    }
+}
+
 /// Reads one export from a stream into `dataset` (the CLI's files).
 ///
 /// DiscordChatExporter JSON is read message by message, so memory follows the model and
@@ -90,11 +104,7 @@ pub fn read_stream_counting(
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
     let head = reader.fill_buf().map_err(|e| unreadable(name, e))?;
-    let streams = match forced {
-        Some(f) => f == Format::Discord,
-        None => discord::detect(head),
-    };
-    if streams {
+    if streams(head, forced) {
         let how = match forced {
             Some(_) => detection::chosen(),
             None => detection::judged(Format::Discord, name, head),
@@ -111,4 +121,26 @@ pub fn read_stream_counting(
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(name, e))?;
     read_whole(name, bytes, forced, dataset, messages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DISCORD_HEAD: &[u8] =
+        b"\xEF\xBB\xBF{\n  \"guild\": {},\n  \"channel\": {\"id\": \"1\"},\n  \"messages\": [";
+
+    #[test]
+    fn a_discord_export_streams_and_other_formats_are_read_whole() {
+        assert!(streams(DISCORD_HEAD, None));
+        assert!(!streams(b"author,time\nann,2024-01-01T00:00:00Z\n", None));
+        assert!(!streams(b"[01/02/2024, 10:00:00] Ann: hi\n", None));
+        assert!(!streams(b"", None), "an empty file is read whole");
+    }
+
+    #[test]
+    fn a_chosen_format_decides_whatever_the_head_says() {
+        assert!(streams(b"", Some(Format::Discord)));
+        assert!(!streams(DISCORD_HEAD, Some(Format::Csv)));
+    }
 }

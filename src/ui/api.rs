@@ -92,6 +92,7 @@ impl ApiOptions {
             embedded: self.embed,
             anonymise: self.anonymise,
             max_bytes: None,
+            max_whole_bytes: None,
             no_worker: false,
         })
     }

@@ -18,6 +18,7 @@ use yew::Callback;
 use crate::analyze::{analyze, Input};
 use crate::import::sliced::{plan, SLICE_BYTES};
 use crate::options::Options;
+use crate::ui::limit;
 use crate::ui::loading::{Loading, Runner};
 use crate::ui::shared::Shared;
 use crate::ui::state::Action;
@@ -74,15 +75,36 @@ fn too_big(file: &File) -> String {
     )
 }
 
-/// Reads request `id`'s files and analyses them on the main thread, reporting progress and
+/// One request for the main thread.
+pub struct Job {
+    /// The request's id; every action it reports carries it.
+    pub id: u32,
+    pub files: Shared<Vec<File>>,
+    /// The most bytes the files may hold together: all of them are read whole.
+    pub max_whole_bytes: u64,
+    pub options: Options,
+}
+
+/// Reads the job's files and analyses them on the main thread, reporting progress and
 /// the answer through `report`; stops quietly once `cancelled` is set.
-pub fn run(
-    id: u32,
-    files: Shared<Vec<File>>,
-    options: Options,
-    cancelled: Rc<Cell<bool>>,
-    report: Callback<Action>,
-) {
+///
+/// Files over the whole-file limit are refused (one sentence, nothing read): the page
+/// checks that limit before reading when it knows the main thread reads, but a worker
+/// that could not start after the check sends its files here.
+pub fn run(job: Job, cancelled: Rc<Cell<bool>>, report: Callback<Action>) {
+    let Job {
+        id,
+        files,
+        max_whole_bytes,
+        options,
+    } = job;
+    let sizes: Vec<(String, u64)> = files.iter().map(|f| (f.name(), f.size())).collect();
+    if let Err(sentence) = limit::check(&sizes, max_whole_bytes) {
+        return report.emit(Action::Analysed {
+            id,
+            result: Err(sentence),
+        });
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let progress = |loading| {
             report.emit(Action::Progress {

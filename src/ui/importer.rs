@@ -47,6 +47,8 @@ struct Pending {
     id: u32,
     key: u32,
     files: Shared<Vec<File>>,
+    /// The most bytes of the files that may be read whole ([`Picked::max_whole_bytes`]).
+    max_whole_bytes: u64,
     options: Options,
     /// Sent to the worker (so it is busy with it).
     sent: bool,
@@ -110,6 +112,7 @@ impl Importer {
             id,
             key: picked.key,
             files: picked.files.clone(),
+            max_whole_bytes: picked.max_whole_bytes,
             options: options.clone(),
             sent: false,
         };
@@ -163,6 +166,7 @@ impl Importer {
             id: pending.id,
             key: pending.key,
             options: pending.options.clone(),
+            max_whole_bytes: pending.max_whole_bytes,
             files: pending
                 .files
                 .iter()
@@ -189,7 +193,13 @@ impl Importer {
             inner.fallback = Some(Rc::clone(&flag));
             inner.report.clone()
         };
-        fallback::run(pending.id, pending.files, pending.options, flag, report);
+        let job = fallback::Job {
+            id: pending.id,
+            files: pending.files,
+            max_whole_bytes: pending.max_whole_bytes,
+            options: pending.options,
+        };
+        fallback::run(job, flag, report);
     }
 
     /// What the worker said, turned into actions (emitted with no borrow held: the

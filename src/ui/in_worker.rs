@@ -4,14 +4,17 @@
 //! Each [`Job`] is read file by file with `FileReaderSync` (synchronous, and allowed only in
 //! workers) in [`SLICE_BYTES`] slices through the core's streaming importer
 //! ([`import::read_stream_counting`]), reporting bytes and messages after every slice; a
-//! DiscordChatExporter export never sits whole in memory. (The CLI parses files up to
+//! DiscordChatExporter export never sits whole in memory. Every other format is read whole
+//! by that importer, so once the first slice is in and [`import::streams`] says the file
+//! will not stream, the file is held to the whole-file limit ([`limit::check_whole`]):
+//! the page let it through on the larger streamed limit. (The CLI parses files up to
 //! [`import::READ_WHOLE_UP_TO`] in place instead; in the worker, at wasm opt-level "z",
 //! that was measured only a fifth faster on 100 k messages, 3.9 s against 4.8 s, for four
 //! times the memory, 171 MB against 43 MB, and a bar that stood still while it parsed.)
 //! Then the dataset is analysed and the analysis sent back as a structured-cloned object
 //! (see [`crate::ui::messages`]).
 use std::cell::{Cell, RefCell};
-use std::io::{self, BufReader};
+use std::io::{self, BufRead, BufReader};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +24,7 @@ use crate::analyze::analyze_dataset;
 use crate::import::sliced::{SlicedReader, Slices, SLICE_BYTES};
 use crate::import::{self, Format};
 use crate::model::Dataset;
+use crate::ui::limit;
 use crate::ui::loading::{Loading, Stats};
 use crate::ui::messages::{from_js, to_js, FromWorker, Job};
 
@@ -93,7 +97,7 @@ fn run(job: &Job) -> Result<(JsValue, Stats), String> {
     let started = js_sys::Date::now();
     let dataset = match KEPT.take().filter(|_| reusable) {
         Some(kept) => kept.dataset,
-        None => import_files(job.id, &files, format)?,
+        None => import_files(job, &files)?,
     };
     let imported = js_sys::Date::now();
     let total = files.iter().map(|f| f.size() as u64).sum();
@@ -132,14 +136,17 @@ fn memory_bytes() -> u64 {
         .unwrap_or(0)
 }
 
-/// Reads every file in slices into one dataset, reporting progress after every slice.
-fn import_files(id: u32, files: &[File], format: Option<Format>) -> Result<Dataset, String> {
+/// Reads every file of `job` in slices into one dataset, reporting progress after every
+/// slice; files that will not stream count against the job's whole-file limit.
+fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
+    let (id, format) = (job.id, job.options.format);
     let reader = FileReaderSync::new()
         .map_err(|_| "this browser cannot read files in the background.".to_string())?;
     let total: u64 = files.iter().map(|f| f.size() as u64).sum();
     let counted = Cell::new(0u64);
     let mut dataset = Dataset::default();
     let mut done = 0u64;
+    let mut whole = 0u64;
     let mut names = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
@@ -155,7 +162,16 @@ fn import_files(id: u32, files: &[File], format: Option<Format>) -> Result<Datas
             reader: &reader,
         };
         let sliced = SlicedReader::new(source, SLICE_BYTES, report);
-        let buffered = BufReader::with_capacity(SLICE_BYTES as usize, sliced);
+        let mut buffered = BufReader::with_capacity(SLICE_BYTES as usize, sliced);
+        // The first slice decides, as it does inside the importer; it stays buffered.
+        let head = buffered
+            .fill_buf()
+            .map_err(|e| format!("{name}: cannot be read ({e})."))?;
+        if !import::streams(head, format) {
+            let size = file.size() as u64;
+            limit::check_whole(&name, size, whole, job.max_whole_bytes)?;
+            whole += size;
+        }
         import::read_stream_counting(&name, buffered, format, &mut dataset, &counted)
             .map_err(|e| e.to_string())?;
         done += file.size() as u64;

@@ -31,6 +31,9 @@ pub struct Job {
     /// Which files these are ([`crate::ui::state::Picked::key`]).
     pub key: u32,
     pub options: Options,
+    /// The most bytes of these files that may be read whole (a file that will not stream
+    /// is refused past it; see [`crate::ui::limit::check_whole`]).
+    pub max_whole_bytes: u64,
     /// The `File` objects, in the order they were picked.
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub files: js_sys::Array,

@@ -3,10 +3,11 @@
 //!
 //! Unknown keys and values are ignored: a bad link still opens the page with the defaults.
 //!
-//! Two keys exist for tests and measurements: `max-bytes=N` lowers the size limit on
-//! picked and dropped files to `N` bytes (never raises it past
-//! [`crate::ui::limit::MAX_INPUT_BYTES`]), so the refusal is checked without writing a
-//! gigabyte; `worker=0` reads files on the main thread as if no worker could start.
+//! Three keys exist for tests and measurements: `max-bytes=N` lowers the size limit on
+//! picked and dropped files to `N` bytes, and `max-whole-bytes=N` the limit on files read
+//! whole (never raising them, see [`crate::ui::limit::Limits::lowered`]), so the refusals
+//! are checked without writing gigabytes; `worker=0` reads files on the main thread as if
+//! no worker could start.
 
 use crate::options::{Goal, Profile};
 
@@ -21,6 +22,8 @@ pub struct Start {
     pub anonymise: bool,
     /// A lower size limit for picked and dropped files, in bytes (`max-bytes=N`).
     pub max_bytes: Option<u64>,
+    /// A lower size limit for files read whole, in bytes (`max-whole-bytes=N`).
+    pub max_whole_bytes: Option<u64>,
     /// Read files on the main thread, never in a worker (`worker=0`).
     pub no_worker: bool,
 }
@@ -45,6 +48,9 @@ impl Start {
             "embed" => self.embedded = flag(value),
             "anonymise" | "anonymize" => self.anonymise = flag(value),
             "max-bytes" => self.max_bytes = value.trim().parse().ok().or(self.max_bytes),
+            "max-whole-bytes" => {
+                self.max_whole_bytes = value.trim().parse().ok().or(self.max_whole_bytes)
+            }
             "worker" => self.no_worker = !flag(value),
             _ => {}
         }
@@ -74,12 +80,14 @@ mod tests {
 
     #[test]
     fn reads_choices_and_ignores_the_rest() {
-        let start =
-            Start::from_query("?profile=Startup&goal=reach&embed=1&x=y&anonymise&max-bytes=900");
+        let start = Start::from_query(
+            "?profile=Startup&goal=reach&embed=1&x=y&anonymise&max-bytes=900&max-whole-bytes=90",
+        );
         assert_eq!(start.profile, Profile::Startup);
         assert_eq!(start.goal, Goal::Reach);
         assert!(start.embedded && start.anonymise);
         assert_eq!(start.max_bytes, Some(900));
+        assert_eq!(start.max_whole_bytes, Some(90));
         assert!(!start.no_worker);
         assert!(Start::from_query("worker=0").no_worker);
         let bad = Start::from_query("profile=cat&goal=&embed=0&max-bytes=lots");

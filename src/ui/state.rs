@@ -46,6 +46,10 @@ pub struct Picked {
     /// key (another profile, goal or host) lets the worker reuse what it imported.
     pub key: u32,
     pub files: Shared<Vec<gloo::file::File>>,
+    /// The most bytes of these files that may be read whole ([`limit::Limits::whole`]):
+    /// the worker checks it once it knows a file will not stream, the main thread before
+    /// it reads.
+    pub max_whole_bytes: u64,
 }
 
 /// Files plus choices: everything one run of the analysis needs.
@@ -84,9 +88,9 @@ pub struct State {
     pub stats: Option<Stats>,
     /// A request the person cancelled: its late answers are ignored.
     pub halted: Option<u32>,
-    /// The most bytes one pick or drop may hold ([`limit::MAX_INPUT_BYTES`], or less when
-    /// the address says so, for tests).
-    pub max_bytes: u64,
+    /// The most bytes one pick or drop may hold, and the most of them read whole (see
+    /// [`limit`]; lower when the address says so, for tests).
+    pub limits: limit::Limits,
     /// Picked files may be read in a worker (`false`: always on the main thread).
     pub worker: bool,
     /// Show pseudonyms instead of names everywhere (`#anonymise`).
@@ -161,7 +165,7 @@ impl State {
             runner: None,
             stats: None,
             halted: None,
-            max_bytes: limit::MAX_INPUT_BYTES,
+            limits: limit::Limits::default(),
             worker: true,
             anonymise: false,
             embedded: false,
@@ -182,9 +186,7 @@ impl State {
             asked: Rc::new(asked),
             anonymise: start.anonymise,
             embedded: start.embedded,
-            max_bytes: start
-                .max_bytes
-                .map_or(limit::MAX_INPUT_BYTES, |m| m.min(limit::MAX_INPUT_BYTES)),
+            limits: limit::Limits::lowered(start.max_bytes, start.max_whole_bytes),
             worker: !start.no_worker,
             ..self
         }
@@ -236,14 +238,20 @@ impl State {
     }
 
     /// Files within the size limit are loaded; too many bytes leave everything as it was,
-    /// with one sentence naming the file.
+    /// with one sentence naming the file. The limit is the larger one when the worker will
+    /// read (it may stream; it holds files read whole to the smaller one itself), and the
+    /// whole-file one when the last import ran on the main thread or no worker is allowed.
+    /// (A worker that turns out unable to start before any import is caught by the
+    /// main-thread fallback's own check.)
     fn load_files(&self, files: Vec<gloo::file::File>, sizes: Vec<(String, u64)>) -> State {
-        if let Err(sentence) = limit::check(&sizes, self.max_bytes) {
+        let in_worker = self.worker && self.runner != Some(Runner::MainThread);
+        if let Err(sentence) = limit::check(&sizes, self.limits.before_reading(in_worker)) {
             return self.fail(sentence);
         }
         let picked = Picked {
             key: self.next_id(),
             files: Shared::new(files),
+            max_whole_bytes: self.limits.whole,
         };
         let names = sizes.into_iter().map(|(name, _)| name).collect();
         self.load(Inputs::Files(picked), Source::Files(names))

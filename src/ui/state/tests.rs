@@ -95,7 +95,7 @@ fn answers_to_older_requests_are_ignored() {
 fn files_over_the_limit_are_refused_before_reading_and_the_report_stays() {
     let good = opened_on_sample();
     let id = good.asked.id;
-    let huge = vec![("huge.json".to_string(), limit::MAX_INPUT_BYTES + 1)];
+    let huge = vec![("huge.json".to_string(), limit::MAX_STREAMED_BYTES + 1)];
     let state = Rc::clone(&good).reduce(Action::LoadFiles {
         files: Vec::new(),
         sizes: huge,
@@ -103,13 +103,13 @@ fn files_over_the_limit_are_refused_before_reading_and_the_report_stays() {
     assert_eq!(state.asked.id, id, "nothing is asked");
     let error = state.error.clone().unwrap_or_default();
     assert!(
-        error.starts_with("huge.json is 1.0 GB: the browser reads at most"),
+        error.starts_with("huge.json is 2.0 GB: the browser reads at most 2.0 GB"),
         "{error}"
     );
     assert!(state.shown.is_some());
 
     let lowered = Rc::new(State {
-        max_bytes: 10,
+        limits: limit::Limits::lowered(Some(10), None),
         ..(*good).clone()
     });
     let small = vec![("a.json".to_string(), 11)];
@@ -118,6 +118,43 @@ fn files_over_the_limit_are_refused_before_reading_and_the_report_stays() {
         sizes: small,
     });
     assert!(refused.error.is_some(), "a lowered limit applies");
+}
+
+#[test]
+fn the_worker_may_take_files_past_the_whole_limit_but_the_main_thread_may_not() {
+    let good = Rc::new(State {
+        limits: limit::Limits::lowered(Some(100), Some(10)),
+        ..(*opened_on_sample()).clone()
+    });
+    let big = || vec![("big.json".to_string(), 50)];
+    let load = |state: &Rc<State>| {
+        Rc::clone(state).reduce(Action::LoadFiles {
+            files: Vec::new(),
+            sizes: big(),
+        })
+    };
+    let taken = load(&good);
+    assert_eq!(taken.error, None, "the worker may stream it");
+    assert_eq!(taken.asked.id, good.asked.id + 1);
+    match &taken.asked.inputs {
+        Inputs::Files(picked) => assert_eq!(picked.max_whole_bytes, 10),
+        Inputs::Bytes(_) => panic!("files become a request for files"),
+    }
+    for main_thread in [
+        State {
+            worker: false,
+            ..(*good).clone()
+        },
+        State {
+            runner: Some(Runner::MainThread),
+            ..(*good).clone()
+        },
+    ] {
+        let refused = load(&Rc::new(main_thread));
+        let error = refused.error.clone().unwrap_or_default();
+        assert!(error.starts_with("big.json is 0.1 MB"), "{error}");
+        assert!(refused.shown.is_some(), "the report stays");
+    }
 }
 
 #[test]
