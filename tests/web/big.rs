@@ -18,7 +18,11 @@ async fn a_big_network_is_drawn_on_a_canvas_with_everyone() {
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(count(&root, "#network circle"), 0);
     assert_eq!(count(&root, "#big-note"), 0, "the canvas draws everyone");
-    assert_eq!(count(&root, "#export-svg"), 0, "no SVG to download");
+    assert_eq!(
+        count(&root, "#export-svg"),
+        1,
+        "the canvas's SVG is written by the core, so it is offered too"
+    );
     assert!(
         count(&root, ".network-names .name") >= 1,
         "the top people are named"
