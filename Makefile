@@ -1,8 +1,9 @@
 # peerscope: build, test and serve.
 #
 #   make serve      install what is missing, build the web app, serve it on http://127.0.0.1:8080
-#   make test       what CI runs: format, lint (native and wasm), native tests, the core without
-#                   the web feature, in-browser tests, the release build, end to end in Chromium
+#   make test       what CI runs: format, lint (native and wasm), the core's freedom from web
+#                   crates, native tests of every crate, in-browser tests, the release build,
+#                   end to end in Chromium
 #   make build      the web app (dist/) and the CLI, both release
 #   make dist       the web app, release, into dist/
 #   make cli        the native CLI, target/release/peerscope
@@ -120,7 +121,7 @@ dist: tools
 	@$(call run,$(TRUNK) build --release)
 
 cli:
-	@$(call run,cargo build --release --bin peerscope)
+	@$(call run,cargo build --release -p peerscope-cli)
 
 # Peers pinned in benches/run.py (npm into .bench/node, pip into .bench/venv); the release
 # CLI and the Criterion benches build in the default target folder.
@@ -131,17 +132,17 @@ bench:
 test:
 	@$(call install,$(TOOL_TARGETS) browser)
 	@$(call run,cargo fmt --all -- --check)
-	@$(call run,cargo clippy --all-targets -- -D warnings)
-	@$(call run,cargo clippy --target $(WASM_TARGET) --lib --bin peerscope-web -- -D warnings)
-	@$(call run,cargo test)
-	@$(call run,cargo test --no-default-features --lib --tests)
-	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test web)
+	@$(call run,cargo clippy --workspace --all-targets -- -D warnings)
+	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-core -p peerscope-web --lib --bins -- -D warnings)
+	@$(call run,./tests/core_has_no_web_crate.sh)
+	@$(call run,cargo test --workspace)
+	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) -p peerscope-web --test web)
 	@$(call run,$(TRUNK) build --release)
 	@# Last, and with no trailer, so the run ends on the test runner's own summary line.
 	@# Every tests/e2e*.rs file is an end-to-end suite; each runs its ignored browser tests.
 	@echo "==> end to end: $(E2E_SUITES)"
 	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) \
-	  cargo test $(addprefix --test ,$(E2E_SUITES)) -- --ignored --test-threads=1
+	  cargo test -p peerscope-web $(addprefix --test ,$(E2E_SUITES)) -- --ignored --test-threads=1
 
 # ---- fuzzing ---------------------------------------------------------------------------
 

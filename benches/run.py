@@ -10,7 +10,7 @@
 2. Generates seeded DiscordChatExporter exports into target/bench/ with benches/gen_discord.py
    (10 k and 100 k messages; 1 M, about 1.3 GB, only with --full or BENCH_FULL=1). A file is
    regenerated when the generator changes.
-3. Builds the release CLI (`cargo build --release --no-default-features --bin peerscope`).
+3. Builds the release CLI (`cargo build --release -p peerscope-cli`).
 4. Runs each pair alternated (A B, then B A, ...) over --runs runs and takes medians:
    (a) peerscope CLI vs chat-analytics CLI, end to end: wall, CPU, peak RSS (/usr/bin/time);
    (b) the metric set: peerscope vs a NetworkX script on the same export (benches/nx_metrics.py),
@@ -165,7 +165,7 @@ def replies_csv():
 def build_cli():
     # The CLI and the core need no web crate: without the `web` feature the build is
     # shorter and does not wait on the UI.
-    run(["cargo", "build", "--release", "--no-default-features", "--bin", "peerscope"], cwd=ROOT)
+    run(["cargo", "build", "--release", "-p", "peerscope-cli"], cwd=ROOT)
     return TARGET / "release" / "peerscope"
 
 
@@ -527,7 +527,7 @@ def bench_fps(rep, runs, dist, why_not):
 def criterion_table(crit):
     if not crit:
         return []
-    lines = ["", "Criterion micro-benchmarks (`cargo bench --bench core`, medians):", "",
+    lines = ["", "Criterion micro-benchmarks (`cargo bench -p peerscope-core --bench core`, medians):", "",
              "| benchmark | median |", "|---|---|"]
     lines += [f"| {k} | {secs(v) if v >= 0.001 else f'{v * 1e6:.0f} µs'} |" for k, v in sorted(crit.items())]
     return lines
@@ -556,7 +556,7 @@ def run_all(a, rep):
 
     crit = {}
     if not a.no_criterion:
-        run(["cargo", "bench", "--no-default-features", "--bench", "core"], cwd=ROOT)
+        run(["cargo", "bench", "-p", "peerscope-core", "--bench", "core"], cwd=ROOT)
         crit = criterion_medians()
 
     bench_chat_analytics(rep, cli, files, a.runs, npm_why)

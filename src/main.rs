@@ -2,7 +2,7 @@
 //! `<html data-peerscope="manual">` and mounts it itself through the JS API.
 
 fn main() {
-    if peerscope::ui::api::mounts_itself() {
-        yew::Renderer::<peerscope::ui::App>::new().render();
+    if peerscope_web::app::api::mounts_itself() {
+        yew::Renderer::<peerscope_web::App>::new().render();
     }
 }

@@ -14,6 +14,8 @@
 //! `#network[data-nodes]`, `#checklist li`, `#error`), and every wait polls the page until
 //! it shows what is expected or a timeout passes; nothing sleeps for a fixed time.
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod e2e_support;
@@ -23,7 +25,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 
 use e2e_support::{repo, PageState, Session};
-use peerscope::{analyze, Input, Options};
+use peerscope_core::{import::Input, model::options::Options, report::analyze};
 
 /// The export the tests upload: a community-like Discord channel (see the file itself).
 const FIXTURE: &str = "tests/fixtures/e2e_upload.json";
@@ -40,7 +42,7 @@ struct Expected {
 }
 
 impl Expected {
-    /// Runs `peerscope::analyze` with the default options, as the page does on first load.
+    /// Runs `peerscope_core::report::analyze` with the default options, as the page does on first load.
     fn of(inputs: &[Input], what: &str) -> Expected {
         let analysis = analyze(inputs, &Options::default())
             .unwrap_or_else(|e| panic!("the core cannot analyse {what}: {e}"));
@@ -84,7 +86,10 @@ fn file_name(path: &Path) -> String {
 
 /// What the page should show first: the bundled sample, analysed with the default options.
 fn sample_expected() -> Expected {
-    Expected::of(&peerscope::sample::inputs(), "the bundled sample")
+    Expected::of(
+        &peerscope_core::import::sample::inputs(),
+        "the bundled sample",
+    )
 }
 
 /// The sample and the fixture must look different on the page, or an upload that did
@@ -114,7 +119,7 @@ async fn sample_on_screen(session: &Session, sample: &Expected) -> Result<PageSt
         .await?;
     if state.label.as_deref() != Some(sample.label.as_str()) || state.nodes != Some(sample.nodes) {
         return Err(format!(
-            "the page's sample analysis differs from the core's (peerscope::sample::inputs(), \
+            "the page's sample analysis differs from the core's (peerscope_core::import::sample::inputs(), \
              Options::default()): page {}; core {}",
             state.describe(),
             sample.describe()

@@ -15,6 +15,8 @@
 //! cargo test --test e2e_bad_input -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -26,7 +28,7 @@ use std::path::{Path, PathBuf};
 use e2e_support::page::run;
 use e2e_support::watch::{install, watched};
 use e2e_support::{repo, PageState, Session};
-use peerscope::{analyze, Input, Options};
+use peerscope_core::{import::Input, model::options::Options, report::analyze};
 
 /// A 1×1 transparent PNG, whole: signature, IHDR, IDAT and IEND with their checksums.
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\

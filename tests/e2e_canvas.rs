@@ -11,10 +11,11 @@
 //! cargo test --test e2e_canvas -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
-// It places the pointer with the page's own drawing geometry (`peerscope::ui::drawing`),
+// It places the pointer with the page's own drawing geometry (`peerscope_web::network::drawing`),
 // which exists only with the web feature; `--no-default-features` builds leave it out.
-#![cfg(feature = "web")]
 
 // Each suite uses part of the shared harness.
 #[allow(dead_code)]
@@ -27,9 +28,11 @@ use serde_json::Value;
 
 use e2e_support::page::{click, run};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope::random::SplitMix;
-use peerscope::view::scene::choice::{CANVAS_PEOPLE, CANVAS_TIES};
-use peerscope::{analyze, Analysis, Input, Options};
+use peerscope_core::draw::view::scene::choice::{CANVAS_PEOPLE, CANVAS_TIES};
+use peerscope_core::model::random::SplitMix;
+use peerscope_core::{
+    import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
+};
 
 /// People and ties of the generated network: above both thresholds, small enough that the
 /// page reads it in a few seconds.
@@ -200,10 +203,10 @@ async fn point_at(session: &Session, analysis: &Analysis) -> Result<String, Stri
         .enumerate()
         .max_by_key(|(_, n)| n.degree)
         .ok_or("nobody to hover")?;
-    let (x, y) = peerscope::ui::drawing::fit(network).place(node);
+    let (x, y) = peerscope_web::network::drawing::fit(network).place(node);
     let (w, h) = (
-        peerscope::ui::drawing::WIDTH,
-        peerscope::ui::drawing::HEIGHT,
+        peerscope_web::network::drawing::WIDTH,
+        peerscope_web::network::drawing::HEIGHT,
     );
     let now = canvas(session).await?;
     let (width, height) = (

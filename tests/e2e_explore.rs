@@ -10,6 +10,8 @@
 //! cargo test --test e2e_explore -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -22,7 +24,7 @@ use serde_json::Value;
 
 use e2e_support::page::{click, run};
 use e2e_support::{wait_until, Poll, Session, PATIENCE};
-use peerscope::{analyze, Analysis, Options};
+use peerscope_core::{model::options::Options, report::analyze, report::analyze::Analysis};
 
 /// The view the page opens on: the whole drawing.
 const WHOLE: &str = "0.00 0.00 800.00 560.00";
@@ -107,8 +109,11 @@ async fn set_value(session: &Session, id: &str, value: &str) -> Result<(), Strin
 
 /// The core's analysis of the bundled sample, as the page makes it on first load.
 fn expected() -> Analysis {
-    analyze(&peerscope::sample::inputs(), &Options::default())
-        .unwrap_or_else(|e| panic!("the core cannot analyse the bundled sample: {e}"))
+    analyze(
+        &peerscope_core::import::sample::inputs(),
+        &Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("the core cannot analyse the bundled sample: {e}"))
 }
 
 /// Types part of a member's name in another case; the matches, the status and the view

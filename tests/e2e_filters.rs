@@ -3,7 +3,7 @@
 //! only (`#filter-space`), a span of days (`#filter-from`, `#filter-to`) and clearing them,
 //! in the SVG and on the 2D canvas (`?renderer=canvas2d`); and the pinned person's panel
 //! (`#person-panel`), whose ties follow the window. Every count is the core's own: the same
-//! sample analysed in-process and filtered with `peerscope::view::explore`.
+//! sample analysed in-process and filtered with `peerscope_core::draw::view::explore`.
 //!
 //! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
@@ -12,6 +12,8 @@
 //! cargo test --test e2e_filters -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -22,11 +24,11 @@ use serde_json::Value;
 
 use e2e_support::page::{click, run};
 use e2e_support::{wait_until, Poll, Session, PATIENCE};
-use peerscope::import::timestamp::day_string;
-use peerscope::view::explore::{select, Filter};
-use peerscope::view::focus::ties_drawn_of;
-use peerscope::view::times::Window;
-use peerscope::{analyze, Analysis, Options};
+use peerscope_core::draw::view::explore::{select, Filter};
+use peerscope_core::draw::view::focus::ties_drawn_of;
+use peerscope_core::draw::view::times::Window;
+use peerscope_core::import::timestamp::day_string;
+use peerscope_core::{model::options::Options, report::analyze, report::analyze::Analysis};
 
 /// One look at the drawing, the window's controls and the table, in a single round trip.
 const LOOK: &str = r#"
@@ -125,8 +127,11 @@ async fn choose(session: &Session, id: &str, value: &str) -> Result<(), String> 
 
 /// The core's analysis of the bundled sample, as the page makes it on first load.
 fn expected() -> Analysis {
-    analyze(&peerscope::sample::inputs(), &Options::default())
-        .unwrap_or_else(|e| panic!("the core cannot analyse the bundled sample: {e}"))
+    analyze(
+        &peerscope_core::import::sample::inputs(),
+        &Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("the core cannot analyse the bundled sample: {e}"))
 }
 
 /// The core's answer for `window`: ties drawn and people greyed (the page's filters

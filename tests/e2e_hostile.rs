@@ -23,6 +23,8 @@
 //! cargo test --test e2e_hostile -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -38,8 +40,8 @@ use e2e_support::hostile::{
 };
 use e2e_support::page::{click, run};
 use e2e_support::{wait_until, Poll, Session, PATIENCE};
-use peerscope::view::explore::{search, search_status};
-use peerscope::Analysis;
+use peerscope_core::draw::view::explore::{search, search_status};
+use peerscope_core::report::analyze::Analysis;
 
 /// Every person's name, in order.
 fn everyone(analysis: &Analysis) -> Vec<String> {

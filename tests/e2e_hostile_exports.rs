@@ -21,6 +21,8 @@
 //! cargo test --test e2e_hostile_exports -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -32,8 +34,8 @@ use serde_json::Value;
 use e2e_support::downloads::{parsed, png_of, png_size, text_of};
 use e2e_support::hostile::{expected, hostile_on_screen, nothing_injected, FORMULA, HOST};
 use e2e_support::Session;
-use peerscope::export::{metrics_csv::metrics_csv, nodes_csv};
-use peerscope::Analysis;
+use peerscope_core::draw::export::{metrics_csv::metrics_csv, nodes_csv};
+use peerscope_core::report::analyze::Analysis;
 
 /// Elements no download may hold: each would run or fetch something.
 const ACTIVE: [&str; 6] = [

@@ -24,6 +24,8 @@
 //! cargo test --test e2e_import -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -37,8 +39,8 @@ use serde_json::Value;
 
 use e2e_support::page::{click, run};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope::analyze::report_dataset;
-use peerscope::{import, Input, Options};
+use peerscope_core::report::analyze::report_dataset;
+use peerscope_core::{import, import::Input, model::options::Options};
 
 /// A generated export and what the core says about it.
 struct Export {

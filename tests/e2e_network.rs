@@ -9,6 +9,8 @@
 //! cargo test --test e2e_network -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -22,7 +24,9 @@ use serde_json::Value;
 
 use e2e_support::page::{click, run};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope::{analyze, Analysis, Input, Options};
+use peerscope_core::{
+    import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
+};
 
 /// The export the test uploads (the one `tests/e2e.rs` uses).
 const FIXTURE: &str = "tests/fixtures/e2e_upload.json";

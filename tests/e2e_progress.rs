@@ -14,6 +14,8 @@
 //! cargo test --test e2e_progress -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -25,7 +27,9 @@ use serde_json::Value;
 
 use e2e_support::page::{click, run};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope::{analyze, Analysis, Input, Options};
+use peerscope_core::{
+    import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
+};
 
 /// A seed library's Discord export; its people have names found nowhere else.
 const FIXTURE: &str = "tests/fixtures/distinctive_names.json";
@@ -266,7 +270,7 @@ async fn charts_and_report_downloads_agree_with_the_core() {
         let shot = session.screenshot("charts").await?;
         println!("charts: {}", shot.display());
         let csv = file_of(&session, "export-metrics-csv").await?;
-        if csv != peerscope::export::metrics_csv::metrics_csv(&analysis.report) {
+        if csv != peerscope_core::draw::export::metrics_csv::metrics_csv(&analysis.report) {
             return Err(format!("the page's metrics CSV differs from the core's:\n{csv}"));
         }
         let json: Value = serde_json::from_str(&file_of(&session, "export-report-json").await?)

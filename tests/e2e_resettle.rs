@@ -17,6 +17,8 @@
 //! cargo test --test e2e_resettle -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 // Each suite uses part of the shared harness.
@@ -30,9 +32,11 @@ use serde_json::{json, Value};
 use e2e_support::downloads::text_of;
 use e2e_support::page::run;
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope::random::SplitMix;
-use peerscope::verdict::n;
-use peerscope::{analyze, Analysis, Input, Options};
+use peerscope_core::advice::verdict::n;
+use peerscope_core::model::random::SplitMix;
+use peerscope_core::{
+    import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
+};
 
 /// People and ties of the generated network: the size of the 100 k-message Discord
 /// export's network (~5 000 people), where re-settling in one go froze the page.

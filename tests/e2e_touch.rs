@@ -19,10 +19,11 @@
 //! cargo test --test e2e_touch -- --ignored --test-threads=1
 //! ```
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
-// Dots are placed with the page's own drawing geometry (`peerscope::ui::drawing`), which
+// Dots are placed with the page's own drawing geometry (`peerscope_web::network::drawing`), which
 // exists only with the web feature.
-#![cfg(feature = "web")]
 
 // Each suite uses part of the shared harness.
 #[allow(dead_code)]
@@ -37,8 +38,10 @@ use e2e_support::page::{click, run};
 use e2e_support::touch::{drag, fingers, pinch, tap, view, wait_tooltip, wait_view, View};
 use e2e_support::watch::{install, watched};
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope::ui::drawing::{fit, HEIGHT, WIDTH};
-use peerscope::{analyze, Analysis, Input, Options};
+use peerscope_core::{
+    import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
+};
+use peerscope_web::network::drawing::{fit, HEIGHT, WIDTH};
 
 /// The export uploaded (the one `tests/e2e.rs` uses).
 const FIXTURE: &str = "tests/fixtures/e2e_upload.json";

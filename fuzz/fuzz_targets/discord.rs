@@ -2,7 +2,7 @@
 //! and streamed (the CLI above), then analysed.
 #![no_main]
 
-use peerscope::import::Format;
+use peerscope_core::import::Format;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     peerscope_fuzz::run("general.json", data, Some(Format::Discord));

@@ -2,7 +2,7 @@
 //! first byte, since Slack reads a file by what its name says it is.
 #![no_main]
 
-use peerscope::import::Format;
+use peerscope_core::import::Format;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let (name, body) = peerscope_fuzz::named(data);

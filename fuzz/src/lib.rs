@@ -7,11 +7,11 @@
 //! error that breaks the contract of `tests/bad_input.rs`: one line, starting with the
 //! file's name.
 
-use peerscope::anonymise::anonymise;
-use peerscope::export::{edges_csv, gexf, nodes_csv};
-use peerscope::import::{self, Format};
-use peerscope::model::Dataset;
-use peerscope::{analyze, Input, Options};
+use peerscope_core::report::anonymise::anonymise;
+use peerscope_core::draw::export::{edges_csv, gexf, nodes_csv};
+use peerscope_core::import::{self, Format};
+use peerscope_core::model::Dataset;
+use peerscope_core::{report::analyze, import::Input, model::options::Options};
 
 /// File names an input may arrive under. Slack tells its workspace files and day files
 /// apart by name, and detection may look at the name, so the targets that care let the

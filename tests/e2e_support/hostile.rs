@@ -12,8 +12,10 @@ use serde_json::{json, Value};
 use super::page::run;
 use super::watch::{install, watched};
 use super::{repo, Session};
-use peerscope::view::Role;
-use peerscope::{analyze, Analysis, Input, Options};
+use peerscope_core::draw::view::Role;
+use peerscope_core::{
+    import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
+};
 
 pub const FIXTURE: &str = "tests/fixtures/hostile_names.json";
 pub const HOST: &str = "<img src=x onerror=alert(1)>";

@@ -69,8 +69,8 @@ async fn a_big_svg_draws_the_most_connected_until_asked() {
 
 #[wasm_bindgen_test]
 async fn the_import_status_shows_bytes_of_the_total_and_cancels() {
-    use peerscope::ui::import_status::{ImportStatus, ImportStatusProps};
-    use peerscope::ui::loading::{Loading, Runner};
+    use peerscope_web::import::import_status::{ImportStatus, ImportStatusProps};
+    use peerscope_web::import::loading::{Loading, Runner};
     let clicks = Rc::new(std::cell::Cell::new(0));
     let mut loading = Loading::start("big.json", 40_000_000);
     loading.read = 10_000_000;
@@ -110,10 +110,13 @@ async fn the_import_status_shows_bytes_of_the_total_and_cancels() {
 #[wasm_bindgen_test]
 fn an_analysis_crosses_to_the_page_as_an_object_exactly() {
     // What the import worker sends and the page reads back (src/ui/messages.rs).
-    let analysis = peerscope::analyze(&peerscope::sample::inputs(), &Options::default())
-        .expect("the sample reads");
-    let object = peerscope::ui::messages::to_js(&analysis).expect("an object");
-    let back: Analysis = peerscope::ui::messages::from_js(object).expect("read back");
+    let analysis = peerscope_core::report::analyze::analyze(
+        &peerscope_core::import::sample::inputs(),
+        &Options::default(),
+    )
+    .expect("the sample reads");
+    let object = peerscope_web::import::messages::to_js(&analysis).expect("an object");
+    let back: Analysis = peerscope_web::import::messages::from_js(object).expect("read back");
     let value = |a: &Analysis| serde_json::to_value(a).expect("plain data");
     assert_eq!(value(&back), value(&analysis));
     assert_eq!(back.network.nodes.len(), analysis.network.nodes.len());

@@ -4,21 +4,26 @@
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown
 //! --test web`.
 
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
-use peerscope::analyze::{Analysis, Input};
-use peerscope::metric::Metric;
-use peerscope::options::Options;
-use peerscope::report::*;
-use peerscope::ui::charts::{Charts, ChartsProps};
-use peerscope::ui::checklist::{Checklist, ChecklistProps};
-use peerscope::ui::network::{NetworkPanel, NetworkPanelProps};
-use peerscope::ui::state::{Inputs, Request, Shown};
-use peerscope::ui::verdict::{VerdictPanel, VerdictPanelProps};
-use peerscope::ui::{App, Page, PageProps, Shared, Source, State};
-use peerscope::view::{EdgeView, NetworkView, NodeView, Role};
+use peerscope_core::draw::view::{EdgeView, NetworkView, NodeView, Role};
+use peerscope_core::import::Input;
+use peerscope_core::model::metric::Metric;
+use peerscope_core::model::options::Options;
+use peerscope_core::model::schema::*;
+use peerscope_core::report::analyze::Analysis;
+use peerscope_web::app::state::{Inputs, Request, Shown};
+use peerscope_web::network::picture::{NetworkPanel, NetworkPanelProps};
+use peerscope_web::report::charts::{Charts, ChartsProps};
+use peerscope_web::report::checklist::{Checklist, ChecklistProps};
+use peerscope_web::report::verdict::{VerdictPanel, VerdictPanelProps};
+use peerscope_web::{
+    app::state::Source, app::state::State, app::App, app::Page, app::PageProps, app::Shared,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};

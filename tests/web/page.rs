@@ -16,7 +16,11 @@ async fn app_opens_on_the_analysed_sample() {
         .flatten()
         .is_some());
     assert!(
-        peerscope::analyze(&peerscope::sample::inputs(), &Options::default()).is_ok(),
+        peerscope_core::report::analyze::analyze(
+            &peerscope_core::import::sample::inputs(),
+            &Options::default()
+        )
+        .is_ok(),
         "the bundled sample analyses"
     );
     assert_eq!(text(&root, "#error"), "");
@@ -151,8 +155,9 @@ async fn picked_files_are_read_whole_in_slices_and_in_order() {
     ];
     let seen = std::cell::RefCell::new(Vec::new());
     let never = std::cell::Cell::new(false);
-    let record = |l: peerscope::ui::loading::Loading| seen.borrow_mut().push((l.file, l.read));
-    let inputs = peerscope::ui::fallback::read_in_slices(&files, &never, &record)
+    let record =
+        |l: peerscope_web::import::loading::Loading| seen.borrow_mut().push((l.file, l.read));
+    let inputs = peerscope_web::import::fallback::read_in_slices(&files, &never, &record)
         .await
         .expect("readable")
         .expect("not cancelled");
@@ -173,7 +178,8 @@ async fn picked_files_are_read_whole_in_slices_and_in_order() {
     assert_eq!(*seen.borrow(), expected, "one report per 1 MiB slice");
 
     let cancelled = std::cell::Cell::new(true);
-    let stopped = peerscope::ui::fallback::read_in_slices(&files, &cancelled, &|_| {}).await;
+    let stopped =
+        peerscope_web::import::fallback::read_in_slices(&files, &cancelled, &|_| {}).await;
     assert_eq!(
         stopped,
         Ok(None),

@@ -1,0 +1,255 @@
+//! The `peerscope` command: exit codes, the JSON report's shape, one-line errors.
+
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::process::{Command, Output};
+
+fn peerscope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_peerscope"))
+        .args(args)
+        // Run from the workspace root, so paths read as a user types them.
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .unwrap_or_else(|e| panic!("could not run peerscope: {e}"))
+}
+
+const TOP_LEVEL: [&str; 13] = [
+    "schema",
+    "sources",
+    "counts",
+    "hosts",
+    "profile",
+    "goal",
+    "metrics",
+    "verdict",
+    "structure",
+    "funnel",
+    "spaces",
+    "timeline",
+    "checklist",
+];
+
+#[test]
+fn json_report_has_every_top_level_key_and_metric_shape() {
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "tests/fixtures/discord_lobby_thread.json",
+        "--json",
+        "--host",
+        "Hana",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(report["schema"], "peerscope.report/1");
+    for key in TOP_LEVEL {
+        assert!(report.get(key).is_some(), "missing top-level key {key}");
+    }
+    let metrics = report["metrics"].as_object().cloned().unwrap_or_default();
+    assert!(metrics.len() >= 15);
+    for (key, m) in metrics.iter().filter(|(k, _)| !k.starts_with("median_")) {
+        let observed = m["value"].is_number() && m["num"].is_number() && m["den"].is_number();
+        let explained = m["value"].is_null() && m["reason"].is_string();
+        assert!(observed || explained, "{key}: {m}");
+    }
+    assert_eq!(report["counts"]["replies"], 8);
+    assert_eq!(report["hosts"][0]["name"], "Hana");
+}
+
+#[test]
+fn options_change_the_checklist_and_goal() {
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--json",
+        "--profile",
+        "nonprofit",
+        "--goal",
+        "reach",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(report["profile"], "nonprofit");
+    assert_eq!(report["goal"], "reach");
+    let profiles: Vec<&str> = report["checklist"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["profile"].as_str())
+        .collect();
+    assert!(profiles.contains(&"nonprofit") && profiles.contains(&"all"));
+    assert!(!profiles.contains(&"creator"));
+}
+
+#[test]
+fn human_summary_without_json() {
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "tests/fixtures/discord_lobby_thread.json",
+        "--host",
+        "none",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Verdict: "), "{text}");
+    assert!(text.contains("What to do (creator):"), "{text}");
+}
+
+fn assert_one_line_error(out: &Output, starts: &str) {
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(starts), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn truncated_json_exits_2_naming_file_and_position() {
+    let out = peerscope(&["analyze", "tests/fixtures/discord_truncated.json"]);
+    assert_one_line_error(
+        &out,
+        "peerscope: tests/fixtures/discord_truncated.json: line ",
+    );
+}
+
+#[test]
+fn non_json_and_missing_files_exit_2() {
+    let out = peerscope(&["analyze", "Cargo.toml"]);
+    assert_one_line_error(
+        &out,
+        "peerscope: Cargo.toml: line 1, column 1: this is not an export peerscope reads",
+    );
+    let out = peerscope(&["analyze", "no-such-file.json"]);
+    assert_one_line_error(&out, "peerscope: no-such-file.json: cannot be read");
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--host",
+        "Nobody",
+    ]);
+    assert_one_line_error(
+        &out,
+        "peerscope: no one in the export has the id or name \"Nobody\"",
+    );
+}
+
+#[test]
+fn compare_with_an_earlier_report_says_what_moved() {
+    let dir = std::env::temp_dir().join(format!("peerscope-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let earlier = dir.join("earlier.json");
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--json",
+        "--host",
+        "Hana",
+    ]);
+    std::fs::write(&earlier, &out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let path = earlier.display().to_string();
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--json",
+        "--host",
+        "none",
+        "--compare",
+        &path,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let peer = &report["comparison"]["metrics"]["peer_reply_share"];
+    // lobby alone, host Hana: 2 of its 5 replies are between members
+    assert_eq!(peer["before"].as_f64(), Some(0.4));
+    assert_eq!(peer["now"].as_f64(), Some(1.0));
+    let text = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--compare",
+        &path,
+    ]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Since the earlier report:"));
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "--compare",
+        "Cargo.toml",
+    ]);
+    assert_one_line_error(&out, "peerscope: Cargo.toml: line 1, column ");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Characters that would let a name rewrite the terminal: C0 and C1 controls (ESC, BEL,
+/// CSI) and the bidirectional overrides and isolates. Line breaks are the summary's own.
+fn terminal_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A DiscordChatExporter channel where `names[0]` posts and everyone else answers them.
+fn discord_export(names: &[&str]) -> String {
+    let messages: Vec<serde_json::Value> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut m = serde_json::json!({
+                "id": (i + 1).to_string(), "type": "Default",
+                "timestamp": format!("2024-01-01T10:{i:02}:00+00:00"), "content": "hi",
+                "author": {"id": format!("u{i}"), "name": name, "isBot": false},
+                "reactions": [], "mentions": []
+            });
+            if i > 0 {
+                m["reference"] = serde_json::json!({"messageId": "1"});
+            }
+            m
+        })
+        .collect();
+    serde_json::json!({
+        "guild": {"id": "1", "name": "G"},
+        "channel": {"id": "10", "type": "GuildTextChat", "name": "general"},
+        "messages": messages
+    })
+    .to_string()
+}
+
+#[test]
+fn names_and_file_names_cannot_rewrite_the_terminal() {
+    let host = "\u{1b}[2J\u{1b}]0;owned\u{7}Eve";
+    let names = [host, "\u{202E}gnp.exe", "Bo\u{9b}31m\r\nCy", "Dee\u{2066}"];
+    let dir = std::env::temp_dir().join(format!("peerscope-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let export = dir.join("chat.json");
+    std::fs::write(&export, discord_export(&names)).unwrap_or_else(|e| panic!("{e}"));
+    let path = export.display().to_string();
+    let out = peerscope(&["analyze", &path, "--host", "u0"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.chars().any(terminal_unsafe), "{text:?}");
+    assert!(
+        text.contains("Host: \\u{1b}[2J\\u{1b}]0;owned\\u{7}Eve ("),
+        "the host's name, escaped: {text}"
+    );
+    // A file whose name holds an escape sequence, and no messages: the error line too.
+    let named = dir.join("x\u{1b}[31m.json");
+    std::fs::write(&named, discord_export(&[])).unwrap_or_else(|e| panic!("{e}"));
+    let out = peerscope(&["analyze", &named.display().to_string()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.chars().any(terminal_unsafe), "{err:?}");
+    assert!(err.contains("x\\u{1b}[31m.json"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

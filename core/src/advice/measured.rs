@@ -1,0 +1,66 @@
+//! [`Measured`]: the metrics, funnel, verdict and network type of one scope, the unit the
+//! whole report and each channel's own score are built from.
+
+use crate::advice::verdict::{self, judge};
+use crate::graph::scope::Scope;
+use crate::measure::funnel::{self, People};
+use crate::measure::network_type;
+use crate::measure::{measure, AwayParty};
+use crate::model::options::Options;
+use crate::model::schema::{Metrics, Structure, Verdict};
+
+/// Metrics, funnel and verdict of one scope: what per-space scores reuse.
+pub struct Measured {
+    pub metrics: Metrics,
+    pub people: People,
+    pub verdict: Verdict,
+    pub structure: Structure,
+    /// Louvain community per graph node (what `modularity` measured).
+    pub communities: Vec<u32>,
+    /// Per graph node: taken away by the "stop posting" tests.
+    pub away: Vec<bool>,
+}
+
+/// Sizes of the Louvain communities among participants with at least one tie, largest
+/// first.
+fn community_sizes(scope: &Scope, communities: &[u32]) -> Vec<usize> {
+    // Louvain labels are 0.. dense, so a vector indexed by label holds the counts.
+    let mut sizes = vec![0usize; communities.len()];
+    for (v, &c) in communities.iter().enumerate() {
+        if scope.graph.undirected.degree(v as u32) > 0 {
+            if let Some(size) = sizes.get_mut(c as usize) {
+                *size += 1;
+            }
+        }
+    }
+    sizes.retain(|&s| s > 0);
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes
+}
+
+impl Measured {
+    /// `with_leaders: false` leaves `people.leaders` empty (per-channel scores).
+    pub fn of(scope: &Scope, options: &Options, with_leaders: bool) -> Measured {
+        let away = AwayParty::of(scope);
+        let (metrics, detail) = measure(scope, &away);
+        let people = funnel::people(scope, with_leaders);
+        let verdict = judge(&verdict::Context {
+            metrics: &metrics,
+            core: people.funnel.core,
+            members: scope.member_count() as u64,
+            goal: options.goal,
+            stand_in: away.stand_in.as_deref(),
+            days: detail.continuation.map(|d| (d.silent_days, d.host_days)),
+        });
+        let structure =
+            network_type::classify(&metrics, &community_sizes(scope, &detail.communities));
+        Measured {
+            metrics,
+            people,
+            verdict,
+            structure,
+            away: away.nodes(scope),
+            communities: detail.communities,
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! The step catalogue: what each step says, which gap makes it urgent, whom it names.
+
+use super::priority;
+use super::signals::Signals;
+use crate::advice::verdict::{n, pct};
+use crate::model::metric::Metric;
+use crate::model::options::{Goal, Profile};
+use crate::model::schema::{PersonRef, Step};
+
+fn step(
+    profile: &str,
+    id: &str,
+    title: &str,
+    gap: Option<f64>,
+    why: String,
+    how: &[&str],
+    people: Vec<PersonRef>,
+) -> Step {
+    Step {
+        profile: profile.to_string(),
+        id: id.to_string(),
+        title: title.to_string(),
+        why,
+        how: how.iter().map(|h| h.to_string()).collect(),
+        priority: priority(gap),
+        people,
+    }
+}
+
+/// 1 − value: how far a community-leaning metric is from its ideal.
+fn gap(m: &Metric) -> Option<f64> {
+    m.value.map(|v| 1.0 - v)
+}
+
+fn names(people: &[PersonRef]) -> String {
+    let list: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    match list.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Ends a sentence after a list of names without doubling a name's own full stop.
+fn sentence_end(text: &str) -> String {
+    if text.ends_with('.') {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// The sentence `observed` when `metric` was measured; otherwise why it was not, with the
+/// group's size, so every *why* still carries the group's own numbers.
+fn said(metric: &Metric, s: &Signals, observed: impl FnOnce() -> String) -> String {
+    match (&metric.value, &metric.reason) {
+        (Some(_), _) => observed(),
+        (None, reason) => format!(
+            "Not measurable in this export yet ({}); it has {} members.",
+            reason.as_deref().unwrap_or("no data"),
+            s.members
+        ),
+    }
+}
+
+/// Share of members tied to another member (0..=1).
+fn engaged_share(s: &Signals) -> Metric {
+    Metric::ratio(s.engaged as f64, s.members as f64, "no members")
+}
+
+/// Steps every profile gets.
+pub fn for_everyone(s: &Signals) -> Vec<Step> {
+    let m = s.metrics;
+    let step_back_why = match (m.continuation.value, m.resilience.value) {
+        (Some(_), _) => format!(
+            "On days without you, members exchanged {:.1} replies and mentions a day, against {:.1} on days you posted.",
+            m.continuation.num.unwrap_or(0.0), m.continuation.den.unwrap_or(0.0)
+        ),
+        (None, Some(_)) => format!(
+            "Without you, {} of {} members who talk here would still be connected to each other.",
+            n(m.resilience.num), n(m.resilience.den)
+        ),
+        _ => format!("This export cannot show yet what happens to its {} members when you are away; a planned pause will.", s.members),
+    };
+    let asked = &s.unanswered;
+    let redirect_why = said(&m.peer_answer_share, s, || {
+        format!(
+        "Members answered first on {} of {} member questions that got a reply ({}); {} member questions got no reply at all.",
+        n(m.peer_answer_share.num), n(m.peer_answer_share.den), pct(m.peer_answer_share.value), asked.1
+    )
+    });
+    let lonely = &s.only_with_hosts;
+    vec![
+        step("all", "step-back", "Step back for a week, then run this again",
+            gap(&m.continuation).or(gap(&m.resilience)), step_back_why,
+            &["Say openly that you will only read for a week, and ask members to keep each other company.",
+              "Ask two regulars to open the daily conversation while you are away.",
+              "Export again afterwards and compare the two reports here."],
+            s.leaders.iter().take(2).cloned().collect()),
+        step("all", "redirect-questions", "Let members answer questions before you do",
+            gap(&m.peer_answer_share), redirect_why,
+            &["Wait a few hours before answering a member's question yourself.",
+              "Tag a member who knows the answer instead of answering.",
+              "Thank members who answer, in public, so others see it counts."],
+            s.answerers.clone()),
+        step("all", "introduce-people", "Introduce the people who only talk to you",
+            gap(&engaged_share(s)),
+            format!("{} of {} members have talked only with you so far{}", lonely.1, s.members, if lonely.0.is_empty() { ".".to_string() } else { format!(", among them {}", sentence_end(&names(&lonely.0))) }),
+            &["Welcome newcomers by introducing them to one regular with the same interest.",
+              "Reply to a newcomer's message by asking a regular what they think."],
+            lonely.0.clone()),
+    ]
+}
+
+/// The four steps of the chosen profile.
+pub fn for_profile(s: &Signals, profile: Profile) -> Vec<Step> {
+    match profile {
+        Profile::Creator => creator(s),
+        Profile::Startup => startup(s),
+        Profile::Nonprofit => nonprofit(s),
+    }
+}
+
+fn reach_note(s: &Signals) -> &'static str {
+    if s.goal == Goal::Reach {
+        " Conversations between viewers also keep your posts visible longer, which serves reach."
+    } else {
+        ""
+    }
+}
+
+fn creator(s: &Signals) -> Vec<Step> {
+    let m = s.metrics;
+    vec![
+        step("creator", "peer-call-to-action", "Ask your audience to answer each other, not only you",
+            gap(&m.connect_share),
+            said(&m.connect_share, s, || format!("{} of the {} replies and mentions members wrote went to other members ({}).{}", n(m.connect_share.num), n(m.connect_share.den), pct(m.connect_share.value), reach_note(s))),
+            &["End posts with a question about the reader's own experience, not a request to like.",
+              "When two people say similar things, point them at each other."],
+            Vec::new()),
+        step("creator", "participatory-live", "Run live sessions where attendees answer each other",
+            gap(&m.reciprocity),
+            said(&m.reciprocity, s, || format!("When members reply to each other, the other side answers back in {} of cases.", pct(m.reciprocity.value))),
+            &["In your next live Q&A, pass each question to the audience first.",
+              "Invite a regular to co-host and field questions."],
+            s.leaders.iter().take(3).cloned().collect()),
+        step("creator", "dedicated-space", "Give your most engaged people a space of their own",
+            gap(&m.resilience),
+            said(&m.resilience, s, || format!("Without you, {} of {} members who talk here would still be connected; {} form a close core.", n(m.resilience.num), n(m.resilience.den), s.core)),
+            &["Open a members' channel or group and invite the core by name.",
+              "Seed it with a topic they already discuss among themselves."],
+            s.core_hubs.clone()),
+        step("creator", "showcase-members", "Feature what members make in your main content",
+            gap(&m.member_initiated_share),
+            said(&m.member_initiated_share, s, || format!("Members started {} of {} conversations that drew an answer ({}).", n(m.member_initiated_share.num), n(m.member_initiated_share.den), pct(m.member_initiated_share.value))),
+            &["Pick one member's work or answer each week and show it to everyone.",
+              "Credit them by name and ask them how they did it."],
+            s.starters.clone()),
+    ]
+}
+
+fn startup(s: &Signals) -> Vec<Step> {
+    let m = s.metrics;
+    let (askers, open) = &s.unanswered;
+    vec![
+        step(
+            "startup",
+            "peer-support-forum",
+            "Build a space where customers help each other",
+            gap(&m.peer_answer_share),
+            said(&m.peer_answer_share, s, || {
+                format!("Customers answered first on {} of {} customer questions ({}); {} questions are still unanswered{}.", n(m.peer_answer_share.num), n(m.peer_answer_share.den), pct(m.peer_answer_share.value), open, if askers.is_empty() { String::new() } else { format!(", from {}", names(askers)) })
+            }),
+            &[
+                "Send common questions to the support space instead of answering in private.",
+                "Ask the members who answer most to help moderate it.",
+            ],
+            s.answerers.clone(),
+        ),
+        step(
+            "startup",
+            "open-roadmap",
+            "Bring users into product decisions",
+            gap(&m.member_initiated_share),
+            said(&m.member_initiated_share, s, || {
+                format!(
+                    "Users started {} of {} conversations that drew an answer ({}).",
+                    n(m.member_initiated_share.num),
+                    n(m.member_initiated_share.den),
+                    pct(m.member_initiated_share.value)
+                )
+            }),
+            &[
+                "Publish a roadmap where users vote and discuss with each other.",
+                "Open a beta group and let testers compare notes.",
+            ],
+            s.starters.clone(),
+        ),
+        step(
+            "startup",
+            "member-meetups",
+            "Host meetups about members meeting each other",
+            gap(&m.reciprocity),
+            said(&m.reciprocity, s, || {
+                format!(
+                    "Among members, {} of ties go both ways.",
+                    pct(m.reciprocity.value)
+                )
+            }),
+            &[
+                "Plan the agenda around customers presenting to customers, not around a pitch.",
+                "Pair attendees by use case and introduce them before the event.",
+            ],
+            s.core_hubs.clone(),
+        ),
+        step(
+            "startup",
+            "recognise-leaders",
+            "Recognise and reward the members who help others",
+            m.host_share.value,
+            if s.leaders.is_empty() {
+                said(&m.host_share, s, || {
+                    format!("{} of conversations still involve you and no member yet gives three or more replies to others; watch for the first ones.", pct(m.host_share.value))
+                })
+            } else {
+                format!(
+                    "{} members already help others often: {}",
+                    s.leaders.len(),
+                    sentence_end(&names(&s.leaders))
+                )
+            },
+            &[
+                "Thank them publicly and give them early access.",
+                "Offer a formal role, such as ambassador or moderator.",
+            ],
+            s.leaders.clone(),
+        ),
+    ]
+}
+
+fn nonprofit(s: &Signals) -> Vec<Step> {
+    let m = s.metrics;
+    let core_share = Metric::ratio(s.core as f64, s.engaged as f64, "no engaged members");
+    vec![
+        step("nonprofit", "shared-identity", "Name the group after who members are, not after you",
+            gap(&m.connect_share),
+            said(&m.connect_share, s, || format!("{} of members' replies and mentions went to other members.", pct(m.connect_share.value))),
+            &["Call members by a shared name (\"river keepers\", \"advocates\") in every message.",
+              "Ask members to introduce themselves to each other by that identity."],
+            Vec::new()),
+        step("nonprofit", "peer-chapters", "Let members run their own local or topic chapters",
+            gap(&m.resilience),
+            said(&m.resilience, s, || format!("Without your staff, {} of {} members who talk here stay connected; {} form a core.", n(m.resilience.num), n(m.resilience.den), s.core)),
+            &["Provide a simple chapter kit and let members organise the meetings.",
+              "Ask the members at the centre of the core to start the first ones."],
+            s.core_hubs.clone()),
+        step("nonprofit", "skill-sharing", "Pair experienced volunteers with new ones",
+            gap(&core_share),
+            format!("{} of {} members who talk to other members are in the close core.", s.core, s.engaged),
+            &["Match each newcomer with a veteran for their first month.",
+              "Let mentors meet without staff present."],
+            s.leaders.iter().take(3).cloned().chain(s.only_with_hosts.0.iter().take(2).cloned()).collect()),
+        step("nonprofit", "collective-impact", "Tell stories of what the group did together",
+            m.host_share.value,
+            said(&m.host_share, s, || format!("{} of all replies and mentions involve your organisation.", pct(m.host_share.value))),
+            &["Report results as \"we\" with members' names, not as the organisation's work.",
+              "Invite members to tell the story themselves."],
+            s.starters.clone()),
+    ]
+}
+
+/// For a group that is already a community: keep it one.
+pub fn keep_it_a_community(s: &Signals) -> Step {
+    step(
+        "all",
+        "keep-it-theirs",
+        "Keep it theirs: hand over more, and keep stepping back",
+        Some(1.0),
+        said(&s.metrics.peer_reply_share, s, || {
+            format!("This already is a community: members answered each other in {} of replies. The risk now is pulling it back towards you.", pct(s.metrics.peer_reply_share.value))
+        }),
+        &[
+            "Give regular tasks (welcoming, weekly threads) to members.",
+            "Re-run this check every month and watch the peer reply share.",
+        ],
+        s.leaders.iter().take(3).cloned().collect(),
+    )
+}

@@ -1,0 +1,393 @@
+//! The network as the canvas renderers draw it: every dot and tie placed, sized and
+//! coloured once, in drawing order, with spatial grids for hit-testing and for finding
+//! what is in view. Built when the people, the filters or the colours change, never on a
+//! zoom or pan (those only move the window, [`crate::draw::view::zoom::ViewBox`]).
+//!
+//! Pure Rust, tested natively; `crate::ui` turns it into WebGL2 buffers or 2D canvas
+//! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
+
+use std::cmp::Reverse;
+
+use crate::draw::view::explore::Selection;
+use crate::draw::view::{NetworkView, NodeView, Role};
+
+pub mod buffers;
+pub mod choice;
+pub mod classes;
+pub mod grid;
+pub mod labels;
+pub mod pace;
+pub mod palette;
+
+use classes::TieClasses;
+use grid::{Grid, Rect};
+use palette::{group_colour, role_colour, Rgba, ALONE};
+
+/// Radius 3–12 drawing units at 1×, growing with the square root of degree (so area tracks
+/// degree); `max_degree` 0 counts as 1.
+pub fn radius(degree: u32, max_degree: u32) -> f64 {
+    3.0 + 9.0 * (f64::from(degree) / f64::from(max_degree.max(1))).sqrt()
+}
+
+/// Ties drawn faintest at this opacity, the heaviest at `TIE_FAINT + TIE_RANGE` (as the SVG).
+const TIE_FAINT: f64 = 0.12;
+const TIE_RANGE: f64 = 0.68;
+/// Up to this many ties keep the SVG's opacities; past it every tie fades by
+/// √(this / ties), so 100 000 overlapping ties still read as a network, not a black blot.
+const CLEAR_TIES: f64 = 4000.0;
+/// The fade never goes below this, so a tie on its own stays visible when zoomed in.
+const LEAST_FADE: f64 = 0.3;
+/// A lit tie's opacity, whatever its weight (the SVG's `line.lit`).
+const LIT: f32 = 0.9;
+
+/// How the dots are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Colouring {
+    /// By Louvain group instead of role.
+    pub by_community: bool,
+    /// People with no tie are grey (what the host's removal left alone).
+    pub grey_alone: bool,
+}
+
+/// One dot, in drawing units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dot {
+    /// Index into `network.nodes`.
+    pub index: u32,
+    pub x: f32,
+    pub y: f32,
+    /// Radius at 1× zoom (see [`radius`]).
+    pub r: f32,
+    pub fill: Rgba,
+    /// A thick ring in the text colour (hosts); other dots get a thin one in the background's.
+    pub ring: bool,
+}
+
+/// One tie, in drawing units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tie {
+    /// Its two people, indices into `network.nodes`.
+    pub a: u32,
+    pub b: u32,
+    /// x₁, y₁, x₂, y₂.
+    pub ends: [f32; 4],
+    /// Opacity 0..=1, by weight.
+    pub alpha: f32,
+}
+
+/// What is lit over the dimmed picture: the focused person, their drawn ties and the
+/// people at the other end, and the search's matches (ringed).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    /// Dots drawn again on top, as [`Dot`]s (matches with `ring` set), in drawing order.
+    pub dots: Vec<Dot>,
+    /// Ties drawn again on top in the accent colour.
+    pub ties: Vec<Tie>,
+}
+
+impl Highlight {
+    /// Whether anything is lit (then the rest of the picture is dimmed).
+    pub fn is_empty(&self) -> bool {
+        self.dots.is_empty() && self.ties.is_empty()
+    }
+}
+
+/// The placed network: dots fewest ties first (big ones on top), ties lightest first.
+#[derive(Debug, Clone, Default)]
+pub struct Scene {
+    /// The drawing's size in units (the SVG's viewBox at 1×).
+    pub width: f32,
+    pub height: f32,
+    pub dots: Vec<Dot>,
+    pub ties: Vec<Tie>,
+    /// Every tie's opacity is multiplied by this (1 up to [`CLEAR_TIES`] ties).
+    pub fade: f32,
+    /// Who is named when nobody is pointed at (see [`labels::named`]).
+    pub named: Vec<usize>,
+    /// `network.nodes` index → position in `dots` (`u32::MAX`: not drawn).
+    slot: Vec<u32>,
+    /// Per person, where their ties start in `tie_ids` (one more entry than people).
+    tie_starts: Vec<u32>,
+    tie_ids: Vec<u32>,
+    dot_grid: Grid,
+    tie_grid: Grid,
+    /// The ties as the GPU holds them (see [`classes`]).
+    classes: TieClasses,
+}
+
+impl Scene {
+    /// Places what `selection` keeps of `network`: `place` maps a person to drawing units
+    /// of a `width` × `height` drawing. Out-of-range indices in the selection are skipped;
+    /// an empty selection gives an empty scene.
+    pub fn build(
+        network: &NetworkView,
+        selection: &Selection,
+        place: impl Fn(&NodeView) -> (f64, f64),
+        colouring: Colouring,
+        (width, height): (f32, f32),
+    ) -> Scene {
+        let max_degree = network.nodes.iter().map(|n| n.degree).max().unwrap_or(0);
+        let mut order: Vec<usize> = (0..network.nodes.len())
+            .filter(|&i| selection.shows(i))
+            .collect();
+        order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
+        let dots: Vec<Dot> = order
+            .iter()
+            .filter_map(|&i| {
+                let node = network.nodes.get(i)?;
+                // Greyed alike: left alone by the host's removal, or by the window.
+                let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
+                Some(dot(i, node, &place, max_degree, (colouring, grey)))
+            })
+            .collect();
+        let mut slot = vec![u32::MAX; network.nodes.len()];
+        for (k, d) in dots.iter().enumerate() {
+            if let Some(s) = slot.get_mut(d.index as usize) {
+                *s = k as u32;
+            }
+        }
+        let ties = ties(network, selection, &dots, &slot);
+        let fade = (CLEAR_TIES / ties.len().max(1) as f64)
+            .sqrt()
+            .clamp(LEAST_FADE, 1.0) as f32;
+        let (tie_starts, tie_ids) = by_person(network.nodes.len(), &ties);
+        let dot_grid = Grid::build(width, height, dots.iter().map(dot_box).collect());
+        let tie_boxes: Vec<Rect> = ties.iter().map(tie_box).collect();
+        let classes = TieClasses::build(width, height, &ties, &tie_boxes);
+        let tie_grid = Grid::build(width, height, tie_boxes);
+        Scene {
+            width,
+            height,
+            named: labels::named(network, &order, None),
+            dots,
+            ties,
+            fade,
+            slot,
+            tie_starts,
+            tie_ids,
+            dot_grid,
+            tie_grid,
+            classes,
+        }
+    }
+
+    /// The dot of person `index`, if drawn.
+    pub fn dot_of(&self, index: usize) -> Option<&Dot> {
+        let k = *self.slot.get(index)?;
+        self.dots.get(k as usize)
+    }
+
+    /// The person under drawing point `at` when zoomed `zoom`× (dots shrink by √zoom): the
+    /// topmost dot containing it, else the nearest within `slop` units of its edge, else
+    /// `None`. Non-finite input finds nobody.
+    pub fn hit(&self, at: (f64, f64), zoom: f64, slop: f64) -> Option<usize> {
+        let shrink = 1.0 / zoom.max(1.0).sqrt();
+        if !(at.0.is_finite() && at.1.is_finite() && shrink.is_finite() && slop.is_finite()) {
+            return None;
+        }
+        let reach = 12.0 * shrink + slop.max(0.0);
+        let area = [at.0 - reach, at.1 - reach, at.0 + reach, at.1 + reach].map(|v| v as f32);
+        let mut near = Vec::new();
+        self.dot_grid.query(area, &mut near);
+        let mut inside: Option<u32> = None;
+        let mut closest: Option<(f64, u32)> = None;
+        for k in near {
+            let Some(d) = self.dots.get(k as usize) else {
+                continue;
+            };
+            let gap =
+                (f64::from(d.x) - at.0).hypot(f64::from(d.y) - at.1) - f64::from(d.r) * shrink;
+            if gap <= 0.0 {
+                inside = inside.max(Some(k));
+            } else if gap <= slop && closest.is_none_or(|(g, _)| gap < g) {
+                closest = Some((gap, k));
+            }
+        }
+        let k = inside.or(closest.map(|(_, k)| k))?;
+        self.dots.get(k as usize).map(|d| d.index as usize)
+    }
+
+    /// What to light for `focus` (the person pointed at or pinned) and the search's
+    /// `matches` (indices into `network.nodes`); people not drawn are skipped.
+    pub fn highlight(&self, focus: Option<usize>, matches: &[usize]) -> Highlight {
+        let mut slots: Vec<(u32, bool)> = Vec::new();
+        let mut ties = Vec::new();
+        if let Some(f) = focus.filter(|&f| self.dot_of(f).is_some()) {
+            let from = self.tie_starts.get(f).copied().unwrap_or(0) as usize;
+            let to = self.tie_starts.get(f + 1).copied().unwrap_or(0) as usize;
+            for &t in self.tie_ids.get(from..to).unwrap_or(&[]) {
+                let Some(tie) = self.ties.get(t as usize) else {
+                    continue;
+                };
+                ties.push(Tie { alpha: LIT, ..*tie });
+                let other = if tie.a as usize == f { tie.b } else { tie.a };
+                slots.extend(self.slot.get(other as usize).map(|&s| (s, false)));
+            }
+            slots.extend(self.slot.get(f).map(|&s| (s, false)));
+        }
+        slots.extend(
+            matches
+                .iter()
+                .filter_map(|&m| self.slot.get(m).map(|&s| (s, true))),
+        );
+        // Drawing order, and a match's ring wins over the same dot lit by the focus.
+        slots.sort_unstable_by_key(|&(s, ring)| (s, Reverse(ring)));
+        slots.dedup_by_key(|&mut (s, _)| s);
+        let dots = slots
+            .into_iter()
+            .filter_map(|(s, ring)| {
+                let d = self.dots.get(s as usize)?;
+                Some(Dot {
+                    ring: d.ring || ring,
+                    ..*d
+                })
+            })
+            .collect();
+        Highlight { dots, ties }
+    }
+
+    /// The dots cell by cell (small before large), for a GPU buffer in which
+    /// [`Scene::dot_runs`] finds what is in view as a few ranges; the overlap order is then
+    /// only roughly by size (the whole picture uses `dots`, fewest ties first).
+    pub fn gpu_dots(&self) -> Vec<Dot> {
+        let at = |&k: &u32| self.dots.get(k as usize).copied();
+        self.dot_grid.order().iter().filter_map(at).collect()
+    }
+
+    /// The ties as the GPU buffer holds them (see [`classes`]).
+    pub fn gpu_ties(&self) -> Vec<Tie> {
+        let at = |k: u32| self.ties.get(k as usize).copied();
+        self.classes.order().into_iter().filter_map(at).collect()
+    }
+
+    /// Appends the ranges of [`Scene::gpu_dots`] that may show in `area`.
+    pub fn dot_runs(&self, area: Rect, out: &mut Vec<(u32, u32)>) {
+        self.dot_grid.runs(area, out);
+    }
+
+    /// Appends the ranges of [`Scene::gpu_ties`] to draw for `area` within `budget` ties
+    /// (see [`TieClasses::runs`]); returns how many ties they hold.
+    pub fn tie_runs(&self, area: Rect, budget: usize, out: &mut Vec<(u32, u32)>) -> usize {
+        self.classes.runs(area, budget, out)
+    }
+
+    /// Appends the positions in `dots` of those that may show in `area` (drawing units),
+    /// in drawing order.
+    pub fn dots_in(&self, area: Rect, out: &mut Vec<u32>) {
+        let from = out.len();
+        self.dot_grid.query(area, out);
+        if let Some(found) = out.get_mut(from..) {
+            found.sort_unstable();
+        }
+    }
+
+    /// Appends the positions in `ties` of those that may cross `area`, in drawing order.
+    pub fn ties_in(&self, area: Rect, out: &mut Vec<u32>) {
+        let from = out.len();
+        self.tie_grid.query(area, out);
+        if let Some(found) = out.get_mut(from..) {
+            found.sort_unstable();
+        }
+    }
+}
+
+fn dot(
+    i: usize,
+    node: &NodeView,
+    place: &impl Fn(&NodeView) -> (f64, f64),
+    max_degree: u32,
+    (colouring, grey): (Colouring, bool),
+) -> Dot {
+    let (x, y) = place(node);
+    let fill = if grey {
+        ALONE
+    } else if colouring.by_community {
+        group_colour(node.community)
+    } else {
+        role_colour(node.role)
+    };
+    Dot {
+        index: i as u32,
+        x: x as f32,
+        y: y as f32,
+        r: radius(node.degree, max_degree) as f32,
+        fill,
+        ring: node.role == Role::Host,
+    }
+}
+
+/// The selection's ties between drawn people, lightest first, with opacity by weight as
+/// drawn (recounted for a window).
+fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]) -> Vec<Tie> {
+    let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
+    let mut kept: Vec<(u32, Tie)> = selection
+        .edges
+        .iter()
+        .filter_map(|&k| {
+            let e = network.edges.get(k)?;
+            let (a, b) = (at(e.a)?, at(e.b)?);
+            let ends = [a.x, a.y, b.x, b.y];
+            Some((
+                selection.weight(k),
+                Tie {
+                    a: e.a,
+                    b: e.b,
+                    ends,
+                    alpha: 0.0,
+                },
+            ))
+        })
+        .collect();
+    kept.sort_by_key(|&(weight, _)| weight);
+    let heaviest = kept.last().map_or(1, |&(w, _)| w.max(1));
+    kept.into_iter()
+        .map(|(weight, tie)| Tie {
+            alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
+            ..tie
+        })
+        .collect()
+}
+
+/// Each person's ties (positions in `ties`), as a compressed list over `people` people.
+fn by_person(people: usize, ties: &[Tie]) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0u32; people + 1];
+    for t in ties {
+        for v in [t.a, t.b] {
+            if let Some(s) = starts.get_mut(v as usize + 1) {
+                *s += 1;
+            }
+        }
+    }
+    for i in 1..starts.len() {
+        let before = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(s) = starts.get_mut(i) {
+            *s += before;
+        }
+    }
+    let mut fill = starts.clone();
+    let mut ids = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
+    for (k, t) in ties.iter().enumerate() {
+        for v in [t.a, t.b] {
+            if let Some(at) = fill.get_mut(v as usize) {
+                if let Some(slot) = ids.get_mut(*at as usize) {
+                    *slot = k as u32;
+                }
+                *at += 1;
+            }
+        }
+    }
+    (starts, ids)
+}
+
+/// A dot's box at 1× (its largest).
+fn dot_box(d: &Dot) -> Rect {
+    [d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r]
+}
+
+fn tie_box(t: &Tie) -> Rect {
+    let [x1, y1, x2, y2] = t.ends;
+    [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+//! A slice of the conversation to measure: the whole export, or one channel.
+//!
+//! Holds the counting messages in the slice, the interactions those messages created,
+//! the participants, and the graph G built from them, so every metric reads the same
+//! numbers.
+
+use crate::graph::interactions::{Conversation, Interaction};
+use crate::graph::Graph;
+use crate::model::{Dataset, Message, PersonIdx};
+
+pub struct Scope<'a> {
+    pub data: &'a Dataset,
+    pub conv: &'a Conversation,
+    /// Per person: one of the hosts.
+    pub is_host: &'a [bool],
+    /// Counting messages (post and reply, not by bots) in the slice, by index.
+    pub messages: Vec<usize>,
+    /// Per message in the dataset: is it one of `messages`.
+    pub in_scope: Vec<bool>,
+    /// Reply and mention interactions created by messages of the slice.
+    pub interactions: Vec<Interaction>,
+    /// G over the slice's participants (ordered by person index).
+    pub graph: Graph,
+}
+
+impl<'a> Scope<'a> {
+    /// The slice of `data` whose messages pass `keep`.
+    pub fn new(
+        data: &'a Dataset,
+        conv: &'a Conversation,
+        is_host: &'a [bool],
+        keep: impl Fn(&Message) -> bool,
+    ) -> Scope<'a> {
+        let mut in_scope = vec![false; data.messages.len()];
+        let mut messages = Vec::new();
+        for (at, m) in data.messages.iter().enumerate() {
+            if data.counts(m) && keep(m) {
+                if let Some(flag) = in_scope.get_mut(at) {
+                    *flag = true;
+                }
+                messages.push(at);
+            }
+        }
+        let interactions: Vec<Interaction> = conv
+            .interactions
+            .iter()
+            .filter(|i| in_scope.get(i.message).copied().unwrap_or(false))
+            .copied()
+            .collect();
+        // A flag per person rather than a hash set: sorted for free, and no hashing.
+        let mut takes_part = vec![false; data.people.len()];
+        let authors = messages
+            .iter()
+            .filter_map(|&at| data.messages.get(at).map(|m| m.author));
+        let ends = interactions.iter().flat_map(|i| [i.from, i.to]);
+        for p in authors.chain(ends) {
+            if let Some(flag) = takes_part.get_mut(p as usize) {
+                *flag = true;
+            }
+        }
+        let participants: Vec<PersonIdx> = (0..data.people.len() as PersonIdx)
+            .filter(|&p| takes_part.get(p as usize) == Some(&true) && !data.is_bot(p))
+            .collect();
+        let graph = Graph::build(data.people.len(), &participants, interactions.iter());
+        Scope {
+            data,
+            conv,
+            is_host,
+            messages,
+            in_scope,
+            interactions,
+            graph,
+        }
+    }
+
+    pub fn host(&self, person: PersonIdx) -> bool {
+        self.is_host.get(person as usize).copied().unwrap_or(false)
+    }
+
+    /// A non-bot person who is not a host.
+    pub fn member(&self, person: PersonIdx) -> bool {
+        !self.host(person) && !self.data.is_bot(person)
+    }
+
+    /// Per graph node: is it a host.
+    pub fn host_nodes(&self) -> Vec<bool> {
+        self.graph.people.iter().map(|&p| self.host(p)).collect()
+    }
+
+    /// Per graph node: is it a member (participant and not a host).
+    pub fn member_nodes(&self) -> Vec<bool> {
+        self.graph.people.iter().map(|&p| !self.host(p)).collect()
+    }
+
+    pub fn message(&self, at: usize) -> Option<&'a Message> {
+        self.data.messages.get(at)
+    }
+
+    pub fn hosts_present(&self) -> bool {
+        self.graph.people.iter().any(|&p| self.host(p))
+    }
+
+    pub fn member_count(&self) -> usize {
+        self.graph.people.iter().filter(|&&p| !self.host(p)).count()
+    }
+}

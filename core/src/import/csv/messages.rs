@@ -1,0 +1,155 @@
+//! A message list: one message per row, its author, time, reply target and mentions.
+
+use std::collections::HashMap;
+
+use ::csv::StringRecord;
+
+use super::{values, Role, Table};
+use crate::import::error::ImportError;
+use crate::model::{Dataset, Message, MessageKind, Person, PersonIdx};
+
+impl Table<'_> {
+    /// Reads a message list; returns the rows read and the channels they fill.
+    pub(super) fn messages(
+        &self,
+        dataset: &mut Dataset,
+    ) -> Result<(u64, Vec<String>), ImportError> {
+        let infer = self.columns.at(Role::ReplyTo).is_none();
+        if infer {
+            dataset.warnings.push(format!(
+                "{}: there is no reply_to column, so replies are inferred: a message answers the latest message by someone else if it is at most 10 minutes older.",
+                self.file
+            ));
+        }
+        let mut people = People::default();
+        let mut authors = Vec::with_capacity(self.rows.len());
+        for (line, row) in self.rows {
+            authors.push(self.author(*line, row, &mut people, dataset)?);
+        }
+        let (mut spaces, mut estimated) = (Vec::new(), 0usize);
+        for ((line, row), &author) in self.rows.iter().zip(&authors) {
+            let message = self.message(*line, row, author, &mut people, dataset, infer)?;
+            estimated += usize::from(message.time_estimated);
+            let space = dataset
+                .spaces
+                .get(message.space as usize)
+                .map(|s| s.name.clone());
+            if let Some(space) = space.filter(|s| !spaces.contains(s)) {
+                spaces.push(space);
+            }
+            dataset.push_message(message);
+        }
+        if estimated > 0 {
+            dataset.warnings.push(format!(
+                "{}: {estimated} times had no time zone; UTC was assumed.",
+                self.file
+            ));
+        }
+        Ok((self.rows.len() as u64, spaces))
+    }
+
+    fn author(
+        &self,
+        line: usize,
+        row: &StringRecord,
+        people: &mut People,
+        dataset: &mut Dataset,
+    ) -> Result<PersonIdx, ImportError> {
+        let (name, id) = (self.cell(row, Role::Author), self.cell(row, Role::AuthorId));
+        if name.is_empty() && id.is_empty() {
+            let what = "the cell is empty; every message needs an author".to_string();
+            return Err(self.error(line, Role::Author, what));
+        }
+        let person = Person {
+            id: if id.is_empty() { name } else { id }.to_string(),
+            name: name.to_string(),
+            display_name: name.to_string(),
+            is_bot: values::truthy(self.cell(row, Role::Bot)),
+        };
+        Ok(people.add(person, dataset))
+    }
+
+    fn message(
+        &self,
+        line: usize,
+        row: &StringRecord,
+        author: PersonIdx,
+        people: &mut People,
+        dataset: &mut Dataset,
+        infer: bool,
+    ) -> Result<Message, ImportError> {
+        let (time_ms, time_estimated) = self.time(line, row)?;
+        let parent = Some(self.cell(row, Role::ReplyTo))
+            .filter(|p| !p.is_empty())
+            .map(str::to_string);
+        let mut mentions: Vec<PersonIdx> = Vec::new();
+        for token in values::mention_list(self.cell(row, Role::Mentions)) {
+            let who = people.resolve(token, dataset);
+            if !mentions.contains(&who) {
+                mentions.push(who);
+            }
+        }
+        let text = self.cell(row, Role::Text);
+        Ok(Message {
+            space: self.space(row, dataset, infer),
+            id: match self.cell(row, Role::Id) {
+                "" => format!("{}:{line}", self.file),
+                id => id.to_string(),
+            },
+            author,
+            time_ms,
+            time_estimated,
+            kind: if parent.is_some() {
+                MessageKind::Reply
+            } else {
+                MessageKind::Post
+            },
+            parent,
+            thread_root: None,
+            addressee: None,
+            mentions,
+            reactions: values::reactions(self.cell(row, Role::Reactions)),
+            text_len: text.chars().count().min(u32::MAX as usize) as u32,
+            is_question: text.contains('?'),
+        })
+    }
+}
+
+/// The authors of one file, found by id or by name, for resolving mentions.
+#[derive(Default)]
+struct People {
+    by_id: HashMap<String, PersonIdx>,
+    by_name: HashMap<String, Vec<PersonIdx>>,
+}
+
+impl People {
+    fn add(&mut self, person: Person, dataset: &mut Dataset) -> PersonIdx {
+        let key = person.name.to_lowercase();
+        let id = person.id.clone();
+        let idx = dataset.intern_person(person);
+        self.by_id.insert(id, idx);
+        let same_name = self.by_name.entry(key).or_default();
+        if !same_name.contains(&idx) {
+            same_name.push(idx);
+        }
+        idx
+    }
+
+    /// A mentioned id, else the one author with that name, else a new person with that
+    /// id (the column says they were mentioned, even if they never wrote).
+    fn resolve(&mut self, token: &str, dataset: &mut Dataset) -> PersonIdx {
+        if let Some(&idx) = self.by_id.get(token) {
+            return idx;
+        }
+        if let Some([idx]) = self.by_name.get(&token.to_lowercase()).map(Vec::as_slice) {
+            return *idx;
+        }
+        let person = Person {
+            id: token.to_string(),
+            name: token.to_string(),
+            display_name: token.to_string(),
+            is_bot: false,
+        };
+        self.add(person, dataset)
+    }
+}

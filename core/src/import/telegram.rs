@@ -1,0 +1,345 @@
+//! Telegram Desktop JSON export (`result.json`): one chat, or the whole account.
+//!
+//! A single-chat export is `{name, type, id, messages}`; the full-account export holds its
+//! chats under `chats.list` and `left_chats.list`. Every chat of the file becomes its own
+//! space and all of them are read (letting the user pick chats is for the UI, later).
+//! Saved Messages and the Replies feed are skipped: they are not conversations, and
+//! Replies repeats messages that belong to other chats.
+//!
+//! Message ids are unique within a chat only, so each is stored as `<chat id>/<message
+//! id>`: a reply is never matched to a message of another chat by accident, and a reply
+//! into another chat (`reply_to_peer_id`) finds its target when that chat is loaded too.
+//!
+//! Times come from `date_unixtime` (UTC seconds). Older exports only have `date`, the
+//! exporting computer's local time without a zone: it is read as UTC and flagged.
+//!
+//! In forum supergroups a message that "replies" to a topic's `topic_created` service
+//! message is just posted in that topic: it is a thread member (`thread_root`), not a
+//! reply. Service messages (joins, pins, calls, topic notices) are system messages.
+//!
+//! Mentions: `mention_name` entities carry the user id. `mention` entities carry only an
+//! `@username`, which the export never maps to anyone, so it is matched to the one person
+//! of the chat whose name has the same letters and digits, or to the exporter's own
+//! username; the others are counted in a warning.
+//!
+//! The export has no bot flag on senders: only the other side of a `bot_chat` and the
+//! inline bots listed in `frequent_contacts` are marked as bots.
+
+mod message;
+mod raw;
+mod text;
+
+use super::json_error;
+use crate::import::error::ImportError;
+use crate::model::{Dataset, FileSummary, Space};
+use message::{convert, ChatContext};
+use raw::{Account, Chat, Id, Root};
+pub(crate) use text::compact_head;
+use text::{peer_id, Names};
+
+/// True when the bytes look like a Telegram Desktop JSON export: a chat object naming a
+/// Telegram chat type (or `date_unixtime`) before its `messages`, or an account export
+/// whose first key is `about` followed by one of its sections.
+pub fn detect(_name: &str, bytes: &[u8]) -> bool {
+    let head = compact_head(bytes);
+    if !head.starts_with('{') {
+        return false;
+    }
+    const CHAT_TYPES: [&str; 9] = [
+        "personal_chat",
+        "bot_chat",
+        "private_group",
+        "private_supergroup",
+        "public_supergroup",
+        "private_channel",
+        "public_channel",
+        "saved_messages",
+        "replies",
+    ];
+    let chat = head.contains("\"messages\":[")
+        && (head.contains("\"date_unixtime\":")
+            || CHAT_TYPES
+                .iter()
+                .any(|t| head.contains(&format!("\"type\":\"{t}\""))));
+    const SECTIONS: [&str; 6] = [
+        "\"personal_information\":{",
+        "\"chats\":{",
+        "\"left_chats\":{",
+        "\"contacts\":{",
+        "\"frequent_contacts\":{",
+        "\"profile_pictures\":[",
+    ];
+    let account = head.starts_with("{\"about\":") && SECTIONS.iter().any(|s| head.contains(s));
+    chat || account
+}
+
+/// Reads one `result.json` into `dataset`: one space per chat.
+///
+/// An export without messages adds its chat (or nothing) and no messages. Errors name the
+/// file and a position: line and column for JSON that is broken or has the wrong shape,
+/// the chat and message for a message without a readable date.
+pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let root: Root = serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
+    let account = Account::of(&root);
+    let mut tally = Tally::default();
+    let space = if let Some(messages) = root.messages {
+        let chat = Chat {
+            name: root.name,
+            kind: root.kind,
+            id: root.id,
+            category: None,
+            messages,
+        };
+        read_chat(file, &chat, &account, dataset, &mut tally)?;
+        chat_name(&chat)
+    } else if root.chats.is_some() || root.left_chats.is_some() {
+        for chat in root
+            .chats
+            .iter()
+            .chain(&root.left_chats)
+            .flat_map(|l| &l.list)
+        {
+            read_chat(file, chat, &account, dataset, &mut tally)?;
+        }
+        format!("{} chats", tally.chats)
+    } else {
+        return Err(ImportError::Shape {
+            file: file.to_string(),
+            what: "this JSON holds no Telegram chat: expected a chat export (an object with \
+                   \"messages\") or a full-account export (with \"chats\"); export again \
+                   from Telegram Desktop in the JSON format"
+                .into(),
+        });
+    };
+    tally.warn(file, dataset);
+    dataset.files.push(FileSummary {
+        name: file.to_string(),
+        format: "telegram",
+        space,
+        messages: tally.messages,
+    });
+    Ok(())
+}
+
+/// Counts behind the file's warnings.
+#[derive(Default)]
+struct Tally {
+    chats: usize,
+    skipped_chats: usize,
+    messages: u64,
+    estimated: usize,
+    unmatched_mentions: usize,
+    unsupported: usize,
+    anonymous: usize,
+}
+
+impl Tally {
+    fn warn(&self, file: &str, dataset: &mut Dataset) {
+        let notes = [
+            (
+                self.estimated,
+                "message times had no time zone (an older export); they were read as UTC",
+            ),
+            (
+                self.unmatched_mentions,
+                "@username mentions matched nobody in the chat (Telegram exports list no \
+                 usernames) and were left out",
+            ),
+            (
+                self.unsupported,
+                "messages that Telegram Desktop could not export (\"unsupported\") were skipped",
+            ),
+            (self.anonymous, "messages without a sender were skipped"),
+            (
+                self.skipped_chats,
+                "Saved Messages or Replies chats were skipped: they are not group conversations",
+            ),
+        ];
+        for (count, what) in notes.into_iter().filter(|(count, _)| *count > 0) {
+            dataset.warnings.push(format!("{file}: {count} {what}"));
+        }
+    }
+}
+
+/// The chat's name; deleted users' chats have none, so the id stands in.
+fn chat_name(chat: &Chat) -> String {
+    match (chat.name.as_deref(), chat.id.as_ref()) {
+        (Some(name), _) if !name.is_empty() => name.to_string(),
+        (_, Some(id)) => format!("Telegram chat {}", id.text()),
+        _ => "Telegram chat".to_string(),
+    }
+}
+
+/// Reads one chat into its own space (Saved Messages and Replies are skipped).
+fn read_chat(
+    file: &str,
+    chat: &Chat,
+    account: &Account,
+    dataset: &mut Dataset,
+    tally: &mut Tally,
+) -> Result<(), ImportError> {
+    let kind = chat.kind.as_deref().unwrap_or("");
+    if matches!(kind, "saved_messages" | "replies") {
+        tally.skipped_chats += 1;
+        return Ok(());
+    }
+    tally.chats += 1;
+    tally.messages += chat.messages.len() as u64;
+    let name = chat_name(chat);
+    let id = chat.id.as_ref().map_or_else(|| name.clone(), Id::text);
+    let space = dataset.intern_space(Space {
+        id: id.clone(),
+        name: name.clone(),
+        parent: None,
+        is_thread: false,
+        infer_replies: false,
+    });
+    let ctx = ChatContext {
+        file,
+        names: names_of(chat, account),
+        topics: chat
+            .messages
+            .iter()
+            .filter(|m| m.action.as_deref() == Some("topic_created"))
+            .map(|m| m.id.text())
+            .collect(),
+        bots: &account.bots,
+        bot: (kind == "bot_chat").then(|| format!("user{id}")),
+        name,
+        id,
+        space,
+    };
+    for (number, raw) in chat.messages.iter().enumerate() {
+        if let Some(message) = convert(&ctx, number, raw, dataset, tally)? {
+            dataset.push_message(message);
+        }
+    }
+    Ok(())
+}
+
+/// Everyone the chat shows by name, plus the exporter, for matching `@username` text.
+fn names_of(chat: &Chat, account: &Account) -> Names {
+    let mut names = Names::default();
+    for m in &chat.messages {
+        for (id, name) in [(&m.from_id, &m.from), (&m.actor_id, &m.actor)] {
+            if let (Some(id), Some(name)) = (id, name) {
+                names.add(peer_id(id), name);
+            }
+        }
+        for r in m.reactions.iter().flat_map(|r| &r.recent) {
+            if let (Some(id), Some(name)) = (&r.from_id, &r.from) {
+                names.add(peer_id(id), name);
+            }
+        }
+    }
+    if let Some((id, handle, name)) = &account.me {
+        names.add(id.clone(), name);
+        names.claim(handle, id, name);
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A forum chat: a topic, a post in it, a reply, a mention by id and one by username,
+    /// an old-style message with only `date`, a reaction and an unsupported message.
+    const FORUM: &str = r#"{"name":"Makers","type":"private_supergroup","id":77,"messages":[
+      {"id":1,"type":"service","date":"2024-01-01T10:00:00","date_unixtime":"1704103200",
+       "actor":"Ann Lee","actor_id":"user1","action":"topic_created","title":"Help","text":""},
+      {"id":2,"type":"message","date_unixtime":"1704103260","from":"Bo","from_id":"user2",
+       "reply_to_message_id":1,"text":"anyone?","text_entities":[{"type":"plain","text":"anyone?"}],
+       "reactions":[{"type":"emoji","count":3,"emoji":"👍","recent":[{"from":"Ann Lee","from_id":"user1","date":"x"}]}]},
+      {"id":3,"type":"message","date_unixtime":"1704103320","from":"Ann Lee","from_id":"user1",
+       "reply_to_message_id":2,"text":["yes ",{"type":"mention_name","text":"Cy","user_id":3},
+       " and ",{"type":"mention","text":"@bo"}, " ", {"type":"mention","text":"@ghost"}]},
+      {"id":4,"type":"message","date":"2024-01-01T11:00:00","from":null,"from_id":"user9","text":""},
+      {"id":5,"type":"unsupported"},
+      {"id":6,"type":"message","date_unixtime":"1704103400","from":"Bo","from_id":"user2",
+       "reply_to_message_id":9,"reply_to_peer_id":"channel55","text":"x"}
+    ]}"#;
+
+    fn load(text: &str) -> Result<Dataset, ImportError> {
+        let mut d = Dataset::default();
+        read("r.json", text.as_bytes(), &mut d).map(|()| d)
+    }
+
+    #[test]
+    fn account_export_reads_every_chat_and_marks_bots() {
+        let text = r#"{"about":"Here is the data you requested.",
+          "personal_information":{"user_id":1,"first_name":"Ann","last_name":"","username":"@annie"},
+          "frequent_contacts":{"about":"","list":[{"id":8,"category":"inline_bots","type":"user","name":"gif","rating":1}]},
+          "chats":{"about":"","list":[
+            {"type":"saved_messages","id":1,"messages":[{"id":1,"type":"message","date_unixtime":"1","from":"Ann","from_id":"user1","text":"note"}]},
+            {"name":"Helper","type":"bot_chat","id":7,"messages":[
+              {"id":1,"type":"message","date_unixtime":"10","from":"Helper","from_id":"user7","text":"hi"}]},
+            {"name":"Club","type":"private_group","id":5,"messages":[
+              {"id":1,"type":"message","date_unixtime":"20","from":"Gif","from_id":"user8","text":"gif"},
+              {"id":2,"type":"message","date_unixtime":"30","from":"Bo","from_id":"user2","text":[{"type":"mention","text":"@annie"}]}]}]},
+          "left_chats":{"about":"","list":[{"name":"Old","type":"public_channel","id":6,"messages":[]}]}}"#;
+        let d = load(text).unwrap_or_default();
+        assert_eq!(
+            d.spaces.len(),
+            3,
+            "saved messages are skipped, the left chat is read"
+        );
+        assert_eq!(d.messages.len(), 3);
+        assert_eq!(d.messages[1].id, d.messages[0].id.replace("7/", "5/"));
+        assert!(
+            d.is_bot(d.messages[0].author),
+            "the other side of a bot chat"
+        );
+        assert!(d.is_bot(d.messages[1].author), "an inline bot");
+        let ann = d.messages[2].mentions.first().map(|&p| d.display(p));
+        assert_eq!(ann, Some("Ann"), "the exporter's own username resolves");
+        assert_eq!(d.files[0].space, "3 chats");
+        assert!(d.warnings.iter().any(|w| w.contains("1 Saved Messages")));
+    }
+
+    #[test]
+    fn errors_name_the_file_and_position() {
+        let cut = FORUM.get(..200).unwrap_or("");
+        let err = load(cut).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.starts_with("r.json: line "), "{err}");
+        let no_date = FORUM.replace("\"date\":\"2024-01-01T11:00:00\",", "");
+        let err = load(&no_date)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("r.json: chat \"Makers\", message 4 (id 4): no readable date"),
+            "{err}"
+        );
+        let err = load(r#"{"about":"x"}"#).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("r.json: this JSON holds no Telegram chat")));
+        let err = load(r#"{"messages":[{"type":"message"}]}"#)
+            .err()
+            .map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("missing field `id`")));
+    }
+
+    #[test]
+    fn detection() {
+        assert!(detect("r.json", FORUM.as_bytes()));
+        assert!(detect(
+            "x",
+            b"\xEF\xBB\xBF{\n \"about\": \"\",\n \"chats\": {\"list\": []}}"
+        ));
+        assert!(detect(
+            "x",
+            b"{\"name\":\"A\",\"type\":\"personal_chat\",\"id\":1,\"messages\":[]}"
+        ));
+        assert!(!detect(
+            "x",
+            b"{\"guild\":{},\"channel\":{},\"messages\":[]}"
+        ));
+        assert!(!detect(
+            "x",
+            b"{\"participants\":[{\"name\":\"A\"}],\"messages\":[]}"
+        ));
+        assert!(!detect("x", b"[1]"));
+        assert!(!detect("x", b""));
+    }
+}

@@ -1,0 +1,40 @@
+//! peerscope's core: is the group around you an **audience** (people connected to you) or
+//! a **community** (people connected to each other)?
+//!
+//! It reads exports of a group's conversations and turns them into one report, in one
+//! direction. The modules are declared in the order the data flows through them; each may
+//! use the ones declared before it (apart from `import`, which builds the `model`), never
+//! one after it (`tests/layers.rs` checks this):
+//!
+//! ```
+//! use peerscope_core::{analyze, Options};
+//! let files = peerscope_core::import::sample::inputs();
+//! let analysis = analyze(&files, &Options::default()).expect("the bundled sample reads");
+//! assert_eq!(analysis.report.schema, "peerscope.report/1");
+//! ```
+//!
+//! Nothing here knows about the web: this crate has no browser dependency at all, so the
+//! web crate (the workspace root) and the CLI (`cli/`) both call [`analyze`] on the same
+//! code. The definitions it implements are stated in `docs/METRICS.md`.
+
+/// The verdict (score, label, network type) and the checklist for a profile.
+pub mod advice;
+/// The view model, layout, charts and downloads.
+pub mod draw;
+/// Who answered or mentioned whom: interactions, hosts, the scope, the CSR graph.
+pub mod graph;
+/// Export files in, people and messages out: format detection and one reader per format.
+pub mod import;
+/// Every measure: reciprocity, density, cores, continuation, the funnel, spaces, timeline.
+pub mod measure;
+/// People, messages and the report's types (metrics, steps, the schema), plus options,
+/// seeded randomness, time and wording helpers every later layer shares.
+pub mod model;
+/// The whole report assembled, and what uses whole reports (wire, compare, progress).
+pub mod report;
+
+pub use import::error::ImportError;
+pub use import::Input;
+pub use model::options::{Goal, HostChoice, Options, Profile};
+pub use model::schema::Report;
+pub use report::analyze::{analyze, Analysis};

@@ -1,0 +1,95 @@
+//! Network structure type (ANALYSIS.md §6): the six Pew Research / Social Media Research
+//! Foundation archetypes of reply and mention networks (Smith, Rainie, Himelboim and
+//! Shneiderman 2014), decided by the first matching rule in §6's order.
+//!
+//! Thresholds are the initial ones of §6, kept here as named constants.
+
+use crate::model::schema::{Metrics, Structure};
+
+/// In-centralization at which many reply to one hub: broadcast.
+pub const HUB_CENTRALIZATION: f64 = 0.5;
+/// Isolate share at which most people speak without being answered: brand clusters.
+pub const ISOLATE_MAJORITY: f64 = 0.5;
+/// Modularity from which the network splits into real groups.
+pub const CLUSTERED_MODULARITY: f64 = 0.3;
+/// Polarized: each of the two largest groups holds at least this share of tied people…
+pub const POLARIZED_EACH: f64 = 0.25;
+/// …together at least this share…
+pub const POLARIZED_BOTH: f64 = 0.70;
+/// …and no third group this much. Also the size a group needs to count as a cluster.
+pub const SIGNIFICANT_GROUP: f64 = 0.10;
+/// Community clusters: at least this many significant groups.
+pub const MIN_CLUSTERS: usize = 3;
+
+/// The first matching archetype. `groups` are the sizes of the Louvain communities among
+/// participants with at least one tie, largest first. With nothing measurable (no ties at
+/// all) the type is null and `why` says so.
+pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
+    let (Some(inward), Some(outward)) = (m.in_centralization.value, m.out_centralization.value)
+    else {
+        return unknown("Too few people took part to tell the shape of the network.");
+    };
+    if inward >= HUB_CENTRALIZATION && inward >= outward {
+        return known("broadcast", format!(
+            "Many people reply to one hub and rarely to each other (in-centralization {inward:.2}, at least {HUB_CENTRALIZATION})."
+        ));
+    }
+    if outward >= HUB_CENTRALIZATION {
+        return known("support", format!(
+            "One hub replies to many people, like a help desk (out-centralization {outward:.2}, at least {HUB_CENTRALIZATION})."
+        ));
+    }
+    if let Some(isolated) = m.isolate_share.value.filter(|&s| s >= ISOLATE_MAJORITY) {
+        return known("brand_clusters", format!(
+            "Most people speak without anyone answering them or being answered ({:.0}% have no tie).",
+            isolated * 100.0
+        ));
+    }
+    let Some(q) = m.modularity.value else {
+        return unknown("Nobody replied to or mentioned anyone, so the network has no shape yet.");
+    };
+    let tied: usize = groups.iter().sum();
+    let share = |i: usize| {
+        groups
+            .get(i)
+            .map_or(0.0, |&s| s as f64 / tied.max(1) as f64)
+    };
+    if q >= CLUSTERED_MODULARITY
+        && share(0) >= POLARIZED_EACH
+        && share(1) >= POLARIZED_EACH
+        && share(0) + share(1) >= POLARIZED_BOTH
+        && share(2) < SIGNIFICANT_GROUP
+    {
+        return known("polarized", format!(
+            "Two separate groups ({:.0}% and {:.0}% of the people who talk) with few ties between them (modularity {q:.2}).",
+            share(0) * 100.0,
+            share(1) * 100.0
+        ));
+    }
+    let clusters = (0..groups.len())
+        .filter(|&i| share(i) >= SIGNIFICANT_GROUP)
+        .count();
+    if q >= CLUSTERED_MODULARITY && clusters >= MIN_CLUSTERS {
+        return known(
+            "community_clusters",
+            format!("{clusters} mid-sized groups, each with its own centre (modularity {q:.2})."),
+        );
+    }
+    known("tight_crowd", format!(
+        "One dense, connected crowd without a dominant hub (modularity {q:.2}, in-centralization {inward:.2})."
+    ))
+}
+
+fn known(kind: &str, why: String) -> Structure {
+    Structure {
+        kind: Some(kind.to_string()),
+        why,
+    }
+}
+
+fn unknown(why: &str) -> Structure {
+    Structure {
+        kind: None,
+        why: why.to_string(),
+    }
+}

@@ -1,0 +1,288 @@
+//! The normalised model every importer produces (ANALYSIS.md §1).
+//!
+//! People and spaces are interned into vectors and referred to by index; messages keep
+//! their source ids as strings (Discord snowflakes do not fit a float, and other formats
+//! use text ids) and point at their parent by id, resolved later across all files.
+
+pub mod metric;
+pub mod options;
+pub mod random;
+pub mod schema;
+
+use rustc_hash::FxHashMap;
+
+/// Index of a person in [`Dataset::people`].
+pub type PersonIdx = u32;
+/// Index of a space in [`Dataset::spaces`].
+pub type SpaceIdx = u32;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Stable id within the source, kept as text.
+    pub id: String,
+    /// Account name (e.g. Discord username).
+    pub name: String,
+    /// What people see (nickname); equals `name` when the source has none.
+    pub display_name: String,
+    pub is_bot: bool,
+}
+
+/// Where a message lives: a channel, a thread, a topic or a chat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Space {
+    /// Source id of the space (Discord channel or thread id).
+    pub id: String,
+    pub name: String,
+    /// For a thread: the id of the channel it belongs to (per-space scores fold it in).
+    pub parent: Option<String>,
+    /// True for a thread (or forum post) file: its messages belong to one thread root.
+    pub is_thread: bool,
+    /// True for formats with no reply data (WhatsApp, Messenger): replies are inferred
+    /// from timing (ANALYSIS.md §2) and flagged as such.
+    pub infer_replies: bool,
+}
+
+/// The three message kinds of §1. Only `Post` and `Reply` count anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Post,
+    Reply,
+    /// Joins, pins, "started a thread" notices, calls, renames: kept out of every metric.
+    System,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reaction {
+    pub emoji: String,
+    /// Total count as the source reports it (may exceed `reactors` when ids are missing).
+    pub count: u32,
+    /// The people who reacted, when the source lists them.
+    pub reactors: Vec<PersonIdx>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub space: SpaceIdx,
+    pub id: String,
+    pub author: PersonIdx,
+    /// UTC milliseconds since the Unix epoch.
+    pub time_ms: i64,
+    /// True when the source had no zone or the time is an estimate.
+    pub time_estimated: bool,
+    pub kind: MessageKind,
+    /// Id of the message this one explicitly replies to.
+    pub parent: Option<String>,
+    /// Id of the root of the thread this message sits in (Slack `thread_ts`, a forum
+    /// topic's first post, a YouTube top-level comment), when the source says so. Thread
+    /// files (Discord) need none: their root is found per space.
+    pub thread_root: Option<String>,
+    /// The person a thread reply addresses when the source names a person rather than a
+    /// message (a YouTube reply starting with `@handle`); overrides the root's author.
+    pub addressee: Option<PersonIdx>,
+    /// Mentioned people, each at most once.
+    pub mentions: Vec<PersonIdx>,
+    pub reactions: Vec<Reaction>,
+    /// Length of the text in characters.
+    pub text_len: u32,
+    /// The text contains a question mark.
+    pub is_question: bool,
+}
+
+/// One file as it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSummary {
+    pub name: String,
+    pub format: &'static str,
+    pub space: String,
+    /// Messages in the file, system messages and duplicates included.
+    pub messages: u64,
+}
+
+/// How a file's format was decided (report `sources.files[].detection`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Detection {
+    /// `"chosen"`: the person picked the format; `"certain"`: exactly one format's
+    /// signature matched the file; `"likely"`: several matched and the most specific one
+    /// (first in detection order) was taken — see `also_matched`. Empty when unknown.
+    #[serde(deserialize_with = "confidence_word")]
+    pub confidence: crate::report::wire::FixedWord,
+    /// Other formats whose signature also matched (only when `"likely"`).
+    #[serde(deserialize_with = "format_names")]
+    pub also_matched: Vec<&'static str>,
+}
+
+/// A [`Detection::confidence`] read back: one of the words the core writes.
+fn confidence_word<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::report::wire::one_of(d, &["chosen", "certain", "likely", ""])
+}
+
+/// [`Detection::also_matched`] read back: format names only.
+fn format_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    let names: Vec<String> = serde::Deserialize::deserialize(d)?;
+    let known = crate::import::Format::ALL.map(crate::import::Format::as_str);
+    names
+        .iter()
+        .map(|name| crate::report::wire::known(name, &known))
+        .collect()
+}
+
+/// Everything read from all inputs, with duplicates merged.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub people: Vec<Person>,
+    pub spaces: Vec<Space>,
+    pub messages: Vec<Message>,
+    pub files: Vec<FileSummary>,
+    /// How each entry of `files` got its format, index for index (filled by the import
+    /// entry points after each file; an importer never sets it).
+    pub detections: Vec<Detection>,
+    /// Plain sentences about usable but imperfect data.
+    pub warnings: Vec<String>,
+    /// People the platform marks as owners (YouTube uploader, Reddit OP, Discourse staff).
+    pub host_hints: Vec<PersonIdx>,
+    // Fx hashing: ids are short and the input is the user's own file, so flooding
+    // resistance buys nothing, while SipHash was a tenth of a 1 M-message import.
+    person_index: FxHashMap<String, PersonIdx>,
+    space_index: FxHashMap<String, SpaceIdx>,
+    message_index: FxHashMap<(SpaceIdx, String), usize>,
+}
+
+impl Dataset {
+    /// The index of the person with this source id, adding them on first sight.
+    /// Later sightings fill in a missing display name and keep the bot flag once set.
+    pub fn intern_person(&mut self, person: Person) -> PersonIdx {
+        if let Some(&idx) = self.person_index.get(&person.id) {
+            if let Some(existing) = self.people.get_mut(idx as usize) {
+                existing.is_bot |= person.is_bot;
+                if existing.display_name.is_empty() {
+                    existing.display_name = person.display_name;
+                }
+            }
+            return idx;
+        }
+        let idx = self.people.len() as PersonIdx;
+        self.person_index.insert(person.id.clone(), idx);
+        self.people.push(person);
+        idx
+    }
+
+    /// The index of the space with this id, adding it on first sight.
+    pub fn intern_space(&mut self, space: Space) -> SpaceIdx {
+        if let Some(&idx) = self.space_index.get(&space.id) {
+            return idx;
+        }
+        let idx = self.spaces.len() as SpaceIdx;
+        self.space_index.insert(space.id.clone(), idx);
+        self.spaces.push(space);
+        idx
+    }
+
+    /// Adds a message unless one with the same space and id is already there.
+    ///
+    /// A duplicate (overlapping or repeated exports) is merged: the copy with more
+    /// reactions wins, since later exports see reactions added since. Returns `false`
+    /// for a duplicate.
+    pub fn push_message(&mut self, message: Message) -> bool {
+        let key = (message.space, message.id.clone());
+        if let Some(&at) = self.message_index.get(&key) {
+            if let Some(existing) = self.messages.get_mut(at) {
+                let total = |m: &Message| m.reactions.iter().map(|r| r.count).sum::<u32>();
+                if total(&message) > total(existing) {
+                    existing.reactions = message.reactions;
+                }
+            }
+            return false;
+        }
+        self.message_index.insert(key, self.messages.len());
+        self.messages.push(message);
+        true
+    }
+
+    /// A person's source id; empty for an index that is nobody.
+    pub fn id_of(&self, person: PersonIdx) -> &str {
+        self.people
+            .get(person as usize)
+            .map_or("", |p| p.id.as_str())
+    }
+
+    /// Display name for a person: the nickname, else the account name, else the id.
+    pub fn display(&self, person: PersonIdx) -> &str {
+        match self.people.get(person as usize) {
+            Some(p) if !p.display_name.is_empty() => &p.display_name,
+            Some(p) if !p.name.is_empty() => &p.name,
+            Some(p) => &p.id,
+            None => "",
+        }
+    }
+
+    /// Whether a message counts as conversation: not a system message, not by a bot.
+    pub fn counts(&self, message: &Message) -> bool {
+        message.kind != MessageKind::System
+            && !self
+                .people
+                .get(message.author as usize)
+                .is_some_and(|p| p.is_bot)
+    }
+
+    pub fn is_bot(&self, person: PersonIdx) -> bool {
+        self.people.get(person as usize).is_some_and(|p| p.is_bot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: id.into(),
+            display_name: String::new(),
+            is_bot: false,
+        }
+    }
+
+    fn message(space: SpaceIdx, id: &str, reactions: u32) -> Message {
+        Message {
+            space,
+            id: id.into(),
+            author: 0,
+            time_ms: 0,
+            time_estimated: false,
+            kind: MessageKind::Post,
+            parent: None,
+            thread_root: None,
+            addressee: None,
+            mentions: vec![],
+            reactions: vec![Reaction {
+                emoji: "👍".into(),
+                count: reactions,
+                reactors: vec![],
+            }],
+            text_len: 0,
+            is_question: false,
+        }
+    }
+
+    #[test]
+    fn people_are_interned_by_id_and_keep_the_bot_flag() {
+        let mut d = Dataset::default();
+        let a = d.intern_person(person("1"));
+        let mut again = person("1");
+        again.is_bot = true;
+        assert_eq!(d.intern_person(again), a);
+        assert_eq!(d.people.len(), 1);
+        assert!(d.is_bot(a));
+        assert_eq!(d.display(a), "1");
+    }
+
+    #[test]
+    fn duplicates_merge_keeping_the_copy_with_more_reactions() {
+        let mut d = Dataset::default();
+        assert!(d.push_message(message(0, "m", 1)));
+        assert!(!d.push_message(message(0, "m", 3)));
+        assert!(d.push_message(message(1, "m", 0)), "same id, other space");
+        assert_eq!(d.messages.len(), 2);
+        assert_eq!(d.messages[0].reactions[0].count, 3);
+    }
+}

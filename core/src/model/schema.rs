@@ -1,0 +1,264 @@
+//! The one report schema (ANALYSIS.md §9) shared by the CLI's `--json`, the JS API and the UI.
+//!
+//! Top-level keys are stable and versioned by `schema`. Adding a key is compatible;
+//! renaming or removing one bumps the version.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::metric::Metric;
+use crate::model::options::{Goal, Profile};
+use crate::report::wire::FixedWord;
+
+/// The schema tag every report carries.
+pub const SCHEMA: &str = "peerscope.report/1";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    #[serde(deserialize_with = "schema_tag")]
+    pub schema: FixedWord,
+    pub sources: Sources,
+    pub counts: Counts,
+    pub hosts: Vec<HostInfo>,
+    pub profile: Profile,
+    pub goal: Goal,
+    pub metrics: Metrics,
+    pub verdict: Verdict,
+    pub structure: Structure,
+    pub funnel: Funnel,
+    pub spaces: Vec<SpaceReport>,
+    pub timeline: Timeline,
+    pub checklist: Vec<Step>,
+}
+
+/// Where the data came from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Sources {
+    /// The format of the files, e.g. `discord`; `mixed` when several formats were loaded.
+    pub format: String,
+    pub files: Vec<SourceFile>,
+    /// Post and reply messages by non-bots, after merging duplicates.
+    pub messages: u64,
+    /// Replies guessed from timing (formats with no reply data); 0 for Discord.
+    pub inferred_replies: u64,
+    /// Plain sentences about data that was usable but imperfect.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub name: String,
+    pub format: String,
+    /// Space (channel, thread, chat) this file holds.
+    pub space: String,
+    /// Messages read from this file, system messages and duplicates included.
+    pub messages: u64,
+    /// How its format was decided and how sure that is.
+    pub detection: crate::model::Detection,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Counts {
+    pub messages: u64,
+    pub participants: u64,
+    pub members: u64,
+    pub hosts: u64,
+    pub bots_excluded: u64,
+    /// Interactions of the three reply kinds.
+    pub replies: u64,
+    pub mentions: u64,
+    pub reactions: u64,
+    /// Calendar days (UTC) from the first to the last message, inclusive; 0 when empty.
+    pub days: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HostInfo {
+    pub id: String,
+    pub name: String,
+    /// True when peerscope picked this host rather than the user.
+    pub detected: bool,
+    /// True when the detection was not clear-cut and the user should confirm.
+    pub uncertain: bool,
+    /// How the host was chosen, in plain words.
+    pub how: String,
+}
+
+/// Every metric of ANALYSIS.md §3–§4 plus the shape figures.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Metrics {
+    pub host_share: Metric,
+    pub centralization: Metric,
+    pub in_centralization: Metric,
+    pub out_centralization: Metric,
+    pub resilience: Metric,
+    pub peer_reply_share: Metric,
+    pub member_initiated_share: Metric,
+    pub reciprocity: Metric,
+    pub active_share: Metric,
+    pub peer_answer_share: Metric,
+    pub continuation: Metric,
+    pub connect_share: Metric,
+    pub density: Metric,
+    pub modularity: Metric,
+    pub isolate_share: Metric,
+    pub median_minutes_to_peer_answer: Median,
+    pub median_minutes_to_host_answer: Median,
+}
+
+/// A median duration: `value` in `unit`s over `count` observations, or null with a reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Median {
+    pub value: Option<f64>,
+    #[serde(deserialize_with = "median_unit")]
+    pub unit: FixedWord,
+    pub count: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    Audience,
+    Emerging,
+    Community,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Audience => "audience",
+            Label::Emerging => "emerging",
+            Label::Community => "community",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Verdict {
+    pub label: Label,
+    /// 0–100, unrounded; null when no component could be measured.
+    pub score: Option<f64>,
+    /// The answer in one plain sentence.
+    pub headline: String,
+    /// The answer read against the user's goal (reach or connection).
+    pub framing: String,
+    /// One sentence per score component, those pulling towards *audience* first.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The metric key in `metrics`.
+    pub metric: String,
+    /// The component's value in 0..=1 as it enters the score (higher = more community).
+    pub value: f64,
+    pub weight: f64,
+    /// "audience" when the component is below the community line (0.6), else "community".
+    pub leans: Label,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Structure {
+    /// One of the six network types of ANALYSIS.md §6, or null until it can be classified.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Funnel {
+    pub audience: u64,
+    pub engaged: u64,
+    pub core: u64,
+    pub leaders: Vec<Leader>,
+    /// How leaders with equal reply counts were ordered, in a sentence: by exact
+    /// betweenness, by betweenness sampled from some members (big networks), or not
+    /// needed.
+    pub leader_order: String,
+    /// Members whose departure would split the member network, most cut off first.
+    pub bridges: Vec<Bridge>,
+}
+
+/// A member holding parts of the member network together.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Bridge {
+    pub id: String,
+    pub name: String,
+    /// Members who would lose touch with the largest group left without this person.
+    pub cuts_off: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Leader {
+    pub id: String,
+    pub name: String,
+    /// Replies this member gave to other members.
+    pub peer_replies: u64,
+}
+
+/// A channel (thread files fold into their parent channel) with its own score.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SpaceReport {
+    pub id: String,
+    pub name: String,
+    pub messages: u64,
+    pub score: Option<f64>,
+    pub label: Label,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Timeline {
+    /// `week` (weeks start on Monday, UTC) or `month` when the span exceeds a year.
+    #[serde(deserialize_with = "timeline_bucket")]
+    pub bucket: FixedWord,
+    pub points: Vec<TimelinePoint>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TimelinePoint {
+    /// First day of the bucket, `YYYY-MM-DD`.
+    pub start: String,
+    pub host_messages: u64,
+    pub member_messages: u64,
+    pub peer_reply_share: Metric,
+}
+
+/// One facilitation step of the checklist (ANALYSIS.md §8).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Step {
+    /// `creator`, `startup`, `nonprofit`, or `all` for steps every profile gets.
+    pub profile: String,
+    pub id: String,
+    pub title: String,
+    /// Why now, with the group's own numbers.
+    pub why: String,
+    /// Two or three concrete actions.
+    pub how: Vec<String>,
+    /// 0–100: the size of the gap this step closes (higher = more urgent).
+    pub priority: f64,
+    pub people: Vec<PersonRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub id: String,
+    pub name: String,
+}
+
+// The report's few fixed words are `&'static str` (so building a report allocates none);
+// read back (a report sent from the import worker, see `crate::report::wire`), each must be one of
+// the words the core writes.
+
+fn schema_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::report::wire::one_of(d, &[SCHEMA])
+}
+
+fn median_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::report::wire::one_of(d, &["minutes"])
+}
+
+fn timeline_bucket<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    crate::report::wire::one_of(d, &["week", "month"])
+}

@@ -1,0 +1,201 @@
+//! What moved between an earlier report and this one (issue 4): the way a user checks
+//! whether a checklist step worked.
+//!
+//! The earlier report is read as plain JSON, so reports saved by older or newer versions
+//! still compare on the keys both have.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::advice::verdict::pct;
+use crate::model::schema::Report;
+
+/// One number before and now; `delta` = now − before when both exist.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub before: Option<f64>,
+    pub now: Option<f64>,
+    pub delta: Option<f64>,
+}
+
+impl Change {
+    fn of(before: Option<f64>, now: Option<f64>) -> Change {
+        let delta = before.zip(now).map(|(b, n)| n - b);
+        Change { before, now, delta }
+    }
+}
+
+/// Everything that moved, plus sentences for the largest moves.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub label_before: String,
+    pub label_now: String,
+    pub score: Change,
+    /// Every metric both reports have, by key.
+    pub metrics: BTreeMap<String, Change>,
+    /// audience, engaged, core and leaders (a count).
+    pub funnel: BTreeMap<String, Change>,
+    /// Plain sentences, the score first, then the metrics that moved most.
+    pub summary: Vec<String>,
+}
+
+/// Most metric sentences in the summary.
+const SUMMARY_METRICS: usize = 4;
+
+/// Compares `now` with `earlier` (a report as JSON). Fails with a sentence when
+/// `earlier` is not a peerscope report.
+pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, String> {
+    let schema = earlier.get("schema").and_then(|s| s.as_str()).unwrap_or("");
+    if !schema.starts_with("peerscope.report/") {
+        return Err(
+            "the earlier file is not a peerscope report (no \"schema\": \"peerscope.report/…\")"
+                .into(),
+        );
+    }
+    let now_json = serde_json::to_value(now)
+        .map_err(|e| format!("the report could not be read back ({e})"))?;
+    let number = |v: &serde_json::Value, path: &[&str]| {
+        path.iter()
+            .try_fold(v, |v, k| v.get(k))
+            .and_then(|x| x.as_f64())
+    };
+    let score = Change::of(number(earlier, &["verdict", "score"]), now.verdict.score);
+    let mut metrics = BTreeMap::new();
+    if let Some(keys) = now_json.get("metrics").and_then(|m| m.as_object()) {
+        for key in keys.keys() {
+            let change = Change::of(
+                number(earlier, &["metrics", key, "value"]),
+                number(&now_json, &["metrics", key, "value"]),
+            );
+            metrics.insert(key.clone(), change);
+        }
+    }
+    let mut funnel = BTreeMap::new();
+    for stage in ["audience", "engaged", "core"] {
+        funnel.insert(
+            stage.to_string(),
+            Change::of(
+                number(earlier, &["funnel", stage]),
+                number(&now_json, &["funnel", stage]),
+            ),
+        );
+    }
+    let leaders = |v: &serde_json::Value| {
+        v.get("funnel")
+            .and_then(|f| f.get("leaders"))
+            .and_then(|l| l.as_array())
+            .map(|l| l.len() as f64)
+    };
+    funnel.insert(
+        "leaders".to_string(),
+        Change::of(leaders(earlier), leaders(&now_json)),
+    );
+    let label_before = earlier
+        .get("verdict")
+        .and_then(|v| v.get("label"))
+        .and_then(|l| l.as_str())
+        .unwrap_or("unknown")
+        .to_string();
+    let summary = summary(&label_before, now.verdict.label.as_str(), &score, &metrics);
+    Ok(Comparison {
+        label_before,
+        label_now: now.verdict.label.as_str().to_string(),
+        score,
+        metrics,
+        funnel,
+        summary,
+    })
+}
+
+fn summary(
+    before: &str,
+    now: &str,
+    score: &Change,
+    metrics: &BTreeMap<String, Change>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    match (score.before, score.now) {
+        (Some(b), Some(n)) => out.push(format!(
+            "Score {:.0} → {:.0} ({:+}){}.",
+            b.round(),
+            n.round(),
+            n.round() as i64 - b.round() as i64,
+            if before == now {
+                format!(", still {now}")
+            } else {
+                format!(": {before} → {now}")
+            }
+        )),
+        _ => out.push(format!("Verdict {before} → {now}.")),
+    }
+    let mut moved: Vec<(&String, f64, &Change)> = metrics
+        .iter()
+        .filter_map(|(k, c)| c.delta.filter(|d| d.abs() >= 0.005).map(|d| (k, d, c)))
+        .filter(|(k, _, _)| !k.starts_with("median_") && *k != "modularity")
+        .collect();
+    moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+    for (key, delta, c) in moved.into_iter().take(SUMMARY_METRICS) {
+        out.push(format!(
+            "{}: {} → {} ({}{:.0} points).",
+            key.replace('_', " "),
+            pct(c.before),
+            pct(c.now),
+            if delta >= 0.0 { "+" } else { "−" },
+            delta.abs() * 100.0
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        import::sample, model::options::HostChoice, model::options::Options, report::analyze,
+    };
+
+    #[test]
+    fn a_report_compared_with_itself_moves_nothing() {
+        let a = analyze(&sample::inputs(), &Options::default()).map(|a| a.report);
+        let Ok(report) = a else {
+            panic!("the sample analyses")
+        };
+        let json = serde_json::to_value(&report).unwrap_or_default();
+        let c = compare(&json, &report).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.score.delta, Some(0.0));
+        assert!(c.metrics.values().all(|m| m.delta.is_none_or(|d| d == 0.0)));
+        assert_eq!(c.summary.len(), 1, "{:?}", c.summary);
+        assert!(c.summary[0].contains("still emerging"), "{:?}", c.summary);
+    }
+
+    #[test]
+    fn moves_are_measured_and_told() {
+        let before = analyze(&sample::inputs(), &Options::default()).map(|a| a.report);
+        let no_host = Options {
+            hosts: HostChoice::None,
+            ..Options::default()
+        };
+        let after = analyze(&sample::inputs(), &no_host).map(|a| a.report);
+        let (Ok(before), Ok(after)) = (before, after) else {
+            panic!("the sample analyses")
+        };
+        let json = serde_json::to_value(&before).unwrap_or_default();
+        let c = compare(&json, &after).unwrap_or_else(|e| panic!("{e}"));
+        let peer = &c.metrics["peer_reply_share"];
+        assert_eq!(
+            peer.now,
+            Some(1.0),
+            "with no host every reply is between peers"
+        );
+        assert!(peer.delta.is_some_and(|d| d > 0.5));
+        assert!(
+            c.summary
+                .iter()
+                .any(|s| s.starts_with("peer reply share: 42% → 100%")),
+            "{:?}",
+            c.summary
+        );
+        assert!(compare(&serde_json::json!({"a": 1}), &after).is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! The page's frame: root component, state and reducer, start-up, JS API, embed, shared helpers.
+
+pub mod api;
+pub mod bidi;
+pub mod choices;
+pub mod embed;
+pub mod escape;
+pub mod root;
+pub mod select;
+pub mod shared;
+pub mod start;
+pub mod state;

@@ -1,0 +1,216 @@
+//! The JS API, for sites that want the numbers without the page, or the page in their own
+//! element: `analyze(textOrBytes, options)` and `mount(element, options)`.
+//!
+//! On the widget's own page Trunk puts them on `window.wasmBindings`; elsewhere, import the
+//! module from `dist/` and call its default export (`init`) first. Options (all optional):
+//!
+//! | key | values | default |
+//! |---|---|---|
+//! | `profile` | `"creator"`, `"startup"`, `"nonprofit"` | `"creator"` |
+//! | `goal` | `"connection"`, `"reach"` | `"connection"` |
+//! | `hosts` | `"detect"`, `"none"`, or a list of ids or names | `"detect"` |
+//! | `format` | a format name, as the CLI's `--format` | detected |
+//! | `name` | the file name used in error messages | `"input"` |
+//! | `anonymise` | `true` for pseudonyms instead of names | `false` |
+//! | `embed` | `true` for the compact layout (`mount` only) | `false` |
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::app::root::{Page, PageProps};
+use crate::app::shared::Shared;
+use crate::app::start::Start;
+use crate::app::state::State;
+use peerscope_core::import::Format;
+use peerscope_core::import::Input;
+use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
+use peerscope_core::report::anonymise::anonymise;
+
+/// The options object both functions take.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApiOptions {
+    pub profile: Option<String>,
+    pub goal: Option<String>,
+    pub hosts: Option<Hosts>,
+    pub format: Option<String>,
+    pub name: Option<String>,
+    #[serde(alias = "anonymize")]
+    pub anonymise: bool,
+    pub embed: bool,
+}
+
+/// `hosts`: `"detect"`, `"none"`, one id or name, or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Hosts {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl ApiOptions {
+    /// The core's options, or one sentence naming the option that is wrong.
+    pub fn options(&self) -> Result<Options, String> {
+        let profile = match &self.profile {
+            Some(p) => Profile::parse(p).ok_or_else(|| {
+                format!("options.profile is \"{p}\"; use creator, startup or nonprofit.")
+            })?,
+            None => Profile::default(),
+        };
+        let goal = match &self.goal {
+            Some(g) => Goal::parse(g)
+                .ok_or_else(|| format!("options.goal is \"{g}\"; use connection or reach."))?,
+            None => Goal::default(),
+        };
+        let hosts = match &self.hosts {
+            None => HostChoice::Detect,
+            Some(Hosts::One(one)) if one.trim() == "detect" => HostChoice::Detect,
+            Some(Hosts::One(one)) if one.trim() == "none" => HostChoice::None,
+            Some(Hosts::One(one)) => HostChoice::Named(vec![one.clone()]),
+            Some(Hosts::Many(many)) => HostChoice::Named(many.clone()),
+        };
+        let format = match &self.format {
+            Some(f) => Some(
+                Format::parse(f).ok_or_else(|| format!("options.format \"{f}\" is not known."))?,
+            ),
+            None => None,
+        };
+        Ok(Options {
+            profile,
+            goal,
+            hosts,
+            format,
+        })
+    }
+
+    /// How a mounted page starts.
+    pub fn start(&self) -> Result<Start, String> {
+        let options = self.options()?;
+        Ok(Start {
+            profile: options.profile,
+            goal: options.goal,
+            embedded: self.embed,
+            anonymise: self.anonymise,
+            max_bytes: None,
+            max_whole_bytes: None,
+            no_worker: false,
+        })
+    }
+}
+
+/// Reads the options argument; `undefined` and `null` mean all defaults.
+fn read_options(options: JsValue) -> Result<ApiOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(ApiOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("peerscope: the options are not usable: {e}")))
+}
+
+/// The bytes of a string (UTF-8), a `Uint8Array` or an `ArrayBuffer`.
+fn read_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
+    if let Some(text) = input.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if let Some(buffer) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+    }
+    Err(JsError::new(
+        "peerscope: analyze() takes the export as a string, a Uint8Array or an ArrayBuffer.",
+    ))
+}
+
+/// `analyze(textOrBytes, options) -> report`: the report of ANALYSIS.md §9, exactly what
+/// the CLI's `--json` prints, as a plain object. Throws an `Error` with one sentence when
+/// the export cannot be read or an option is wrong.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let api = read_options(options)?;
+    let options = api.options().map_err(|e| JsError::new(&e))?;
+    let name = api.name.clone().unwrap_or_else(|| "input".to_string());
+    let inputs = [Input::new(name, read_bytes(&input)?)];
+    let analysis = peerscope_core::report::analyze::analyze(&inputs, &options)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = if api.anonymise {
+        anonymise(&analysis)
+    } else {
+        analysis
+    };
+    analysis
+        .report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("peerscope: cannot hand over the report: {e}")))
+}
+
+/// `memoryBytes() -> number`: the size of this module's wasm linear memory, in bytes. It
+/// never shrinks, so it is the most the module has held so far; `benches/browser.mjs`
+/// reads it after an analysis. (Growing by zero pages answers the size in pages, exact up to
+/// the 4 GiB a wasm32 memory can reach, where a `u32` byte length would wrap to 0.)
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    f64::from(memory.grow(0)) * 65536.0
+}
+
+/// `mount(element, options)`: the whole app inside `element`, opening on the bundled sample
+/// with these choices (`embed: true` for the compact layout).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError> {
+    let start = read_options(options)?
+        .start()
+        .map_err(|e| JsError::new(&e))?;
+    let props = PageProps {
+        start: Shared::new(State::with_sample().starting(start)),
+    };
+    yew::Renderer::<Page>::with_root_and_props(element, props).render();
+    Ok(())
+}
+
+/// Whether the page wants the app on its `<body>` at start: yes, unless the root element
+/// says `<html data-peerscope="manual">` (pages that call `mount` or `analyze` themselves),
+/// and never without a document: the import worker initialises this same module (see
+/// [`crate::import::worker`]) and must not try to mount a page.
+pub fn mounts_itself() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    document
+        .document_element()
+        .and_then(|r| r.get_attribute("data-peerscope"))
+        .is_none_or(|value| value != "manual")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_map_to_the_core_and_bad_values_are_named() {
+        let api = ApiOptions {
+            profile: Some("Startup".into()),
+            goal: Some("reach".into()),
+            hosts: Some(Hosts::One("none".into())),
+            ..ApiOptions::default()
+        };
+        let options = api.options().unwrap_or_default();
+        assert_eq!(options.profile, Profile::Startup);
+        assert_eq!(options.goal, Goal::Reach);
+        assert_eq!(options.hosts, HostChoice::None);
+        let many = ApiOptions {
+            hosts: Some(Hosts::Many(vec!["Sam".into()])),
+            ..ApiOptions::default()
+        };
+        assert_eq!(
+            many.options().map(|o| o.hosts),
+            Ok(HostChoice::Named(vec!["Sam".into()]))
+        );
+        let bad = ApiOptions {
+            goal: Some("fame".into()),
+            ..ApiOptions::default()
+        };
+        assert!(bad.options().is_err_and(|e| e.contains("options.goal")));
+    }
+}

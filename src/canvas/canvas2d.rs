@@ -1,0 +1,215 @@
+//! The 2D canvas renderer: where WebGL2 is missing, and for the PNG download of a canvas
+//! network. Only what is in view is drawn (the scene's grids find it, so a frame costs what
+//! is on screen, not the whole network), at most the heaviest ties the frame's budget
+//! allows, ties in a few batches of equal opacity and dots in one batch per colour.
+
+use std::f64::consts::TAU;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::canvas::paint::Target;
+use peerscope_core::draw::view::scene::labels::spot;
+use peerscope_core::draw::view::scene::palette::{Rgba, Theme};
+use peerscope_core::draw::view::scene::{Dot, Highlight, Scene, Tie};
+
+/// Tie opacities are grouped into this many steps, one stroke each.
+const STEPS: usize = 8;
+
+/// A name written on the picture: the person's name, where its dot is, the dot's radius
+/// at 1× and whether it is a host's (bold, with " · host" after it).
+pub struct Name {
+    pub text: String,
+    pub at: (f64, f64),
+    pub r: f64,
+    pub host: bool,
+}
+
+impl Name {
+    /// The words painted: the name between U+2068 and U+2069 (first-strong isolate, pop
+    /// directional isolate: plain text's `<bdi>`), so a right-to-left name cannot carry
+    /// " · host" along with it.
+    pub fn label(&self) -> String {
+        let suffix = if self.host { " · host" } else { "" };
+        format!("\u{2068}{}\u{2069}{suffix}", self.text)
+    }
+}
+
+/// Paints `scene` on `ctx` for `target`, dimmed under `lit` when something is lit, with at
+/// most `budget` ties (the heaviest in view); returns how many ties it drew. `scratch` is
+/// reused between frames so a frame allocates nothing new.
+pub fn paint(
+    ctx: &CanvasRenderingContext2d,
+    scene: &Scene,
+    lit: &Highlight,
+    target: &Target,
+    budget: usize,
+    scratch: &mut Vec<u32>,
+) -> Result<usize, JsValue> {
+    let (w, h) = (f64::from(target.width), f64::from(target.height));
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.set_global_alpha(1.0);
+    ctx.set_fill_style_str(&target.theme.card.css());
+    ctx.fill_rect(0.0, 0.0, w, h);
+    let v = target.view;
+    let scale = w / v.w;
+    ctx.set_transform(scale, 0.0, 0.0, scale, -v.x * scale, -v.y * scale)?;
+    let area = [v.x, v.y, v.x + v.w, v.y + v.h].map(|c| c as f32);
+    let dim = !lit.is_empty();
+    let shade = if dim { 0.15 } else { 1.0 };
+    let pixel = target.dpr / scale;
+    scratch.clear();
+    scene.ties_in(area, scratch);
+    let skip = scratch.len().saturating_sub(budget);
+    let drawn = scratch.len() - skip;
+    let ties = scratch
+        .get(skip..)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|&k| scene.ties.get(k as usize));
+    let fade = f64::from(scene.fade) * shade;
+    stroke_ties(ctx, ties, &target.theme.fg, fade, 1.2 * pixel);
+    scratch.clear();
+    scene.dots_in(area, scratch);
+    let shrink = 1.0 / v.zoom().max(1.0).sqrt();
+    let dots = scratch.iter().filter_map(|&k| scene.dots.get(k as usize));
+    fill_dots(ctx, dots, &target.theme, shrink, pixel, shade)?;
+    if dim {
+        let accent = target.theme.accent;
+        stroke_ties(ctx, lit.ties.iter(), &accent, 1.0, 1.8 * pixel);
+        fill_dots(ctx, lit.dots.iter(), &target.theme, shrink, pixel, 1.0)?;
+    }
+    ctx.set_global_alpha(1.0);
+    Ok(drawn)
+}
+
+/// Ties in [`STEPS`] strokes, one per opacity step (ties keep their order within a step).
+fn stroke_ties<'a>(
+    ctx: &CanvasRenderingContext2d,
+    ties: impl Iterator<Item = &'a Tie> + Clone,
+    colour: &Rgba,
+    fade: f64,
+    width: f64,
+) {
+    ctx.set_stroke_style_str(&colour.css());
+    ctx.set_line_width(width);
+    let step_of = |alpha: f32| ((f64::from(alpha) * STEPS as f64).floor() as usize).min(STEPS - 1);
+    for step in 0..STEPS {
+        let mut any = false;
+        ctx.begin_path();
+        for t in ties.clone().filter(|t| step_of(t.alpha) == step) {
+            let [x1, y1, x2, y2] = t.ends.map(f64::from);
+            ctx.move_to(x1, y1);
+            ctx.line_to(x2, y2);
+            any = true;
+        }
+        if any {
+            ctx.set_global_alpha(fade * (step as f64 + 0.5) / STEPS as f64);
+            ctx.stroke();
+        }
+    }
+}
+
+/// Dots in one fill per colour (in order of first appearance), then the hosts' and the
+/// matches' rings in the text colour.
+fn fill_dots<'a>(
+    ctx: &CanvasRenderingContext2d,
+    dots: impl Iterator<Item = &'a Dot> + Clone,
+    theme: &Theme,
+    shrink: f64,
+    pixel: f64,
+    shade: f64,
+) -> Result<(), JsValue> {
+    let mut colours: Vec<Rgba> = Vec::new();
+    for d in dots.clone() {
+        if !colours.contains(&d.fill) {
+            colours.push(d.fill);
+        }
+    }
+    ctx.set_global_alpha(shade);
+    for colour in colours {
+        ctx.begin_path();
+        for d in dots.clone().filter(|d| d.fill == colour) {
+            circle(ctx, d, shrink)?;
+        }
+        ctx.set_fill_style_str(&colour.css());
+        ctx.fill();
+    }
+    ctx.begin_path();
+    for d in dots.filter(|d| d.ring) {
+        circle(ctx, d, shrink)?;
+    }
+    ctx.set_stroke_style_str(&theme.fg.css());
+    ctx.set_line_width(3.0 * pixel);
+    ctx.stroke();
+    Ok(())
+}
+
+fn circle(ctx: &CanvasRenderingContext2d, d: &Dot, shrink: f64) -> Result<(), JsValue> {
+    let (x, y, r) = (f64::from(d.x), f64::from(d.y), f64::from(d.r) * shrink);
+    ctx.move_to(x + r, y);
+    ctx.arc(x, y, r, 0.0, TAU)
+}
+
+/// Writes `names` over the picture painted for `target`, 12 CSS pixels high, with a halo
+/// in the background colour so they read over ties.
+pub fn write_names(
+    ctx: &CanvasRenderingContext2d,
+    names: &[Name],
+    target: &Target,
+) -> Result<(), JsValue> {
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.set_global_alpha(1.0);
+    ctx.set_line_join("round");
+    ctx.set_line_width(3.0 * target.dpr);
+    ctx.set_stroke_style_str(&target.theme.card.css());
+    ctx.set_fill_style_str(&target.theme.fg.css());
+    let (w, h) = (f64::from(target.width), f64::from(target.height));
+    for name in names {
+        let Some(place) = spot(&target.view, name.at, name.r) else {
+            continue;
+        };
+        let weight = if name.host { "700 " } else { "" };
+        ctx.set_font(&format!(
+            "{weight}{:.0}px system-ui, sans-serif",
+            12.0 * target.dpr
+        ));
+        ctx.set_text_align(if place.ends { "end" } else { "start" });
+        let (x, y) = (place.left * w, place.top * h + 4.0 * target.dpr);
+        let label = name.label();
+        ctx.stroke_text(&label, x, y)?;
+        ctx.fill_text(&label, x, y)?;
+    }
+    Ok(())
+}
+
+/// The picture as a PNG `data:` URL: `scene` under `lit` in `view`, every tie in view,
+/// `names` written, on a fresh `width` × `height` pixel canvas, light theme (the download
+/// is read away from the page).
+pub fn png(
+    scene: &Scene,
+    lit: &Highlight,
+    view: peerscope_core::draw::view::zoom::ViewBox,
+    names: &[Name],
+    (width, height): (u32, u32),
+) -> Result<String, JsValue> {
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")?
+        .unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2D context"))?
+        .unchecked_into();
+    let target = Target {
+        view,
+        width,
+        height,
+        dpr: f64::from(width) / f64::from(scene.width.max(1.0)),
+        theme: Theme::default(),
+    };
+    paint(&ctx, scene, lit, &target, usize::MAX, &mut Vec::new())?;
+    write_names(&ctx, names, &target)?;
+    canvas.to_data_url_with_type("image/png")
+}

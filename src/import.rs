@@ -1,0 +1,14 @@
+//! Reading files in the browser: the three ways in, the import worker, limits and progress.
+
+pub mod drop;
+pub mod fallback;
+pub mod format;
+pub mod import_status;
+pub mod importer;
+pub mod in_worker;
+pub mod input;
+pub mod limit;
+pub mod loading;
+pub mod messages;
+pub mod read;
+pub mod worker;

@@ -1,0 +1,58 @@
+//! `#format`: read the files as a chosen format instead of detecting it.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::app::state::Action;
+use peerscope_core::import::Format;
+
+/// Props of [`FormatPicker`].
+#[derive(Properties, PartialEq)]
+pub struct FormatPickerProps {
+    /// The forced format, or `None` to detect.
+    pub format: Option<Format>,
+    /// What detection found for the report on screen (`sources.format`), shown on "detect".
+    pub detected: String,
+    pub on_action: Callback<Action>,
+}
+
+/// The format picker. Applies to the files on screen and to files loaded next, so a
+/// file that detection misreads can be loaded again as what it is.
+#[component]
+pub fn FormatPicker(props: &FormatPickerProps) -> Html {
+    let on_action = props.on_action.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        on_action.emit(Action::SetFormat(Format::parse(&select.value())));
+    });
+    let auto_text = if props.format.is_none() {
+        format!("detect (found: {})", props.detected)
+    } else {
+        "detect".to_string()
+    };
+    html! {
+        <label class="format-picker">{ "Read files as " }
+            <select id="format" {onchange}>
+                <option value="auto" selected={props.format.is_none()}>{ auto_text }</option>
+                { for Format::ALL.iter().map(|&f| html! {
+                    <option value={f.as_str()} selected={props.format == Some(f)}>{ label(f) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The name people know the format by.
+fn label(format: Format) -> &'static str {
+    match format {
+        Format::Discord => "Discord (DiscordChatExporter JSON)",
+        Format::Slack => "Slack export",
+        Format::Telegram => "Telegram Desktop JSON",
+        Format::WhatsApp => "WhatsApp chat",
+        Format::Discourse => "Discourse JSON",
+        Format::Reddit => "Reddit JSON",
+        Format::YouTube => "YouTube comments",
+        Format::Messenger => "Messenger JSON",
+        Format::Csv => "CSV",
+    }
+}

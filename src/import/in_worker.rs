@@ -1,0 +1,223 @@
+//! The import worker's side: runs inside the Web Worker that `www/worker.js` starts on the
+//! page's own wasm module (see [`crate::import::worker`] for why one module and not two).
+//!
+//! Each [`Job`] is read file by file with `FileReaderSync` (synchronous, and allowed only in
+//! workers) in [`SLICE_BYTES`] slices through the core's streaming importer
+//! ([`import::read_stream_counting`]), reporting bytes and messages after every slice; a
+//! DiscordChatExporter export never sits whole in memory. Every other format is read whole
+//! by that importer, so once the first slice is in and [`import::streams`] says the file
+//! will not stream, the file is held to the whole-file limit ([`limit::check_whole`]):
+//! the page let it through on the larger streamed limit. (The CLI parses files up to
+//! [`import::READ_WHOLE_UP_TO`] in place instead; in the worker, at wasm opt-level "z",
+//! that was measured only a fifth faster on 100 k messages, 3.9 s against 4.8 s, for four
+//! times the memory, 171 MB against 43 MB, and a bar that stood still while it parsed.)
+//! Then the dataset is analysed and the analysis sent back as a structured-cloned object
+//! (see [`crate::import::messages`]).
+use std::cell::{Cell, RefCell};
+use std::io::{self, BufRead, BufReader};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+use crate::import::limit;
+use crate::import::loading::{Loading, Stats};
+use crate::import::messages::{from_js, to_js, FromWorker, Job};
+use peerscope_core::import::sliced::{SlicedReader, Slices, SLICE_BYTES};
+use peerscope_core::import::{self, Format};
+use peerscope_core::model::Dataset;
+use peerscope_core::report::analyze::analyze_dataset;
+
+/// The dataset of the last import, with what it was read from.
+struct Kept {
+    key: u32,
+    format: Option<Format>,
+    dataset: Dataset,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
+/// Called once by `www/worker.js` after it initialised the module: takes every later
+/// message as a [`Job`] and says [`FromWorker::Ready`]. Fails (without effect) anywhere but
+/// in a dedicated worker.
+#[wasm_bindgen(js_name = importWorker)]
+pub fn import_worker() -> Result<(), JsValue> {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let answer = match from_js::<Job>(event.data()) {
+            Ok(job) => answer(&job),
+            Err(error) => FromWorker::Failed { id: 0, error },
+        };
+        post(&answer);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker does.
+    on_message.forget();
+    post(&FromWorker::Ready);
+    Ok(())
+}
+
+/// Sends `message` to the page.
+fn post(message: &FromWorker) {
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    if let Ok(value) = to_js(message) {
+        // Nothing is left to tell the page if posting itself fails.
+        let _ = scope.post_message(&value);
+    }
+}
+
+/// Runs `job` to its answer: the analysis, or the first error as one sentence.
+fn answer(job: &Job) -> FromWorker {
+    match run(job) {
+        Ok((analysis, stats)) => FromWorker::Done {
+            id: job.id,
+            analysis,
+            stats,
+        },
+        Err(error) => FromWorker::Failed { id: job.id, error },
+    }
+}
+
+/// Imports (or reuses) and analyses; the analysis as a JS object and what it cost.
+fn run(job: &Job) -> Result<(JsValue, Stats), String> {
+    let files: Vec<File> = job
+        .files
+        .iter()
+        .filter_map(|f| f.dyn_into::<File>().ok())
+        .collect();
+    let format = job.options.format;
+    let reusable = KEPT.with_borrow(|kept| {
+        kept.as_ref()
+            .is_some_and(|k| k.key == job.key && k.format == format)
+    });
+    let started = js_sys::Date::now();
+    let dataset = match KEPT.take().filter(|_| reusable) {
+        Some(kept) => kept.dataset,
+        None => import_files(job, &files)?,
+    };
+    let imported = js_sys::Date::now();
+    let total = files.iter().map(|f| f.size() as u64).sum();
+    let messages = dataset.messages.len() as u64;
+    post(&FromWorker::Progress {
+        id: job.id,
+        loading: Loading::analysing(total, messages),
+    });
+    let analysis = analyze_dataset(&dataset, &job.options).map_err(|e| e.to_string());
+    KEPT.set(Some(Kept {
+        key: job.key,
+        format,
+        dataset,
+    }));
+    let analysed = js_sys::Date::now();
+    let object = to_js(&analysis?)?;
+    let stats = Stats {
+        import_ms: imported - started,
+        analyse_ms: analysed - imported,
+        encode_ms: js_sys::Date::now() - analysed,
+        memory: memory_bytes(),
+        decode_ms: 0.0,
+    };
+    Ok((object, stats))
+}
+
+/// This instance's wasm memory, in bytes.
+fn memory_bytes() -> u64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as u64
+        })
+        .unwrap_or(0)
+}
+
+/// Reads every file of `job` in slices into one dataset, reporting progress after every
+/// slice; files that will not stream count against the job's whole-file limit.
+fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
+    let (id, format) = (job.id, job.options.format);
+    let reader = FileReaderSync::new()
+        .map_err(|_| "this browser cannot read files in the background.".to_string())?;
+    let total: u64 = files.iter().map(|f| f.size() as u64).sum();
+    let counted = Cell::new(0u64);
+    let mut dataset = Dataset::default();
+    let mut done = 0u64;
+    let mut whole = 0u64;
+    let mut names = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.name();
+        let report = |at: u64| {
+            let mut loading = Loading::start(&name, total);
+            loading.read = done + at;
+            loading.messages = counted.get();
+            post(&FromWorker::Progress { id, loading });
+        };
+        report(0);
+        let source = BlobSlices {
+            file,
+            reader: &reader,
+        };
+        let sliced = SlicedReader::new(source, SLICE_BYTES, report);
+        let mut buffered = BufReader::with_capacity(SLICE_BYTES as usize, sliced);
+        // The first slice decides, as it does inside the importer; it stays buffered.
+        let head = buffered
+            .fill_buf()
+            .map_err(|e| format!("{name}: cannot be read ({e})."))?;
+        if !import::streams(head, format) {
+            let size = file.size() as u64;
+            limit::check_whole(&name, size, whole, job.max_whole_bytes)?;
+            whole += size;
+        }
+        import::read_stream_counting(&name, buffered, format, &mut dataset, &counted)
+            .map_err(|e| e.to_string())?;
+        done += file.size() as u64;
+        names.push(name);
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    import::check_not_empty(dataset, &names).map_err(|e| e.to_string())
+}
+
+/// A `File` read range by range with `FileReaderSync`.
+struct BlobSlices<'a> {
+    file: &'a File,
+    reader: &'a FileReaderSync,
+}
+
+impl Slices for BlobSlices<'_> {
+    fn size(&self) -> u64 {
+        self.file.size() as u64
+    }
+
+    fn read_at(&mut self, at: u64, into: &mut [u8]) -> io::Result<()> {
+        let end = at + into.len() as u64;
+        let unreadable = |e: JsValue| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "the browser refused".into());
+            io::Error::other(format!(
+                "the file changed or went away while it was read: {why}"
+            ))
+        };
+        let slice = self
+            .file
+            .slice_with_f64_and_f64(at as f64, end as f64)
+            .map_err(unreadable)?;
+        let buffer = self
+            .reader
+            .read_as_array_buffer(&slice)
+            .map_err(unreadable)?;
+        let bytes = js_sys::Uint8Array::new(&buffer);
+        if bytes.length() as usize != into.len() {
+            return Err(io::Error::other(
+                "the file changed size while it was read; choose it again",
+            ));
+        }
+        bytes.copy_to(into);
+        Ok(())
+    }
+}

@@ -1,0 +1,17 @@
+//! The network picture as SVG and everything that acts on it.
+
+pub mod drawing;
+pub mod export;
+pub mod filters;
+pub mod fit;
+pub mod legend;
+pub mod network_table;
+pub mod pan_zoom;
+pub mod person_panel;
+pub mod picture;
+pub mod resettle;
+pub mod search;
+pub mod step_away;
+pub mod tooltip;
+pub mod touch;
+pub mod window_filters;

@@ -1,0 +1,372 @@
+//! The picture: who talks with whom, hosts marked, the "remove the host" switch on it,
+//! hover (or click to pin) for someone's ties, colours by role or by group, zoom and pan,
+//! search, filters, the same network as a table, and the downloads. Small networks are an
+//! SVG, large ones a canvas (WebGL2 or 2D); both take the same controls.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::escape::use_escape_unpins;
+use crate::app::shared::Shared;
+use crate::canvas::canvas2d;
+use crate::canvas::canvas_view::{names, names_layer, CanvasNetwork};
+use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
+use crate::network::export::ExportBar;
+use crate::network::filters::{big_note, filters};
+use crate::network::legend::{colour_switch, legend};
+use crate::network::network_table::NetworkTable;
+use crate::network::pan_zoom::{self, use_pan_zoom, Move, PanZoom};
+use crate::network::person_panel::person_panel;
+use crate::network::resettle::{use_rest, Rest};
+use crate::network::search::search_box;
+use crate::network::step_away;
+use crate::network::tooltip::tooltip;
+use crate::network::touch::{self, Tap};
+use crate::network::window_filters::{window_filters, window_note};
+use peerscope_core::draw::export::scene_svg;
+use peerscope_core::draw::view::explore::{search, select, Filter, Selection};
+use peerscope_core::draw::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
+use peerscope_core::draw::view::scene::{Colouring, Highlight, Scene};
+use peerscope_core::draw::view::times::Window;
+use peerscope_core::draw::view::NetworkView;
+use peerscope_core::report::analyze::Analysis;
+
+/// The PNG of a canvas network is this many pixels (twice the drawing, as the SVG's).
+const PNG_SIZE: (u32, u32) = (2 * WIDTH as u32, 2 * HEIGHT as u32);
+
+/// Props of [`NetworkPanel`].
+#[derive(Properties, PartialEq)]
+pub struct NetworkPanelProps {
+    pub analysis: Shared<Analysis>,
+}
+
+/// What the filters and the search pick out of the network shown.
+struct Picked {
+    /// The people the search found (indices into the network shown).
+    found: Rc<Vec<usize>>,
+    selection: Rc<Selection>,
+}
+
+/// The network drawing (`#network`: an SVG, or a canvas past the thresholds of
+/// [`peerscope_core::draw::view::scene::choice`]), the switch (`#remove-host`) with its sentence
+/// (`#resilience-note`), the search (`#network-search`), the filters (`#min-weight`,
+/// `#hide-isolates`, `#show-all`, and the window: `#filter-space`, `#filter-from`,
+/// `#filter-to`, `#window-note`), the zoom buttons, the colour choice, the legend, the
+/// tooltip, the table (`#network-table`) and the exports. A click or a tap on a person pins
+/// their ties and tooltip, and opens their panel (`#person-panel`), until a click elsewhere
+/// or Escape.
+#[component]
+pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
+    let removed = use_state(|| false);
+    let by_community = use_state(|| false);
+    let hovered = use_state(|| None::<usize>);
+    let pinned = use_state(|| None::<usize>);
+    let query = use_state(String::new);
+    let filter = use_state(Filter::default);
+    let pan_zoom = use_pan_zoom();
+    let rest = use_rest(&props.analysis, *removed);
+    let full = &props.analysis.network;
+    let shown: &NetworkView = rest.moving.as_deref().unwrap_or(full);
+    let renderer = *use_memo(props.analysis.clone(), |analysis| {
+        choose(
+            analysis.network.nodes.len(),
+            analysis.network.edges.len(),
+            forced(),
+        )
+    });
+    let canvas = matches!(renderer, Renderer::Canvas(_));
+    // The canvas draws everyone: the most-connected limit is there for the SVG.
+    let filter_used = Filter {
+        limit: if canvas { None } else { filter.limit },
+        ..*filter
+    };
+    let picked = use_picked(&props.analysis, *removed, filter_used, &query, shown);
+    use_search_focus(shown, &picked.found, &query, &pan_zoom);
+    use_fresh_start(&props.analysis, &pan_zoom, &pinned, &filter);
+    use_escape_unpins(&pinned, &hovered);
+    let on_remove = {
+        let (removed, hovered, pinned) = (removed.clone(), hovered.clone(), pinned.clone());
+        Callback::from(move |on: bool| {
+            hovered.set(None);
+            pinned.set(None);
+            removed.set(on);
+        })
+    };
+    let focus = (*pinned)
+        .or(*hovered)
+        .filter(|&i| picked.selection.shows(i));
+    let look = Look {
+        by_community: *by_community,
+        grey_alone: *removed,
+        hovered: focus,
+        on_hover: setter(&hovered),
+        on_pick: on_pick(&pinned),
+    };
+    let painted = use_canvas(
+        canvas.then_some(&props.analysis),
+        &look,
+        &picked,
+        &rest,
+        shown,
+    );
+    let heaviest = *use_memo((props.analysis.clone(), *removed), |_| {
+        shown.edges.iter().map(|e| e.weight).max().unwrap_or(1)
+    });
+    let kind = match renderer {
+        Renderer::Canvas(kind) => kind,
+        Renderer::Svg => CanvasKind::Auto,
+    };
+    let drawing = drawing(shown, painted.as_ref(), &picked, &pan_zoom, &look, kind);
+    let on_tap = touch::picker(
+        look.on_pick.clone(),
+        painted
+            .as_ref()
+            .map(|(scene, _)| (pan_zoom.svg.clone(), scene.clone(), pan_zoom.camera.0)),
+    );
+    let png = painted
+        .as_ref()
+        .map(|(scene, lit)| png_maker(shown, scene, lit, pan_zoom.camera.0, focus));
+    let svg = painted
+        .as_ref()
+        .map(|(scene, _)| svg_maker(&props.analysis, &rest, scene));
+
+    html! {
+        <section class="network-panel" aria-labelledby="network-title">
+            <h2 id="network-title">{ "Who talks with whom" }</h2>
+            <p class="explain">
+                { "Each dot is a person; a line joins two people who replied to or mentioned \
+                   each other, darker when they did it more. Bigger dots talk with more people. \
+                   Point at someone to see their ties, click or tap to keep them (Escape lets \
+                   go); scroll, pinch or use + and − to zoom, drag to move." }
+            </p>
+            { step_away::switch(full, *removed, on_remove) }
+            if let Some(rest) = rest.rest.as_ref() {
+                { step_away::note(&props.analysis, rest) }
+            }
+            <div class="network-tools">
+                { search_box(&query, picked.found.len(), setter(&query)) }
+                { filters(*filter, heaviest, setter(&filter)) }
+                { window_filters(*filter, &full.times, setter(&filter)) }
+            </div>
+            { window_note(*filter, &shown.times, picked.selection.edges.len(), shown.edges.len()) }
+            if !canvas {
+                { big_note(shown.nodes.len(), *filter, setter(&filter)) }
+            }
+            { pan_zoom::buttons(&pan_zoom.camera) }
+            { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
+            { person_panel(shown, &picked.selection, *pinned, look.on_pick.clone()) }
+            if full.nodes.is_empty() {
+                <p class="empty">{ "Nobody to draw yet: this export has no conversations." }</p>
+            }
+            { colour_switch(&by_community) }
+            { legend(*by_community, full) }
+            <NetworkTable analysis={props.analysis.clone()} rest={rest.rest.clone()}
+                selection={Shared(picked.selection.clone())} />
+            <ExportBar analysis={props.analysis.clone()} {png} {svg} />
+        </section>
+    }
+}
+
+/// A renderer asked for in the page's address (`?renderer=`), if any.
+fn forced() -> Option<Forced> {
+    let query = gloo::utils::window().location().search().ok()?;
+    Forced::from_query(&query)
+}
+
+/// The search's matches and the filters' selection, each recomputed only when what it
+/// depends on changes (the search text moves the selection only when it can change it).
+#[hook]
+fn use_picked(
+    analysis: &Shared<Analysis>,
+    removed: bool,
+    filter: Filter,
+    query: &str,
+    shown: &NetworkView,
+) -> Picked {
+    let found = use_memo(
+        (analysis.clone(), removed, query.to_string()),
+        |(_, _, query)| search(shown, query),
+    );
+    let total = shown.nodes.len();
+    let matters = filter.hide_isolates || filter.limit.is_some_and(|limit| total > limit);
+    let key = if matters {
+        query.to_string()
+    } else {
+        String::new()
+    };
+    let selection = use_memo(
+        (analysis.clone(), removed, filter, key),
+        |(_, _, filter, _)| select(shown, filter, &found),
+    );
+    Picked { found, selection }
+}
+
+/// The canvas scene of what is drawn and what of it is lit (`None` for the SVG: `analysis`
+/// is `None`); the scene is rebuilt only when the people, the filters or the colours
+/// change (or move: `rest` re-settling), the highlight when the focus or the search does.
+#[hook]
+fn use_canvas(
+    analysis: Option<&Shared<Analysis>>,
+    look: &Look,
+    picked: &Picked,
+    rest: &Rest,
+    shown: &NetworkView,
+) -> Option<(Shared<Scene>, Shared<Highlight>)> {
+    let colouring = Colouring {
+        by_community: look.by_community,
+        grey_alone: look.grey_alone,
+    };
+    let deps = (
+        analysis.cloned(),
+        colouring,
+        Shared(picked.selection.clone()),
+        rest.moving.clone(),
+    );
+    let scene = use_memo(deps, |(analysis, colouring, selection, _)| {
+        analysis.as_ref()?;
+        let fit = fit(shown);
+        let size = (WIDTH as f32, HEIGHT as f32);
+        Some(Shared::new(Scene::build(
+            shown,
+            selection,
+            |n| fit.place(n),
+            *colouring,
+            size,
+        )))
+    });
+    let deps = ((*scene).clone(), look.hovered, Shared(picked.found.clone()));
+    let lit = use_memo(deps, |(scene, focus, found)| {
+        scene
+            .as_ref()
+            .map(|s| Shared::new(s.highlight(*focus, found)))
+    });
+    (*scene).clone().zip((*lit).clone())
+}
+
+/// A new report is a new picture: start from the whole of it, nobody pinned, every
+/// channel and day counted (the old window's channels and dates mean nothing there).
+#[hook]
+fn use_fresh_start(
+    analysis: &Shared<Analysis>,
+    pan_zoom: &PanZoom,
+    pinned: &UseStateHandle<Option<usize>>,
+    filter: &UseStateHandle<Filter>,
+) {
+    let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
+    let filter = filter.clone();
+    use_effect_with(analysis.clone(), move |_| {
+        camera.dispatch(Move::Reset);
+        pinned.set(None);
+        if filter.window != Window::default() {
+            filter.set(Filter {
+                window: Window::default(),
+                ..*filter
+            });
+        }
+    });
+}
+
+/// `#network`: the canvas with the names over it when `painted`, else the SVG.
+fn drawing(
+    shown: &NetworkView,
+    painted: Option<&(Shared<Scene>, Shared<Highlight>)>,
+    picked: &Picked,
+    pan_zoom: &PanZoom,
+    look: &Look,
+    kind: CanvasKind,
+) -> Html {
+    let view = pan_zoom.camera.0;
+    let Some((scene, lit)) = painted else {
+        let frame = Frame {
+            selection: &picked.selection,
+            matches: &picked.found,
+            view,
+            svg: pan_zoom.svg.clone(),
+            press: pan_zoom.press.clone(),
+        };
+        return draw_network(shown, look, &frame);
+    };
+    html! {
+        <>
+            <CanvasNetwork scene={scene.clone()} lit={lit.clone()} {view} {kind}
+                canvas={pan_zoom.svg.clone()} people={shown.nodes.len()}
+                shown={scene.dots.len()} ties={scene.ties.len()}
+                on_hover={look.on_hover.clone()} on_pick={look.on_pick.clone()}
+                press={pan_zoom.press.clone()} />
+            { names_layer(shown, scene, &view, look.hovered) }
+        </>
+    }
+}
+
+/// The canvas network's PNG download: the picture in the current view, drawn afresh.
+fn png_maker(
+    shown: &NetworkView,
+    scene: &Shared<Scene>,
+    lit: &Shared<Highlight>,
+    view: peerscope_core::draw::view::zoom::ViewBox,
+    focus: Option<usize>,
+) -> Callback<(), Option<String>> {
+    let (scene, lit) = (scene.clone(), lit.clone());
+    let names = names(shown, &scene, focus);
+    Callback::from(move |_: ()| canvas2d::png(&scene, &lit, view, &names, PNG_SIZE).ok())
+}
+
+/// The canvas network's SVG download: what the scene draws (the people shown: the
+/// re-settling ones with the host away), written by the core.
+fn svg_maker(
+    analysis: &Shared<Analysis>,
+    rest: &Rest,
+    scene: &Shared<Scene>,
+) -> Callback<(), String> {
+    let (analysis, shown, scene) = (analysis.clone(), rest.moving.clone(), scene.clone());
+    Callback::from(move |_: ()| {
+        let people = shown.as_deref().unwrap_or(&analysis.network);
+        scene_svg(&scene, people)
+    })
+}
+
+/// A click on a person pins them (again: unpins); a click on empty space unpins.
+fn on_pick(pinned: &UseStateHandle<Option<usize>>) -> Callback<Option<usize>> {
+    let pinned = pinned.clone();
+    Callback::from(move |at: Option<usize>| {
+        pinned.set(if at == *pinned { None } else { at });
+    })
+}
+
+/// The drawing and its tooltip in the frame that hears the wheel, drags, fingers (taps go
+/// to `on_tap`) and keys. `touch-action: none`: the fingers move the drawing, not the page.
+fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html, on_tap: Callback<Tap>) -> Html {
+    let end = pan_zoom.onmouseup.clone();
+    let touch = touch::handlers(pan_zoom, on_tap);
+    html! {
+        <div class="network-frame" style="position:relative;touch-action:none"
+            onwheel={pan_zoom.onwheel.clone()} onmousedown={pan_zoom.onmousedown.clone()}
+            onmousemove={pan_zoom.onmousemove.clone()} onmouseup={end.clone()}
+            onmouseleave={end} onkeydown={pan_zoom.onkeydown.clone()}
+            onpointerdown={touch.down} onpointermove={touch.moved} onpointerup={touch.up}
+            onpointercancel={touch.cancel}>
+            { drawing }
+            { tip }
+        </div>
+    }
+}
+
+/// A callback that stores what it hears in `state`.
+fn setter<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |value: T| state.set(value))
+}
+
+/// Centres the drawing on the first person found whenever the search text changes.
+#[hook]
+fn use_search_focus(network: &NetworkView, found: &[usize], query: &str, pan_zoom: &PanZoom) {
+    let first = found.first().and_then(|&i| network.nodes.get(i));
+    let at = first.map(|node| fit(network).place(node));
+    let camera = pan_zoom.camera.dispatcher();
+    use_effect_with(query.to_string(), move |_| {
+        if let Some(at) = at {
+            camera.dispatch(Move::CentreOn(at));
+        }
+    });
+}

@@ -1,0 +1,97 @@
+//! One click deeper: counts, the funnel, the network type, channels and data warnings.
+
+use yew::prelude::*;
+
+use crate::app::bidi;
+use crate::app::shared::Shared;
+use peerscope_core::report::analyze::Analysis;
+
+/// Props of [`Deeper`].
+#[derive(Properties, PartialEq)]
+pub struct DeeperProps {
+    pub analysis: Shared<Analysis>,
+}
+
+/// The "deeper" section: folded details for people who want the numbers.
+#[component]
+pub fn Deeper(props: &DeeperProps) -> Html {
+    let report = &props.analysis.report;
+    let counts = &report.counts;
+    let funnel = &report.funnel;
+    // Names in `<bdi>` (see `bidi`): a right-to-left name must not reorder the line.
+    let leader_names = bidi::names(funnel.leaders.iter().map(|l| l.name.as_str()), ", ");
+    let bridges = funnel.bridges.iter().enumerate().map(|(k, b)| {
+        let comma = if k == 0 { "" } else { ", " };
+        html! { <>{ comma }{ bidi::name(&b.name) }{ format!(" ({} cut off)", b.cuts_off) }</> }
+    });
+
+    html! {
+        <section class="deeper" aria-labelledby="deeper-title">
+            <h2 id="deeper-title">{ "Deeper" }</h2>
+            if !report.sources.warnings.is_empty() {
+                <ul id="warnings" class="warnings">
+                    { for report.sources.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                </ul>
+            }
+            <dl id="counts" class="counts">
+                <div><dt>{ "messages" }</dt><dd>{ counts.messages }</dd></div>
+                <div><dt>{ "people" }</dt><dd>{ counts.participants }</dd></div>
+                <div><dt>{ "days" }</dt><dd>{ counts.days }</dd></div>
+            </dl>
+            <h3>{ "From audience to leaders" }</h3>
+            <ol id="funnel" class="funnel">
+                <li><span class="stage">{ "audience" }</span><span class="n">{ funnel.audience }</span>
+                    <span class="means">{ "everyone who took part, reactions included" }</span></li>
+                <li><span class="stage">{ "engaged" }</span><span class="n">{ funnel.engaged }</span>
+                    <span class="means">{ "talk with at least one other member, not only the host" }</span></li>
+                <li><span class="stage">{ "core" }</span><span class="n">{ funnel.core }</span>
+                    <span class="means">{ "tied to two or more others in the tight group of members (the 2-core)" }</span></li>
+                <li><span class="stage">{ "leaders" }</span><span class="n">{ funnel.leaders.len() }</span>
+                    <span class="means">{ "3+ replies to other members" }
+                        if !funnel.leaders.is_empty() { { ": " }{ leader_names } }</span></li>
+            </ol>
+            if !funnel.bridges.is_empty() {
+                <p id="bridges" class="bridges"><strong>{ "Bridges: " }</strong>
+                    { "without these members, parts of the group would lose touch — " }
+                    { for bridges }</p>
+            }
+            if let Some(kind) = &report.structure.kind {
+                <p class="structure"><strong>{ format!("Network type: {}. ", kind.replace('_', " ")) }</strong>
+                    { &report.structure.why }</p>
+            }
+            if report.spaces.len() > 1 {
+                <details class="spaces">
+                    <summary>{ format!("{} channels", report.spaces.len()) }</summary>
+                    <table>
+                        <thead><tr><th>{ "channel" }</th><th>{ "messages" }</th>
+                            <th>{ "score" }</th><th>{ "label" }</th></tr></thead>
+                        <tbody>
+                            { for report.spaces.iter().map(|space| html! {
+                                <tr><td>{ &space.name }</td><td>{ space.messages }</td>
+                                    <td>{ space.score.map_or("–".into(), |s| format!("{s:.0}")) }</td>
+                                    <td>{ space.label.as_str() }</td></tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
+            }
+            <p class="files">{ format!("Read from: {}.", report.sources.files.iter()
+                .map(read_from).collect::<Vec<_>>().join("; ")) }</p>
+        </section>
+    }
+}
+
+/// One file as "Read from" lists it: its name, its format and how sure detection was
+/// ("general.json as discord, recognised for certain").
+fn read_from(file: &peerscope_core::model::schema::SourceFile) -> String {
+    let how = match file.detection.confidence {
+        "chosen" => "as you chose".to_string(),
+        "certain" => "recognised for certain".to_string(),
+        "likely" => format!(
+            "most likely; it also looked like {} (pick the format above if that is right)",
+            file.detection.also_matched.join(" or ")
+        ),
+        _ => "detected".to_string(),
+    };
+    format!("{} as {}, {how}", file.name, file.format)
+}

@@ -1,0 +1,85 @@
+//! The report's downloads: the report as JSON, the metrics as CSV, the anonymised share
+//! card as PNG, and a printable page (the print stylesheet in `www/style.css`).
+//!
+//! Every file is made from the report on screen, so with the anonymise switch on the JSON
+//! carries pseudonyms too; the share card never carries a name either way.
+
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::app::shared::Shared;
+use crate::network::export::{offer, offer_png};
+use peerscope_core::draw::export::metrics_csv::metrics_csv;
+use peerscope_core::draw::share_card::{share_card, HEIGHT, WIDTH};
+use peerscope_core::report::analyze::Analysis;
+
+/// `#export-report-json`, `#export-metrics-csv`, `#export-share-card` and `#print`, each
+/// making its file from `analysis` when clicked. A plain function: it has no state.
+pub fn downloads(analysis: &Shared<Analysis>) -> Html {
+    let text = |id: &'static str,
+                name: &'static str,
+                mime: &'static str,
+                make: fn(&Analysis) -> String| {
+        let analysis = analysis.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = offer(id, name, mime, &make(&analysis));
+        })
+    };
+    let on_card = {
+        let analysis = analysis.clone();
+        Callback::from(move |_: MouseEvent| {
+            let svg = share_card(&analysis.report, &analysis.network);
+            spawn_local(async move {
+                let _ = offer_png(
+                    &svg,
+                    (WIDTH, HEIGHT),
+                    "export-share-card",
+                    "peerscope-share-card.png",
+                )
+                .await;
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <section class="downloads" aria-labelledby="downloads-title">
+            <h2 id="downloads-title">{ "Take it with you" }</h2>
+            <p class="explain">{ "Made here in your browser; nothing is uploaded. The share card \
+                shows the verdict, the score, the funnel and the network's shape, with no names." }</p>
+            <div class="exports" role="group" aria-label="Download the report">
+                <button id="export-report-json" type="button"
+                    onclick={text("export-report-json", "peerscope-report.json", "application/json", report_json)}>
+                    { "Report (JSON)" }</button>
+                <button id="export-metrics-csv" type="button"
+                    onclick={text("export-metrics-csv", "peerscope-metrics.csv", "text/csv", |a| metrics_csv(&a.report))}>
+                    { "Numbers (CSV)" }</button>
+                <button id="export-share-card" type="button" onclick={on_card}>{ "Share card (PNG)" }</button>
+                <button id="print" type="button" onclick={on_print}>{ "Print" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The report as the CLI's `--json` writes it, indented; empty only if serialising failed.
+///
+/// Through the JS API's serializer and the browser's `JSON.stringify`, not serde_json: the
+/// wasm already holds that serializer for the report, and a second one would cost tens of
+/// kilobytes.
+fn report_json(analysis: &Analysis) -> String {
+    let Ok(value) = analysis
+        .report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    else {
+        return String::new();
+    };
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}

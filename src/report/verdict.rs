@@ -1,0 +1,64 @@
+//! The answer: the headline in big plain words, label and score beside it, evidence under "why".
+
+use yew::prelude::*;
+
+use crate::app::shared::Shared;
+use peerscope_core::model::schema::Label;
+use peerscope_core::report::analyze::Analysis;
+
+/// Props of [`VerdictPanel`].
+#[derive(Properties, PartialEq)]
+pub struct VerdictPanelProps {
+    pub analysis: Shared<Analysis>,
+}
+
+/// `#verdict`, with `data-label` = audience, emerging or community.
+#[component]
+pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
+    let verdict = &props.analysis.report.verdict;
+    let label = verdict.label.as_str();
+    let score = match verdict.score {
+        Some(score) => format!("{score:.0}"),
+        None => "–".to_string(),
+    };
+    html! {
+        <section id="verdict" class={classes!("verdict", label)} data-label={label}
+            aria-label="The answer">
+            <p class="headline">{ &verdict.headline }</p>
+            <p class="label-score">
+                <span class="label">{ label_words(verdict.label) }</span>
+                <span class="score-box" title="0 = all through you, 100 = they talk to each other">
+                    <span id="score">{ score }</span>{ " / 100" }
+                </span>
+            </p>
+            if !verdict.framing.is_empty() {
+                <p class="framing">{ &verdict.framing }</p>
+            }
+            if !verdict.evidence.is_empty() {
+                <details class="why">
+                    <summary>{ "Why" }</summary>
+                    <ul>
+                        { for verdict.evidence.iter().map(|evidence| html! {
+                            <li class={classes!("leans", evidence.leans.as_str())}
+                                data-metric={evidence.metric.clone()}>
+                                <span class="lean-mark" aria-hidden="true">
+                                    { if evidence.leans == Label::Community { "●" } else { "○" } }
+                                </span>
+                                { &evidence.sentence }
+                            </li>
+                        }) }
+                    </ul>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// The label as a person would say it.
+fn label_words(label: Label) -> &'static str {
+    match label {
+        Label::Audience => "Audience",
+        Label::Emerging => "Emerging community",
+        Label::Community => "Community",
+    }
+}
