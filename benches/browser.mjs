@@ -1,4 +1,4 @@
-// The browser row of `make bench` (issue 9 (d)): peerscope's web app in headless Chromium.
+// The browser row of `make bench` (row (d)): peerscope's web app in headless Chromium.
 //
 //   node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS]
 //                            [--cpu-profile PREFIX] [--browser-arg ARG]... FILE...

@@ -17,8 +17,8 @@
 // layout, from Chrome's Performance.getMetrics), `draw_ms_per_frame` (the renderer's own
 // draw call, from `#network.peerscopeDrawMs`, canvas renderers only), `ties_per_draw` (ties
 // the canvas drew per frame it painted: while the picture moves it draws the heaviest ties
-// that fit its learnt pace, src/view/scene/pace.rs), `gl` (the flags used) and `load_s`
-// (upload to drawn). Frame time beyond the main thread is the GPU process (rasterising,
+// that fit its learnt pace, core/src/draw/view/scene/pace.rs), `gl` (the flags used) and
+// `load_s` (upload to drawn). Frame time beyond the main thread is the GPU process (rasterising,
 // compositing; software here). `--detail full` makes the canvas draw every tie in every
 // frame (`?detail=full`), to see the raw cost.
 //
@@ -48,7 +48,7 @@ const BASE_ARGS = [
   "--no-first-run",
 ];
 const SWIFTSHADER = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"];
-// The wheel zooms 1.2× per 100 pixels (src/ui/pan_zoom.rs): 600 pixels is about 3×.
+// The wheel zooms 1.2× per 100 pixels (src/network/pan_zoom.rs): 600 pixels is about 3×.
 const ZOOM_PIXELS = 600;
 // Radius of the drag circle, CSS pixels; one lap every LAP_STEPS pointer moves.
 const DRAG_RADIUS = 120;

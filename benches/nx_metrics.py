@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The analyst's way: peerscope's metric set (ANALYSIS.md §2–§4, §7's core) in NetworkX.
+"""The analyst's way: peerscope's metric set (docs/METRICS.md §2–§4, §7's core) in NetworkX.
 
     python3 benches/nx_metrics.py EXPORT.json [--out values.json]
     python3 benches/nx_metrics.py MESSAGES.csv [--out values.json]
@@ -7,7 +7,7 @@
 Reads one DiscordChatExporter JSON export with `json.load` (or a CSV message list
 `id,author,time,reply_to,text`, as benches/gen_replies.py writes, turned into the same
 shape while loading), builds the reply/mention
-interactions and the conversation graph G as ANALYSIS.md §2 defines them, and computes
+interactions and the conversation graph G as docs/METRICS.md §2 defines them, and computes
 every metric of §3–§4 with NetworkX where NetworkX has the algorithm (centralization from
 its degrees, reciprocity, components, Louvain modularity, the 2-core) and plain Python
 where it is bookkeeping. Prints one JSON object: the values, and seconds spent in each
@@ -50,7 +50,7 @@ def freeman(degrees, den):
 
 
 class Conversation:
-    """People, counting messages and interactions of one export (ANALYSIS.md §1–§2)."""
+    """People, counting messages and interactions of one export (docs/METRICS.md §1–§2)."""
 
     def __init__(self, export):
         self.bots = set()
@@ -121,7 +121,7 @@ def build(conv):
 
 
 def detect_hosts(g):
-    """The participant reached by the most distinct people (ANALYSIS.md §2)."""
+    """The participant reached by the most distinct people (docs/METRICS.md §2)."""
     if g.number_of_nodes() == 0:
         return set()
     best = max(g.nodes, key=lambda v: (g.in_degree(v), v))

@@ -23,7 +23,7 @@
        and frames per second while panning a 10 k-node / 100 k-edge graph (benches/fps.mjs);
    (e) the release .wasm, raw and gzip.
    What cannot be measured yet is a row saying so and why.
-5. Runs the Criterion micro-benchmarks (benches/core.rs) and adds their medians.
+5. Runs the Criterion micro-benchmarks (core/benches/core.rs) and adds their medians.
 Prints the table and writes it to target/bench/report.md.
 
 --only browser runs the browser rows alone (the 100 k export, plus 1 M with --full; no
@@ -65,12 +65,12 @@ NPM_PEERS = {"chat-analytics": "1.1.2", "graphology": "0.26.0", "graphology-layo
 PIP_PEERS = {"networkx": "3.4.2"}
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 
-# Targets of issue 9.
+# The target each row is judged against (the table's last column).
 TARGET_CA = 10.0
 TARGET_NX = 50.0
 TARGET_FA2 = 3.0
 TARGET_WASM_GZIP_KB = 600
-# Issue 3: the 1 M-message (~1.4 GB) export through the CLI.
+# The 1 M-message (~1.4 GB) export through the CLI: streamed, it must fit in 1.5 GB of peak RSS.
 TARGET_1M_RSS_MB = 1536
 TARGET_BROWSER_100K_S = 1.0
 TARGET_BROWSER_1M_S = 8.0
@@ -163,8 +163,8 @@ def replies_csv():
 
 
 def build_cli():
-    # The CLI and the core need no web crate: without the `web` feature the build is
-    # shorter and does not wait on the UI.
+    # Only the CLI's package: it and the core have no web crate, so the build is shorter
+    # and does not wait on the UI.
     run(["cargo", "build", "--release", "-p", "peerscope-cli"], cwd=ROOT)
     return TARGET / "release" / "peerscope"
 
@@ -246,7 +246,7 @@ def bench_chat_analytics(rep, cli, files, runs, why_not):
             continue
         if size == "1m":
             r = [timed([cli, "analyze", path]) for _ in range(runs)]
-            # Issue 3's streaming target: the ~1 GB export within 1.5 GB of peak RSS.
+            # The streaming target: the ~1 GB export within 1.5 GB of peak RSS.
             rss = med(r, "rss")
             rep.row(f"(a) end to end, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): peerscope CLI, peak RSS",
                     f"{secs(med(r, 'wall'))} wall, {secs(med(r, 'cpu'))} CPU, {rss:.0f} MB",
@@ -300,7 +300,7 @@ def bench_networkx(rep, cli, files, runs, why_not, crit):
 
 
 def bench_scale_graph(rep, path, why_not, crit):
-    """The diagnosis issue's scale target: everything after import on the 1 M-edge graph,
+    """The scale peerscope is built for: everything after import on the 1 M-edge graph,
     next to NetworkX's graph build + metrics on the same file (one NetworkX run: minutes)."""
     what = "(b) 1 M replies among 100 k people: the analysis after import vs NetworkX graph + metrics"
     if why_not:
@@ -339,7 +339,7 @@ def bench_fa2(rep, runs, why_not, crit):
             f"graphology {secs(theirs)} CPU ({secs(wall)} wall), mean of 100 iterations",
             f"{ratio:.1f}×", f"≥ {TARGET_FA2:.0f}×", yes(ratio >= TARGET_FA2))
     rep.notes.append("(c) both with graphology's inferred settings for > 2 000 nodes (Barnes–Hut θ 0.5, "
-                     "strong gravity 0.05, scaling 10); benches/core.rs rebuilds graphology's graph draw for draw "
+                     "strong gravity 0.05, scaling 10); core/benches/core.rs rebuilds graphology's graph draw for draw "
                      "and checks its first and last edge.")
 
 
@@ -567,7 +567,7 @@ def run_all(a, rep):
     bench_fps(rep, a.runs, dist, npm_why or dist_why)
     bench_wasm(rep, dist, dist_why)
     rep.notes.append("peerscope CLI prints its text summary; chat-analytics writes its HTML report; "
-                     "the NetworkX script (benches/nx_metrics.py) does json.load, the interactions of ANALYSIS.md §2, "
+                     "the NetworkX script (benches/nx_metrics.py) does json.load, the interactions of docs/METRICS.md §2, "
                      "and every metric of §3–§4 plus the 2-core (no betweenness).")
     rep.notes.append("Exports: benches/gen_discord.py, seed 42 (DiscordChatExporter JSON as it writes it).")
     return crit, load

@@ -1,11 +1,8 @@
-//! The Yew UI (feature `web`): one page that reads exports in the browser and shows the
-//! answer, the network, the checklist and the numbers behind them.
-//!
-//! [`app`] owns the one reducer ([`state`]); every other module is one component or a
-//! helper of one. Nothing here is needed by the core.
-
-//! The web crate: the Yew page (and its import worker) on top of `peerscope-core`. Editing
-//! anything here never rebuilds the core. Folders by what the person sees:
+//! The web crate: the Yew page (and its import worker) on top of `peerscope-core`. One page
+//! reads exports in the browser and shows the answer, the network, the checklist and the
+//! numbers behind them. [`app`] owns the one reducer ([`app::state`]); every other module is
+//! one component or a helper of one. Nothing here is needed by the core, and editing
+//! anything here never rebuilds it. Folders by what the person sees:
 
 /// The page's frame: the root component, the one state and reducer, how it starts, the
 /// JS API, the embed and small helpers every component shares.

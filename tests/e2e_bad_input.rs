@@ -1,4 +1,5 @@
-//! End to end, the worst files through the file input (issue 8): the release build in
+//! End to end, the worst files through the file input (a broken file must cost one sentence,
+//! never the page): the release build in
 //! headless Chromium, the bundled sample on screen, then one at a time an empty file, a
 //! PNG, JSON cut off mid-string, 100 000 nested brackets, a Latin-1 byte in UTF-8 JSON
 //! and valid JSON of another shape, each generated here into a temporary folder.

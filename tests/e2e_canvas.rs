@@ -14,8 +14,7 @@
 // Test code: a failing check panics, which is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
-// It places the pointer with the page's own drawing geometry (`peerscope_web::network::drawing`),
-// which exists only with the web feature; `--no-default-features` builds leave it out.
+// It places the pointer with the page's own drawing geometry (`peerscope_web::network::drawing`).
 
 // Each suite uses part of the shared harness.
 #[allow(dead_code)]

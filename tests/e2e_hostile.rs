@@ -1,4 +1,5 @@
-//! End to end, hostile names on the page (issue 8): the release build in headless
+//! End to end, hostile names on the page (a name is whatever the export says, so it must
+//! never run as code): the release build in headless
 //! Chromium with `tests/fixtures/hostile_names.json` ([`e2e_support::hostile`]), whose
 //! people are named like an `<img onerror>`, a `<script>`, a spreadsheet formula, a
 //! right-to-left override and a zero-width-joined word, the first the host and the others

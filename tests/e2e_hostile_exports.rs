@@ -1,4 +1,5 @@
-//! End to end, hostile names in the downloads (issue 8): the release build in headless
+//! End to end, hostile names in the downloads (a name must stay text in every file the page
+//! writes, spreadsheets included): the release build in headless
 //! Chromium with `tests/fixtures/hostile_names.json` ([`e2e_support::hostile`]), whose
 //! people are named like an `<img onerror>`, a `<script>`, a spreadsheet formula, a
 //! right-to-left override and a zero-width-joined word. Every file the page offers keeps

@@ -1,4 +1,5 @@
-//! End to end, big exports in the browser (issue 3 item 7, issue 8 item 5): generated
+//! End to end, big exports in the browser (the page must stay responsive and cancellable
+//! while a large file is read): generated
 //! DiscordChatExporter exports of about 40 MB go through `#file-input` into the release
 //! build in headless Chromium, and
 //!

@@ -1,4 +1,4 @@
-//! End to end, progress, charts and report downloads (issue 6): the release build in
+//! End to end, progress, charts and report downloads: the release build in
 //! headless Chromium with a fixture whose names and messages appear nowhere else.
 //!
 //! - a ticked step survives a reload, and re-analysing the same export shows

@@ -1,4 +1,4 @@
-//! End to end, the canvas network after "remove the host" and its SVG download (issue 5):
+//! End to end, the canvas network after "remove the host" and its SVG download:
 //! the release build in headless Chromium, a generated edge list of several thousand
 //! people uploaded (well past the canvas thresholds), then
 //!

@@ -1,4 +1,4 @@
-//! End to end, the network on a phone (issue 5): the release build in headless Chromium,
+//! End to end, the network on a phone: the release build in headless Chromium,
 //! `tests/fixtures/e2e_upload.json` uploaded and drawn as an SVG (`?renderer=svg`) and on
 //! a WebGL2 canvas (`?renderer=webgl2`, SwiftShader standing in for a GPU), then fingers
 //! as synthetic touch `PointerEvent`s ([`e2e_support::touch`]):

@@ -3,7 +3,7 @@
 
 "Maker Corner" is a fictional creator's Discord server. Every name, message and id in it is
 invented here; nothing is copied from a real export. The files follow the JSON shape that
-DiscordChatExporter (DCE) writes (see FORMATS.md, section 1): one file per channel, one file
+DiscordChatExporter (DCE) writes (see core/src/import/discord.rs): one file per channel, one file
 for the thread, snowflake ids that encode the time, replies via `reference`.
 
 The story the data tells: the host, Mira, posts videos, guides and tips and answers many
@@ -1229,7 +1229,7 @@ def stats(host_name="mira.makes"):
         to_regs = {b for a, b, _ in replies if a == rid and b in regular_ids}
         peer_n = sum(1 for a, b, _ in replies if a == rid and b not in H)
         print("  %-8s replies to %d other regulars, %d replies to non-host people" % (names[rid], len(to_regs), peer_n))
-    # Graph shape, roughly as ANALYSIS.md defines it
+    # Graph shape, roughly as docs/METRICS.md (§2, §4) defines it
     participants = {m["author"]["id"] for _, m in msgs} | {x for a, b, _ in replies + mention_edges for x in (a, b)}
     members = participants - H
     und = defaultdict(set)

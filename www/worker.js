@@ -1,10 +1,10 @@
 /*
  * peerscope's import worker: reads big exports off the page's main thread.
  *
- * The page (src/ui/worker.rs) starts this module worker beside its wasm-bindgen glue and
+ * The page (src/import/worker.rs) starts this module worker beside its wasm-bindgen glue and
  * sends one first message: { glue: the glue's address, module: the page's compiled
  * WebAssembly.Module }. This imports the same glue and instantiates the same module (no
- * second download or compile), then hands over to Rust (src/ui/in_worker.rs), which says
+ * second download or compile), then hands over to Rust (src/import/in_worker.rs), which says
  * "Ready" and answers every later message. If anything here fails, the page is told, and
  * reads files on its main thread instead.
  */

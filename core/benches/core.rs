@@ -2,22 +2,22 @@
 //! seeded 10 k- and 100 k-message DiscordChatExporter exports (`benches/gen_discord.py`).
 //!
 //! ```sh
-//! cargo bench --bench core                 # what `make bench` runs, after generating
-//! PEERSCOPE_BENCH_DIR=some/folder cargo bench --bench core
+//! cargo bench -p peerscope-core --bench core     # what `make bench` runs, after generating
+//! PEERSCOPE_BENCH_DIR=some/folder cargo bench -p peerscope-core --bench core
 //! ```
 //!
 //! The exports are read from `target/bench/discord-{10k,100k}.json` and
 //! `target/bench/replies-1m.csv` (`benches/gen_replies.py`: 1 M replies among 100 k
-//! people, the diagnosis issue's scale target) (or the folder in
+//! people, the scale peerscope is built for) (or the folder in
 //! `PEERSCOPE_BENCH_DIR`); a missing one is skipped with a note, so `cargo bench` works in
 //! a fresh clone too. Times are CPU time of the benchmark thread (see `on_cpu`). Each path
 //! is timed alone:
 //!
 //! - `parse`: bytes → dataset (detection, JSON, the model), whole buffer and streamed;
 //! - `graph`: dataset → interactions → the conversation graph G (CSR);
-//! - `metrics`: every metric of ANALYSIS.md §3–§4 on G (Louvain included);
+//! - `metrics`: every metric of docs/METRICS.md §3–§4 on G (Louvain included);
 //! - `funnel`: engaged, 2-core and leaders (betweenness) of §7;
-//! - `layout`: the network layout of `src/layout.rs`, whole (it has no public step);
+//! - `layout`: the network layout of `core/src/draw/layout.rs`, whole (it has no public step);
 //! - `analyze`: the whole pipeline after import, report and layout included;
 //! - `report`: the same without the layout (what the CLI runs);
 //! - `fa2/step`: one ForceAtlas2 iteration on the seeded 10 k-node / 100 k-edge graph that

@@ -1,4 +1,4 @@
-//! The conversation graph G (ANALYSIS.md §2) on plain arrays.
+//! The conversation graph G (docs/METRICS.md §2) on plain arrays.
 //!
 //! Nodes are participants, numbered `0..n`; `arcs` are the directed, weighted ties (reply
 //! and mention interactions, repeats summed); `undirected` is the simple undirected

@@ -1,7 +1,7 @@
-//! Importers: bytes of an export in, the normalised model out (ANALYSIS.md §1).
+//! Importers: bytes of an export in, the normalised model out (docs/METRICS.md §1).
 //!
 //! One file per format; each has a `detect` that looks at the first bytes and a `read`
-//! that adds one file to a [`Dataset`], so several files (a channel and its threads)
+//! that adds one file to a [`Dataset`](crate::model::Dataset), so several files (a channel and its threads)
 //! share one id index and duplicates merge.
 
 pub mod csv;

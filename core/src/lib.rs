@@ -2,9 +2,10 @@
 //! a **community** (people connected to each other)?
 //!
 //! It reads exports of a group's conversations and turns them into one report, in one
-//! direction. The modules are declared in the order the data flows through them; each may
-//! use the ones declared before it (apart from `import`, which builds the `model`), never
-//! one after it (`tests/layers.rs` checks this):
+//! direction: `import` → `model` → `graph` → `measure` → `advice` → `draw` → `report`.
+//! Each layer may use the ones before it in that order (`import` builds the `model`'s
+//! types), never one after it (`ARCHITECTURE.md` at the repository root lists the
+//! exceptions that remain). The whole pipeline is one call:
 //!
 //! ```
 //! use peerscope_core::{analyze, Options};

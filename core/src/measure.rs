@@ -1,4 +1,5 @@
-//! Every metric of ANALYSIS.md §3–§4, one family per file, measured on a [`Scope`].
+//! Every metric of docs/METRICS.md §3–§4, one family per file, measured on a
+//! [`Scope`](crate::graph::scope::Scope).
 
 pub mod continuation;
 pub mod direction;
@@ -19,7 +20,7 @@ use crate::model::schema::Metrics;
 pub use continuation::Continuation;
 
 /// Who the "stop posting" tests take away: the hosts, or, with no host, the most
-/// central participant (most distinct people talking to them), as ANALYSIS.md §5 asks.
+/// central participant (most distinct people talking to them), as docs/METRICS.md §5 asks.
 pub struct AwayParty {
     /// Per person: taken away.
     pub mask: Vec<bool>,

@@ -1,4 +1,4 @@
-//! The normalised model every importer produces (ANALYSIS.md §1).
+//! The normalised model every importer produces (docs/METRICS.md §1).
 //!
 //! People and spaces are interned into vectors and referred to by index; messages keep
 //! their source ids as strings (Discord snowflakes do not fit a float, and other formats
@@ -38,11 +38,11 @@ pub struct Space {
     /// True for a thread (or forum post) file: its messages belong to one thread root.
     pub is_thread: bool,
     /// True for formats with no reply data (WhatsApp, Messenger): replies are inferred
-    /// from timing (ANALYSIS.md §2) and flagged as such.
+    /// from timing (docs/METRICS.md §2) and flagged as such.
     pub infer_replies: bool,
 }
 
-/// The three message kinds of §1. Only `Post` and `Reply` count anywhere.
+/// The three message kinds of docs/METRICS.md §1. Only `Post` and `Reply` count anywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
     Post,

@@ -1,4 +1,4 @@
-//! Charts, share card and metrics CSV drawn natively (issue 6): each chart's SVG holds its
+//! Charts, share card and metrics CSV drawn natively: each chart's SVG holds its
 //! series (one point per timeline bucket, one bar per funnel stage, one bar per degree
 //! group) and its caption; the share card and the charts hold no participant's name or id
 //! (a fixture whose names appear nowhere else); the CSV has one row per metric.

@@ -69,7 +69,7 @@ fn malformed_chat_names_file_line_and_column() {
 }
 
 /// Counted by hand, by reading each file (`_chat.txt` inside the zip is the .txt with
-/// CRLF line ends). Replies follow the 10-minute rule of ANALYSIS.md §2.
+/// CRLF line ends). Replies follow the 10-minute rule of docs/METRICS.md §2.
 /// - 2A_5M: A, B alternate at 12:00, 12:01, 12:02, 12:03, plus A's out-of-order line at
 ///   12:02. In time order A, B, A, A, B: B→A, A→B, A→B (a run answers the message before
 ///   it), B→A = 4 replies. No `@`.

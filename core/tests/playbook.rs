@@ -1,4 +1,4 @@
-//! The checklist on generated groups (issue 6): for broadcast, support, mesh and
+//! The checklist on generated groups: for broadcast, support, mesh and
 //! audience-with-core groups and every profile, steps are ordered by their signals, every
 //! *why* carries the group's own numbers, and the people named as leaders are the funnel's.
 

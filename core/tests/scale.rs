@@ -1,8 +1,8 @@
-//! Scale check (issue 4): the whole analysis of a 100 k-person, 1 M-reply conversation.
+//! Scale check: the whole analysis of a 100 k-person, 1 M-reply conversation.
 //! Not a timed assertion (speed targets live in `make bench`); run it by hand:
 //!
 //! ```sh
-//! cargo test --release --test scale -- --ignored --nocapture
+//! cargo test --release -p peerscope-core --test scale -- --ignored --nocapture
 //! ```
 
 // Test code: a failing check panics, which is how a test fails.

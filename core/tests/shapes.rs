@@ -1,4 +1,4 @@
-//! Generated groups of known shape: each of the six network types of ANALYSIS.md §6 is
+//! Generated groups of known shape: each of the six network types of docs/METRICS.md §6 is
 //! recognised, and the verdict labels of §5 hold for broadcast, support, mesh and
 //! audience-with-core groups.
 

@@ -123,7 +123,7 @@ fn read_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
     ))
 }
 
-/// `analyze(textOrBytes, options) -> report`: the report of ANALYSIS.md §9, exactly what
+/// `analyze(textOrBytes, options) -> report`: the report of docs/METRICS.md §9, exactly what
 /// the CLI's `--json` prints, as a plain object. Throws an `Error` with one sentence when
 /// the export cannot be read or an option is wrong.
 #[wasm_bindgen(js_name = analyze)]

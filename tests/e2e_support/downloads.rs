@@ -1,5 +1,5 @@
 //! Reading the files the page's download buttons make, without a download folder: every
-//! button keeps its last file on itself (`src/ui/export.rs`): a text file's Blob as the
+//! button keeps its last file on itself (`src/network/export.rs`): a text file's Blob as the
 //! `peerscopeFile` property, a PNG as a `data:` URL in `data-href`.
 
 use base64::Engine;

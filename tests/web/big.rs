@@ -109,7 +109,7 @@ async fn the_import_status_shows_bytes_of_the_total_and_cancels() {
 
 #[wasm_bindgen_test]
 fn an_analysis_crosses_to_the_page_as_an_object_exactly() {
-    // What the import worker sends and the page reads back (src/ui/messages.rs).
+    // What the import worker sends and the page reads back (src/import/messages.rs).
     let analysis = peerscope_core::report::analyze::analyze(
         &peerscope_core::import::sample::inputs(),
         &Options::default(),

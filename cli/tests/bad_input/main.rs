@@ -1,4 +1,5 @@
-//! Bad-input corpus (issue 8): hostile and broken files through `peerscope_core::report::analyze` and
+//! Bad-input corpus (a file from anyone must end in a report or in one sentence, never in a
+//! crash): hostile and broken files through `peerscope_core::report::analyze` and
 //! through the `peerscope` binary.
 //!
 //! Every case must end in one of two ways, never in a panic, a hang or a stack overflow:
@@ -10,7 +11,7 @@
 //! folder. The million-participant case is slow in a debug build and is ignored there:
 //!
 //! ```sh
-//! cargo test --release --no-default-features --test bad_input -- --include-ignored
+//! cargo test --release -p peerscope-cli --test bad_input -- --include-ignored
 //! ```
 //!
 //! The cases are grouped by theme in this folder, on a shared harness (the library

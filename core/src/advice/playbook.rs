@@ -1,4 +1,4 @@
-//! The checklist (ANALYSIS.md §8): facilitation steps for the chosen profile plus the
+//! The checklist (docs/METRICS.md §8): facilitation steps for the chosen profile plus the
 //! steps every profile gets, each bound to the signal that makes it urgent and ranked
 //! by the size of that gap.
 //!

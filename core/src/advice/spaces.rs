@@ -1,4 +1,4 @@
-//! Per-space scores (ANALYSIS.md §7): each channel with at least 20 messages gets its own
+//! Per-space scores (docs/METRICS.md §7): each channel with at least 20 messages gets its own
 //! score and label. Thread files fold into their parent channel when it is loaded.
 
 use std::collections::BTreeMap;

@@ -1,4 +1,4 @@
-//! The verdict (ANALYSIS.md §5): a score, a label, and the evidence in plain sentences.
+//! The verdict (docs/METRICS.md §5): a score, a label, and the evidence in plain sentences.
 
 use crate::model::metric::Metric;
 use crate::model::options::Goal;
@@ -36,7 +36,7 @@ struct Component {
 }
 
 /// Score = 100 × weighted mean of the available components (null ones drop out and the
-/// weights renormalise); `None` when none is available. Label as §5 says.
+/// weights renormalise); `None` when none is available. Label as docs/METRICS.md §5 says.
 pub fn judge(ctx: &Context) -> Verdict {
     let components = components(ctx);
     let total: f64 = components.iter().map(|c| c.weight).sum();

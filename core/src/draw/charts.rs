@@ -1,4 +1,4 @@
-//! The report's charts (issue 6): activity over time (host vs members), the peer reply
+//! The report's charts: activity over time (host vs members), the peer reply
 //! share over time, the funnel, and the degree distribution, each with a caption saying
 //! what to look for.
 //!

@@ -1,10 +1,10 @@
-//! The anonymised share card (issue 6): one 1200 × 630 image to show a team or post
+//! The anonymised share card: one 1200 × 630 image to show a team or post
 //! publicly — the verdict, the score, the funnel as bars, and the network as a silhouette.
 //!
 //! It is anonymous by construction, not by filtering: the only text on it is peerscope's
 //! own words and numbers. No name, no id, no channel or file name, no headline (headlines
 //! can name the host) ever goes in; people are unlabelled dots placed by the layout.
-//! The page turns this SVG into a PNG (`src/ui/export.rs`).
+//! The page turns this SVG into a PNG (`src/network/export.rs` in the web crate).
 
 use std::fmt::Write;
 

@@ -1,4 +1,4 @@
-//! Who "me" is (ANALYSIS.md §2): the user's choice, or detection.
+//! Who "me" is (docs/METRICS.md §2): the user's choice, or detection.
 
 use crate::graph::Graph;
 use crate::import::error::ImportError;

@@ -1,4 +1,4 @@
-//! Who talks to whom (ANALYSIS.md §2): replies, thread replies, inferred replies and
+//! Who talks to whom (docs/METRICS.md §2): replies, thread replies, inferred replies and
 //! mentions, plus the reply tree the starter and first-answer measures walk.
 //!
 //! A parent or thread root is looked up by id in the message's own space first, then
@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
-/// An inferred reply answers a message at most this old (ANALYSIS.md §2).
+/// An inferred reply answers a message at most this old (docs/METRICS.md §2).
 pub const INFERENCE_WINDOW_MS: i64 = 10 * 60 * 1000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::model::Dataset;
 /// bigger ones stream. Parsing in place is faster than parsing through a reader (natively
 /// 0.10 s against 0.19 s for 100 k messages) at the cost of holding the file, which 256 MiB
 /// keeps affordable. (The browser's worker always streams: there the gain was a fifth, for
-/// four times the memory; see `ui/in_worker.rs`.)
+/// four times the memory; see `src/import/in_worker.rs`.)
 pub const READ_WHOLE_UP_TO: u64 = 256 * 1024 * 1024;
 
 /// Reads one file of `size` bytes from `reader` into `dataset`, the way the CLI does: up to

@@ -5,7 +5,7 @@
 //! [`header`]); any other line continues the message above it. The export has no message
 //! ids, no reply or reaction data and no user ids: a person's id is the sender's name or
 //! number as the exporting phone wrote it, and replies are inferred from timing by the
-//! core (the space is flagged `infer_replies`, ANALYSIS.md §2).
+//! core (the space is flagged `infer_replies`, docs/METRICS.md §2).
 //!
 //! **Space id = the file name without its extension** (for a zip, the zip's name), so two
 //! exports of the same chat merge only when they carry the same name; parts given under

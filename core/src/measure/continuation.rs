@@ -1,4 +1,4 @@
-//! The temporal "if you stopped posting, would activity cease?" test (ANALYSIS.md §4).
+//! The temporal "if you stopped posting, would activity cease?" test (docs/METRICS.md §4).
 
 use crate::graph::scope::Scope;
 use crate::import::timestamp::utc_day;

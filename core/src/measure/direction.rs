@@ -1,4 +1,4 @@
-//! Direction of communication (ANALYSIS.md §3.2) and the "consume or connect?" test (§4).
+//! Direction of communication (docs/METRICS.md §3.2) and the "consume or connect?" test (§4).
 
 use rustc_hash::FxHashSet;
 

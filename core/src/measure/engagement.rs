@@ -1,4 +1,4 @@
-//! Level and type of engagement (ANALYSIS.md §3.3).
+//! Level and type of engagement (docs/METRICS.md §3.3).
 
 use rustc_hash::FxHashMap;
 

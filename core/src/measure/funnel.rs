@@ -1,4 +1,4 @@
-//! Funnel and people (ANALYSIS.md §7): audience → engaged → core → leaders.
+//! Funnel and people (docs/METRICS.md §7): audience → engaged → core → leaders.
 
 use rustc_hash::FxHashSet;
 

@@ -1,7 +1,7 @@
-//! Louvain community detection (Blondel et al. 2008) on the undirected weighted
-//! projection of G, with the pruning of Ozaki et al. (2016): after the first sweep only
-//! the neighbours of nodes that moved are looked at again, which on a million ties does
-//! the same job in a fraction of the full sweeps.
+//! Louvain community detection (Blondel et al. 2008; docs/METRICS.md §4) on the
+//! undirected weighted projection of G, with the pruning of Ozaki et al. (2016): after the
+//! first sweep only the neighbours of nodes that moved are looked at again, which on a
+//! million ties does the same job in a fraction of the full sweeps.
 //!
 //! Each level's graph is first renumbered in an order shuffled by a fixed seed, and the
 //! sweeps then go through the nodes by number. The order is as random as a shuffled queue

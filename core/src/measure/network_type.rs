@@ -1,4 +1,4 @@
-//! Network structure type (ANALYSIS.md §6): the six Pew Research / Social Media Research
+//! Network structure type (docs/METRICS.md §6): the six Pew Research / Social Media Research
 //! Foundation archetypes of reply and mention networks (Smith, Rainie, Himelboim and
 //! Shneiderman 2014), decided by the first matching rule in §6's order.
 //!

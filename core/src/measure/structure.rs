@@ -1,4 +1,4 @@
-//! Relationship structure (ANALYSIS.md §3.1) and the shape figures of §4.
+//! Relationship structure (docs/METRICS.md §3.1) and the shape figures of §4.
 //!
 //! All on the conversation graph G over the scope's participants: `n` counts everyone
 //! who took part, isolated people included.

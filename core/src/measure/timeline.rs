@@ -1,4 +1,4 @@
-//! Activity over time (ANALYSIS.md §7): host and member messages and the peer reply
+//! Activity over time (docs/METRICS.md §7): host and member messages and the peer reply
 //! share, by week, or by month when the export spans more than a year.
 
 use std::collections::BTreeMap;

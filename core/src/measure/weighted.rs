@@ -1,5 +1,5 @@
 //! An undirected weighted graph in compressed sparse row form, and modularity on it:
-//! what Louvain (see [`super::louvain`]) moves nodes around on.
+//! what Louvain (see [`super::louvain`]) moves nodes around on (docs/METRICS.md §4).
 
 use std::collections::HashMap;
 

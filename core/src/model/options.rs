@@ -65,7 +65,7 @@ impl Goal {
 /// Who the hosts are.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum HostChoice {
-    /// Detect the host (ANALYSIS.md §2): platform hints, else the person most people talk to.
+    /// Detect the host (docs/METRICS.md §2): platform hints, else the person most people talk to.
     #[default]
     Detect,
     /// No host at all: everyone is a member.

@@ -1,4 +1,4 @@
-//! The one report schema (ANALYSIS.md §9) shared by the CLI's `--json`, the JS API and the UI.
+//! The one report schema (docs/METRICS.md §9) shared by the CLI's `--json`, the JS API and the UI.
 //!
 //! Top-level keys are stable and versioned by `schema`. Adding a key is compatible;
 //! renaming or removing one bumps the version.
@@ -83,7 +83,7 @@ pub struct HostInfo {
     pub how: String,
 }
 
-/// Every metric of ANALYSIS.md §3–§4 plus the shape figures.
+/// Every metric of docs/METRICS.md §3–§4 plus the shape figures.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Metrics {
     pub host_share: Metric,
@@ -161,7 +161,7 @@ pub struct Evidence {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Structure {
-    /// One of the six network types of ANALYSIS.md §6, or null until it can be classified.
+    /// One of the six network types of docs/METRICS.md §6, or null until it can be classified.
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub why: String,
@@ -225,7 +225,7 @@ pub struct TimelinePoint {
     pub peer_reply_share: Metric,
 }
 
-/// One facilitation step of the checklist (ANALYSIS.md §8).
+/// One facilitation step of the checklist (docs/METRICS.md §8).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Step {
     /// `creator`, `startup`, `nonprofit`, or `all` for steps every profile gets.

@@ -1,4 +1,4 @@
-//! What moved between an earlier report and this one (issue 4): the way a user checks
+//! What moved between an earlier report and this one: the way a user checks
 //! whether a checklist step worked.
 //!
 //! The earlier report is read as plain JSON, so reports saved by older or newer versions

@@ -1,4 +1,4 @@
-//! Progress between visits (issue 6): a small [`Snapshot`] of one analysis — the score, the
+//! Progress between visits: a small [`Snapshot`] of one analysis — the score, the
 //! label, every metric's value, the funnel's sizes, the date, the checklist steps ticked —
 //! kept by the page per group, so the next analysis of the same group can say what moved
 //! ([`since`]).

@@ -1,9 +1,10 @@
 //! An [`Analysis`](crate::report::analyze::Analysis) read back: the browser's import worker and the
 //! page are two wasm instances that share no memory, so the worker sends the analysis (the
 //! report exactly as the CLI's `--json` writes it, the network view and the participants)
-//! as a plain object and the page deserialises it (see `ui/messages.rs` for why an object
-//! and not JSON or a binary encoding). Every type in it derives `Deserialize` beside
-//! `Serialize`; this module holds what that needs, and the tests prove the two agree.
+//! as a plain object and the page deserialises it (the web crate's `src/import/messages.rs`
+//! says why an object and not JSON or a binary encoding). Every type in it derives
+//! `Deserialize` beside `Serialize`; this module holds what that needs, and the tests prove
+//! the two agree.
 
 use serde::{Deserialize, Deserializer};
 

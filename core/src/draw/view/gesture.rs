@@ -1,7 +1,7 @@
 //! Touch on the network drawing, as plain arithmetic: one finger drags the view, two pinch
 //! it (zooming about their midpoint) and drag it at once, and a finger that goes down and
 //! up without moving is a tap (what a click is to a mouse). The web UI feeds it Pointer
-//! Events ([`peerscope_web::touch`]); nothing here knows about the browser.
+//! Events (`src/network/touch.rs` in the web crate); nothing here knows about the browser.
 //!
 //! Positions are CSS pixels relative to the drawing's top-left corner; sizes are the
 //! drawing's width and height on screen in CSS pixels.

@@ -1,4 +1,5 @@
-//! The header that starts every WhatsApp message line, in all the shapes of FORMATS.md §4:
+//! The header that starts every WhatsApp message line, in every shape phones are known to
+//! write:
 //! `12/9/20, 23:55 - `, `[15-01-20 02:22:56] `, `3/6/18, 1:55 p.m. - `,
 //! `13.6.2018 klo 21.25.15 - `, `[2018/06/13, 21:25:15] `, `13.06.18 21.25.15: `,
 //! `13. 6. 2018. 21:25:15 `. Matched by hand, field by field, rather than against a list
