@@ -3,9 +3,10 @@
 //!
 //! It reads exports of a group's conversations and turns them into one report, in one
 //! direction: `import` → `model` → `graph` → `measure` → `advice` → `draw` → `report`.
-//! Each layer may use the ones before it in that order (`import` builds the `model`'s
-//! types), never one after it (`ARCHITECTURE.md` at the repository root lists the
-//! exceptions that remain). The whole pipeline is one call:
+//! As dependencies the layers run lowest first `model` < `import` < `graph` < `measure` <
+//! `advice` < `draw` < `report` (the importers build the model's types): each may use its
+//! own layer and those below it, never one above (`core/tests/layers.rs` checks every path
+//! outside test code). The whole pipeline is one call:
 //!
 //! ```
 //! use peerscope_core::{analyze, Options};
@@ -18,19 +19,27 @@
 //! web crate (the workspace root) and the CLI (`cli/`) both call [`analyze`] on the same
 //! code. The definitions it implements are stated in `docs/METRICS.md`.
 
-/// The verdict (score, label, network type) and the checklist for a profile.
-pub mod advice;
-/// The view model, layout, charts and downloads.
-pub mod draw;
-/// Who answered or mentioned whom: interactions, hosts, the scope, the CSR graph.
-pub mod graph;
+// Declared in the order the data flows (blank lines keep rustfmt from sorting them).
+
 /// Export files in, people and messages out: format detection and one reader per format.
 pub mod import;
-/// Every measure: reciprocity, density, cores, continuation, the funnel, spaces, timeline.
-pub mod measure;
+
 /// People, messages and the report's types (metrics, steps, the schema), plus options,
 /// seeded randomness, time and wording helpers every later layer shares.
 pub mod model;
+
+/// Who answered or mentioned whom: interactions, hosts, the scope, the CSR graph.
+pub mod graph;
+
+/// Every measure: reciprocity, density, cores, continuation, the funnel, timeline.
+pub mod measure;
+
+/// The verdict (score, label, network type), per-channel scores and the checklist.
+pub mod advice;
+
+/// The view model, layout, charts and downloads.
+pub mod draw;
+
 /// The whole report assembled, and what uses whole reports (wire, compare, progress).
 pub mod report;
 
