@@ -21,9 +21,7 @@ use peerscope_web::network::picture::{NetworkPanel, NetworkPanelProps};
 use peerscope_web::report::charts::{Charts, ChartsProps};
 use peerscope_web::report::checklist::{Checklist, ChecklistProps};
 use peerscope_web::report::verdict::{VerdictPanel, VerdictPanelProps};
-use peerscope_web::{
-    app::state::Source, app::state::State, app::App, app::Page, app::PageProps, app::Shared,
-};
+use peerscope_web::{App, Page, PageProps, Shared, Source, State};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
