@@ -4,7 +4,7 @@
 //! report — run on them, then write every export of the result.
 //!
 //! A panic, a hang or running out of memory anywhere on that path is a finding. So is an
-//! error that breaks the contract of `tests/bad_input.rs`: one line, starting with the
+//! error that breaks the contract of `cli/tests/bad_input/`: one line, starting with the
 //! file's name.
 
 use peerscope_core::report::anonymise::anonymise;

@@ -1,7 +1,7 @@
 //! End to end, the network on a phone (issue 5): the release build in headless Chromium,
 //! `tests/fixtures/e2e_upload.json` uploaded and drawn as an SVG (`?renderer=svg`) and on
 //! a WebGL2 canvas (`?renderer=webgl2`, SwiftShader standing in for a GPU), then fingers
-//! as synthetic touch `PointerEvent`s ([`e2e_support::touch`]):
+//! as synthetic touch `PointerEvent`s ([`crate::support::touch`]):
 //!
 //! - two fingers spreading zoom in about their midpoint, closing zoom out, one finger drags
 //!   the view along with it, on both drawings;
@@ -12,38 +12,28 @@
 //!   says so, hover and pinch still work; restored: WebGL2 draws again; no panic, no
 //!   console error, no `#error` throughout.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_touch -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e touch:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-// Dots are placed with the page's own drawing geometry (`peerscope_web::network::drawing`), which
-// exists only with the web feature.
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use std::time::Duration;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
 use fantoccini::Locator;
 
-use e2e_support::page::{click, run};
-use e2e_support::touch::{drag, fingers, pinch, tap, view, wait_tooltip, wait_view, View};
-use e2e_support::watch::{install, watched};
-use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::touch::{drag, fingers, pinch, tap, view, wait_tooltip, wait_view, View};
+use crate::support::watch::{install, watched};
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };
 use peerscope_web::network::drawing::{fit, HEIGHT, WIDTH};
 
-/// The export uploaded (the one `tests/e2e.rs` uses).
+/// The export uploaded (the one `smoke.rs` uses).
 const FIXTURE: &str = "tests/fixtures/e2e_upload.json";
 /// How long a gesture's effect may take to show: the page answers within a frame, so a
 /// missing feature fails in seconds rather than after [`PATIENCE`].
@@ -184,7 +174,7 @@ async fn taps(session: &Session, name: &str, at: (f64, f64)) -> Result<(), Strin
     fingers(session, &drag(at, (at.0 + 0.1, at.1 + 0.1), 3)).await?;
     // One more round trip, so anything the drag did has rendered.
     view(session).await?;
-    let after = e2e_support::touch::tooltip(session).await?;
+    let after = crate::support::touch::tooltip(session).await?;
     if !after.is_empty() {
         return Err(format!("a drag from the hub pinned them: {after:?}"));
     }

@@ -1,9 +1,9 @@
 //! End to end, hostile names on the page (issue 8): the release build in headless
-//! Chromium with `tests/fixtures/hostile_names.json` ([`e2e_support::hostile`]), whose
+//! Chromium with `tests/fixtures/hostile_names.json` ([`crate::support::hostile`]), whose
 //! people are named like an `<img onerror>`, a `<script>`, a spreadsheet formula, a
 //! right-to-left override and a zero-width-joined word, the first the host and the others
 //! leaders or in the close core. The page is watched from before the upload
-//! ([`e2e_support::watch`]).
+//! ([`crate::support::watch`]).
 //!
 //! - nothing runs: no dialog opens, `window.__pwned` stays unset, and the document gains no
 //!   `<img src=x>`, no `<script>`, no `<iframe>` or `<svg onload>` and no `on…` attribute,
@@ -15,31 +15,23 @@
 //!   leaders, the tooltip), each is isolated in its own `<bdi>`, so the right-to-left
 //!   override cannot reorder the rest of the line.
 //!
-//! The downloads are `tests/e2e_hostile_exports.rs`. `make test` runs both with the other
-//! `tests/e2e*.rs` suites; by hand, after a release build (`PEERSCOPE_DIST` points at a
+//! The downloads are [`crate::hostile_exports`]. `make test` runs both with the other
+//! modules of `tests/e2e/`; by hand, after a release build (`PEERSCOPE_DIST` points at a
 //! build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_hostile -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e hostile:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::json;
 
-use e2e_support::hostile::{
+use crate::support::hostile::{
     expected, hostile_on_screen, nothing_injected, sorted, texts, HOST, RTL,
 };
-use e2e_support::page::{click, run};
-use e2e_support::{wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{wait_until, Poll, Session, PATIENCE};
 use peerscope_core::draw::view::explore::{search, search_status};
 use peerscope_core::report::analyze::Analysis;
 

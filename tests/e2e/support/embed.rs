@@ -1,4 +1,4 @@
-//! Helpers for `tests/e2e_embed.rs`: a session on any page of any served folder with
+//! Helpers for [`crate::embed`]: a session on any page of any served folder with
 //! Chromium's performance log on, reading that log, a copy of `dist/` under a sub-path, and
 //! axe-core injected into the page.
 

@@ -1,6 +1,7 @@
-//! The hostile-names fixture the `e2e_hostile*` suites share: its people's names, the
-//! core's analysis of it (checked to name them where the page shows people), uploading it
-//! under watch, and one look for anything it could have injected into the page.
+//! The hostile-names fixture the `hostile` and `hostile_exports` modules share: its
+//! people's names, the core's analysis of it (checked to name them where the page shows
+//! people), uploading it under watch, and one look for anything it could have injected
+//! into the page.
 //!
 //! `tests/fixtures/hostile_names.json` is a Discord export whose people are named like an
 //! `<img onerror>`, a `<script>`, a spreadsheet formula, a right-to-left override and a

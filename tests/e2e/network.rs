@@ -2,33 +2,25 @@
 //! uploaded, then the "remove the host" switch, the hover tooltip and the PNG and GEXF
 //! downloads, each checked against the core run in-process on the same bytes.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_network -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e network:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use base64::Engine;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::Value;
 
-use e2e_support::page::{click, run};
-use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };
 
-/// The export the test uploads (the one `tests/e2e.rs` uses).
+/// The export the test uploads (the one `smoke.rs` uses).
 const FIXTURE: &str = "tests/fixtures/e2e_upload.json";
 
 /// The core's analysis of the fixture, with the page's default options.
@@ -205,8 +197,8 @@ async fn png_download(session: &Session) -> Result<(), String> {
     if !png.starts_with(b"\x89PNG\r\n\x1a\n") || png.len() < 2000 {
         return Err(format!("the PNG is not a picture ({} bytes)", png.len()));
     }
-    let file = e2e_support::screenshot_dir().join("network-export.png");
-    std::fs::create_dir_all(e2e_support::screenshot_dir()).map_err(|e| e.to_string())?;
+    let file = crate::support::screenshot_dir().join("network-export.png");
+    std::fs::create_dir_all(crate::support::screenshot_dir()).map_err(|e| e.to_string())?;
     std::fs::write(&file, &png).map_err(|e| e.to_string())?;
     println!("exported PNG ({} bytes): {}", png.len(), file.display());
     Ok(())

@@ -2,33 +2,25 @@
 //! what Chromium sends while a file is analysed, `dist/` under a sub-path, the JS API
 //! against the core, *anonymise*, and axe-core on the page with a report shown.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_embed -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e embed:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// The harness serves every suite; this one leaves some of it unused.
-#[allow(dead_code)]
-mod e2e_support;
 
 use std::path::{Path, PathBuf};
 
 use fantoccini::Locator;
 use serde_json::Value;
 
-use e2e_support::embed::dist_under;
-use e2e_support::{dist, repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::embed::dist_under;
+use crate::support::{dist, repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };
 
-/// The export the tests upload (the one `tests/e2e.rs` uses).
+/// The export the tests upload (the one `smoke.rs` uses).
 const FIXTURE: &str = "tests/fixtures/e2e_upload.json";
 
 /// The fixture's path and the core's analysis of it with the page's default options.
@@ -67,7 +59,7 @@ fn origin(url: &str) -> String {
 }
 
 /// Requests that went over the network (not `data:` or `blob:`).
-fn network(sent: &[e2e_support::embed::Sent]) -> Vec<String> {
+fn network(sent: &[crate::support::embed::Sent]) -> Vec<String> {
     sent.iter()
         .filter(|s| s.url.starts_with("http") || s.url.starts_with("ws"))
         .map(|s| s.url.clone())

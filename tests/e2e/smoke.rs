@@ -1,30 +1,18 @@
-//! End to end: the release build (`dist/`) in headless Chromium, driven through ChromeDriver,
-//! checked against the core run in-process on the same bytes.
+//! The first look: the bundled sample on screen without a click, an uploaded export
+//! showing the core's verdict, a truncated upload named in one sentence while the verdict
+//! stays, and the harness's own static server.
 //!
-//! `make test` runs these after `trunk build --release`:
+//! By hand, after a release build:
 //!
 //! ```text
-//! cargo test --test e2e -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e smoke:: -- --ignored --test-threads=1
 //! ```
-//!
-//! They are `#[ignore]`d only so a plain `cargo test` does not need a browser; when run, a
-//! missing `dist/`, `/usr/bin/chromedriver` or `/usr/bin/chromium` (override with the
-//! `CHROMEDRIVER` and `CHROMIUM` variables) fails them with a message, never skips them.
-//! The page is reached through its stable ids only (`#file-input`, `#verdict[data-label]`,
-//! `#network[data-nodes]`, `#checklist li`, `#error`), and every wait polls the page until
-//! it shows what is expected or a timeout passes; nothing sleeps for a fixed time.
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-mod e2e_support;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 
-use e2e_support::{repo, PageState, Session};
+use crate::support::{repo, PageState, Session};
 use peerscope_core::{import::Input, model::options::Options, report::analyze};
 
 /// The export the tests upload: a community-like Discord channel (see the file itself).
@@ -280,7 +268,7 @@ fn static_server_serves_dist_types_and_nothing_outside() {
         std::fs::write(site.join(name), body).expect("write a site file");
     }
 
-    let server = e2e_support::serve(&site).expect("start the static server");
+    let server = crate::support::serve(&site).expect("start the static server");
     let base = server.url();
     let cases = [
         ("/", "200 OK", "text/html; charset=utf-8", 15),

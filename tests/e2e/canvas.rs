@@ -4,30 +4,20 @@
 //! hit-tests in Rust: no element per person), the wheel, the "remove the host" switch and
 //! the PNG download, each checked against the core run in-process on the same bytes.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_canvas -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e canvas:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-// It places the pointer with the page's own drawing geometry (`peerscope_web::network::drawing`),
-// which exists only with the web feature; `--no-default-features` builds leave it out.
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use base64::Engine;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::Value;
 
-use e2e_support::page::{click, run};
-use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::draw::view::scene::choice::{CANVAS_PEOPLE, CANVAS_TIES};
 use peerscope_core::model::random::SplitMix;
 use peerscope_core::{
@@ -363,7 +353,7 @@ async fn png_download(session: &Session) -> Result<(), String> {
             png.len()
         ));
     }
-    let dir = e2e_support::screenshot_dir();
+    let dir = crate::support::screenshot_dir();
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let file = dir.join("canvas-export.png");
     std::fs::write(&file, &png).map_err(|e| e.to_string())?;

@@ -5,25 +5,17 @@
 //! (`#person-panel`), whose ties follow the window. Every count is the core's own: the same
 //! sample analysed in-process and filtered with `peerscope_core::draw::view::explore`.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_filters -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e filters:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use serde_json::Value;
 
-use e2e_support::page::{click, run};
-use e2e_support::{wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{wait_until, Poll, Session, PATIENCE};
 use peerscope_core::draw::view::explore::{select, Filter};
 use peerscope_core::draw::view::focus::ties_drawn_of;
 use peerscope_core::draw::view::times::Window;

@@ -14,24 +14,16 @@
 //! `resettle_timing_on_an_export` measure the same on that export instead (numbers only).
 //!
 //! ```text
-//! cargo test --test e2e_resettle -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e resettle:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use e2e_support::downloads::text_of;
-use e2e_support::page::run;
-use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::downloads::text_of;
+use crate::support::page::run;
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::advice::verdict::n;
 use peerscope_core::model::random::SplitMix;
 use peerscope_core::{

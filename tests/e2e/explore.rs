@@ -3,27 +3,19 @@
 //! filters (`#min-weight`, `#hide-isolates`) and the table (`#network-table`), each checked
 //! against the core run in-process on the same sample.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_explore -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e explore:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::Value;
 
-use e2e_support::page::{click, run};
-use e2e_support::{wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{wait_until, Poll, Session, PATIENCE};
 use peerscope_core::{model::options::Options, report::analyze, report::analyze::Analysis};
 
 /// The view the page opens on: the whole drawing.

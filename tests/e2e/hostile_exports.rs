@@ -1,5 +1,5 @@
 //! End to end, hostile names in the downloads (issue 8): the release build in headless
-//! Chromium with `tests/fixtures/hostile_names.json` ([`e2e_support::hostile`]), whose
+//! Chromium with `tests/fixtures/hostile_names.json` ([`crate::support::hostile`]), whose
 //! people are named like an `<img onerror>`, a `<script>`, a spreadsheet formula, a
 //! right-to-left override and a zero-width-joined word. Every file the page offers keeps
 //! them as text:
@@ -14,26 +14,18 @@
 //! - the network PNG (the SVG drawn through an image) and the 1200 × 630 share card are
 //!   pictures, and nothing ran on the page meanwhile.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_hostile_exports -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e hostile_exports:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use serde_json::Value;
 
-use e2e_support::downloads::{parsed, png_of, png_size, text_of};
-use e2e_support::hostile::{expected, hostile_on_screen, nothing_injected, FORMULA, HOST};
-use e2e_support::Session;
+use crate::support::downloads::{parsed, png_of, png_size, text_of};
+use crate::support::hostile::{expected, hostile_on_screen, nothing_injected, FORMULA, HOST};
+use crate::support::Session;
 use peerscope_core::draw::export::{metrics_csv::metrics_csv, nodes_csv};
 use peerscope_core::report::analyze::Analysis;
 

@@ -21,24 +21,16 @@
 //! (seeded: same seed, same bytes). By hand, after a release build:
 //!
 //! ```text
-//! cargo test --test e2e_import -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e import:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 
-use e2e_support::page::{click, run};
-use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::report::analyze::report_dataset;
 use peerscope_core::{import, import::Input, model::options::Options};
 

@@ -6,28 +6,20 @@
 //! For each, the page must show in `#error` exactly the sentence the core gives for the same
 //! bytes (it names the file, and the line and column when there is one), keep the sample's
 //! report on screen word for word, and neither panic nor open a dialog
-//! ([`e2e_support::watch`]). Last, a good file still replaces the report: the page is alive.
+//! ([`crate::support::watch`]). Last, a good file still replaces the report: the page is alive.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_bad_input -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e bad_input:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use std::path::{Path, PathBuf};
 
-use e2e_support::page::run;
-use e2e_support::watch::{install, watched};
-use e2e_support::{repo, PageState, Session};
+use crate::support::page::run;
+use crate::support::watch::{install, watched};
+use crate::support::{repo, PageState, Session};
 use peerscope_core::{import::Input, model::options::Options, report::analyze};
 
 /// A 1×1 transparent PNG, whole: signature, IHDR, IDAT and IEND with their checksums.

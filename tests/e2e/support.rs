@@ -7,19 +7,11 @@
 mod browser;
 mod server;
 
-// Used by tests/e2e_embed.rs only; the other suites compile it too.
-#[allow(dead_code)]
-pub mod embed;
-// Used by some suites only; the others compile them too.
-#[allow(dead_code)]
 pub mod downloads;
-#[allow(dead_code)]
+pub mod embed;
 pub mod hostile;
-#[allow(dead_code)]
 pub mod page;
-#[allow(dead_code)]
 pub mod touch;
-#[allow(dead_code)]
 pub mod watch;
 
 use std::future::Future;

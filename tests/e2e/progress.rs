@@ -7,26 +7,18 @@
 //! - the charts are on the page, and the metrics CSV, report JSON and share card PNG the
 //!   page makes agree with the core.
 //!
-//! `make test` runs it with the other `tests/e2e*.rs` suites; by hand, after a release
+//! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
 //!
 //! ```text
-//! cargo test --test e2e_progress -- --ignored --test-threads=1
+//! cargo test -p peerscope-web --test e2e progress:: -- --ignored --test-threads=1
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each suite uses part of the shared harness.
-#[allow(dead_code)]
-mod e2e_support;
 
 use base64::Engine;
 use serde_json::Value;
 
-use e2e_support::page::{click, run};
-use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
+use crate::support::page::{click, run};
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };
@@ -286,8 +278,8 @@ async fn charts_and_report_downloads_agree_with_the_core() {
         if !png.starts_with(b"\x89PNG\r\n\x1a\n") || size != want || png.len() < 5000 {
             return Err(format!("the share card is not a 1200×630 picture ({} bytes)", png.len()));
         }
-        let file = e2e_support::screenshot_dir().join("share-card.png");
-        std::fs::create_dir_all(e2e_support::screenshot_dir()).map_err(|e| e.to_string())?;
+        let file = crate::support::screenshot_dir().join("share-card.png");
+        std::fs::create_dir_all(crate::support::screenshot_dir()).map_err(|e| e.to_string())?;
         std::fs::write(&file, &png).map_err(|e| e.to_string())?;
         println!("share card ({} bytes): {}", png.len(), file.display());
         Ok(())
