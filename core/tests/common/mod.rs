@@ -1,13 +1,8 @@
-//! Helpers shared by the integration tests: generated groups of known shape (here, for
-//! the shape and playbook tests), reading fixtures, samples and report numbers for the
-//! importer tests ([`importers`]), and the Slack fixture workspace ([`slack`]).
+//! Generated groups of known shape, shared by the shape and playbook tests.
 
 // Each integration test is its own crate and uses a different subset of this module; the
 // rest would warn as dead code in that crate.
 #![allow(dead_code)]
-
-pub mod importers;
-pub mod slack;
 
 use peerscope_core::model::schema::Report;
 use peerscope_core::{

@@ -1,13 +1,8 @@
 //! Telegram Desktop JSON: our own fixtures (every number worked out by hand in the
-//! comments), the real samples in `../shared/samples/telegram` (skipped with a message
-//! when absent), and detection that leaves other formats alone.
+//! comments), the real samples in `../shared/samples/telegram` (ignored when
+//! `../shared/samples` is absent), and detection that leaves other formats alone.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use common::importers::{file, fixture, ratio, report, samples};
+use crate::support::{file, fixture, ratio, report, samples};
 use peerscope_core::import::{self, telegram, Format};
 use peerscope_core::{
     import::Input, model::options::HostChoice, model::options::Options, report::analyze,
@@ -111,10 +106,12 @@ const SAMPLE_COUNTS: [(&str, [u64; 4]); 4] = [
 ];
 
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn every_sample_is_detected_and_counted() {
-    let Some(dir) = samples("telegram") else {
-        return;
-    };
+    let dir = samples("telegram");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let input = file(&entry.path());
@@ -146,10 +143,12 @@ fn every_sample_is_detected_and_counted() {
 
 /// The dates of the DM sample are mixed: `date` only for the first three entries.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn mixed_dates_are_flagged() {
-    let Some(dir) = samples("telegram") else {
-        return;
-    };
+    let dir = samples("telegram");
     let r = report(
         &[file(&dir.join("chatanalytics_DM_2A_7M.json"))],
         &Options::default(),
@@ -164,10 +163,12 @@ fn mixed_dates_are_flagged() {
 /// The tgif files are excerpts of one chat (same id 1712691810): loaded together they
 /// make one space, and their message ids do not overlap, so the counts simply add up.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn excerpts_of_one_chat_share_a_space() {
-    let Some(dir) = samples("telegram") else {
-        return;
-    };
+    let dir = samples("telegram");
     let names = ["tgif_coorporate-speak.json", "tgif_software-testing.json"];
     let inputs: Vec<Input> = names.iter().map(|n| file(&dir.join(n))).collect();
     let r = report(&inputs, &Options::default());
@@ -181,7 +182,16 @@ fn excerpts_of_one_chat_share_a_space() {
 fn detection_leaves_other_formats_alone() {
     let lobby = fixture("discord_lobby.json");
     assert!(!telegram::detect(&lobby.name, &lobby.bytes));
-    let Some(root) = samples("") else { return };
+}
+
+/// Nor any real export in another format's samples folder.
+#[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
+fn detection_leaves_other_formats_samples_alone() {
+    let root = samples("");
     for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
         if dir.file_name() == "telegram" || !dir.path().is_dir() {
             continue;

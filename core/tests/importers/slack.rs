@@ -1,10 +1,10 @@
 //! Slack export importer, reading the workspace: the zip, and loose day files with or
 //! without `users.json` and `channels.json`. The real exports and the one-file shapes are
-//! in `import_slack_samples.rs`.
+//! in [`samples`].
 //!
 //! `tests/fixtures/slack_export/` is a small hand-written workspace; the zip is built from
-//! it in memory (`common::slack::export_zip`). Its two channels hold (numbers are the
-//! messages, in `ts` order):
+//! it in memory ([`crate::support::slack::export_zip`]). Its two channels hold (numbers
+//! are the messages, in `ts` order):
 //!
 //! general, 2024-03-01: 1 Ann asks "Who is new here?" and starts a thread (reactions:
 //! wave ×3, Bo and Cy listed); 2 Cy joins (system); 3 Bo replies in the thread and
@@ -17,12 +17,9 @@
 //! random, 2024-03-02: 13 Bo asks "lunch?" (same `ts` as message 6 of general); 14 Ann's
 //! `thread_broadcast` reply, listed twice.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod samples;
 
-mod common;
-
-use common::slack::{
+use crate::support::slack::{
     export_zip, interactions, load, loose_inputs, message, person, person_idx, workspace_file,
     zip_of, DAY_FILES,
 };

@@ -1,32 +1,29 @@
 //! Slack importer against real exports written by other people, in
-//! `../shared/samples/slack` (not copied into this repository; each test returns early,
-//! having printed "skipping: … is absent", when the folder is missing), the one-file
-//! shapes detected by content, and Slack's detection leaving other formats alone.
+//! `../shared/samples/slack` (not copied into this repository; those tests are ignored
+//! when `../shared/samples` is absent), the one-file shapes detected by content, and
+//! Slack's detection leaving other formats alone.
 //!
 //! `tests/fixtures/slack_untyped_thread.json`, `slack_lone_message.json` and
 //! `slack_lone_message_malformed.json` are the one-file shapes: a day without `"type"`,
 //! and a lone message object (whole, and cut short). The workspace fixture is read in
-//! `import_slack.rs`.
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
+//! [`crate::slack`].
 
 use std::path::PathBuf;
 
-use common::importers::{counts, fixture, fixtures_dir, report, sample, samples, shared_samples};
-use common::slack::{load, message, person_idx};
+use crate::support::slack::{load, message, person_idx};
+use crate::support::{counts, fixture, fixtures_dir, report, sample, samples, shared_samples};
 use peerscope_core::import::{self, slack, Format};
 use peerscope_core::model::options::Options;
 use peerscope_core::model::{Dataset, MessageKind};
 
 /// Every slackdump file is recognised and read; the workspace files add no messages.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn every_slackdump_sample_is_detected_and_read() {
-    let Some(dir) = samples("slack") else {
-        return;
-    };
+    let dir = samples("slack");
     let mut read_any = 0;
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -60,10 +57,12 @@ fn every_slackdump_sample_is_detected_and_read() {
 ///   itself, which is no interaction) and U074VRHQ11T: 1 mention, 0 replies.
 ///   Participants: the author and the person mentioned, 2.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn the_zulip_samples_are_slack_and_counted_by_hand() {
-    let Some(dir) = samples("slack") else {
-        return;
-    };
+    let dir = samples("slack");
     let thread = sample(&dir, "zulip_thread_with_broadcast_reply.json");
     let single = sample(&dir, "zulip_message_with_user_mentions.json");
     for input in [&thread, &single] {
@@ -207,10 +206,12 @@ fn other_formats_are_not_taken_for_slack() {
 /// slackdump's source_export.zip: 16 messages in one channel over four day files; a
 /// channel_join and a tombstone (system), one bot message (a bot in users.json).
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn slackdump_zip() {
-    let Some(dir) = samples("slack") else {
-        return;
-    };
+    let dir = samples("slack");
     let input = sample(&dir, "slackdump_source_export.zip");
     let d = load(std::slice::from_ref(&input));
     assert_eq!(d.messages.len(), 16);
@@ -238,10 +239,12 @@ fn slackdump_zip() {
 /// The day file of 2025-01-11 alone: two of its four replies belong to a thread whose
 /// root is in the day before, so they stay without a target.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn slackdump_day_file_alone_and_with_the_workspace_files() {
-    let Some(dir) = samples("slack") else {
-        return;
-    };
+    let dir = samples("slack");
     let day = sample(&dir, "slackdump_B75B4C7_2025-01-11.json");
     let r = report(std::slice::from_ref(&day), &Options::default());
     assert_eq!(

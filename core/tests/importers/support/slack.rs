@@ -1,14 +1,10 @@
 //! The Slack fixture workspace and ways to look into a dataset, shared by
-//! `import_slack.rs` (zip, folder and day files) and `import_slack_samples.rs` (real
+//! [`crate::slack`] (zip, folder and day files) and [`crate::slack::samples`] (real
 //! exports and the one-file shapes).
 //!
 //! `tests/fixtures/slack_export/` is a small hand-written workspace (`channels.json`,
 //! `users.json` and the day files of [`DAY_FILES`]); [`export_zip`] builds its zip in
-//! memory. What the messages hold is told at the top of `import_slack.rs`.
-
-// Each integration test is its own crate and uses a different subset of these helpers;
-// the rest would warn as dead code in that crate.
-#![allow(dead_code)]
+//! memory. What the messages hold is told at the top of `slack.rs`.
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -3,12 +3,7 @@
 //! `../shared/samples/whatsapp/` (counted by hand, see the table), and the whatstk
 //! catalogue of header formats.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use common::importers::{fixture, metric, report, sample, samples};
+use crate::support::{fixture, metric, report, sample, samples};
 use peerscope_core::import::{self, whatsapp, Format};
 use peerscope_core::{import::Input, model::options::Options, report::analyze};
 
@@ -93,10 +88,12 @@ const COUNTS: [(&str, u64, u64, u64, u64); 5] = [
 ];
 
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn every_sample_is_detected_and_counted_by_hand() {
-    let Some(dir) = samples("whatsapp") else {
-        return;
-    };
+    let dir = samples("whatsapp");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -129,10 +126,12 @@ fn every_sample_is_detected_and_counted_by_hand() {
 
 /// The .txt and the .zip of the same chat share a name, hence a space, and merge.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn txt_and_zip_of_one_chat_merge() {
-    let Some(dir) = samples("whatsapp") else {
-        return;
-    };
+    let dir = samples("whatsapp");
     let r = report(
         &[
             sample(&dir, "chatanalytics_4A_11M.txt"),
@@ -147,10 +146,12 @@ fn txt_and_zip_of_one_chat_merge() {
 /// 14:07:09 (02:07:09 PM), reads back as that time. `%y` is written as 2020 when the
 /// year comes first (no export writes a two-digit year first) and as 20 when it is last.
 #[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
 fn whatstk_header_catalogue() {
-    let Some(dir) = samples("whatsapp") else {
-        return;
-    };
+    let dir = samples("whatsapp");
     let text = std::fs::read_to_string(dir.join("whatstk_header_format_support.json"));
     let catalogue: serde_json::Value =
         serde_json::from_str(&text.unwrap_or_default()).unwrap_or_default();
@@ -194,15 +195,22 @@ fn whatstk_header_catalogue() {
 fn detection_leaves_other_formats_alone() {
     let lobby = fixture("discord_lobby.json");
     assert!(!whatsapp::detect(&lobby.name, &lobby.bytes));
-    let Some(dir) = samples("whatsapp") else {
-        return;
-    };
+}
+
+/// Nor real exports of other formats.
+#[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
+fn detection_leaves_other_formats_samples_alone() {
+    let dir = samples("whatsapp");
     for other in [
         "../telegram/chatanalytics_DM_2A_7M.json",
         "../slack/slackdump_source_export.zip",
         "../messenger/chatanalytics_2A_7M.json",
     ] {
-        let bytes = std::fs::read(dir.join(other)).unwrap_or_default();
+        let bytes = std::fs::read(dir.join(other)).unwrap_or_else(|e| panic!("{other}: {e}"));
         assert!(!whatsapp::detect(other, &bytes), "{other}");
     }
 }

@@ -1,13 +1,16 @@
-//! Reading test inputs and report numbers, shared by the `import_*` tests.
+//! What the importer tests share: reading the inputs, and the report's numbers.
 //!
 //! Two kinds of input: the hand-written fixtures in `tests/fixtures/` (always present),
 //! and the real exports in `../shared/samples/<format>/`, beside the repository, which
-//! are not copied into it. A test of the samples asks [`samples`] for its folder and
-//! returns early, having printed why, when the folder is absent.
+//! are not copied into it. A test that reads the samples carries
+//! `#[cfg_attr(samples_absent, ignore = "...")]`: `core/build.rs` sets `samples_absent`
+//! when the folder is not in the checkout, so such a test shows as ignored, with the
+//! reason, rather than passing without looking. When it runs, [`samples`] and [`sample`]
+//! fail on anything missing.
+//!
+//! [`slack`] is the hand-written Slack workspace and ways to look into a dataset.
 
-// Each integration test is its own crate and uses a different subset of these helpers;
-// the rest would warn as dead code in that crate.
-#![allow(dead_code)]
+pub mod slack;
 
 use std::path::{Path, PathBuf};
 
@@ -34,16 +37,13 @@ pub fn fixture(name: &str) -> Input {
 }
 
 /// The samples folder of one format, `../shared/samples/<format>/` (`""` gives the folder
-/// of all formats). When it is absent, prints "skipping: <folder> is absent" to stderr and
-/// gives `None`, so the caller returns and the test passes without checking anything.
-pub fn samples(format: &str) -> Option<PathBuf> {
+/// of all formats). Panics, naming the folder, when it is absent: a test that calls this
+/// is ignored when the whole samples folder is missing, so a missing format folder is a
+/// failure, never a silent pass.
+pub fn samples(format: &str) -> PathBuf {
     let dir = shared_samples().join(format);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
+    assert!(dir.is_dir(), "{} is absent", dir.display());
+    dir
 }
 
 /// The file `name` of a samples folder, as an input named `name`. Panics if the file
