@@ -1,9 +1,6 @@
 //! peerscope's graph measures against NetworkX, on the graphs that
 //! `tests/networkx_reference.py` wrote to `tests/fixtures/networkx_reference.json`.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use peerscope_core::graph::interactions::{Interaction, InteractionKind};
 use peerscope_core::graph::Graph;
 use peerscope_core::measure::{direction, louvain, structure};

@@ -2,11 +2,8 @@
 //! Not a timed assertion (speed targets live in `make bench`); run it by hand:
 //!
 //! ```sh
-//! cargo test --release --test scale -- --ignored --nocapture
+//! cargo test --release -p peerscope-core --test pipeline scale:: -- --ignored --nocapture
 //! ```
-
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Instant;
 

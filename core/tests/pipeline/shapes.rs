@@ -2,12 +2,7 @@
 //! recognised, and the verdict labels of §5 hold for broadcast, support, mesh and
 //! audience-with-core groups.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use common::{clique, report};
+use crate::groups::{clique, report};
 use peerscope_core::model::schema::{Label, Report};
 
 fn kind(r: &Report) -> &str {

@@ -3,9 +3,6 @@
 //! group) and its caption; the share card and the charts hold no participant's name or id
 //! (a fixture whose names appear nowhere else); the CSV has one row per metric.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use peerscope_core::draw::charts::{self, charts, Chart};
 use peerscope_core::draw::export::metrics_csv::metrics_csv;
 use peerscope_core::draw::share_card::share_card;

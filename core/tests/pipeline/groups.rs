@@ -1,8 +1,4 @@
-//! Generated groups of known shape, shared by the shape and playbook tests.
-
-// Each integration test is its own crate and uses a different subset of this module; the
-// rest would warn as dead code in that crate.
-#![allow(dead_code)]
+//! Generated groups of known shape, shared by [`crate::shapes`] and [`crate::playbook`].
 
 use peerscope_core::model::schema::Report;
 use peerscope_core::{

@@ -2,12 +2,7 @@
 //! audience-with-core groups and every profile, steps are ordered by their signals, every
 //! *why* carries the group's own numbers, and the people named as leaders are the funnel's.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use common::{clique, report_for};
+use crate::groups::{clique, report_for};
 use peerscope_core::model::options::Profile;
 use peerscope_core::model::schema::Report;
 

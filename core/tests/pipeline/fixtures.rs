@@ -1,9 +1,6 @@
 //! The whole pipeline on hand-written fixtures whose every number was worked out by hand
 //! (see the comments): import → interactions → graph → metrics → verdict → report.
 
-// Test code: a failing check panics, which is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use peerscope_core::model::schema::{Label, Report};
 use peerscope_core::{
     import::Input, model::options::HostChoice, model::options::Options, report::analyze,
