@@ -16,14 +16,14 @@ use peerscope_core::model::metric::Metric;
 use peerscope_core::model::options::Options;
 use peerscope_core::model::schema::*;
 use peerscope_core::report::analyze::Analysis;
+use peerscope_web::app::root::{App, Page, PageProps};
+use peerscope_web::app::shared::Shared;
 use peerscope_web::app::state::{Inputs, Request, Shown};
+use peerscope_web::app::state::{Source, State};
 use peerscope_web::network::picture::{NetworkPanel, NetworkPanelProps};
 use peerscope_web::report::charts::{Charts, ChartsProps};
 use peerscope_web::report::checklist::{Checklist, ChecklistProps};
 use peerscope_web::report::verdict::{VerdictPanel, VerdictPanelProps};
-use peerscope_web::{
-    app::state::Source, app::state::State, app::App, app::Page, app::PageProps, app::Shared,
-};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
