@@ -30,7 +30,7 @@ SHELL := /bin/bash
 
 TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132.0.0
-# axe-core, injected by the end-to-end tests to check accessibility (tests/e2e_embed.rs).
+# axe-core, injected by the end-to-end tests to check accessibility (tests/e2e/embed.rs).
 AXE_VERSION := 4.10.2
 WASM_TARGET := wasm32-unknown-unknown
 # The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
@@ -55,14 +55,11 @@ CHROMEDRIVER := /usr/bin/chromedriver
 
 # In-browser tests: wasm-bindgen-test-runner drives ChromeDriver (the runner is also set in
 # .cargo/config.toml; naming it here keeps `make test` independent of that file), with the
-# browser flags of tests/e2e_support/webdriver.json and a generous per-test timeout.
+# browser flags of tests/web/webdriver.json and a generous per-test timeout.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
-	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/e2e_support/webdriver.json \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/web/webdriver.json \
 	WASM_BINDGEN_TEST_TIMEOUT=300
-
-# End-to-end suites: tests/e2e.rs, tests/e2e_*.rs (they share tests/e2e_support/).
-E2E_SUITES := $(sort $(basename $(notdir $(wildcard tests/e2e*.rs))))
 
 TOOL_TARGETS := tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe
 
@@ -139,10 +136,11 @@ test:
 	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) -p peerscope-web --test web)
 	@$(call run,$(TRUNK) build --release)
 	@# Last, and with no trailer, so the run ends on the test runner's own summary line.
-	@# Every tests/e2e*.rs file is an end-to-end suite; each runs its ignored browser tests.
-	@echo "==> end to end: $(E2E_SUITES)"
+	@# One binary, tests/e2e/main.rs, a module per part of the page; its browser tests are
+	@# the ignored ones.
+	@echo "==> end to end: tests/e2e/"
 	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) \
-	  cargo test -p peerscope-web $(addprefix --test ,$(E2E_SUITES)) -- --ignored --test-threads=1
+	  cargo test -p peerscope-web --test e2e -- --ignored --test-threads=1
 
 # ---- fuzzing ---------------------------------------------------------------------------
 

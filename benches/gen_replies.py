@@ -5,8 +5,9 @@
 
 Columns `id,author,time,reply_to,text`, which peerscope reads as a message list and
 benches/nx_metrics.py reads too, so both measure the same graph. The shape is the one of
-core/tests/scale.rs: one message in ten comes from 50 regulars, the rest from anyone; every
-message after the first replies to one of the 500 before it; one in nine asks a question.
+core/tests/pipeline/scale.rs: one message in ten comes from 50 regulars, the rest from
+anyone; every message after the first replies to one of the 500 before it; one in nine asks
+a question.
 """
 import argparse
 import datetime
@@ -15,7 +16,7 @@ MASK = (1 << 64) - 1
 
 
 class XorShift:
-    """xorshift64, the generator core/tests/scale.rs uses, so the two build the same shape."""
+    """xorshift64, the generator of core/tests/pipeline/scale.rs, so both build one shape."""
 
     def __init__(self, seed):
         self.state = seed

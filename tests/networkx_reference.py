@@ -2,7 +2,8 @@
 """Writes tests/fixtures/networkx_reference.json: graphs and their NetworkX values.
 
 Run only when the graphs change (needs networkx):  python3 tests/networkx_reference.py
-core/tests/networkx.rs rebuilds each graph with peerscope's own code and compares, to 1e-9.
+core/tests/pipeline/networkx.rs rebuilds each graph with peerscope's own code and compares,
+to 1e-9.
 
 NetworkX traps handled here: overall_reciprocity ignores weights;
 Freeman centralization is computed from NetworkX degrees with the formulas of

@@ -1,0 +1,21 @@
+//! The analysis after import, one module per concern: the whole pipeline on hand-written
+//! fixtures ([`fixtures`]), generated groups of known shape ([`shapes`], [`playbook`] on
+//! [`groups`]), the graph measures against NetworkX ([`networkx`]), the charts, share card
+//! and metrics CSV ([`charts`]), and a 1 M-reply measurement run by hand ([`scale`]).
+//! One binary, so the core is linked once for all of them.
+//!
+//! ```text
+//! cargo test -p peerscope-core --test pipeline
+//! ```
+
+// Test code: a failing check panics, which is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod groups;
+
+mod charts;
+mod fixtures;
+mod networkx;
+mod playbook;
+mod scale;
+mod shapes;

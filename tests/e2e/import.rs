@@ -1,0 +1,467 @@
+//! End to end, big exports in the browser (the page must stay responsive and cancellable
+//! while a large file is read): generated
+//! DiscordChatExporter exports of about 40 MB go through `#file-input` into the release
+//! build in headless Chromium, and
+//!
+//! - the import runs in the worker (`#import-status[data-import-path=worker]`): the labelled
+//!   `#import-progress` appears and advances from 0 to the file's size, the page keeps
+//!   painting frames while it reads and analyses, and the report equals the core's for the
+//!   same file on label, score and people;
+//! - a new goal re-analyses in the worker without reading the file again;
+//! - a second import cancelled midway (`#import-cancel`) leaves the first report, and the
+//!   next choice still re-analyses the first file (its worker was stopped and restarted);
+//! - a file over the size limit (lowered with the test-only `?max-bytes=`) is refused in one
+//!   sentence naming it, and the sample stays;
+//! - with the limit on files read whole lowered (`?max-whole-bytes=`), the export still
+//!   streams in the worker, while a CSV over it is refused by the worker once it has the
+//!   first slice, the export's report staying; without a worker (every file read whole),
+//!   the export is refused before reading;
+//! - with `?worker=0` the main-thread fallback reads in slices to the same report.
+//!
+//! The exports are written once into `target/e2e/import/` by `benches/gen_discord.py`
+//! (seeded: same seed, same bytes). By hand, after a release build:
+//!
+//! ```text
+//! cargo test -p peerscope-web --test e2e import:: -- --ignored --test-threads=1
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::page::{click, run};
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
+use peerscope_core::report::analyze::report_dataset;
+use peerscope_core::{import, import::Input, model::options::Options};
+
+/// A generated export and what the core says about it.
+struct Export {
+    path: PathBuf,
+    name: String,
+    size: u64,
+    label: String,
+    /// `#score` as the page writes it.
+    score: String,
+    /// Participants: `#network[data-nodes]`.
+    people: usize,
+}
+
+/// The export of `messages` messages with `seed` (about 1.4 KB a message), written once.
+fn export(messages: u32, seed: u32) -> Export {
+    let dir = repo().join("target").join("e2e").join("import");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let name = format!("discord-{messages}-seed{seed}.json");
+    let path = dir.join(&name);
+    if !path.is_file() {
+        let partial = dir.join(format!("{name}.partial"));
+        let status = Command::new("python3")
+            .arg(repo().join("benches").join("gen_discord.py"))
+            .args([
+                "--messages",
+                &messages.to_string(),
+                "--seed",
+                &seed.to_string(),
+            ])
+            .arg("--out")
+            .arg(&partial)
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run benches/gen_discord.py: {e}"));
+        assert!(status.success(), "benches/gen_discord.py failed: {status}");
+        std::fs::rename(&partial, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let size = bytes.len() as u64;
+    let dataset = import::import(&[Input::new(name.clone(), bytes)], None)
+        .unwrap_or_else(|e| panic!("the core cannot read {name}: {e}"));
+    let report = report_dataset(&dataset, &Options::default())
+        .unwrap_or_else(|e| panic!("the core cannot analyse {name}: {e}"));
+    Export {
+        path,
+        name,
+        size,
+        label: report.verdict.label.as_str().to_string(),
+        score: report
+            .verdict
+            .score
+            .map_or("–".to_string(), |s| format!("{s:.0}")),
+        people: report.counts.participants as usize,
+    }
+}
+
+/// Records, from now on, every value and label `#import-progress` shows, when it goes
+/// away, and the time of every animation frame.
+const RECORDER: &str = r#"
+const w = window.__import = { seen: [], labels: [], frames: [], first: null, gone: null };
+const look = () => {
+  const bar = document.querySelector('#import-progress');
+  if (bar) {
+    const value = bar.getAttribute('value');
+    if (w.seen[w.seen.length - 1] !== value) { w.seen.push(value); }
+    const label = document.querySelector('label[for=import-progress]');
+    const text = label ? label.textContent : '';
+    if (w.labels[w.labels.length - 1] !== text) { w.labels.push(text); }
+    w.max = bar.getAttribute('max');
+    if (w.first === null) { w.first = performance.now(); }
+  } else if (w.first !== null && w.gone === null) {
+    w.gone = performance.now();
+  }
+};
+new MutationObserver(look).observe(document.body,
+  { subtree: true, childList: true, attributes: true, characterData: true });
+const frame = () => { w.frames.push(performance.now()); requestAnimationFrame(frame); };
+requestAnimationFrame(frame);
+"#;
+
+/// The page's score, people and label, and the import's path and costs, in one look.
+const LOOK: &str = r#"
+const status = document.querySelector('#import-status');
+const score = document.querySelector('#score');
+const verdict = document.querySelector('#verdict');
+const network = document.querySelector('#network');
+const data = status ? Object.assign({}, status.dataset) : {};
+return {
+  score: score ? score.textContent : null,
+  label: verdict ? verdict.getAttribute('data-label') : null,
+  people: network ? Number(network.getAttribute('data-nodes')) : null,
+  busy: !!document.querySelector('#import-progress'),
+  status: status ? status.textContent : '',
+  error: (document.querySelector('#error') || {}).textContent || '',
+  goal: (document.querySelector('#goal') || {}).value || null,
+  data,
+};
+"#;
+
+/// Polls [`LOOK`] until `ready` accepts it.
+async fn look_until(
+    session: &Session,
+    what: &str,
+    ready: impl Fn(&Value) -> bool,
+) -> Result<Value, String> {
+    wait_until(what, PATIENCE, || async {
+        let value = run(session, LOOK).await?;
+        Ok(if ready(&value) {
+            Poll::Ready(value)
+        } else {
+            Poll::NotYet(value.to_string())
+        })
+    })
+    .await
+}
+
+/// Whether the page shows `export`'s report, with no import running.
+fn shows(look: &Value, export: &Export) -> bool {
+    look["label"] == export.label.as_str()
+        && look["score"] == export.score.as_str()
+        && look["people"] == export.people
+        && look["busy"] == false
+}
+
+/// Opens the page at `query` and waits for the sample's report.
+async fn open(name: &str, query: &str) -> Session {
+    let session = Session::open(name).await;
+    let url = format!("{}{query}", session.base_url());
+    if let Err(e) = session.client.goto(&url).await {
+        session.finish(Err(format!("cannot open {url}: {e}"))).await;
+        unreachable!("finish fails the test on an error");
+    }
+    session
+}
+
+async fn sample_on_screen(session: &Session) -> Result<Value, String> {
+    session
+        .wait_for("the bundled sample", |s| s.shows_analysis())
+        .await?;
+    look_until(session, "the sample's score", |l| l["score"].is_string()).await
+}
+
+/// Uploads `export` with the recorder on and waits for its report; the recorder's notes.
+async fn import_recorded(session: &Session, export: &Export) -> Result<(Value, Value), String> {
+    run(session, RECORDER).await?;
+    session.upload(&export.path).await?;
+    let look = look_until(session, &format!("{}'s report", export.name), |l| {
+        shows(l, export)
+    })
+    .await?;
+    let notes = run(session, "return window.__import;").await?;
+    Ok((look, notes))
+}
+
+/// The progress values seen advance from the start to the file's size, and the labels
+/// counted messages, then said the analysis was running.
+fn progress_advanced(notes: &Value, export: &Export) -> Result<(), String> {
+    let values: Vec<u64> = notes["seen"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str()?.parse().ok())
+        .collect();
+    let increasing = values.windows(2).all(|w| w[0] < w[1]);
+    let midway = values.iter().any(|&v| v > 0 && v < export.size);
+    if values.len() < 3 || !increasing || !midway || values.last() != Some(&export.size) {
+        return Err(format!(
+            "#import-progress did not advance to {}: {notes}",
+            export.size
+        ));
+    }
+    if notes["max"] != export.size.to_string().as_str() {
+        return Err(format!(
+            "#import-progress max is not the file's size: {notes}"
+        ));
+    }
+    // Files up to 256 MiB are read whole, then parsed ("reading the messages…"); bigger
+    // ones count messages as they stream ("messages so far").
+    let labels = notes["labels"].to_string();
+    let counted = labels.contains("reading the messages") || labels.contains("messages so far");
+    if !counted || !labels.contains("Analysing") {
+        return Err(format!(
+            "the labels did not read messages, then analyse: {labels}"
+        ));
+    }
+    Ok(())
+}
+
+/// The longest pause between two frames while the bar was up, and how many frames ran.
+fn frames_while_busy(notes: &Value) -> (f64, usize) {
+    let (first, gone) = (notes["first"].as_f64(), notes["gone"].as_f64());
+    let (Some(first), Some(gone)) = (first, gone) else {
+        return (f64::INFINITY, 0);
+    };
+    let frames: Vec<f64> = notes["frames"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .filter(|&t| t >= first && t < gone)
+        .collect();
+    let gap = frames.windows(2).map(|w| w[1] - w[0]).fold(0.0, f64::max);
+    (gap, frames.len())
+}
+
+/// Sets `#goal` as a person would (a change event).
+async fn choose_goal(session: &Session, goal: &str) -> Result<(), String> {
+    let script = format!(
+        "const g = document.querySelector('#goal'); g.value = '{goal}'; \
+         g.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+    );
+    run(session, &script).await.map(drop)
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_big_export_imports_in_the_worker_and_the_page_keeps_painting() {
+    let export = export(30_000, 7);
+    let session = open("import-worker", "").await;
+    let outcome = async {
+        sample_on_screen(&session).await?;
+        let (look, notes) = import_recorded(&session, &export).await?;
+        if look["data"]["importPath"] != "worker" {
+            return Err(format!("the import did not run in the worker: {look}"));
+        }
+        progress_advanced(&notes, &export)?;
+        // Analysing 30 000 messages takes seconds at wasm speed: on the main thread that
+        // is one long frame. A second allows for a busy shared machine.
+        let (gap, frames) = frames_while_busy(&notes);
+        if gap > 1000.0 || frames < 10 {
+            return Err(format!(
+                "the page froze: {frames} frames, longest gap {gap:.0} ms"
+            ));
+        }
+        eprintln!(
+            "{} ({} bytes): {frames} frames while importing, longest gap {gap:.0} ms; {}",
+            export.name, export.size, look["data"]
+        );
+        choose_goal(&session, "reach").await?;
+        let again = look_until(
+            &session,
+            "the new goal's report from the kept import",
+            |l| {
+                l["goal"] == "reach"
+                    && l["data"]["importMs"] == "0"
+                    && !l["busy"].as_bool().unwrap_or(true)
+            },
+        )
+        .await?;
+        if again["people"] != export.people || !again["error"].as_str().unwrap_or("x").is_empty() {
+            return Err(format!(
+                "re-analysing with another goal changed the people: {again}"
+            ));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_cancelled_import_leaves_the_previous_report() {
+    let (first, second) = (export(30_000, 7), export(34_000, 8));
+    let session = open("import-cancel", "").await;
+    let outcome = async {
+        sample_on_screen(&session).await?;
+        import_recorded(&session, &first).await?;
+        session.upload(&second.path).await?;
+        look_until(&session, "the second import to start", |l| {
+            l["busy"] == true
+        })
+        .await?;
+        click(&session, "#import-cancel").await?;
+        let after = look_until(&session, "the cancel to be said", |l| {
+            l["status"]
+                .as_str()
+                .is_some_and(|s| s.contains("Import cancelled"))
+        })
+        .await?;
+        if !shows(&after, &first) {
+            return Err(format!("after the cancel, not the first report: {after}"));
+        }
+        choose_goal(&session, "reach").await?;
+        let again = look_until(
+            &session,
+            "the first file re-analysed for the new goal",
+            |l| l["goal"] == "reach" && l["busy"] == false,
+        )
+        .await?;
+        if again["people"] != first.people || again["data"]["importPath"] != "worker" {
+            return Err(format!(
+                "the next choice did not re-read the first file: {again}"
+            ));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+/// A CSV export of `rows` replies (about 33 bytes a row), written once: a format the worker
+/// reads whole.
+fn csv_export(rows: u32) -> PathBuf {
+    let path = repo()
+        .join("target/e2e/import")
+        .join(format!("replies-{rows}.csv"));
+    if !path.is_file() {
+        let mut csv = String::from("author,time,id,reply_to\n");
+        for i in 0..rows {
+            let seconds = 1_700_000_000 + u64::from(i) * 60;
+            let parent = i.checked_sub(1).map_or(String::new(), |p| format!("m{p}"));
+            csv.push_str(&format!("person{},{seconds},m{i},{parent}\n", i % 40));
+        }
+        std::fs::write(&path, csv).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    path
+}
+
+/// Uploads `path`, waits for the refusal, and checks it says `said` about the file and
+/// that the report `before` stayed and nothing new is running.
+async fn refused(session: &Session, path: &Path, said: &str, before: &Value) -> Result<(), String> {
+    session.upload(path).await?;
+    let refused = look_until(session, "the refusal", |l| {
+        l["error"].as_str().is_some_and(|e| !e.is_empty()) && l["busy"] == false
+    })
+    .await?;
+    let error = refused["error"].as_str().unwrap_or_default();
+    let name = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into());
+    if !error.starts_with(&format!("{name} is ")) || !error.contains(said) {
+        return Err(format!(
+            "the refusal does not name the file and the sizes: {error:?}"
+        ));
+    }
+    let kept = ["label", "score", "people"]
+        .iter()
+        .all(|k| refused[k] == before[k]);
+    if !kept {
+        return Err(format!(
+            "the report before did not stay: {refused}, before {before}"
+        ));
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_file_over_the_limit_is_refused_and_the_sample_stays() {
+    let export = export(30_000, 7);
+    let session = open("import-limit", "?max-bytes=1000000").await;
+    let outcome = async {
+        let sample = sample_on_screen(&session).await?;
+        refused(
+            &session,
+            &export.path,
+            "the browser reads at most 1.0 MB at once",
+            &sample,
+        )
+        .await?;
+        let after = run(&session, LOOK).await?;
+        if after["data"].get("importPath").is_some() {
+            return Err(format!("reading began: {after}"));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+/// `?max-whole-bytes=` lowers the limit on files read whole to 1 MB: a 40 MB
+/// DiscordChatExporter export streams past it, a 1.3 MB CSV (read whole) is refused by
+/// the worker once it has the first slice, and the Discord report stays.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_streamed_export_passes_the_whole_file_limit_and_a_csv_does_not() {
+    let (export, csv) = (export(30_000, 7), csv_export(40_000));
+    let session = open("import-whole-limit", "?max-whole-bytes=1000000").await;
+    let outcome = async {
+        sample_on_screen(&session).await?;
+        let (look, _) = import_recorded(&session, &export).await?;
+        if look["data"]["importPath"] != "worker" || look["error"] != "" {
+            return Err(format!("the export did not stream in the worker: {look}"));
+        }
+        let said = "the browser reads at most 1.0 MB of this format at once";
+        refused(&session, &csv, said, &look).await
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+/// Without a worker every file is read whole: the same export is refused before reading.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn without_a_worker_the_whole_file_limit_applies_before_reading() {
+    let export = export(30_000, 7);
+    let session = open("import-whole-main", "?worker=0&max-whole-bytes=1000000").await;
+    let outcome = async {
+        let sample = sample_on_screen(&session).await?;
+        refused(
+            &session,
+            &export.path,
+            "the browser reads at most 1.0 MB at once",
+            &sample,
+        )
+        .await
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn without_a_worker_the_main_thread_reads_in_slices_to_the_same_report() {
+    let export = export(30_000, 7);
+    let session = open("import-main-thread", "?worker=0").await;
+    let outcome = async {
+        sample_on_screen(&session).await?;
+        let (look, notes) = import_recorded(&session, &export).await?;
+        if look["data"]["importPath"] != "main-thread" {
+            return Err(format!("the import did not run on the main thread: {look}"));
+        }
+        let slices = notes["seen"].as_array().map_or(0, Vec::len);
+        if slices < 10 {
+            return Err(format!("the main thread did not read in slices: {notes}"));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
