@@ -32,8 +32,8 @@ use serde_json::{json, Value};
 use e2e_support::downloads::text_of;
 use e2e_support::page::run;
 use e2e_support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope_core::advice::verdict::n;
 use peerscope_core::model::random::SplitMix;
+use peerscope_core::model::words::n;
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };

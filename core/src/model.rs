@@ -8,6 +8,8 @@ pub mod metric;
 pub mod options;
 pub mod random;
 pub mod schema;
+pub mod time;
+pub mod words;
 
 use rustc_hash::FxHashMap;
 

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use peerscope_core::draw::view::explore::{grouped, Filter};
 use peerscope_core::draw::view::times::{parse_day, TieTimes, Window};
-use peerscope_core::import::timestamp::day_string;
+use peerscope_core::model::time::day_string;
 
 /// Which end of the span an input sets.
 #[derive(Clone, Copy)]

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use peerscope_core::advice::verdict::pct;
+use peerscope_core::model::words::pct;
 use peerscope_core::report::analyze::Analysis;
 use peerscope_core::report::progress::Since;
 

@@ -21,6 +21,7 @@ use super::json_error;
 use super::timestamp::parse_iso;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
+use crate::model::words::plural;
 use crate::model::{
     Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space,
 };
@@ -272,14 +273,9 @@ fn warn_unloaded(file: &str, top: &Top, dataset: &mut Dataset) {
         dataset.warnings.push(format!(
             "{file}: {} of the topic not in this file (Discourse sends the first 20); add \
              /t/{topic}/posts.json?post_ids[]=… pages for the rest",
-            count(missing as u64, "post", "posts")
+            plural(missing as u64, "post", "posts")
         ));
     }
-}
-
-/// `n` with the singular or plural noun: "1 reply", "3 replies".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn summary_space(top: &Top, topics: &BTreeSet<u64>) -> String {

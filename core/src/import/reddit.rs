@@ -16,6 +16,7 @@ mod things;
 use super::json_error;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
+use crate::model::words::plural;
 use crate::model::{
     Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Space, SpaceIdx,
 };
@@ -280,11 +281,6 @@ fn mentioned(text: &str) -> Vec<String> {
     names
 }
 
-/// `n` with the singular or plural noun: "1 reply", "3 replies".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn warn(file: &str, found: &Found, dataset: &mut Dataset) {
     let deleted = found
         .posts
@@ -295,20 +291,20 @@ fn warn(file: &str, found: &Found, dataset: &mut Dataset) {
     if deleted > 0 {
         dataset.warnings.push(format!(
             "{file}: deleted accounts wrote {}; they count as one person, \"{DELETED}\"",
-            count(deleted as u64, "message", "messages")
+            plural(deleted as u64, "message", "messages")
         ));
     }
     if found.hidden > 0 {
         dataset.warnings.push(format!(
             "{file}: {} not loaded (Reddit 'more' stubs); add the /api/morechildren \
              responses to include them",
-            count(found.hidden, "comment", "comments")
+            plural(found.hidden, "comment", "comments")
         ));
     }
     if found.cut_chains > 0 {
         dataset.warnings.push(format!(
             "{file}: {} not loaded (Reddit 'continue this thread' links)",
-            count(
+            plural(
                 found.cut_chains,
                 "deeper reply chain",
                 "deeper reply chains"

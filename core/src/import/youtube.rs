@@ -16,6 +16,7 @@ mod sources;
 use std::collections::HashMap;
 
 use crate::import::error::ImportError;
+use crate::model::words::plural;
 use crate::model::{
     Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space, SpaceIdx,
 };
@@ -213,11 +214,6 @@ impl Names {
     }
 }
 
-/// `n` with the singular or plural noun: "1 reply", "3 replies".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn warn(file: &str, parsed: &sources::Parsed, orphans: u64, dataset: &mut Dataset) {
     if parsed.times_estimated {
         dataset.warnings.push(format!(
@@ -229,14 +225,14 @@ fn warn(file: &str, parsed: &sources::Parsed, orphans: u64, dataset: &mut Datase
         dataset.warnings.push(format!(
             "{file}: {} not included (the API sends at most 5 per thread); add the \
              comments?parentId=… pages for them",
-            count(parsed.replies_not_included, "reply", "replies")
+            plural(parsed.replies_not_included, "reply", "replies")
         ));
     }
     if orphans > 0 {
         dataset.warnings.push(format!(
             "{file}: {} to top-level comments that are not loaded; add the video's \
              commentThreads pages (before this file) to place them",
-            count(orphans, "reply", "replies")
+            plural(orphans, "reply", "replies")
         ));
     }
 }

@@ -1,8 +1,8 @@
 //! The temporal "if you stopped posting, would activity cease?" test (ANALYSIS.md §4).
 
 use crate::graph::scope::Scope;
-use crate::import::timestamp::utc_day;
 use crate::model::metric::Metric;
+use crate::model::time::utc_day;
 
 /// Fewer days than this on either side and the comparison says nothing.
 pub const MIN_DAYS: usize = 5;

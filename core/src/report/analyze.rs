@@ -4,7 +4,6 @@
 use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
-use crate::advice::verdict::{self};
 use crate::draw::layout::layout_weighted;
 use crate::draw::view::{EdgeView, NetworkView, NodeView, Role};
 use crate::graph::hosts::{self, rank_by_reach};
@@ -12,11 +11,12 @@ use crate::graph::interactions::{Conversation, InteractionKind};
 use crate::graph::scope::Scope;
 use crate::import;
 use crate::import::error::ImportError;
-use crate::import::timestamp::{day_string, utc_day};
 use crate::import::Input;
 use crate::measure::timeline::{timeline, FILLED_UP_TO_DAYS};
 use crate::model::options::Options;
 use crate::model::schema::{Counts, PersonRef, Report, SourceFile, Sources, SCHEMA};
+use crate::model::time::{day_string, utc_day};
+use crate::model::words::plural;
 use crate::model::Dataset;
 
 /// The report plus what the UI needs to draw and to offer choices.
@@ -145,7 +145,7 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     if bots > 0 {
         warnings.push(format!(
             "{} excluded.",
-            verdict::plural(bots as u64, "bot account", "bot accounts")
+            plural(bots as u64, "bot account", "bot accounts")
         ));
     }
     // One pass over the messages for the count and the first and last day: each pass
