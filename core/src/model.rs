@@ -4,6 +4,8 @@
 //! their source ids as strings (Discord snowflakes do not fit a float, and other formats
 //! use text ids) and point at their parent by id, resolved later across all files.
 
+pub mod fixed_word;
+pub mod format;
 pub mod metric;
 pub mod options;
 pub mod random;
@@ -12,6 +14,9 @@ pub mod time;
 pub mod words;
 
 use rustc_hash::FxHashMap;
+
+use crate::model::fixed_word::{known, one_of, FixedWord};
+use crate::model::format::Format;
 
 /// Index of a person in [`Dataset::people`].
 pub type PersonIdx = u32;
@@ -107,7 +112,7 @@ pub struct Detection {
     /// signature matched the file; `"likely"`: several matched and the most specific one
     /// (first in detection order) was taken — see `also_matched`. Empty when unknown.
     #[serde(deserialize_with = "confidence_word")]
-    pub confidence: crate::report::wire::FixedWord,
+    pub confidence: FixedWord,
     /// Other formats whose signature also matched (only when `"likely"`).
     #[serde(deserialize_with = "format_names")]
     pub also_matched: Vec<&'static str>,
@@ -115,17 +120,14 @@ pub struct Detection {
 
 /// A [`Detection::confidence`] read back: one of the words the core writes.
 fn confidence_word<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    crate::report::wire::one_of(d, &["chosen", "certain", "likely", ""])
+    one_of(d, &["chosen", "certain", "likely", ""])
 }
 
 /// [`Detection::also_matched`] read back: format names only.
 fn format_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
     let names: Vec<String> = serde::Deserialize::deserialize(d)?;
-    let known = crate::import::Format::ALL.map(crate::import::Format::as_str);
-    names
-        .iter()
-        .map(|name| crate::report::wire::known(name, &known))
-        .collect()
+    let formats = Format::ALL.map(Format::as_str);
+    names.iter().map(|name| known(name, &formats)).collect()
 }
 
 /// Everything read from all inputs, with duplicates merged.
