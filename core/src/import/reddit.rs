@@ -17,9 +17,7 @@ use super::json_error;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::words::plural;
-use crate::model::{
-    Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Space, SpaceIdx,
-};
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space, SpaceIdx};
 use things::{Child, Data, Thing, TopObject};
 
 /// The placeholder author of comments whose account was deleted.
@@ -144,13 +142,9 @@ fn intern_author(data: &Data, dataset: &mut Dataset) -> PersonIdx {
 }
 
 fn person(name: &str) -> Person {
-    Person {
-        id: name.to_lowercase(),
-        name: name.to_string(),
-        display_name: name.to_string(),
-        // Reddit's built-in moderation bot; Reddit flags no other accounts as bots.
-        is_bot: name.eq_ignore_ascii_case("AutoModerator"),
-    }
+    // Reddit's built-in moderation bot; Reddit flags no other accounts as bots.
+    let is_bot = name.eq_ignore_ascii_case("AutoModerator");
+    Person::named(name.to_lowercase(), name).with_bot(is_bot)
 }
 
 fn person_is_real(dataset: &Dataset, person: PersonIdx) -> bool {
@@ -201,25 +195,13 @@ fn convert(
             mentions.push(idx);
         }
     }
-    Ok(Message {
-        space: thread_space(data, id, is_post, dataset),
-        id: id.to_string(),
-        author: intern_author(data, dataset),
-        time_ms: (created * 1000.0).round() as i64,
-        time_estimated: false,
-        kind: if parent.is_some() {
-            MessageKind::Reply
-        } else {
-            MessageKind::Post
-        },
-        parent,
-        thread_root: None,
-        addressee: None,
-        mentions,
-        reactions: Vec::new(),
-        text_len: text.chars().count().min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    })
+    let space = thread_space(data, id, is_post, dataset);
+    let author = intern_author(data, dataset);
+    let time_ms = (created * 1000.0).round() as i64;
+    Ok(Message::new(space, id.to_string(), author, time_ms)
+        .with_parent(parent)
+        .with_mentions(mentions)
+        .with_text(&text))
 }
 
 /// The thread a post or comment belongs to: the post's own id, or the comment's

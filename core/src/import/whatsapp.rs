@@ -21,7 +21,7 @@ mod text;
 use std::collections::HashMap;
 
 use crate::import::error::ImportError;
-use crate::model::{Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Space};
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
 use header::{normalise, Header};
 use text::Content;
 
@@ -157,13 +157,9 @@ fn senders<'a>(contents: &[Content<'a>]) -> Vec<&'a str> {
     names
 }
 
+/// WhatsApp knows people only by the name the phone shows: it is their id too.
 fn person(name: &str) -> Person {
-    Person {
-        id: name.to_string(),
-        name: name.to_string(),
-        display_name: name.to_string(),
-        is_bot: false,
-    }
+    Person::named(name, name)
 }
 
 fn said(space: u32, ms: i64, author: PersonIdx, text: &str, mentions: Vec<PersonIdx>) -> Message {
@@ -172,29 +168,15 @@ fn said(space: u32, ms: i64, author: PersonIdx, text: &str, mentions: Vec<Person
         .trim_end()
         .trim_end_matches("<This message was edited>")
         .trim();
-    Message {
-        space,
-        id: String::new(),
-        author,
-        time_ms: ms,
-        time_estimated: true,
-        kind: MessageKind::Post,
-        parent: None,
-        thread_root: None,
-        addressee: None,
-        mentions,
-        reactions: Vec::new(),
-        text_len: text.chars().count().min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    }
+    Message::new(space, String::new(), author, ms)
+        .with_time_estimated(true)
+        .with_mentions(mentions)
+        .with_text(text)
 }
 
 fn system_message(space: u32, ms: i64, dataset: &mut Dataset) -> Message {
-    let mut author = person(SYSTEM_ID);
-    author.display_name = "WhatsApp".into();
-    let mut m = said(space, ms, dataset.intern_person(author), "", Vec::new());
-    m.kind = MessageKind::System;
-    m
+    let author = person(SYSTEM_ID).with_display_name("WhatsApp");
+    said(space, ms, dataset.intern_person(author), "", Vec::new()).with_notice(true)
 }
 
 /// The chat's name as people know it: the export names it "WhatsApp Chat with X".
@@ -243,6 +225,7 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MessageKind;
 
     pub(super) const CHAT: &str = "\u{FEFF}12/9/20, 23:16 - Alice created group \"Hikes\"\r\n\
         12/9/20, 23:55 - Alice: first line\r\n\

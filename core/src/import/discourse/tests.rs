@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::MessageKind;
 
 const TOPIC: &str = r#"{"post_stream":{"posts":[
   {"id":500,"username":"Ann","name":"Ann Lee","user_id":1,"created_at":"2024-01-01T10:00:00.000Z",

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::MessageKind;
 
 const PAGE: &str = r#"[{"kind":"Listing","data":{"children":[{"kind":"t3","data":{
     "id":"p1","name":"t3_p1","author":"Olive","title":"Which pan?","selftext":"",

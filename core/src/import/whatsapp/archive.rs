@@ -76,9 +76,10 @@ pub fn chats(bytes: &[u8], limit: u64) -> zip::result::ZipResult<Vec<(String, Ve
 
 #[cfg(test)]
 mod tests {
+    use super::super::detect;
     use super::super::tests::CHAT;
-    use super::super::{detect, MessageKind};
     use super::*;
+    use crate::model::MessageKind;
     use std::io::Write;
 
     fn load(name: &str, bytes: &[u8]) -> Result<Dataset, ImportError> {
