@@ -33,6 +33,11 @@ pub use crate::model::format::Format;
 pub use input::Input;
 pub use stream::{read_sized, read_stream, read_stream_counting, streams, READ_WHOLE_UP_TO};
 
+/// How replies are found in an export that does not record them (WhatsApp, a CSV without
+/// `reply_to`), as the warnings end; the window is the interactions' inference window.
+pub(crate) const INFERRED_REPLIES: &str = "replies are inferred: a message answers the latest \
+    message by someone else if it is at most 10 minutes older.";
+
 // The enum is the model's (options and detections name formats); reading each one is
 // this layer's.
 impl Format {

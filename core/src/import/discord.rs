@@ -277,14 +277,16 @@ mod tests {
       "messages":[
         {"id":"100","type":"Default","timestamp":"2024-01-01T10:00:00+00:00","content":"hi?",
          "author":{"id":"a","name":"ann","nickname":"Ann","isBot":false},
-         "reactions":[{"emoji":{"name":"👍"},"count":2,"users":[{"id":"b","name":"bo"}]}],"mentions":[]},
+         "reactions":[{"emoji":{"name":"👍"},"count":2,"users":[{"id":"b","name":"bo"}]}],
+          "mentions":[]},
         {"id":"101","type":"Default","timestamp":"2024-01-01T10:01:00.5+01:00","content":"yes",
          "author":{"id":"b","name":"bo","nickname":""},
          "mentions":[{"id":"a","name":"ann"},{"id":"a","name":"ann"}],
          "reference":{"messageId":"100","channelId":"10"}},
         {"id":"102","type":"20","timestamp":"2024-01-01T10:02:00Z","content":"",
          "author":{"id":"c","name":"cmd"}, "reference":{"type":"Forward","messageId":"100"}},
-        {"id":"103","type":"GuildMemberJoin","timestamp":"2024-01-01T10:03:00Z","content":"Joined the server.",
+        {"id":"103","type":"GuildMemberJoin","timestamp":"2024-01-01T10:03:00Z",
+         "content":"Joined the server.",
          "author":{"id":"d","name":"dee"}}
       ]}"#;
 

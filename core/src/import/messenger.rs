@@ -258,12 +258,17 @@ mod tests {
     use crate::model::MessageKind;
 
     /// Newest first, mojibake names and emoji, a reaction, a mention, a call notice.
-    const CHAT: &str = "\u{feff}{\"participants\":[{\"name\":\"L\\u00c3\\u00b8ye\"},{\"name\":\"Bo\"},{\"name\":\"Bo Kim\"}],
+    const CHAT: &str = "\u{feff}{\"participants\":[{\"name\":\"L\\u00c3\\u00b8ye\"},\
+         {\"name\":\"Bo\"},{\"name\":\"Bo Kim\"}],
       \"messages\":[
-        {\"sender_name\":\"Bo\",\"timestamp_ms\":3000,\"content\":\"thanks @L\\u00c3\\u00b8ye and @Bo Kim?\"},
-        {\"sender_name\":\"Bo\",\"timestamp_ms\":2000,\"content\":\"You called L\\u00c3\\u00b8ye.\",\"type\":\"Call\",\"call_duration\":5},
-        {\"sender_name\":\"L\\u00c3\\u00b8ye\",\"timestamp_ms\":1000,\"content\":\"hej \\u00f0\\u009f\\u0098\\u0080\",
-         \"reactions\":[{\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo\"},{\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo Kim\"}]},
+        {\"sender_name\":\"Bo\",\"timestamp_ms\":3000,\
+         \"content\":\"thanks @L\\u00c3\\u00b8ye and @Bo Kim?\"},
+        {\"sender_name\":\"Bo\",\"timestamp_ms\":2000,\
+         \"content\":\"You called L\\u00c3\\u00b8ye.\",\"type\":\"Call\",\"call_duration\":5},
+        {\"sender_name\":\"L\\u00c3\\u00b8ye\",\"timestamp_ms\":1000,\
+         \"content\":\"hej \\u00f0\\u009f\\u0098\\u0080\",
+         \"reactions\":[{\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo\"},\
+         {\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo Kim\"}]},
         {\"sender_name\":\"Bo\",\"timestamp_ms\":1000,\"content\":\"same ms\"},
         {\"timestamp_ms\":500,\"content\":\"no sender\"}
       ],\"title\":\"Friends\",\"thread_path\":\"inbox/friends_123\"}";

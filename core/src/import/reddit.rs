@@ -92,6 +92,10 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     Ok(())
 }
 
+/// Why an object that is none of Reddit's thread shapes is refused.
+const NOT_A_THREAD: &str = "expected a Reddit comments page ([post Listing, comments Listing]), \
+    a Listing, or an /api/morechildren response ({\"json\": {\"data\": {\"things\": …}}})";
+
 /// The things of an object file: a morechildren response's, or a Listing's children.
 fn top_things<'a>(file: &str, top: TopObject<'a>) -> Result<Vec<Thing<'a>>, ImportError> {
     if let Some(json) = top.json {
@@ -108,9 +112,7 @@ fn top_things<'a>(file: &str, top: TopObject<'a>) -> Result<Vec<Thing<'a>>, Impo
         (Some(kind), Some(data)) => Ok(vec![Thing { kind, data }]),
         _ => Err(ImportError::Shape {
             file: file.to_string(),
-            what: "expected a Reddit comments page ([post Listing, comments Listing]), a \
-                   Listing, or an /api/morechildren response ({\"json\": {\"data\": {\"things\": …}}})"
-                .into(),
+            what: NOT_A_THREAD.into(),
         }),
     }
 }

@@ -21,6 +21,7 @@ mod text;
 use std::collections::HashMap;
 
 use crate::import::error::ImportError;
+use crate::import::INFERRED_REPLIES;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
 use header::{normalise, Header};
 use text::Content;
@@ -211,14 +212,15 @@ fn finish(
     }
     if let Some(pattern) = guessed {
         w.push(format!(
-            "{file}: no date shows whether the day or the month comes first; they were read as {pattern}, the order in which the messages run most nearly in time order."
+            "{file}: no date shows whether the day or the month comes first; they were read as \
+             {pattern}, the order in which the messages run most nearly in time order."
         ));
     }
     w.push(format!(
         "{file}: WhatsApp writes local times with no time zone; they were read as UTC."
     ));
     w.push(format!(
-        "{file}: WhatsApp does not record who answers whom, so replies are inferred: a message answers the latest message by someone else if it is at most 10 minutes older."
+        "{file}: WhatsApp does not record who answers whom, so {INFERRED_REPLIES}"
     ));
 }
 
@@ -278,7 +280,10 @@ mod tests {
         let err = load("c.txt", b"1/1/21, 10:00 - a: b\n1/1/21, 10:01 - a: \xFF").err();
         assert_eq!(
             err.map(|e| e.to_string()).as_deref(),
-            Some("c.txt: line 2, column 20: this is not UTF-8 text, which WhatsApp exports are; export the chat again")
+            Some(
+                "c.txt: line 2, column 20: this is not UTF-8 text, which WhatsApp exports are; \
+                 export the chat again"
+            )
         );
         let err = load("c.txt", b"hello\nworld").err().map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.starts_with("c.txt: line 1, column 1: no line starts like")));

@@ -229,9 +229,11 @@ mod tests {
        "author_is_uploader":false,"like_count":4,"timestamp":1700000000},
       {"id":"a.b","parent":"a","text":"@june the bowline","author":"@ropelab","author_id":"UCowner",
        "author_is_uploader":true,"like_count":0,"timestamp":1700000100},
-      {"id":"a.c","parent":"a","text":"@RopeLab: thanks! cc @kit","author":"@june","author_id":"UCjune",
+      {"id":"a.c","parent":"a","text":"@RopeLab: thanks! cc @kit","author":"@june",
+       "author_id":"UCjune",
        "timestamp":1700000200},
-      {"id":"k","parent":"root","text":"great","author":"@kit","author_id":"UCkit","timestamp":1700000300}]}"#;
+      {"id":"k","parent":"root","text":"great","author":"@kit","author_id":"UCkit",
+       "timestamp":1700000300}]}"#;
 
     const REPLIES: &str = r#"{"kind":"youtube#commentListResponse","items":[
       {"kind":"youtube#comment","id":"a.d","snippet":{"authorDisplayName":"Kun Liu",

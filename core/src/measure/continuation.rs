@@ -63,7 +63,8 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
     }
     if host_days.len() < MIN_DAYS || silent_days < MIN_DAYS {
         let why = format!(
-            "not observable: {} days with a host message and {} without; each side needs at least {MIN_DAYS}",
+            "not observable: {} days with a host message and {} without; each side needs at \
+             least {MIN_DAYS}",
             host_days.len(),
             silent_days
         );

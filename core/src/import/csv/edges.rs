@@ -117,16 +117,21 @@ impl Table<'_> {
 
     fn explain(&self, has_time: bool, dataset: &mut Dataset) {
         let file = self.file;
-        dataset.warnings.push(format!(
-            "{file}: this is an edge list: each row counts as `weight` replies (1 when empty) from source to target, and every target gets one post for them to answer, so messages are those posts plus the replies."
-        ));
+        dataset.warnings.push(format!("{file}: {EDGE_LIST}"));
         if !has_time {
-            dataset.warnings.push(format!(
-                "{file}: the edge list has no time column, so every interaction is dated 1970-01-01 and measures over time say nothing."
-            ));
+            dataset.warnings.push(format!("{file}: {NO_TIME}"));
         }
     }
 }
+
+/// How an edge list becomes messages, as its warning says.
+const EDGE_LIST: &str = "this is an edge list: each row counts as `weight` replies (1 when \
+    empty) from source to target, and every target gets one post for them to answer, so \
+    messages are those posts plus the replies.";
+
+/// The warning for an edge list without times.
+const NO_TIME: &str = "the edge list has no time column, so every interaction is dated \
+    1970-01-01 and measures over time say nothing.";
 
 fn edge_message(
     e: &Edge,

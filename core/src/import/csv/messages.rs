@@ -6,6 +6,7 @@ use ::csv::StringRecord;
 
 use super::{values, Role, Table};
 use crate::import::error::ImportError;
+use crate::import::INFERRED_REPLIES;
 use crate::model::{Dataset, Message, Person, PersonIdx};
 
 impl Table<'_> {
@@ -17,7 +18,7 @@ impl Table<'_> {
         let infer = self.columns.at(Role::ReplyTo).is_none();
         if infer {
             dataset.warnings.push(format!(
-                "{}: there is no reply_to column, so replies are inferred: a message answers the latest message by someone else if it is at most 10 minutes older.",
+                "{}: there is no reply_to column, so {INFERRED_REPLIES}",
                 self.file
             ));
         }
