@@ -26,68 +26,21 @@ pub mod youtube;
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
-
 use crate::import::error::ImportError;
 use crate::model::Dataset;
 
+pub use crate::model::format::Format;
 pub use input::Input;
 pub use stream::{read_sized, read_stream, read_stream_counting, streams, READ_WHOLE_UP_TO};
 
-/// The export formats peerscope reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// DiscordChatExporter JSON (one channel or thread per file).
-    Discord,
-    /// Slack workspace export: the zip, a folder's day files, or one day file.
-    Slack,
-    /// Telegram Desktop JSON: one chat, or the full-account export.
-    Telegram,
-    /// WhatsApp chat export: the `.txt`, or the `.zip` holding it.
-    #[serde(rename = "whatsapp")]
-    WhatsApp,
-    /// Discourse topic and posts JSON.
-    Discourse,
-    /// Reddit thread JSON (listings, `morechildren` responses).
-    Reddit,
-    /// YouTube comments: yt-dlp's info JSON or the Data API's lists.
-    #[serde(rename = "youtube")]
-    YouTube,
-    /// Facebook Messenger JSON export.
-    Messenger,
-    /// A CSV of messages with named columns.
-    Csv,
-}
+/// How replies are found in an export that does not record them (WhatsApp, a CSV without
+/// `reply_to`), as the warnings end; the window is the interactions' inference window.
+pub(crate) const INFERRED_REPLIES: &str = "replies are inferred: a message answers the latest \
+    message by someone else if it is at most 10 minutes older.";
 
+// The enum is the model's (options and detections name formats); reading each one is
+// this layer's.
 impl Format {
-    /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 9] = [
-        Format::Discord,
-        Format::Slack,
-        Format::Telegram,
-        Format::Discourse,
-        Format::Reddit,
-        Format::YouTube,
-        Format::Messenger,
-        Format::WhatsApp,
-        Format::Csv,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Discord => "discord",
-            Format::Slack => "slack",
-            Format::Telegram => "telegram",
-            Format::WhatsApp => "whatsapp",
-            Format::Discourse => "discourse",
-            Format::Reddit => "reddit",
-            Format::YouTube => "youtube",
-            Format::Messenger => "messenger",
-            Format::Csv => "csv",
-        }
-    }
-
     fn detect(self, name: &str, bytes: &[u8]) -> bool {
         match self {
             Format::Discord => discord::detect(bytes),
@@ -124,13 +77,6 @@ impl Format {
             Format::Messenger => messenger::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
-    }
-
-    /// Parses a format name as the CLI's `--format` takes it.
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 

@@ -4,12 +4,19 @@
 //! their source ids as strings (Discord snowflakes do not fit a float, and other formats
 //! use text ids) and point at their parent by id, resolved later across all files.
 
+pub mod fixed_word;
+pub mod format;
 pub mod metric;
 pub mod options;
 pub mod random;
 pub mod schema;
+pub mod time;
+pub mod words;
 
 use rustc_hash::FxHashMap;
+
+use crate::model::fixed_word::{known, one_of, FixedWord};
+use crate::model::format::Format;
 
 /// Index of a person in [`Dataset::people`].
 pub type PersonIdx = u32;
@@ -25,6 +32,33 @@ pub struct Person {
     /// What people see (nickname); equals `name` when the source has none.
     pub display_name: String,
     pub is_bot: bool,
+}
+
+impl Person {
+    /// Someone known by `name` under the source id `id`, shown by that name; not a bot.
+    pub fn named(id: impl Into<String>, name: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: name.to_string(),
+            display_name: name.to_string(),
+            is_bot: false,
+        }
+    }
+
+    /// Shown as `display_name` instead (empty: no display name yet, see
+    /// [`Dataset::intern_person`]).
+    pub fn with_display_name(mut self, display_name: &str) -> Person {
+        // Reuses the name's copy: a nickname is usually no longer than the name, and an
+        // import builds one person per message.
+        self.display_name.clear();
+        self.display_name.push_str(display_name);
+        self
+    }
+
+    pub fn with_bot(mut self, is_bot: bool) -> Person {
+        self.is_bot = is_bot;
+        self
+    }
 }
 
 /// Where a message lives: a channel, a thread, a topic or a chat.
@@ -88,6 +122,94 @@ pub struct Message {
     pub is_question: bool,
 }
 
+/// Builds a [`Message`] in steps, each setter meant to be called at most once. The kind
+/// follows from them whatever their order: `System` once [`Message::with_notice`] says
+/// so, else `Reply` once it has a parent or a thread root, else `Post`.
+impl Message {
+    /// A post in `space` by `author` at `time_ms` (UTC milliseconds, exact), answering
+    /// nothing, naming no one, without reactions or text.
+    pub fn new(space: SpaceIdx, id: String, author: PersonIdx, time_ms: i64) -> Message {
+        Message {
+            space,
+            id,
+            author,
+            time_ms,
+            time_estimated: false,
+            kind: MessageKind::Post,
+            parent: None,
+            thread_root: None,
+            addressee: None,
+            mentions: Vec::new(),
+            reactions: Vec::new(),
+            text_len: 0,
+            is_question: false,
+        }
+    }
+
+    /// Marks the time as estimated (no zone in the source, or a guess).
+    pub fn with_time_estimated(mut self, estimated: bool) -> Message {
+        self.time_estimated = estimated;
+        self
+    }
+
+    /// A system notice (join, pin, call…) when `notice`; it then counts nowhere.
+    pub fn with_notice(mut self, notice: bool) -> Message {
+        if notice {
+            self.kind = MessageKind::System;
+        }
+        self
+    }
+
+    /// The message this one explicitly answers; `Some` makes it a reply.
+    pub fn with_parent(mut self, parent: Option<String>) -> Message {
+        self.answers(parent.is_some());
+        self.parent = parent;
+        self
+    }
+
+    /// The root of the thread it sits in; `Some` makes it a reply.
+    pub fn with_thread_root(mut self, root: Option<String>) -> Message {
+        self.answers(root.is_some());
+        self.thread_root = root;
+        self
+    }
+
+    fn answers(&mut self, yes: bool) {
+        if yes && self.kind == MessageKind::Post {
+            self.kind = MessageKind::Reply;
+        }
+    }
+
+    pub fn with_addressee(mut self, addressee: Option<PersonIdx>) -> Message {
+        self.addressee = addressee;
+        self
+    }
+
+    /// The people it mentions, each at most once.
+    pub fn with_mentions(mut self, mentions: Vec<PersonIdx>) -> Message {
+        self.mentions = mentions;
+        self
+    }
+
+    pub fn with_reactions(mut self, reactions: Vec<Reaction>) -> Message {
+        self.reactions = reactions;
+        self
+    }
+
+    /// What it says: its length in characters and whether it asks (holds a `?`).
+    pub fn with_text(self, text: &str) -> Message {
+        self.with_text_size(text.chars().count(), text.contains('?'))
+    }
+
+    /// Its length in characters (capped at `u32::MAX`) and whether it asks, for sources
+    /// whose text must be measured another way.
+    pub fn with_text_size(mut self, chars: usize, is_question: bool) -> Message {
+        self.text_len = chars.min(u32::MAX as usize) as u32;
+        self.is_question = is_question;
+        self
+    }
+}
+
 /// One file as it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSummary {
@@ -105,7 +227,7 @@ pub struct Detection {
     /// signature matched the file; `"likely"`: several matched and the most specific one
     /// (first in detection order) was taken — see `also_matched`. Empty when unknown.
     #[serde(deserialize_with = "confidence_word")]
-    pub confidence: crate::report::wire::FixedWord,
+    pub confidence: FixedWord,
     /// Other formats whose signature also matched (only when `"likely"`).
     #[serde(deserialize_with = "format_names")]
     pub also_matched: Vec<&'static str>,
@@ -113,17 +235,14 @@ pub struct Detection {
 
 /// A [`Detection::confidence`] read back: one of the words the core writes.
 fn confidence_word<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    crate::report::wire::one_of(d, &["chosen", "certain", "likely", ""])
+    one_of(d, &["chosen", "certain", "likely", ""])
 }
 
 /// [`Detection::also_matched`] read back: format names only.
 fn format_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
     let names: Vec<String> = serde::Deserialize::deserialize(d)?;
-    let known = crate::import::Format::ALL.map(crate::import::Format::as_str);
-    names
-        .iter()
-        .map(|name| crate::report::wire::known(name, &known))
-        .collect()
+    let formats = Format::ALL.map(Format::as_str);
+    names.iter().map(|name| known(name, &formats)).collect()
 }
 
 /// Everything read from all inputs, with duplicates merged.
@@ -230,59 +349,4 @@ impl Dataset {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn person(id: &str) -> Person {
-        Person {
-            id: id.into(),
-            name: id.into(),
-            display_name: String::new(),
-            is_bot: false,
-        }
-    }
-
-    fn message(space: SpaceIdx, id: &str, reactions: u32) -> Message {
-        Message {
-            space,
-            id: id.into(),
-            author: 0,
-            time_ms: 0,
-            time_estimated: false,
-            kind: MessageKind::Post,
-            parent: None,
-            thread_root: None,
-            addressee: None,
-            mentions: vec![],
-            reactions: vec![Reaction {
-                emoji: "👍".into(),
-                count: reactions,
-                reactors: vec![],
-            }],
-            text_len: 0,
-            is_question: false,
-        }
-    }
-
-    #[test]
-    fn people_are_interned_by_id_and_keep_the_bot_flag() {
-        let mut d = Dataset::default();
-        let a = d.intern_person(person("1"));
-        let mut again = person("1");
-        again.is_bot = true;
-        assert_eq!(d.intern_person(again), a);
-        assert_eq!(d.people.len(), 1);
-        assert!(d.is_bot(a));
-        assert_eq!(d.display(a), "1");
-    }
-
-    #[test]
-    fn duplicates_merge_keeping_the_copy_with_more_reactions() {
-        let mut d = Dataset::default();
-        assert!(d.push_message(message(0, "m", 1)));
-        assert!(!d.push_message(message(0, "m", 3)));
-        assert!(d.push_message(message(1, "m", 0)), "same id, other space");
-        assert_eq!(d.messages.len(), 2);
-        assert_eq!(d.messages[0].reactions[0].count, 3);
-    }
-}
+mod tests;

@@ -71,21 +71,27 @@ pub fn Choices(props: &ChoicesProps) -> Html {
         <section class="choices" aria-label="Your choices">
             <label>{ "You are a " }
                 <select id="profile" ref={profile_ref} onchange={on_profile}>
-                    <option value="creator" selected={profile == Profile::Creator}>{ "creator" }</option>
-                    <option value="startup" selected={profile == Profile::Startup}>{ "startup" }</option>
-                    <option value="nonprofit" selected={profile == Profile::Nonprofit}>{ "nonprofit" }</option>
+                    <option value="creator" selected={profile == Profile::Creator}>
+                        { "creator" }</option>
+                    <option value="startup" selected={profile == Profile::Startup}>
+                        { "startup" }</option>
+                    <option value="nonprofit" selected={profile == Profile::Nonprofit}>
+                        { "nonprofit" }</option>
                 </select>
             </label>
             <label>{ "who wants " }
                 <select id="goal" ref={goal_ref} onchange={on_goal}>
-                    <option value="connection" selected={goal == Goal::Connection}>{ "people to connect" }</option>
+                    <option value="connection" selected={goal == Goal::Connection}>
+                        { "people to connect" }</option>
                     <option value="reach" selected={goal == Goal::Reach}>{ "more reach" }</option>
                 </select>
             </label>
             <label>{ "The host is " }
                 <select id="host" ref={host_ref} onchange={on_host}>
-                    <option value={DETECT} selected={selected_host == DETECT}>{ "detect automatically" }</option>
-                    <option value={NO_HOST} selected={selected_host == NO_HOST}>{ "no host" }</option>
+                    <option value={DETECT} selected={selected_host == DETECT}>
+                        { "detect automatically" }</option>
+                    <option value={NO_HOST} selected={selected_host == NO_HOST}>
+                        { "no host" }</option>
                     <optgroup label="People, most connected first">
                         { for listed.into_iter().map(|person| {
                             let value = format!("{PERSON}{}", person.id);

@@ -93,7 +93,9 @@ pub fn Page(props: &PageProps) -> Html {
             <ImportStatus loading={state.loading.clone()} status={state.status.clone()}
                 runner={state.runner} stats={state.stats.clone()} {on_cancel} />
             <FormatPicker format={state.options().format} on_action={on_action.clone()}
-                detected={analysis.as_ref().map_or_else(String::new, |a| a.report.sources.format.clone())} />
+                detected={analysis
+                    .as_ref()
+                    .map_or_else(String::new, |a| a.report.sources.format.clone())} />
             <p id="error" class="error" role="alert">{ state.error.clone().unwrap_or_default() }</p>
             if let Some(analysis) = analysis {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}

@@ -1,7 +1,8 @@
-//! The GLSL ES 3.00 of the WebGL2 network renderer ([`crate::canvas::webgl`]): one program for
-//! ties, one for dots, each drawing one instance per tie or dot of a shared four-corner
-//! quad. Instance layouts are those of [`peerscope_core::draw::view::scene::buffers`]; positions are
-//! drawing units, turned into pixels by the `view` box, so zoom and pan are uniforms only.
+//! The GLSL ES 3.00 of the WebGL2 network renderer ([`crate::canvas::webgl`]): one program
+//! for ties, one for dots, each drawing one instance per tie or dot of a shared four-corner
+//! quad. Instance layouts are those of [`peerscope_core::draw::view::scene::buffers`];
+//! positions are drawing units, turned into pixels by the `view` box, so zoom and pan are
+//! uniforms only.
 
 /// A tie: the quad from one end to the other, `half_width` device pixels to each side plus
 /// half a pixel for the soft edge, in the view box `view` of a `pixels`-sized buffer.

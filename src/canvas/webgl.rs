@@ -1,9 +1,10 @@
 //! The WebGL2 renderer: every dot one instance of a quad the fragment shader rounds (fill,
-//! ring, soft edge), every tie one instance of a thin quad ([`crate::canvas::shaders`]), each
-//! kind in one static buffer. The buffers are filled when the scene or the highlight
+//! ring, soft edge), every tie one instance of a thin quad ([`crate::canvas::shaders`]),
+//! each kind in one static buffer. The buffers are filled when the scene or the highlight
 //! changes; a frame only sets uniforms (the view box, the canvas size) and draws, whole
 //! buffers in one call each when the machine keeps up, else only the ranges in view that
-//! fit the frame's budget ([`peerscope_core::draw::view::scene::pace`]): zoom and pan never rebuild them.
+//! fit the frame's budget ([`peerscope_core::draw::view::scene::pace`]): zoom and pan never
+//! rebuild them.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlBuffer, WebGlProgram};

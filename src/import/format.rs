@@ -35,7 +35,8 @@ pub fn FormatPicker(props: &FormatPickerProps) -> Html {
             <select id="format" {onchange}>
                 <option value="auto" selected={props.format.is_none()}>{ auto_text }</option>
                 { for Format::ALL.iter().map(|&f| html! {
-                    <option value={f.as_str()} selected={props.format == Some(f)}>{ label(f) }</option>
+                    <option value={f.as_str()} selected={props.format == Some(f)}>
+                        { label(f) }</option>
                 }) }
             </select>
         </label>

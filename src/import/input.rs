@@ -10,6 +10,9 @@ use peerscope_core::import::Input;
 /// The file name pasted text is analysed under (it appears in error messages).
 pub const PASTED_NAME: &str = "pasted text";
 
+/// What the file picker offers: every extension and type an export comes as.
+const ACCEPT: &str = ".json,.txt,.zip,.csv,application/json,text/plain,text/csv,application/zip";
+
 /// Props of [`InputPanel`].
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
@@ -70,7 +73,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     <p>{ "Drop your export files here (Discord, Slack, Telegram, WhatsApp, \
                           Discourse, Reddit, YouTube, Messenger or CSV), or" }</p>
                     <input id="file-input" type="file" multiple=true
-                        accept=".json,.txt,.zip,.csv,application/json,text/plain,text/csv,application/zip"
+                        accept={ACCEPT}
                         class="visually-hidden"
                         onchange={on_pick} />
                     <label class="button" for="file-input">{ "Choose files" }</label>

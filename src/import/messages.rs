@@ -49,8 +49,8 @@ pub enum FromWorker {
     Unusable { error: String },
     /// How far job `id` is.
     Progress { id: u32, loading: Loading },
-    /// Job `id`'s [`peerscope_core::report::analyze::Analysis`] as a JS object (read it with [`from_js`]),
-    /// with what it cost.
+    /// Job `id`'s [`peerscope_core::report::analyze::Analysis`] as a JS object (read it
+    /// with [`from_js`]), with what it cost.
     Done {
         id: u32,
         #[serde(with = "serde_wasm_bindgen::preserve")]

@@ -1,9 +1,9 @@
 //! The network as an SVG: one `<circle>` per person, one `<line>` per tie, and its own
 //! `<style>`, so a downloaded SVG or PNG looks like the page.
 //!
-//! The SVG serves networks up to the thresholds of [`peerscope_core::draw::view::scene::choice`] (past
-//! [`MAX_EDGES`] only the heaviest ties are drawn); larger ones go to the canvas
-//! ([`crate::canvas::canvas_view`]).
+//! The SVG serves networks up to the thresholds of
+//! [`peerscope_core::draw::view::scene::choice`] (past [`MAX_EDGES`] only the heaviest ties
+//! are drawn); larger ones go to the canvas ([`crate::canvas::canvas_view`]).
 
 use std::cmp::Reverse;
 
@@ -256,7 +256,9 @@ fn draw_person(
             class={classes!("person", format!("role-{}", node.role.as_str()),
                 alone.then_some("alone"), marks.hot.then_some("lit"),
                 marks.found.then_some("match"))}>
-            <title>{ format!("{} — {}, talks with {ties}", node.name, node.role.as_str()) }</title>
+            <title>
+                { format!("{} — {}, talks with {ties}", node.name, node.role.as_str()) }
+            </title>
         </circle>
     }
 }

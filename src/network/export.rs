@@ -32,8 +32,8 @@ pub struct ExportBarProps {
     pub svg: Option<Callback<(), String>>,
 }
 
-/// `#export-png`, `#export-svg` (the canvas network's written by [`peerscope_core::draw::export::svg`]),
-/// `#export-gexf`, `#export-nodes`,
+/// `#export-png`, `#export-svg` (the canvas network's written by
+/// [`peerscope_core::draw::export::svg`]), `#export-gexf`, `#export-nodes`,
 /// `#export-edges`.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {

@@ -1,9 +1,11 @@
 //! Zoom and pan on `#network` by moving its view box (the SVG's `viewBox`, the canvas's
-//! transform): the wheel zooms around the pointer, a drag pans, `+` `-` `0` and the arrow keys work when the drawing has focus,
-//! and `#zoom-in`, `#zoom-out`, `#zoom-reset` do the same without a wheel or keyboard.
+//! transform): the wheel zooms around the pointer, a drag pans, `+` `-` `0` and the arrow
+//! keys work when the drawing has focus, and `#zoom-in`, `#zoom-out`, `#zoom-reset` do the
+//! same without a wheel or keyboard.
 //!
-//! The maths is [`peerscope_core::draw::view::zoom`]; this file turns events into its calls. Changes go
-//! through a reducer so quick successive wheel events each build on the latest view.
+//! The maths is [`peerscope_core::draw::view::zoom`]; this file turns events into its
+//! calls. Changes go through a reducer so quick successive wheel events each build on the
+//! latest view.
 
 use std::cell::Cell;
 use std::rc::Rc;

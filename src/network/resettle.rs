@@ -1,12 +1,13 @@
-//! The host-less network re-settling on screen: a few ForceAtlas2 iterations each
-//! animation frame ([`peerscope_core::draw::layout::Settle`]), the picture redrawn between them, until
-//! the layout's own stopping rule says it has settled.
+//! The host-less network re-settling on screen: a few ForceAtlas2 iterations each animation
+//! frame ([`peerscope_core::draw::layout::Settle`]), the picture redrawn between them,
+//! until the layout's own stopping rule says it has settled.
 //!
 //! Why per frame: re-settling in one go held the main thread until it was done (on the
 //! 100 k-message Discord export, ~4 700 people, a 114 ms task and a single jump), and the
 //! time grows with the network; a frame's worth at a time keeps the page answering (54 ms
-//! longest task there, mostly redrawing) and shows the picture moving into place. Toggling back or a new analysis drops the
-//! frame loop (the effect's cleanup), so a stale re-settle never draws over a new picture.
+//! longest task there, mostly redrawing) and shows the picture moving into place.
+//! Toggling back or a new analysis drops the frame loop (the effect's cleanup), so a stale
+//! re-settle never draws over a new picture.
 
 use std::cell::RefCell;
 use std::rc::Rc;

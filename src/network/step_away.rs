@@ -5,8 +5,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::bidi;
-use peerscope_core::advice::verdict::{n, plural};
 use peerscope_core::draw::view::{NetworkView, Role};
+use peerscope_core::model::words::{n, plural};
 use peerscope_core::report::analyze::Analysis;
 
 /// The switch; `on` is its state, `on_change` hears the new one.

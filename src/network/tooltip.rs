@@ -28,7 +28,9 @@ pub fn tooltip(network: &NetworkView, hovered: Option<usize>, view: &ViewBox) ->
             <div class="tip-role">{ role_words(node) }</div>
             <div class="tip-replies">{ format!("replies given {} · received {}",
                 node.replies_given, node.replies_received) }</div>
-            <div class="tip-peer">{ format!("replies between members: {}", node.peer_replies) }</div>
+            <div class="tip-peer">
+                { format!("replies between members: {}", node.peer_replies) }
+            </div>
         </div>
     }
 }

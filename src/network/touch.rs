@@ -2,12 +2,12 @@
 //! finger drags the view, two pinch it about their midpoint while dragging, and a tap does
 //! what a click does (pins a person, or unpins on empty space).
 //!
-//! The mouse keeps its own handlers ([`crate::network::pan_zoom`]); here only `touch` and `pen`
-//! pointers count. The arithmetic is [`peerscope_core::draw::view::gesture`]; this file measures the
-//! drawing, captures the pointer so a finger sliding off the frame still drags, and turns
-//! the gesture's answers into camera moves and picks. The frame and the drawing have
-//! `touch-action: none`, so the browser leaves the fingers to us instead of scrolling or
-//! zooming the page.
+//! The mouse keeps its own handlers ([`crate::network::pan_zoom`]); here only `touch` and
+//! `pen` pointers count. The arithmetic is [`peerscope_core::draw::view::gesture`]; this
+//! file measures the drawing, captures the pointer so a finger sliding off the frame still
+//! drags, and turns the gesture's answers into camera moves and picks. The frame and the
+//! drawing have `touch-action: none`, so the browser leaves the fingers to us instead of
+//! scrolling or zooming the page.
 
 use std::cell::RefCell;
 use std::rc::Rc;

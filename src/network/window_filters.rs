@@ -1,14 +1,15 @@
 //! The network's window: `#filter-space` (one channel only) and `#filter-from` /
 //! `#filter-to` (a span of days), with `#window-note` saying what is counted. Ties are
-//! weighed again on the interactions inside ([`peerscope_core::draw::view::times::recount`]); the people
-//! stay where they are, so the picture never jumps.
+//! weighed again on the interactions inside
+//! ([`peerscope_core::draw::view::times::recount`]); the people stay where they are, so the
+//! picture never jumps.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use peerscope_core::draw::view::explore::{grouped, Filter};
 use peerscope_core::draw::view::times::{parse_day, TieTimes, Window};
-use peerscope_core::import::timestamp::day_string;
+use peerscope_core::model::time::day_string;
 
 /// Which end of the span an input sets.
 #[derive(Clone, Copy)]

@@ -1,5 +1,5 @@
-//! The charts section: the core's SVG charts ([`peerscope_core::draw::charts`]) placed in the page, each a
-//! `figure` with its caption.
+//! The charts section: the core's SVG charts ([`peerscope_core::draw::charts`]) placed in
+//! the page, each a `figure` with its caption.
 
 use yew::prelude::*;
 
@@ -31,7 +31,9 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         <div class="chart-svg" role="img" aria-label={chart.title}>
                             { Html::from_html_unchecked(AttrValue::from(chart.svg.clone())) }
                         </div>
-                        <figcaption><strong>{ chart.title }</strong>{ ". " }{ &chart.caption }</figcaption>
+                        <figcaption>
+                            <strong>{ chart.title }</strong>{ ". " }{ &chart.caption }
+                        </figcaption>
                     </figure>
                 }) }
             </div>

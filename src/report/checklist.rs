@@ -54,14 +54,19 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                             <p class="step-why">{ &step.why }</p>
                             // Not a list: `#checklist li` counts steps only.
                             <div class="step-how">
-                                { for step.how.iter().map(|how| html! { <p class="how">{ how }</p> }) }
+                                { for step.how.iter().map(|how| html! {
+                                    <p class="how">{ how }</p>
+                                }) }
                             </div>
                             if !step.people.is_empty() {
                                 <p class="step-people">
                                     <span class="who">{ "Who: " }</span>
                                     // Each name isolated: one right-to-left name must not
                                     // turn the rest of the line around.
-                                    { bidi::names(step.people.iter().map(|p| p.name.as_str()), ", ") }
+                                    { bidi::names(
+                                        step.people.iter().map(|p| p.name.as_str()),
+                                        ", ",
+                                    ) }
                                 </p>
                             }
                         </li>

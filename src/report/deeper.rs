@@ -6,6 +6,10 @@ use crate::app::bidi;
 use crate::app::shared::Shared;
 use peerscope_core::report::analyze::Analysis;
 
+/// What the funnel's engaged and core stages mean, beside their counts.
+const ENGAGED: &str = "talk with at least one other member, not only the host";
+const CORE: &str = "tied to two or more others in the tight group of members (the 2-core)";
+
 /// Props of [`Deeper`].
 #[derive(Properties, PartialEq)]
 pub struct DeeperProps {
@@ -40,13 +44,17 @@ pub fn Deeper(props: &DeeperProps) -> Html {
             </dl>
             <h3>{ "From audience to leaders" }</h3>
             <ol id="funnel" class="funnel">
-                <li><span class="stage">{ "audience" }</span><span class="n">{ funnel.audience }</span>
+                <li><span class="stage">{ "audience" }</span>
+                    <span class="n">{ funnel.audience }</span>
                     <span class="means">{ "everyone who took part, reactions included" }</span></li>
-                <li><span class="stage">{ "engaged" }</span><span class="n">{ funnel.engaged }</span>
-                    <span class="means">{ "talk with at least one other member, not only the host" }</span></li>
-                <li><span class="stage">{ "core" }</span><span class="n">{ funnel.core }</span>
-                    <span class="means">{ "tied to two or more others in the tight group of members (the 2-core)" }</span></li>
-                <li><span class="stage">{ "leaders" }</span><span class="n">{ funnel.leaders.len() }</span>
+                <li><span class="stage">{ "engaged" }</span>
+                    <span class="n">{ funnel.engaged }</span>
+                    <span class="means">{ ENGAGED }</span></li>
+                <li><span class="stage">{ "core" }</span>
+                    <span class="n">{ funnel.core }</span>
+                    <span class="means">{ CORE }</span></li>
+                <li><span class="stage">{ "leaders" }</span>
+                    <span class="n">{ funnel.leaders.len() }</span>
                     <span class="means">{ "3+ replies to other members" }
                         if !funnel.leaders.is_empty() { { ": " }{ leader_names } }</span></li>
             </ol>
@@ -56,7 +64,8 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                     { for bridges }</p>
             }
             if let Some(kind) = &report.structure.kind {
-                <p class="structure"><strong>{ format!("Network type: {}. ", kind.replace('_', " ")) }</strong>
+                <p class="structure">
+                    <strong>{ format!("Network type: {}. ", kind.replace('_', " ")) }</strong>
                     { &report.structure.why }</p>
             }
             if report.spaces.len() > 1 {
@@ -68,7 +77,8 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                         <tbody>
                             { for report.spaces.iter().map(|space| html! {
                                 <tr><td>{ &space.name }</td><td>{ space.messages }</td>
-                                    <td>{ space.score.map_or("–".into(), |s| format!("{s:.0}")) }</td>
+                                    <td>{ space.score.map_or("–".into(), |s| format!("{s:.0}")) }
+                                    </td>
                                     <td>{ space.label.as_str() }</td></tr>
                             }) }
                         </tbody>

@@ -15,6 +15,10 @@ use peerscope_core::draw::export::metrics_csv::metrics_csv;
 use peerscope_core::draw::share_card::{share_card, HEIGHT, WIDTH};
 use peerscope_core::report::analyze::Analysis;
 
+/// What the downloads are, above their buttons.
+const EXPLAIN: &str = "Made here in your browser; nothing is uploaded. The share card shows the \
+    verdict, the score, the funnel and the network's shape, with no names.";
+
 /// `#export-report-json`, `#export-metrics-csv`, `#export-share-card` and `#print`, each
 /// making its file from `analysis` when clicked. A plain function: it has no state.
 pub fn downloads(analysis: &Shared<Analysis>) -> Html {
@@ -50,16 +54,26 @@ pub fn downloads(analysis: &Shared<Analysis>) -> Html {
     html! {
         <section class="downloads" aria-labelledby="downloads-title">
             <h2 id="downloads-title">{ "Take it with you" }</h2>
-            <p class="explain">{ "Made here in your browser; nothing is uploaded. The share card \
-                shows the verdict, the score, the funnel and the network's shape, with no names." }</p>
+            <p class="explain">{ EXPLAIN }</p>
             <div class="exports" role="group" aria-label="Download the report">
                 <button id="export-report-json" type="button"
-                    onclick={text("export-report-json", "peerscope-report.json", "application/json", report_json)}>
+                    onclick={text(
+                        "export-report-json",
+                        "peerscope-report.json",
+                        "application/json",
+                        report_json,
+                    )}>
                     { "Report (JSON)" }</button>
                 <button id="export-metrics-csv" type="button"
-                    onclick={text("export-metrics-csv", "peerscope-metrics.csv", "text/csv", |a| metrics_csv(&a.report))}>
+                    onclick={text(
+                        "export-metrics-csv",
+                        "peerscope-metrics.csv",
+                        "text/csv",
+                        |a| metrics_csv(&a.report),
+                    )}>
                     { "Numbers (CSV)" }</button>
-                <button id="export-share-card" type="button" onclick={on_card}>{ "Share card (PNG)" }</button>
+                <button id="export-share-card" type="button" onclick={on_card}>
+                    { "Share card (PNG)" }</button>
                 <button id="print" type="button" onclick={on_print}>{ "Print" }</button>
             </div>
         </section>

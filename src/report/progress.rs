@@ -23,8 +23,8 @@ use peerscope_core::report::progress::{since, Since, Snapshot};
 pub struct ProgressProps {
     /// The analysis on screen (possibly anonymised).
     pub analysis: Shared<Analysis>,
-    /// [`peerscope_core::report::progress::group_key`] of the analysis as read (names intact), so the
-    /// anonymise switch does not change the group.
+    /// [`peerscope_core::report::progress::group_key`] of the analysis as read (names
+    /// intact), so the anonymise switch does not change the group.
     pub group: AttrValue,
 }
 

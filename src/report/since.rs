@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use peerscope_core::advice::verdict::pct;
+use peerscope_core::model::words::pct;
 use peerscope_core::report::analyze::Analysis;
 use peerscope_core::report::progress::Since;
 
@@ -39,10 +39,12 @@ pub fn since_last_time(since: &Since, analysis: &Analysis) -> Html {
                 <details class="since-metrics">
                     <summary>{ format!("Every number that moved ({})", metrics.len()) }</summary>
                     <table>
-                        <thead><tr><th>{ "measure" }</th><th>{ "then" }</th><th>{ "now" }</th></tr></thead>
+                        <thead><tr><th>{ "measure" }</th><th>{ "then" }</th>
+                            <th>{ "now" }</th></tr></thead>
                         <tbody>
                             { for metrics.iter().map(|(key, change)| html! {
-                                <tr><td>{ key.replace('_', " ") }</td><td>{ pct(change.before) }</td>
+                                <tr><td>{ key.replace('_', " ") }</td>
+                                    <td>{ pct(change.before) }</td>
                                     <td>{ pct(change.now) }</td></tr>
                             }) }
                         </tbody>
@@ -71,7 +73,9 @@ fn ticked(since: &Since, analysis: &Analysis) -> Html {
         <>
             <h3>{ "Steps you had ticked" }</h3>
             <ul class="since-ticked">
-                { for since.ticked.iter().map(|id| html! { <li data-step={id.clone()}>{ title(id) }</li> }) }
+                { for since.ticked.iter().map(|id| html! {
+                    <li data-step={id.clone()}>{ title(id) }</li>
+                }) }
             </ul>
         </>
     }

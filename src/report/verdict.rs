@@ -42,7 +42,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                             <li class={classes!("leans", evidence.leans.as_str())}
                                 data-metric={evidence.metric.clone()}>
                                 <span class="lean-mark" aria-hidden="true">
-                                    { if evidence.leans == Label::Community { "●" } else { "○" } }
+                                    { lean_mark(evidence.leans) }
                                 </span>
                                 { &evidence.sentence }
                             </li>
@@ -60,5 +60,14 @@ fn label_words(label: Label) -> &'static str {
         Label::Audience => "Audience",
         Label::Emerging => "Emerging community",
         Label::Community => "Community",
+    }
+}
+
+/// The mark before a piece of evidence: filled when it leans towards community.
+fn lean_mark(leans: Label) -> &'static str {
+    if leans == Label::Community {
+        "●"
+    } else {
+        "○"
     }
 }

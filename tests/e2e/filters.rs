@@ -19,7 +19,7 @@ use crate::support::{wait_until, Poll, Session, PATIENCE};
 use peerscope_core::draw::view::explore::{select, Filter};
 use peerscope_core::draw::view::focus::ties_drawn_of;
 use peerscope_core::draw::view::times::Window;
-use peerscope_core::import::timestamp::day_string;
+use peerscope_core::model::time::day_string;
 use peerscope_core::{model::options::Options, report::analyze, report::analyze::Analysis};
 
 /// One look at the drawing, the window's controls and the table, in a single round trip.

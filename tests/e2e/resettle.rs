@@ -24,8 +24,8 @@ use serde_json::{json, Value};
 use crate::support::downloads::text_of;
 use crate::support::page::run;
 use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
-use peerscope_core::advice::verdict::n;
 use peerscope_core::model::random::SplitMix;
+use peerscope_core::model::words::n;
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };

@@ -3,6 +3,9 @@
 use crate::model::metric::Metric;
 use crate::model::options::Goal;
 use crate::model::schema::{Evidence, Label, Metrics, Verdict};
+// `pub(crate)` while the playbook still names them here; elsewhere they come from
+// `model::words`.
+pub(crate) use crate::model::words::{n, pct, plural};
 
 /// Score at or above which the group is a community.
 pub const COMMUNITY_SCORE: f64 = 60.0;
@@ -222,21 +225,6 @@ fn framing(label: Label, goal: Goal) -> String {
         (Goal::Connection, Label::Community) => "For a goal of connection this is what success looks like: keep making room for members to lead.",
     }
     .to_string()
-}
-
-/// A count as text ("34"), or "?" when missing.
-pub fn n(x: Option<f64>) -> String {
-    x.map_or_else(|| "?".to_string(), |v| format!("{}", v.round() as i64))
-}
-
-/// "1 time", "3 times".
-pub fn plural(count: u64, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
-/// A share as a whole percentage ("28%").
-pub fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "?".to_string(), |v| format!("{:.0}%", v * 100.0))
 }
 
 #[cfg(test)]

@@ -71,9 +71,11 @@ fn verdict(svg: &mut String, report: &Report) {
         svg,
         "<text x=\"60\" y=\"92\" font-size=\"26\" font-weight=\"700\" fill=\"#57606a\">\
          peerscope · audience or community?</text>\
-         <text x=\"60\" y=\"178\" font-size=\"48\" font-weight=\"800\" fill=\"{colour}\">{words}</text>\
+         <text x=\"60\" y=\"178\" font-size=\"48\" font-weight=\"800\" fill=\"{colour}\">\
+         {words}</text>\
          <text x=\"60\" y=\"226\" font-size=\"24\" fill=\"#1f2328\">{meaning}</text>\
-         <text x=\"60\" y=\"280\" font-size=\"34\" font-weight=\"700\" fill=\"#1f2328\">{score}</text>"
+         <text x=\"60\" y=\"280\" font-size=\"34\" font-weight=\"700\" fill=\"#1f2328\">\
+         {score}</text>"
     );
 }
 
@@ -93,8 +95,10 @@ fn funnel(svg: &mut String, report: &Report) {
         let _ = write!(
             svg,
             "<text x=\"60\" y=\"{:.0}\" font-size=\"22\" fill=\"#57606a\">{stage}</text>\
-             <rect class=\"bar\" x=\"180\" y=\"{y:.0}\" width=\"{length:.1}\" height=\"36\" rx=\"4\" fill=\"{}\"/>\
-             <text x=\"{:.1}\" y=\"{:.0}\" font-size=\"22\" font-weight=\"700\" fill=\"#1f2328\">{count}</text>",
+             <rect class=\"bar\" x=\"180\" y=\"{y:.0}\" width=\"{length:.1}\" height=\"36\" \
+             rx=\"4\" fill=\"{}\"/>\
+             <text x=\"{:.1}\" y=\"{:.0}\" font-size=\"22\" font-weight=\"700\" \
+             fill=\"#1f2328\">{count}</text>",
             y + 26.0,
             role_colour(role),
             180.0 + length + 10.0,
@@ -110,7 +114,8 @@ fn silhouette(svg: &mut String, network: &NetworkView) {
     let (left, top, width, height) = NET;
     let _ = write!(
         svg,
-        "<rect x=\"{left}\" y=\"{top}\" width=\"{width}\" height=\"{height}\" rx=\"18\" fill=\"#f6f8fa\"/>"
+        "<rect x=\"{left}\" y=\"{top}\" width=\"{width}\" height=\"{height}\" rx=\"18\" \
+         fill=\"#f6f8fa\"/>"
     );
     let least_degree = cut_off(network.nodes.iter().map(|n| n.degree), MAX_NODES);
     let shown = |n: &&NodeView| n.degree >= least_degree;

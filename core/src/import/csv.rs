@@ -276,9 +276,9 @@ mod tests {
             .any(|w| w.contains("1 times had no time zone")));
         assert_eq!(
             d.warnings[0],
-            "t.csv: CSV columns used: channel ← 'Channel', author_id ← 'User ID', author ← 'User', \
-             time ← 'Timestamp', reply_to ← 'In Reply To', mentions ← 'Mentions', \
-             is_bot ← 'Is Bot', text ← 'Body'."
+            "t.csv: CSV columns used: channel ← 'Channel', author_id ← 'User ID', \
+             author ← 'User', time ← 'Timestamp', reply_to ← 'In Reply To', \
+             mentions ← 'Mentions', is_bot ← 'Is Bot', text ← 'Body'."
         );
     }
 
@@ -313,15 +313,18 @@ mod tests {
     fn errors_name_line_and_column() {
         assert_eq!(
             error("author,time,text\n,2024-01-01T00:00:00Z,x\n"),
-            "t.csv: line 2, column 1: column 'author': the cell is empty; every message needs an author"
+            "t.csv: line 2, column 1: column 'author': the cell is empty; every message needs an \
+             author"
         );
         assert_eq!(
             error("source,target,weight\na,b,1\na,b,2.5\n"),
-            "t.csv: line 3, column 3: column 'weight': \"2.5\" is not a whole number of interactions (0 to 2000000)"
+            "t.csv: line 3, column 3: column 'weight': \"2.5\" is not a whole number of \
+             interactions (0 to 2000000)"
         );
         assert_eq!(
             error("source,target,weight\na,b,2000000\na,b,1\n"),
-            "t.csv: line 3, column 3: column 'weight': the weights add up to more than 2000000 interactions"
+            "t.csv: line 3, column 3: column 'weight': the weights add up to more than 2000000 \
+             interactions"
         );
         assert_eq!(
             error("source,target\na,\n"),

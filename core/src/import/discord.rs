@@ -16,9 +16,7 @@ use super::json_error;
 use super::timestamp::parse_iso;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
-use crate::model::{
-    Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space,
-};
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -212,11 +210,6 @@ pub(super) fn convert(
         .and_then(|r| r.message_id.as_deref())
         .filter(|id| !id.is_empty())
         .map(str::to_string);
-    let kind = match (is_system(raw.kind.as_deref()), parent.is_some()) {
-        (true, _) => MessageKind::System,
-        (false, true) => MessageKind::Reply,
-        (false, false) => MessageKind::Post,
-    };
     let mut mentions: Vec<PersonIdx> = Vec::with_capacity(raw.mentions.len());
     for user in &raw.mentions {
         let idx = dataset.intern_person(person(user));
@@ -226,21 +219,13 @@ pub(super) fn convert(
     }
     let reactions = raw.reactions.iter().map(|r| reaction(r, dataset)).collect();
     let content = raw.content.as_deref().unwrap_or("");
-    Ok(Message {
-        space,
-        id: raw.id.to_string(),
-        author,
-        time_ms: time.ms,
-        time_estimated: time.zone_assumed,
-        kind,
-        parent,
-        thread_root: None,
-        addressee: None,
-        mentions,
-        reactions,
-        text_len: content.chars().count().min(u32::MAX as usize) as u32,
-        is_question: content.contains('?'),
-    })
+    Ok(Message::new(space, raw.id.to_string(), author, time.ms)
+        .with_time_estimated(time.zone_assumed)
+        .with_notice(is_system(raw.kind.as_deref()))
+        .with_parent(parent)
+        .with_mentions(mentions)
+        .with_reactions(reactions)
+        .with_text(content))
 }
 
 fn reaction(raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
@@ -259,18 +244,11 @@ fn reaction(raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
 }
 
 fn person(user: &User) -> Person {
-    let name = user.name.as_deref().unwrap_or("").to_string();
-    let display_name = user
-        .nickname
-        .as_deref()
-        .filter(|n| !n.is_empty())
-        .map_or_else(|| name.clone(), str::to_string);
-    Person {
-        id: user.id.to_string(),
-        name,
-        display_name,
-        is_bot: user.is_bot,
-    }
+    let name = user.name.as_deref().unwrap_or("");
+    let shown = user.nickname.as_deref().filter(|n| !n.is_empty());
+    Person::named(user.id.to_string(), name)
+        .with_display_name(shown.unwrap_or(name))
+        .with_bot(user.is_bot)
 }
 
 /// Whether a message `type` is a system notice rather than conversation.
@@ -292,20 +270,23 @@ fn is_system(kind: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MessageKind;
 
     const TINY: &str = r#"{"guild":{"id":"1","name":"G"},
       "channel":{"id":"10","type":"GuildTextChat","categoryId":null,"name":"general"},
       "messages":[
         {"id":"100","type":"Default","timestamp":"2024-01-01T10:00:00+00:00","content":"hi?",
          "author":{"id":"a","name":"ann","nickname":"Ann","isBot":false},
-         "reactions":[{"emoji":{"name":"👍"},"count":2,"users":[{"id":"b","name":"bo"}]}],"mentions":[]},
+         "reactions":[{"emoji":{"name":"👍"},"count":2,"users":[{"id":"b","name":"bo"}]}],
+          "mentions":[]},
         {"id":"101","type":"Default","timestamp":"2024-01-01T10:01:00.5+01:00","content":"yes",
          "author":{"id":"b","name":"bo","nickname":""},
          "mentions":[{"id":"a","name":"ann"},{"id":"a","name":"ann"}],
          "reference":{"messageId":"100","channelId":"10"}},
         {"id":"102","type":"20","timestamp":"2024-01-01T10:02:00Z","content":"",
          "author":{"id":"c","name":"cmd"}, "reference":{"type":"Forward","messageId":"100"}},
-        {"id":"103","type":"GuildMemberJoin","timestamp":"2024-01-01T10:03:00Z","content":"Joined the server.",
+        {"id":"103","type":"GuildMemberJoin","timestamp":"2024-01-01T10:03:00Z",
+         "content":"Joined the server.",
          "author":{"id":"d","name":"dee"}}
       ]}"#;
 

@@ -21,9 +21,8 @@ use super::json_error;
 use super::timestamp::parse_iso;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
-use crate::model::{
-    Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space,
-};
+use crate::model::words::plural;
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space};
 use html::{mentioned, visible_text};
 use shape::{Post, Top};
 
@@ -119,13 +118,13 @@ fn intern_author(post: &Post, dataset: &mut Dataset) -> PersonIdx {
         .as_deref()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or(username);
-    let idx = dataset.intern_person(Person {
-        id: username.to_lowercase(),
-        name: username.to_string(),
-        display_name: display_name.to_string(),
-        // Discourse gives its own accounts (system, discobot) negative ids.
-        is_bot: post.user_id.is_some_and(|id| id < 0),
-    });
+    // Discourse gives its own accounts (system, discobot) negative ids.
+    let is_bot = post.user_id.is_some_and(|id| id < 0);
+    let idx = dataset.intern_person(
+        Person::named(username.to_lowercase(), username)
+            .with_display_name(display_name)
+            .with_bot(is_bot),
+    );
     let staff =
         post.admin == Some(true) || post.moderator == Some(true) || post.staff == Some(true);
     if staff && !dataset.is_bot(idx) && !dataset.host_hints.contains(&idx) {
@@ -172,28 +171,21 @@ fn convert(
         .filter(|&n| n != post.post_number)
         .map(|n| format!("{topic}/{n}"));
     let thread_root = (parent.is_none() && post.post_number > 1).then(|| format!("{topic}/1"));
-    let kind = match (notice, parent.is_some() || thread_root.is_some()) {
-        (true, _) => MessageKind::System,
-        (false, true) => MessageKind::Reply,
-        (false, false) => MessageKind::Post,
-    };
     let html = post.cooked.as_deref().unwrap_or("");
     let text = text_of(post);
-    Ok(Message {
+    Ok(Message::new(
         space,
-        id: format!("{topic}/{}", post.post_number),
+        format!("{topic}/{}", post.post_number),
         author,
-        time_ms: time.ms,
-        time_estimated: time.zone_assumed,
-        kind,
-        parent,
-        thread_root,
-        addressee: None,
-        mentions: mentions(html, dataset),
-        reactions: reactions(post),
-        text_len: text.chars().count().min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    })
+        time.ms,
+    )
+    .with_time_estimated(time.zone_assumed)
+    .with_notice(notice)
+    .with_parent(parent)
+    .with_thread_root(thread_root)
+    .with_mentions(mentions(html, dataset))
+    .with_reactions(reactions(post))
+    .with_text(&text))
 }
 
 /// What the post says: the rendered HTML's visible text, or the markdown when an endpoint
@@ -210,12 +202,8 @@ fn text_of(post: &Post) -> String {
 fn mentions(html: &str, dataset: &mut Dataset) -> Vec<PersonIdx> {
     let mut people: Vec<PersonIdx> = Vec::new();
     for name in mentioned(html) {
-        let idx = dataset.intern_person(Person {
-            id: name.to_lowercase(),
-            name: name.to_string(),
-            display_name: String::new(),
-            is_bot: false,
-        });
+        let idx =
+            dataset.intern_person(Person::named(name.to_lowercase(), name).with_display_name(""));
         if !people.contains(&idx) {
             people.push(idx);
         }
@@ -272,14 +260,9 @@ fn warn_unloaded(file: &str, top: &Top, dataset: &mut Dataset) {
         dataset.warnings.push(format!(
             "{file}: {} of the topic not in this file (Discourse sends the first 20); add \
              /t/{topic}/posts.json?post_ids[]=… pages for the rest",
-            count(missing as u64, "post", "posts")
+            plural(missing as u64, "post", "posts")
         ));
     }
-}
-
-/// `n` with the singular or plural noun: "1 reply", "3 replies".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn summary_space(top: &Top, topics: &BTreeSet<u64>) -> String {

@@ -2,6 +2,10 @@
 
 use crate::import::error::ImportError;
 
+/// What a JSON file that stops mid-value is told.
+const TRUNCATED: &str = "the file ends too early — it looks truncated; download or export \
+    it again";
+
 /// Maps a JSON error to an [`ImportError`] that says where and, in plain words, what.
 ///
 /// serde_json appends " at line L column C" to its messages; the position is taken from
@@ -14,9 +18,7 @@ pub fn from_serde(file: &str, err: &serde_json::Error) -> ImportError {
         None => detail,
     };
     let what = match err.classify() {
-        Category::Eof => {
-            "the file ends too early — it looks truncated; download or export it again".to_string()
-        }
+        Category::Eof => TRUNCATED.to_string(),
         // serde_json says "invalid unicode code point" only for bytes that are not UTF-8.
         Category::Syntax if detail == "invalid unicode code point" => {
             "these bytes are not UTF-8 text, which exports are; export the file again, or \

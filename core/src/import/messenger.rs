@@ -20,9 +20,7 @@ use serde::Deserialize;
 
 use super::json_error;
 use crate::import::error::ImportError;
-use crate::model::{
-    Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space, SpaceIdx,
-};
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space, SpaceIdx};
 
 #[derive(Deserialize)]
 struct Thread<'a> {
@@ -178,34 +176,18 @@ fn convert(
         Some("Subscribe" | "Unsubscribe" | "Call")
     );
     let system = notice || raw.call_duration.is_some() || raw.is_unsent;
-    Some(Message {
-        space,
-        id,
-        author,
-        time_ms,
-        time_estimated: false,
-        kind: if system {
-            MessageKind::System
-        } else {
-            MessageKind::Post
-        },
-        parent: None,
-        thread_root: None,
-        addressee: None,
-        mentions: mentions(&content, names, dataset),
-        reactions: reactions(&raw.reactions, dataset),
-        text_len: content.chars().count().min(u32::MAX as usize) as u32,
-        is_question: content.contains('?'),
-    })
+    Some(
+        Message::new(space, id, author, time_ms)
+            .with_notice(system)
+            .with_mentions(mentions(&content, names, dataset))
+            .with_reactions(reactions(&raw.reactions, dataset))
+            .with_text(&content),
+    )
 }
 
+/// Messenger knows people only by their full name: it is their id too.
 fn person(name: &str) -> Person {
-    Person {
-        id: name.to_string(),
-        name: name.to_string(),
-        display_name: name.to_string(),
-        is_bot: false,
-    }
+    Person::named(name, name)
 }
 
 /// People named as `@Full Name` in the text, each once; at each `@` the longest name wins.
@@ -273,14 +255,20 @@ fn repair(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MessageKind;
 
     /// Newest first, mojibake names and emoji, a reaction, a mention, a call notice.
-    const CHAT: &str = "\u{feff}{\"participants\":[{\"name\":\"L\\u00c3\\u00b8ye\"},{\"name\":\"Bo\"},{\"name\":\"Bo Kim\"}],
+    const CHAT: &str = "\u{feff}{\"participants\":[{\"name\":\"L\\u00c3\\u00b8ye\"},\
+         {\"name\":\"Bo\"},{\"name\":\"Bo Kim\"}],
       \"messages\":[
-        {\"sender_name\":\"Bo\",\"timestamp_ms\":3000,\"content\":\"thanks @L\\u00c3\\u00b8ye and @Bo Kim?\"},
-        {\"sender_name\":\"Bo\",\"timestamp_ms\":2000,\"content\":\"You called L\\u00c3\\u00b8ye.\",\"type\":\"Call\",\"call_duration\":5},
-        {\"sender_name\":\"L\\u00c3\\u00b8ye\",\"timestamp_ms\":1000,\"content\":\"hej \\u00f0\\u009f\\u0098\\u0080\",
-         \"reactions\":[{\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo\"},{\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo Kim\"}]},
+        {\"sender_name\":\"Bo\",\"timestamp_ms\":3000,\
+         \"content\":\"thanks @L\\u00c3\\u00b8ye and @Bo Kim?\"},
+        {\"sender_name\":\"Bo\",\"timestamp_ms\":2000,\
+         \"content\":\"You called L\\u00c3\\u00b8ye.\",\"type\":\"Call\",\"call_duration\":5},
+        {\"sender_name\":\"L\\u00c3\\u00b8ye\",\"timestamp_ms\":1000,\
+         \"content\":\"hej \\u00f0\\u009f\\u0098\\u0080\",
+         \"reactions\":[{\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo\"},\
+         {\"reaction\":\"\\u00e2\\u009d\\u00a4\",\"actor\":\"Bo Kim\"}]},
         {\"sender_name\":\"Bo\",\"timestamp_ms\":1000,\"content\":\"same ms\"},
         {\"timestamp_ms\":500,\"content\":\"no sender\"}
       ],\"title\":\"Friends\",\"thread_path\":\"inbox/friends_123\"}";

@@ -16,9 +16,8 @@ mod things;
 use super::json_error;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
-use crate::model::{
-    Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Space, SpaceIdx,
-};
+use crate::model::words::plural;
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space, SpaceIdx};
 use things::{Child, Data, Thing, TopObject};
 
 /// The placeholder author of comments whose account was deleted.
@@ -93,6 +92,10 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     Ok(())
 }
 
+/// Why an object that is none of Reddit's thread shapes is refused.
+const NOT_A_THREAD: &str = "expected a Reddit comments page ([post Listing, comments Listing]), \
+    a Listing, or an /api/morechildren response ({\"json\": {\"data\": {\"things\": …}}})";
+
 /// The things of an object file: a morechildren response's, or a Listing's children.
 fn top_things<'a>(file: &str, top: TopObject<'a>) -> Result<Vec<Thing<'a>>, ImportError> {
     if let Some(json) = top.json {
@@ -109,9 +112,7 @@ fn top_things<'a>(file: &str, top: TopObject<'a>) -> Result<Vec<Thing<'a>>, Impo
         (Some(kind), Some(data)) => Ok(vec![Thing { kind, data }]),
         _ => Err(ImportError::Shape {
             file: file.to_string(),
-            what: "expected a Reddit comments page ([post Listing, comments Listing]), a \
-                   Listing, or an /api/morechildren response ({\"json\": {\"data\": {\"things\": …}}})"
-                .into(),
+            what: NOT_A_THREAD.into(),
         }),
     }
 }
@@ -143,13 +144,9 @@ fn intern_author(data: &Data, dataset: &mut Dataset) -> PersonIdx {
 }
 
 fn person(name: &str) -> Person {
-    Person {
-        id: name.to_lowercase(),
-        name: name.to_string(),
-        display_name: name.to_string(),
-        // Reddit's built-in moderation bot; Reddit flags no other accounts as bots.
-        is_bot: name.eq_ignore_ascii_case("AutoModerator"),
-    }
+    // Reddit's built-in moderation bot; Reddit flags no other accounts as bots.
+    let is_bot = name.eq_ignore_ascii_case("AutoModerator");
+    Person::named(name.to_lowercase(), name).with_bot(is_bot)
 }
 
 fn person_is_real(dataset: &Dataset, person: PersonIdx) -> bool {
@@ -200,25 +197,13 @@ fn convert(
             mentions.push(idx);
         }
     }
-    Ok(Message {
-        space: thread_space(data, id, is_post, dataset),
-        id: id.to_string(),
-        author: intern_author(data, dataset),
-        time_ms: (created * 1000.0).round() as i64,
-        time_estimated: false,
-        kind: if parent.is_some() {
-            MessageKind::Reply
-        } else {
-            MessageKind::Post
-        },
-        parent,
-        thread_root: None,
-        addressee: None,
-        mentions,
-        reactions: Vec::new(),
-        text_len: text.chars().count().min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    })
+    let space = thread_space(data, id, is_post, dataset);
+    let author = intern_author(data, dataset);
+    let time_ms = (created * 1000.0).round() as i64;
+    Ok(Message::new(space, id.to_string(), author, time_ms)
+        .with_parent(parent)
+        .with_mentions(mentions)
+        .with_text(&text))
 }
 
 /// The thread a post or comment belongs to: the post's own id, or the comment's
@@ -280,11 +265,6 @@ fn mentioned(text: &str) -> Vec<String> {
     names
 }
 
-/// `n` with the singular or plural noun: "1 reply", "3 replies".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn warn(file: &str, found: &Found, dataset: &mut Dataset) {
     let deleted = found
         .posts
@@ -295,20 +275,20 @@ fn warn(file: &str, found: &Found, dataset: &mut Dataset) {
     if deleted > 0 {
         dataset.warnings.push(format!(
             "{file}: deleted accounts wrote {}; they count as one person, \"{DELETED}\"",
-            count(deleted as u64, "message", "messages")
+            plural(deleted as u64, "message", "messages")
         ));
     }
     if found.hidden > 0 {
         dataset.warnings.push(format!(
             "{file}: {} not loaded (Reddit 'more' stubs); add the /api/morechildren \
              responses to include them",
-            count(found.hidden, "comment", "comments")
+            plural(found.hidden, "comment", "comments")
         ));
     }
     if found.cut_chains > 0 {
         dataset.warnings.push(format!(
             "{file}: {} not loaded (Reddit 'continue this thread' links)",
-            count(
+            plural(
                 found.cut_chains,
                 "deeper reply chain",
                 "deeper reply chains"

@@ -251,11 +251,13 @@ mod tests {
        "actor":"Ann Lee","actor_id":"user1","action":"topic_created","title":"Help","text":""},
       {"id":2,"type":"message","date_unixtime":"1704103260","from":"Bo","from_id":"user2",
        "reply_to_message_id":1,"text":"anyone?","text_entities":[{"type":"plain","text":"anyone?"}],
-       "reactions":[{"type":"emoji","count":3,"emoji":"👍","recent":[{"from":"Ann Lee","from_id":"user1","date":"x"}]}]},
+       "reactions":[{"type":"emoji","count":3,"emoji":"👍","recent":[{"from":"Ann Lee",
+        "from_id":"user1","date":"x"}]}]},
       {"id":3,"type":"message","date_unixtime":"1704103320","from":"Ann Lee","from_id":"user1",
        "reply_to_message_id":2,"text":["yes ",{"type":"mention_name","text":"Cy","user_id":3},
        " and ",{"type":"mention","text":"@bo"}, " ", {"type":"mention","text":"@ghost"}]},
-      {"id":4,"type":"message","date":"2024-01-01T11:00:00","from":null,"from_id":"user9","text":""},
+      {"id":4,"type":"message","date":"2024-01-01T11:00:00","from":null,"from_id":"user9",
+       "text":""},
       {"id":5,"type":"unsupported"},
       {"id":6,"type":"message","date_unixtime":"1704103400","from":"Bo","from_id":"user2",
        "reply_to_message_id":9,"reply_to_peer_id":"channel55","text":"x"}
@@ -269,16 +271,23 @@ mod tests {
     #[test]
     fn account_export_reads_every_chat_and_marks_bots() {
         let text = r#"{"about":"Here is the data you requested.",
-          "personal_information":{"user_id":1,"first_name":"Ann","last_name":"","username":"@annie"},
-          "frequent_contacts":{"about":"","list":[{"id":8,"category":"inline_bots","type":"user","name":"gif","rating":1}]},
+          "personal_information":{"user_id":1,"first_name":"Ann","last_name":"",
+           "username":"@annie"},
+          "frequent_contacts":{"about":"","list":[{"id":8,"category":"inline_bots","type":"user",
+           "name":"gif","rating":1}]},
           "chats":{"about":"","list":[
-            {"type":"saved_messages","id":1,"messages":[{"id":1,"type":"message","date_unixtime":"1","from":"Ann","from_id":"user1","text":"note"}]},
+            {"type":"saved_messages","id":1,"messages":[{"id":1,"type":"message",
+             "date_unixtime":"1","from":"Ann","from_id":"user1","text":"note"}]},
             {"name":"Helper","type":"bot_chat","id":7,"messages":[
-              {"id":1,"type":"message","date_unixtime":"10","from":"Helper","from_id":"user7","text":"hi"}]},
+              {"id":1,"type":"message","date_unixtime":"10","from":"Helper","from_id":"user7",
+               "text":"hi"}]},
             {"name":"Club","type":"private_group","id":5,"messages":[
-              {"id":1,"type":"message","date_unixtime":"20","from":"Gif","from_id":"user8","text":"gif"},
-              {"id":2,"type":"message","date_unixtime":"30","from":"Bo","from_id":"user2","text":[{"type":"mention","text":"@annie"}]}]}]},
-          "left_chats":{"about":"","list":[{"name":"Old","type":"public_channel","id":6,"messages":[]}]}}"#;
+              {"id":1,"type":"message","date_unixtime":"20","from":"Gif","from_id":"user8",
+               "text":"gif"},
+              {"id":2,"type":"message","date_unixtime":"30","from":"Bo","from_id":"user2",
+               "text":[{"type":"mention","text":"@annie"}]}]}]},
+          "left_chats":{"about":"","list":[{"name":"Old","type":"public_channel","id":6,
+           "messages":[]}]}}"#;
         let d = load(text).unwrap_or_default();
         assert_eq!(
             d.spaces.len(),

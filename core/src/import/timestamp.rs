@@ -38,19 +38,6 @@ fn millis(t: OffsetDateTime) -> i64 {
     (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
-/// The UTC calendar day number (days since 1970-01-01) of a millisecond time.
-pub fn utc_day(ms: i64) -> i64 {
-    ms.div_euclid(86_400_000)
-}
-
-/// `YYYY-MM-DD` of a UTC day number.
-pub fn day_string(day: i64) -> String {
-    match OffsetDateTime::from_unix_timestamp(day.saturating_mul(86_400)) {
-        Ok(t) => format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()),
-        Err(_) => String::from("????-??-??"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,12 +70,5 @@ mod tests {
         );
         assert_eq!(parse_iso("yesterday"), None);
         assert_eq!(parse_iso(""), None);
-    }
-
-    #[test]
-    fn days() {
-        assert_eq!(utc_day(0), 0);
-        assert_eq!(utc_day(-1), -1);
-        assert_eq!(day_string(utc_day(1_673_013_783_853)), "2023-01-06");
     }
 }

@@ -21,7 +21,8 @@ mod text;
 use std::collections::HashMap;
 
 use crate::import::error::ImportError;
-use crate::model::{Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Space};
+use crate::import::INFERRED_REPLIES;
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
 use header::{normalise, Header};
 use text::Content;
 
@@ -157,13 +158,9 @@ fn senders<'a>(contents: &[Content<'a>]) -> Vec<&'a str> {
     names
 }
 
+/// WhatsApp knows people only by the name the phone shows: it is their id too.
 fn person(name: &str) -> Person {
-    Person {
-        id: name.to_string(),
-        name: name.to_string(),
-        display_name: name.to_string(),
-        is_bot: false,
-    }
+    Person::named(name, name)
 }
 
 fn said(space: u32, ms: i64, author: PersonIdx, text: &str, mentions: Vec<PersonIdx>) -> Message {
@@ -172,29 +169,15 @@ fn said(space: u32, ms: i64, author: PersonIdx, text: &str, mentions: Vec<Person
         .trim_end()
         .trim_end_matches("<This message was edited>")
         .trim();
-    Message {
-        space,
-        id: String::new(),
-        author,
-        time_ms: ms,
-        time_estimated: true,
-        kind: MessageKind::Post,
-        parent: None,
-        thread_root: None,
-        addressee: None,
-        mentions,
-        reactions: Vec::new(),
-        text_len: text.chars().count().min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    }
+    Message::new(space, String::new(), author, ms)
+        .with_time_estimated(true)
+        .with_mentions(mentions)
+        .with_text(text)
 }
 
 fn system_message(space: u32, ms: i64, dataset: &mut Dataset) -> Message {
-    let mut author = person(SYSTEM_ID);
-    author.display_name = "WhatsApp".into();
-    let mut m = said(space, ms, dataset.intern_person(author), "", Vec::new());
-    m.kind = MessageKind::System;
-    m
+    let author = person(SYSTEM_ID).with_display_name("WhatsApp");
+    said(space, ms, dataset.intern_person(author), "", Vec::new()).with_notice(true)
 }
 
 /// The chat's name as people know it: the export names it "WhatsApp Chat with X".
@@ -229,20 +212,22 @@ fn finish(
     }
     if let Some(pattern) = guessed {
         w.push(format!(
-            "{file}: no date shows whether the day or the month comes first; they were read as {pattern}, the order in which the messages run most nearly in time order."
+            "{file}: no date shows whether the day or the month comes first; they were read as \
+             {pattern}, the order in which the messages run most nearly in time order."
         ));
     }
     w.push(format!(
         "{file}: WhatsApp writes local times with no time zone; they were read as UTC."
     ));
     w.push(format!(
-        "{file}: WhatsApp does not record who answers whom, so replies are inferred: a message answers the latest message by someone else if it is at most 10 minutes older."
+        "{file}: WhatsApp does not record who answers whom, so {INFERRED_REPLIES}"
     ));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MessageKind;
 
     pub(super) const CHAT: &str = "\u{FEFF}12/9/20, 23:16 - Alice created group \"Hikes\"\r\n\
         12/9/20, 23:55 - Alice: first line\r\n\
@@ -295,7 +280,10 @@ mod tests {
         let err = load("c.txt", b"1/1/21, 10:00 - a: b\n1/1/21, 10:01 - a: \xFF").err();
         assert_eq!(
             err.map(|e| e.to_string()).as_deref(),
-            Some("c.txt: line 2, column 20: this is not UTF-8 text, which WhatsApp exports are; export the chat again")
+            Some(
+                "c.txt: line 2, column 20: this is not UTF-8 text, which WhatsApp exports are; \
+                 export the chat again"
+            )
         );
         let err = load("c.txt", b"hello\nworld").err().map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.starts_with("c.txt: line 1, column 1: no line starts like")));

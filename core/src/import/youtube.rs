@@ -16,9 +16,8 @@ mod sources;
 use std::collections::HashMap;
 
 use crate::import::error::ImportError;
-use crate::model::{
-    Dataset, FileSummary, Message, MessageKind, Person, PersonIdx, Reaction, Space, SpaceIdx,
-};
+use crate::model::words::plural;
+use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space, SpaceIdx};
 use sources::{Comment, Top};
 
 use super::json_error;
@@ -52,12 +51,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     let top: Top = serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
     let parsed = sources::comments(file, &top)?;
     for comment in &parsed.comments {
-        let idx = dataset.intern_person(Person {
-            id: comment.author_id.to_string(),
-            name: comment.author_name.to_string(),
-            display_name: comment.author_name.to_string(),
-            is_bot: false,
-        });
+        let idx = dataset.intern_person(commenter(comment));
         if comment.by_owner && !dataset.host_hints.contains(&idx) {
             dataset.host_hints.push(idx);
         }
@@ -114,12 +108,7 @@ fn place(comment: &Comment, placed: &HashMap<String, SpaceIdx>, dataset: &mut Da
 }
 
 fn convert(comment: &Comment, space: SpaceIdx, names: &Names, dataset: &mut Dataset) -> Message {
-    let author = dataset.intern_person(Person {
-        id: comment.author_id.to_string(),
-        name: comment.author_name.to_string(),
-        display_name: comment.author_name.to_string(),
-        is_bot: false,
-    });
+    let author = dataset.intern_person(commenter(comment));
     let text = comment.text;
     let addressee = comment
         .parent
@@ -136,25 +125,18 @@ fn convert(comment: &Comment, space: SpaceIdx, names: &Names, dataset: &mut Data
             mentions.push(person);
         }
     }
-    Message {
-        space,
-        id: comment.id.to_string(),
-        author,
-        time_ms: comment.time_ms,
-        time_estimated: comment.time_estimated,
-        kind: if comment.parent.is_some() {
-            MessageKind::Reply
-        } else {
-            MessageKind::Post
-        },
-        parent: None,
-        thread_root: comment.parent.map(str::to_string),
-        addressee,
-        mentions,
-        reactions: likes(comment.likes),
-        text_len: text.chars().count().min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    }
+    Message::new(space, comment.id.to_string(), author, comment.time_ms)
+        .with_time_estimated(comment.time_estimated)
+        .with_thread_root(comment.parent.map(str::to_string))
+        .with_addressee(addressee)
+        .with_mentions(mentions)
+        .with_reactions(likes(comment.likes))
+        .with_text(text)
+}
+
+/// The person who wrote `comment`: their channel id, or their name when the source has none.
+fn commenter(comment: &Comment) -> Person {
+    Person::named(comment.author_id, comment.author_name)
 }
 
 /// A comment's likes as one reaction: YouTube counts one like per person but never says
@@ -213,11 +195,6 @@ impl Names {
     }
 }
 
-/// `n` with the singular or plural noun: "1 reply", "3 replies".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn warn(file: &str, parsed: &sources::Parsed, orphans: u64, dataset: &mut Dataset) {
     if parsed.times_estimated {
         dataset.warnings.push(format!(
@@ -229,14 +206,14 @@ fn warn(file: &str, parsed: &sources::Parsed, orphans: u64, dataset: &mut Datase
         dataset.warnings.push(format!(
             "{file}: {} not included (the API sends at most 5 per thread); add the \
              comments?parentId=… pages for them",
-            count(parsed.replies_not_included, "reply", "replies")
+            plural(parsed.replies_not_included, "reply", "replies")
         ));
     }
     if orphans > 0 {
         dataset.warnings.push(format!(
             "{file}: {} to top-level comments that are not loaded; add the video's \
              commentThreads pages (before this file) to place them",
-            count(orphans, "reply", "replies")
+            plural(orphans, "reply", "replies")
         ));
     }
 }
@@ -244,6 +221,7 @@ fn warn(file: &str, parsed: &sources::Parsed, orphans: u64, dataset: &mut Datase
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MessageKind;
 
     const YTDLP: &str = r#"{"id":"vid1","title":"Knots","formats":[{"format_id":"18"}],
       "channel_id":"UCowner","uploader":"Rope Lab","comments":[
@@ -251,9 +229,11 @@ mod tests {
        "author_is_uploader":false,"like_count":4,"timestamp":1700000000},
       {"id":"a.b","parent":"a","text":"@june the bowline","author":"@ropelab","author_id":"UCowner",
        "author_is_uploader":true,"like_count":0,"timestamp":1700000100},
-      {"id":"a.c","parent":"a","text":"@RopeLab: thanks! cc @kit","author":"@june","author_id":"UCjune",
+      {"id":"a.c","parent":"a","text":"@RopeLab: thanks! cc @kit","author":"@june",
+       "author_id":"UCjune",
        "timestamp":1700000200},
-      {"id":"k","parent":"root","text":"great","author":"@kit","author_id":"UCkit","timestamp":1700000300}]}"#;
+      {"id":"k","parent":"root","text":"great","author":"@kit","author_id":"UCkit",
+       "timestamp":1700000300}]}"#;
 
     const REPLIES: &str = r#"{"kind":"youtube#commentListResponse","items":[
       {"kind":"youtube#comment","id":"a.d","snippet":{"authorDisplayName":"Kun Liu",
@@ -337,12 +317,7 @@ mod tests {
     fn names_resolve_longest_and_refuse_ambiguity() {
         let mut d = Dataset::default();
         for (id, name) in [("1", "Kun Liu"), ("2", "Kun"), ("3", "Sam"), ("4", "sam")] {
-            d.intern_person(Person {
-                id: id.into(),
-                name: name.into(),
-                display_name: name.into(),
-                is_bot: false,
-            });
+            d.intern_person(Person::named(id, name));
         }
         let names = Names::of(&d);
         assert_eq!(names.resolve("kun liu, yes"), Some(0));

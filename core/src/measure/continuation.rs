@@ -1,8 +1,8 @@
 //! The temporal "if you stopped posting, would activity cease?" test (docs/METRICS.md §4).
 
 use crate::graph::scope::Scope;
-use crate::import::timestamp::utc_day;
 use crate::model::metric::Metric;
+use crate::model::time::utc_day;
 
 /// Fewer days than this on either side and the comparison says nothing.
 pub const MIN_DAYS: usize = 5;
@@ -63,7 +63,8 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
     }
     if host_days.len() < MIN_DAYS || silent_days < MIN_DAYS {
         let why = format!(
-            "not observable: {} days with a host message and {} without; each side needs at least {MIN_DAYS}",
+            "not observable: {} days with a host message and {} without; each side needs at \
+             least {MIN_DAYS}",
             host_days.len(),
             silent_days
         );

@@ -196,7 +196,8 @@ fn tie_breaker_within(members: &Csr, work: usize) -> (Vec<f64>, String) {
     (
         members.betweenness_sampled(k, BETWEENNESS_SEED),
         format!(
-            "Equal reply counts were ordered by betweenness estimated from {k} of {n} people (a seeded sample: the exact value would take too long on a network this size)."
+            "Equal reply counts were ordered by betweenness estimated from {k} of {n} people (a \
+             seeded sample: the exact value would take too long on a network this size)."
         ),
     )
 }

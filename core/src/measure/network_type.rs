@@ -30,20 +30,13 @@ pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
         return unknown("Too few people took part to tell the shape of the network.");
     };
     if inward >= HUB_CENTRALIZATION && inward >= outward {
-        return known("broadcast", format!(
-            "Many people reply to one hub and rarely to each other (in-centralization {inward:.2}, at least {HUB_CENTRALIZATION})."
-        ));
+        return known("broadcast", broadcast(inward));
     }
     if outward >= HUB_CENTRALIZATION {
-        return known("support", format!(
-            "One hub replies to many people, like a help desk (out-centralization {outward:.2}, at least {HUB_CENTRALIZATION})."
-        ));
+        return known("support", support(outward));
     }
     if let Some(isolated) = m.isolate_share.value.filter(|&s| s >= ISOLATE_MAJORITY) {
-        return known("brand_clusters", format!(
-            "Most people speak without anyone answering them or being answered ({:.0}% have no tie).",
-            isolated * 100.0
-        ));
+        return known("brand_clusters", brand_clusters(isolated));
     }
     let Some(q) = m.modularity.value else {
         return unknown("Nobody replied to or mentioned anyone, so the network has no shape yet.");
@@ -60,11 +53,7 @@ pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
         && share(0) + share(1) >= POLARIZED_BOTH
         && share(2) < SIGNIFICANT_GROUP
     {
-        return known("polarized", format!(
-            "Two separate groups ({:.0}% and {:.0}% of the people who talk) with few ties between them (modularity {q:.2}).",
-            share(0) * 100.0,
-            share(1) * 100.0
-        ));
+        return known("polarized", polarized(share(0), share(1), q));
     }
     let clusters = (0..groups.len())
         .filter(|&i| share(i) >= SIGNIFICANT_GROUP)
@@ -75,9 +64,48 @@ pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
             format!("{clusters} mid-sized groups, each with its own centre (modularity {q:.2})."),
         );
     }
-    known("tight_crowd", format!(
-        "One dense, connected crowd without a dominant hub (modularity {q:.2}, in-centralization {inward:.2})."
-    ))
+    known("tight_crowd", tight_crowd(q, inward))
+}
+
+// Why each archetype was chosen, in the report's words (`structure.why`); values as the
+// metrics give them (centralizations and modularity 0..=1, shares 0..=1 shown as %).
+
+fn broadcast(inward: f64) -> String {
+    format!(
+        "Many people reply to one hub and rarely to each other (in-centralization {inward:.2}, \
+         at least {HUB_CENTRALIZATION})."
+    )
+}
+
+fn support(outward: f64) -> String {
+    format!(
+        "One hub replies to many people, like a help desk (out-centralization {outward:.2}, at \
+         least {HUB_CENTRALIZATION})."
+    )
+}
+
+fn brand_clusters(isolated: f64) -> String {
+    format!(
+        "Most people speak without anyone answering them or being answered ({:.0}% have no \
+         tie).",
+        isolated * 100.0
+    )
+}
+
+fn polarized(first: f64, second: f64, q: f64) -> String {
+    format!(
+        "Two separate groups ({:.0}% and {:.0}% of the people who talk) with few ties between \
+         them (modularity {q:.2}).",
+        first * 100.0,
+        second * 100.0
+    )
+}
+
+fn tight_crowd(q: f64, inward: f64) -> String {
+    format!(
+        "One dense, connected crowd without a dominant hub (modularity {q:.2}, in-centralization \
+         {inward:.2})."
+    )
 }
 
 fn known(kind: &str, why: String) -> Structure {

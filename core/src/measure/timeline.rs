@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::graph::scope::Scope;
-use crate::import::timestamp::{day_string, utc_day};
 use crate::model::metric::Metric;
 use crate::model::schema::{Timeline, TimelinePoint};
+use crate::model::time::{day_string, utc_day};
 
 /// Spans longer than this (in days) are bucketed by month.
 pub const WEEKLY_UP_TO_DAYS: i64 = 366;

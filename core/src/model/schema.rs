@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::fixed_word::{one_of, FixedWord};
 use crate::model::metric::Metric;
 use crate::model::options::{Goal, Profile};
-use crate::report::wire::FixedWord;
 
 /// The schema tag every report carries.
 pub const SCHEMA: &str = "peerscope.report/1";
@@ -252,13 +252,13 @@ pub struct PersonRef {
 // the words the core writes.
 
 fn schema_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    crate::report::wire::one_of(d, &[SCHEMA])
+    one_of(d, &[SCHEMA])
 }
 
 fn median_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    crate::report::wire::one_of(d, &["minutes"])
+    one_of(d, &["minutes"])
 }
 
 fn timeline_bucket<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    crate::report::wire::one_of(d, &["week", "month"])
+    one_of(d, &["week", "month"])
 }

@@ -4,7 +4,6 @@
 use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
-use crate::advice::verdict::{self};
 use crate::draw::layout::layout_weighted;
 use crate::draw::view::{EdgeView, NetworkView, NodeView, Role};
 use crate::graph::hosts::{self, rank_by_reach};
@@ -12,16 +11,18 @@ use crate::graph::interactions::{Conversation, InteractionKind};
 use crate::graph::scope::Scope;
 use crate::import;
 use crate::import::error::ImportError;
-use crate::import::timestamp::{day_string, utc_day};
 use crate::import::Input;
 use crate::measure::timeline::{timeline, FILLED_UP_TO_DAYS};
 use crate::model::options::Options;
 use crate::model::schema::{Counts, PersonRef, Report, SourceFile, Sources, SCHEMA};
+use crate::model::time::{day_string, utc_day};
+use crate::model::words::plural;
 use crate::model::Dataset;
 
 /// The report plus what the UI needs to draw and to offer choices.
 ///
-/// Plain data: the browser's import worker sends it to the page as an object ([`crate::report::wire`]).
+/// Plain data: the browser's import worker sends it to the page as an object
+/// ([`crate::report::wire`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub report: Report,
@@ -120,32 +121,16 @@ fn participants(data: &Dataset, scope: &Scope) -> Vec<PersonRef> {
 fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     let mut warnings = data.warnings.clone();
     if conv.missing_parents > 0 {
-        let (what, verb) = if conv.missing_parents == 1 {
-            ("reply", "points")
-        } else {
-            ("replies", "point")
-        };
-        warnings.push(format!(
-            "{} {what} {verb} to messages that are not in the export (deleted, or outside the exported dates); they count as messages but not as replies.",
-            conv.missing_parents
-        ));
+        warnings.push(missing_parents(conv.missing_parents));
     }
     if conv.missing_roots > 0 {
-        let (what, verb) = if conv.missing_roots == 1 {
-            ("thread reply", "belongs")
-        } else {
-            ("thread replies", "belong")
-        };
-        warnings.push(format!(
-            "{} {what} {verb} to threads whose first message is not in the export; they count as messages but not as replies.",
-            conv.missing_roots
-        ));
+        warnings.push(missing_roots(conv.missing_roots));
     }
     let bots = data.people.iter().filter(|p| p.is_bot).count();
     if bots > 0 {
         warnings.push(format!(
             "{} excluded.",
-            verdict::plural(bots as u64, "bot account", "bot accounts")
+            plural(bots as u64, "bot account", "bot accounts")
         ));
     }
     // One pass over the messages for the count and the first and last day: each pass
@@ -160,11 +145,7 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     );
     if let Some((first, last)) = span {
         if last - first > FILLED_UP_TO_DAYS {
-            warnings.push(format!(
-                "The messages run from {} to {}: some dates are probably wrong, so the timeline shows only the months that have messages.",
-                day_string(first),
-                day_string(last)
-            ));
+            warnings.push(too_long_a_span(first, last));
         }
     }
     let mut formats: Vec<&str> = data.files.iter().map(|f| f.format).collect();
@@ -333,4 +314,41 @@ fn network(scope: &Scope, measured: &Measured) -> NetworkView {
         edges,
         times: crate::draw::view::times::build::tie_times(scope),
     }
+}
+
+/// The warning for `count` (≥ 1) replies whose parent message is not in the export.
+fn missing_parents(count: u64) -> String {
+    let (what, verb) = if count == 1 {
+        ("reply", "points")
+    } else {
+        ("replies", "point")
+    };
+    format!(
+        "{count} {what} {verb} to messages that are not in the export (deleted, or outside the \
+         exported dates); they count as messages but not as replies."
+    )
+}
+
+/// The warning for `count` (≥ 1) thread replies whose thread's first message is missing.
+fn missing_roots(count: u64) -> String {
+    let (what, verb) = if count == 1 {
+        ("thread reply", "belongs")
+    } else {
+        ("thread replies", "belong")
+    };
+    format!(
+        "{count} {what} {verb} to threads whose first message is not in the export; they \
+         count as messages but not as replies."
+    )
+}
+
+/// The warning for messages spread over more days than the timeline fills in (`first` and
+/// `last` are UTC day numbers).
+fn too_long_a_span(first: i64, last: i64) -> String {
+    format!(
+        "The messages run from {} to {}: some dates are probably wrong, so the timeline shows \
+         only the months that have messages.",
+        day_string(first),
+        day_string(last)
+    )
 }

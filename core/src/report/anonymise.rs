@@ -1,8 +1,9 @@
 //! Pseudonyms instead of names: an [`Analysis`] anyone can screenshot or share.
 //!
-//! [`anonymise`] rewrites every place a person appears — hosts, funnel leaders and bridges, checklist
-//! people, participants, network nodes — and every sentence that may name someone (the
-//! headline, the framing, evidence, *why now*, host notes, warnings, file and channel names).
+//! [`anonymise`] rewrites every place a person appears — hosts, funnel leaders and bridges,
+//! checklist people, participants, network nodes — and every sentence that may name someone
+//! (the headline, the framing, evidence, *why now*, host notes, warnings, file and channel
+//! names).
 //! Each person gets an alias such as "Amber Otter", derived from their id with a fixed hash,
 //! so the same export gives the same aliases on every run and on every machine. Two people
 //! whose hashes meet get "Amber Otter" and "Amber Otter 2", in the order of their ids.

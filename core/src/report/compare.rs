@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::advice::verdict::pct;
 use crate::model::schema::Report;
+use crate::model::words::pct;
 
 /// One number before and now; `delta` = now − before when both exist.
 #[derive(Debug, Clone, PartialEq, Serialize)]

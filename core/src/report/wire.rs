@@ -3,39 +3,8 @@
 //! report exactly as the CLI's `--json` writes it, the network view and the participants)
 //! as a plain object and the page deserialises it (the web crate's `src/import/messages.rs`
 //! says why an object and not JSON or a binary encoding). Every type in it derives
-//! `Deserialize` beside `Serialize`; this module holds what that needs, and the tests prove
-//! the two agree.
-
-use serde::{Deserialize, Deserializer};
-
-/// One of the few fixed words of the report (`schema`, a median's `unit`, the timeline's
-/// `bucket`, a detection's `confidence`): `&'static str`, so building a report allocates
-/// none. Written through this alias because serde borrows any field spelled `&str` from
-/// its input, which would tie every report read back to a `'static` input; these fields
-/// are read with [`one_of`] instead, and borrow nothing.
-pub type FixedWord = &'static str;
-
-/// Reads a string that must be one of `known` (the report's fixed words), as the `'static`
-/// word itself.
-pub(crate) fn one_of<'de, D: Deserializer<'de>>(
-    d: D,
-    known: &[FixedWord],
-) -> Result<FixedWord, D::Error> {
-    let word = String::deserialize(d)?;
-    self::known(&word, known)
-}
-
-/// `word` as the entry of `known` it equals, or an error naming it.
-pub(crate) fn known<E: serde::de::Error>(
-    word: &str,
-    known: &[&'static str],
-) -> Result<&'static str, E> {
-    known
-        .iter()
-        .find(|&&k| k == word)
-        .copied()
-        .ok_or_else(|| E::custom(format!("unexpected word {word:?}")))
-}
+//! `Deserialize` beside `Serialize` (the fixed words are read with
+//! `crate::model::fixed_word`); the tests here prove the two agree.
 
 #[cfg(test)]
 mod tests {

@@ -51,7 +51,10 @@ pub fn draw(timeline: &Timeline) -> String {
     svg.line(
         (frame.x(0.0), level),
         (frame.x(f64::MAX), level),
-        &format!("class=\"community-line\" stroke=\"{MUTED}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""),
+        &format!(
+            "class=\"community-line\" stroke=\"{MUTED}\" stroke-width=\"1.5\" \
+             stroke-dasharray=\"6 4\""
+        ),
     );
     let placed = |&(i, share): &(usize, f64)| (frame.x(i as f64), frame.y(share));
     for run in runs(&observed) {

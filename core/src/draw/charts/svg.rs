@@ -76,7 +76,8 @@ impl Svg {
     pub fn rect(&mut self, class: &str, colour: &str, (x, y): (f64, f64), (w, h): (f64, f64)) {
         let _ = write!(
             self.out,
-            "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>",
+            "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" \
+             fill=\"{colour}\"/>",
             w.max(0.0),
             h.max(0.0)
         );

@@ -27,9 +27,13 @@ pub fn gexf(network: &NetworkView) -> String {
     let mut out = String::with_capacity(256 + 320 * network.nodes.len());
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
-        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
+        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" \
+         version=\"1.3\">\n",
     );
-    out.push_str("  <meta><creator>peerscope</creator><description>Who replied to or mentioned whom</description></meta>\n");
+    out.push_str(
+        "  <meta><creator>peerscope</creator>\
+         <description>Who replied to or mentioned whom</description></meta>\n",
+    );
     out.push_str("  <graph mode=\"static\" defaultedgetype=\"undirected\">\n");
     out.push_str("    <attributes class=\"node\">\n");
     for (id, title, kind) in ATTRIBUTES {
@@ -70,7 +74,9 @@ pub fn gexf(network: &NetworkView) -> String {
         let size = 4.0 + 16.0 * (f64::from(node.degree) / f64::from(largest.max(1))).sqrt();
         let _ = writeln!(
             out,
-            "        <viz:position x=\"{:.2}\" y=\"{:.2}\" z=\"0\"/><viz:size value=\"{size:.2}\"/><viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n      </node>",
+            "        <viz:position x=\"{:.2}\" y=\"{:.2}\" z=\"0\"/>\
+             <viz:size value=\"{size:.2}\"/>\
+             <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n      </node>",
             coordinate(node.x),
             -coordinate(node.y),
         );

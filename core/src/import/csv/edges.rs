@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::{values, Role, Table};
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
-use crate::model::{Dataset, Message, MessageKind, Person, PersonIdx};
+use crate::model::{Dataset, Message, Person, PersonIdx};
 
 /// The most replies one file may expand to: a larger sum of weights is refused rather
 /// than filling memory.
@@ -82,12 +82,7 @@ impl Table<'_> {
             let what = format!("the cell is empty; every row needs a {}", role.label());
             return Err(self.error(line, role, what));
         }
-        Ok(dataset.intern_person(Person {
-            id: name.to_string(),
-            name: name.to_string(),
-            display_name: name.to_string(),
-            is_bot: false,
-        }))
+        Ok(dataset.intern_person(Person::named(name, name)))
     }
 
     /// Pushes the root posts (dated at the earliest row naming their target) and the
@@ -122,16 +117,21 @@ impl Table<'_> {
 
     fn explain(&self, has_time: bool, dataset: &mut Dataset) {
         let file = self.file;
-        dataset.warnings.push(format!(
-            "{file}: this is an edge list: each row counts as `weight` replies (1 when empty) from source to target, and every target gets one post for them to answer, so messages are those posts plus the replies."
-        ));
+        dataset.warnings.push(format!("{file}: {EDGE_LIST}"));
         if !has_time {
-            dataset.warnings.push(format!(
-                "{file}: the edge list has no time column, so every interaction is dated 1970-01-01 and measures over time say nothing."
-            ));
+            dataset.warnings.push(format!("{file}: {NO_TIME}"));
         }
     }
 }
+
+/// How an edge list becomes messages, as its warning says.
+const EDGE_LIST: &str = "this is an edge list: each row counts as `weight` replies (1 when \
+    empty) from source to target, and every target gets one post for them to answer, so \
+    messages are those posts plus the replies.";
+
+/// The warning for an edge list without times.
+const NO_TIME: &str = "the edge list has no time column, so every interaction is dated \
+    1970-01-01 and measures over time say nothing.";
 
 fn edge_message(
     e: &Edge,
@@ -140,23 +140,7 @@ fn edge_message(
     time: (i64, bool),
     parent: Option<String>,
 ) -> Message {
-    Message {
-        space: e.space,
-        id,
-        author,
-        time_ms: time.0,
-        time_estimated: time.1,
-        kind: if parent.is_some() {
-            MessageKind::Reply
-        } else {
-            MessageKind::Post
-        },
-        parent,
-        thread_root: None,
-        addressee: None,
-        mentions: Vec::new(),
-        reactions: Vec::new(),
-        text_len: 0,
-        is_question: false,
-    }
+    Message::new(e.space, id, author, time.0)
+        .with_time_estimated(time.1)
+        .with_parent(parent)
 }

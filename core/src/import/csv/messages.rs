@@ -6,7 +6,8 @@ use ::csv::StringRecord;
 
 use super::{values, Role, Table};
 use crate::import::error::ImportError;
-use crate::model::{Dataset, Message, MessageKind, Person, PersonIdx};
+use crate::import::INFERRED_REPLIES;
+use crate::model::{Dataset, Message, Person, PersonIdx};
 
 impl Table<'_> {
     /// Reads a message list; returns the rows read and the channels they fill.
@@ -17,7 +18,7 @@ impl Table<'_> {
         let infer = self.columns.at(Role::ReplyTo).is_none();
         if infer {
             dataset.warnings.push(format!(
-                "{}: there is no reply_to column, so replies are inferred: a message answers the latest message by someone else if it is at most 10 minutes older.",
+                "{}: there is no reply_to column, so {INFERRED_REPLIES}",
                 self.file
             ));
         }
@@ -60,12 +61,8 @@ impl Table<'_> {
             let what = "the cell is empty; every message needs an author".to_string();
             return Err(self.error(line, Role::Author, what));
         }
-        let person = Person {
-            id: if id.is_empty() { name } else { id }.to_string(),
-            name: name.to_string(),
-            display_name: name.to_string(),
-            is_bot: values::truthy(self.cell(row, Role::Bot)),
-        };
+        let id = if id.is_empty() { name } else { id };
+        let person = Person::named(id, name).with_bot(values::truthy(self.cell(row, Role::Bot)));
         Ok(people.add(person, dataset))
     }
 
@@ -90,28 +87,18 @@ impl Table<'_> {
             }
         }
         let text = self.cell(row, Role::Text);
-        Ok(Message {
-            space: self.space(row, dataset, infer),
-            id: match self.cell(row, Role::Id) {
-                "" => format!("{}:{line}", self.file),
-                id => id.to_string(),
-            },
-            author,
-            time_ms,
-            time_estimated,
-            kind: if parent.is_some() {
-                MessageKind::Reply
-            } else {
-                MessageKind::Post
-            },
-            parent,
-            thread_root: None,
-            addressee: None,
-            mentions,
-            reactions: values::reactions(self.cell(row, Role::Reactions)),
-            text_len: text.chars().count().min(u32::MAX as usize) as u32,
-            is_question: text.contains('?'),
-        })
+        let id = match self.cell(row, Role::Id) {
+            "" => format!("{}:{line}", self.file),
+            id => id.to_string(),
+        };
+        Ok(
+            Message::new(self.space(row, dataset, infer), id, author, time_ms)
+                .with_time_estimated(time_estimated)
+                .with_parent(parent)
+                .with_mentions(mentions)
+                .with_reactions(values::reactions(self.cell(row, Role::Reactions)))
+                .with_text(text),
+        )
     }
 }
 
@@ -144,12 +131,6 @@ impl People {
         if let Some([idx]) = self.by_name.get(&token.to_lowercase()).map(Vec::as_slice) {
             return *idx;
         }
-        let person = Person {
-            id: token.to_string(),
-            name: token.to_string(),
-            display_name: token.to_string(),
-            is_bot: false,
-        };
-        self.add(person, dataset)
+        self.add(Person::named(token, token), dataset)
     }
 }

@@ -1,6 +1,9 @@
 use super::*;
+use crate::model::MessageKind;
 
-const TOPIC: &str = r#"{"post_stream":{"posts":[
+// concat! only to keep each line of the fixture short.
+const TOPIC: &str = concat!(
+    r#"{"post_stream":{"posts":[
   {"id":500,"username":"Ann","name":"Ann Lee","user_id":1,"created_at":"2024-01-01T10:00:00.000Z",
    "post_number":1,"post_type":1,"reply_to_post_number":null,"topic_id":9,
    "cooked":"<p>Which &amp; why?</p>","actions_summary":[{"id":2,"count":3},{"id":3,"count":1}],
@@ -9,11 +12,14 @@ const TOPIC: &str = r#"{"post_stream":{"posts":[
    "post_type":3,"action_code":"closed.enabled","topic_id":9,"cooked":""},
   {"id":502,"username":"bo","name":null,"user_id":2,"created_at":"2024-01-01T10:02:00Z",
    "post_number":3,"post_type":1,"reply_to_post_number":null,"topic_id":9,
-   "cooked":"<p>Ask <a class=\"mention\" href=\"/u/cy\">@cy</a> and <a class=\"mention\" href=\"/u/cy\">@cy</a> <a class=\"mention-group\" href=\"/g/team\">@team</a></p>"},
+   "cooked":"<p>Ask <a class=\"mention\" href=\"/u/cy\">@cy</a> and "#,
+    r#"<a class=\"mention\" href=\"/u/cy\">@cy</a> "#,
+    r#"<a class=\"mention-group\" href=\"/g/team\">@team</a></p>"},
   {"id":503,"username":"cy","user_id":3,"created_at":"2024-01-01T10:03:00Z","post_number":4,
    "reply_to_post_number":3,"topic_id":9,"cooked":"<p>ok</p>",
    "reactions":[{"id":"heart","type":"emoji","count":2}],"actions_summary":[{"id":2,"count":2}]}
-],"stream":[500,501,502,503,504]},"id":9,"title":"Hello"}"#;
+],"stream":[500,501,502,503,504]},"id":9,"title":"Hello"}"#
+);
 
 fn load(text: &str) -> Result<Dataset, ImportError> {
     let mut d = Dataset::default();
@@ -55,7 +61,8 @@ fn reads_posts_replies_mentions_and_likes() {
 
 #[test]
 fn later_page_of_a_topic_resolves_against_the_first() {
-    let page = r#"{"post_stream":{"posts":[{"id":900,"username":"dee","created_at":"2024-01-02T00:00:00Z",
+    let page = r#"{"post_stream":{"posts":[{"id":900,"username":"dee",
+     "created_at":"2024-01-02T00:00:00Z",
       "post_number":21,"reply_to_post_number":3}]},"id":9}"#;
     let mut d = Dataset::default();
     assert!(read("a.json", TOPIC.as_bytes(), &mut d).is_ok());
@@ -94,7 +101,8 @@ fn errors_name_position_or_post() {
         err,
         "t.json: post 3 (id 502): the created_at \"later\" is not a date"
     );
-    let orphan = r#"{"latest_posts":[{"id":1,"username":"a","created_at":"2024-01-01T00:00:00Z","post_number":1}]}"#;
+    let orphan = r#"{"latest_posts":[{"id":1,"username":"a","created_at":"2024-01-01T00:00:00Z",
+     "post_number":1}]}"#;
     let err = load(orphan)
         .err()
         .map(|e| e.to_string())

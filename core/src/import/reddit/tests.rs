@@ -1,11 +1,13 @@
 use super::*;
+use crate::model::MessageKind;
 
 const PAGE: &str = r#"[{"kind":"Listing","data":{"children":[{"kind":"t3","data":{
     "id":"p1","name":"t3_p1","author":"Olive","title":"Which pan?","selftext":"",
     "created_utc":1700000000.0}}]}},
   {"kind":"Listing","data":{"children":[
     {"kind":"t1","data":{"id":"c1","author":"Ben","parent_id":"t3_p1","link_id":"t3_p1",
-      "created_utc":1700000060,"body":"cast iron, ask /u/olive or u/Cara\\_M","replies":{"kind":"Listing",
+      "created_utc":1700000060,"body":"cast iron, ask /u/olive or u/Cara\\_M",
+       "replies":{"kind":"Listing",
       "data":{"children":[
         {"kind":"t1","data":{"id":"c2","author":"[deleted]","parent_id":"t1_c1","link_id":"t3_p1",
           "created_utc":1700000120.5,"body":"[deleted]","replies":""}},
@@ -52,7 +54,8 @@ fn reads_the_tree_parents_mentions_and_stubs() {
 #[test]
 fn morechildren_joins_the_thread() {
     let more = r#"{"json":{"errors":[],"data":{"things":[{"kind":"t1","data":{"id":"c9",
-      "author":"Dev","parent_id":"t1_c1","link_id":"t3_p1","created_utc":1700000200,"body":"hi"}}]}}}"#;
+      "author":"Dev","parent_id":"t1_c1","link_id":"t3_p1","created_utc":1700000200,
+       "body":"hi"}}]}}}"#;
     let mut d = Dataset::default();
     assert!(read("a.json", PAGE.as_bytes(), &mut d).is_ok());
     assert!(read("b.json", more.as_bytes(), &mut d).is_ok());

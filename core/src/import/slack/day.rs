@@ -17,7 +17,7 @@ use super::ts::ts_millis;
 use crate::import::error::ImportError;
 use crate::import::json_error;
 use crate::import::plain::excerpt;
-use crate::model::{Dataset, Message, MessageKind, PersonIdx, Reaction, SpaceIdx};
+use crate::model::{Dataset, Message, PersonIdx, Reaction, SpaceIdx};
 
 /// Subtypes that are conversation; every other subtype is a notice.
 const CONVERSATION: [&str; 8] = [
@@ -80,7 +80,6 @@ fn convert(
     })?;
     let (author, known_author) = author(raw, dir, dataset);
     let thread_root = thread_root(raw);
-    let kind = kind(raw, known_author, thread_root.is_some());
     let addressee = thread_root
         .as_ref()
         .and_then(|_| addressee(raw, dir, dataset));
@@ -92,21 +91,13 @@ fn convert(
         .flatten()
         .map(|r| reaction(r, dir, dataset))
         .collect();
-    Ok(Message {
-        space,
-        id: raw.ts.to_string(),
-        author,
-        time_ms,
-        time_estimated: false,
-        kind,
-        parent: None,
-        thread_root,
-        addressee,
-        mentions,
-        reactions,
-        text_len: unescape_len(text).min(u32::MAX as usize) as u32,
-        is_question: text.contains('?'),
-    })
+    Ok(Message::new(space, raw.ts.to_string(), author, time_ms)
+        .with_notice(is_notice(raw, known_author))
+        .with_thread_root(thread_root)
+        .with_addressee(addressee)
+        .with_mentions(mentions)
+        .with_reactions(reactions)
+        .with_text_size(unescape_len(text), text.contains('?')))
 }
 
 /// The message's subtype, when it has a non-empty one.
@@ -129,15 +120,10 @@ fn thread_root(raw: &RawMessage) -> Option<String> {
         .map(str::to_string)
 }
 
-/// A notice when no one is named as author or the subtype is not conversation; else a
-/// reply when it sits in a thread, a post when not.
-fn kind(raw: &RawMessage, known_author: bool, in_thread: bool) -> MessageKind {
-    let system = !known_author || subtype(raw).is_some_and(|s| !CONVERSATION.contains(&s));
-    match (system, in_thread) {
-        (true, _) => MessageKind::System,
-        (false, true) => MessageKind::Reply,
-        (false, false) => MessageKind::Post,
-    }
+/// A notice (counted nowhere) when no one is named as author or the subtype is not
+/// conversation. Any other message is a reply when it sits in a thread, a post when not.
+fn is_notice(raw: &RawMessage, known_author: bool) -> bool {
+    !known_author || subtype(raw).is_some_and(|s| !CONVERSATION.contains(&s))
 }
 
 /// The author of the thread's root, as a reply names it (`parent_user_id`, or the user of
@@ -181,6 +167,7 @@ fn unescape_len(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MessageKind;
 
     fn day(bytes: &[u8]) -> Result<Dataset, String> {
         let mut d = Dataset::default();

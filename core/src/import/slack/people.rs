@@ -96,12 +96,10 @@ pub(super) fn add_person(
     info: &UserInfo,
     prefer_display: bool,
 ) -> PersonIdx {
-    let idx = dataset.intern_person(Person {
-        id: id.to_string(),
-        name: info.name.clone(),
-        display_name: info.display.clone(),
-        is_bot: info.is_bot,
-    });
+    let person = Person::named(id, &info.name)
+        .with_display_name(&info.display)
+        .with_bot(info.is_bot);
+    let idx = dataset.intern_person(person);
     if let Some(p) = dataset.people.get_mut(idx as usize) {
         if p.name.is_empty() && !info.name.is_empty() {
             p.name.clone_from(&info.name);

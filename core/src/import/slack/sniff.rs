@@ -119,7 +119,10 @@ mod tests {
             r#"[{"id": 1}, {"ts": "1.2", "text": "x"}]"#,
             r#"{"ts": "1.2", "user": "U1", "text": "no type"}"#,
             r#"{"type": "message", "ts": "soon"}"#,
-            r#"{"name": "Chat", "type": "private_group", "messages": [{"type": "message", "ts": "1.2"}]}"#,
+            concat!(
+                r#"{"name": "Chat", "type": "private_group", "#,
+                r#""messages": [{"type": "message", "ts": "1.2"}]}"#
+            ),
             r#"{"messages": [{"type": "message", "ts": "1.2", "text": "x"}]}"#,
         ] {
             assert_eq!(kind(text), None, "{text}");

@@ -9,7 +9,7 @@ use super::Tally;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::import::timestamp::{parse_iso, Instant};
-use crate::model::{Dataset, Message, MessageKind, Person, PersonIdx, Reaction, SpaceIdx};
+use crate::model::{Dataset, Message, Person, PersonIdx, Reaction, SpaceIdx};
 
 /// One chat being read: where its messages go and how to resolve what they point at.
 pub(super) struct ChatContext<'c> {
@@ -27,12 +27,8 @@ pub(super) struct ChatContext<'c> {
 
 impl ChatContext<'_> {
     fn person(&self, id: String, name: &str) -> Person {
-        Person {
-            is_bot: self.bots.contains(&id) || self.bot.as_ref() == Some(&id),
-            id,
-            name: name.to_string(),
-            display_name: name.to_string(),
-        }
+        let is_bot = self.bots.contains(&id) || self.bot.as_ref() == Some(&id);
+        Person::named(id, name).with_bot(is_bot)
     }
 
     /// The stored id of message `id` of this chat.
@@ -70,30 +66,22 @@ pub(super) fn convert(
         links(ctx, raw)
     };
     let content = Content::of(raw.text_entities.as_deref(), raw.text.as_ref());
-    let kind = match (service, parent.is_some() || thread_root.is_some()) {
-        (true, _) => MessageKind::System,
-        (false, true) => MessageKind::Reply,
-        (false, false) => MessageKind::Post,
-    };
-    Ok(Some(Message {
-        space: ctx.space,
-        id: ctx.key(&raw.id.text()),
-        author,
-        time_ms: time.ms,
-        time_estimated: time.zone_assumed,
-        kind,
-        parent,
-        thread_root,
-        addressee: None,
-        mentions: mentions(ctx, &content, dataset, tally),
-        reactions: raw
-            .reactions
-            .iter()
-            .map(|r| reaction(ctx, r, dataset))
-            .collect(),
-        text_len: content.len.min(u32::MAX as usize) as u32,
-        is_question: content.question,
-    }))
+    let mentions = mentions(ctx, &content, dataset, tally);
+    let reactions = raw
+        .reactions
+        .iter()
+        .map(|r| reaction(ctx, r, dataset))
+        .collect();
+    Ok(Some(
+        Message::new(ctx.space, ctx.key(&raw.id.text()), author, time.ms)
+            .with_time_estimated(time.zone_assumed)
+            .with_notice(service)
+            .with_parent(parent)
+            .with_thread_root(thread_root)
+            .with_mentions(mentions)
+            .with_reactions(reactions)
+            .with_text_size(content.len, content.question),
+    ))
 }
 
 /// The sender's id and shown name: `from` for messages, `actor` for service messages.
@@ -203,6 +191,7 @@ fn reaction(ctx: &ChatContext, raw: &RawReaction, dataset: &mut Dataset) -> Reac
 mod tests {
     use super::super::read;
     use super::*;
+    use crate::model::MessageKind;
 
     /// A forum chat: a topic, a post in it, a reply, a mention by id and one by username,
     /// an old-style message with only `date`, a reaction and an unsupported message.
@@ -211,11 +200,13 @@ mod tests {
        "actor":"Ann Lee","actor_id":"user1","action":"topic_created","title":"Help","text":""},
       {"id":2,"type":"message","date_unixtime":"1704103260","from":"Bo","from_id":"user2",
        "reply_to_message_id":1,"text":"anyone?","text_entities":[{"type":"plain","text":"anyone?"}],
-       "reactions":[{"type":"emoji","count":3,"emoji":"👍","recent":[{"from":"Ann Lee","from_id":"user1","date":"x"}]}]},
+       "reactions":[{"type":"emoji","count":3,"emoji":"👍","recent":[{"from":"Ann Lee",
+        "from_id":"user1","date":"x"}]}]},
       {"id":3,"type":"message","date_unixtime":"1704103320","from":"Ann Lee","from_id":"user1",
        "reply_to_message_id":2,"text":["yes ",{"type":"mention_name","text":"Cy","user_id":3},
        " and ",{"type":"mention","text":"@bo"}, " ", {"type":"mention","text":"@ghost"}]},
-      {"id":4,"type":"message","date":"2024-01-01T11:00:00","from":null,"from_id":"user9","text":""},
+      {"id":4,"type":"message","date":"2024-01-01T11:00:00","from":null,"from_id":"user9",
+       "text":""},
       {"id":5,"type":"unsupported"},
       {"id":6,"type":"message","date_unixtime":"1704103400","from":"Bo","from_id":"user2",
        "reply_to_message_id":9,"reply_to_peer_id":"channel55","text":"x"}

@@ -14,6 +14,10 @@ use crate::model::Dataset;
 /// into memory.
 const MAX_ENTRY: u64 = 256 << 20;
 
+/// Why a zip without a chat is refused, with what a chat looks like.
+const NO_CHAT: &str = "the zip holds no WhatsApp chat: expected a .txt such as _chat.txt or \
+    \"WhatsApp Chat with ….txt\" whose lines start like \"31/12/20, 23:55 - Name: text\"";
+
 /// Reads every chat in the zip. One chat per zip is the norm and takes the zip's name
 /// as its space; several each get their own space. A zip with no chat is an error.
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
@@ -24,9 +28,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     if chats.is_empty() {
         return Err(ImportError::Shape {
             file: file.to_string(),
-            what: "the zip holds no WhatsApp chat: expected a .txt such as _chat.txt or \
-                   \"WhatsApp Chat with ….txt\" whose lines start like \"31/12/20, 23:55 - Name: text\""
-                .into(),
+            what: NO_CHAT.into(),
         });
     }
     let several = chats.len() > 1;
@@ -76,9 +78,10 @@ pub fn chats(bytes: &[u8], limit: u64) -> zip::result::ZipResult<Vec<(String, Ve
 
 #[cfg(test)]
 mod tests {
+    use super::super::detect;
     use super::super::tests::CHAT;
-    use super::super::{detect, MessageKind};
     use super::*;
+    use crate::model::MessageKind;
     use std::io::Write;
 
     fn load(name: &str, bytes: &[u8]) -> Result<Dataset, ImportError> {
@@ -115,7 +118,10 @@ mod tests {
         let err = load("c.zip", &bad).err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
-            Some("c.zip: _chat.txt: line 2, column 9: \"1/1/21, 99:00 -\" is not a real date and time (read as day/month/year, as the rest of the chat is)")
+            Some(
+                "c.zip: _chat.txt: line 2, column 9: \"1/1/21, 99:00 -\" is not a real date and \
+                 time (read as day/month/year, as the rest of the chat is)"
+            )
         );
     }
 

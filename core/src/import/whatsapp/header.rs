@@ -10,7 +10,10 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 /// True for the marks WhatsApp puts before headers, attachments, phone numbers and
 /// mentions (LRM/RLM, bidi embeddings and isolates, BOM): they carry no text.
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
 }
 
 /// One line with the invisible marks removed and no-break spaces (U+00A0, and the narrow

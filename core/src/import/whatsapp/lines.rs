@@ -83,13 +83,17 @@ pub fn times(file: &str, entries: &[Entry], order: Order) -> Result<Vec<i64>, Im
                     file: file.to_string(),
                     line: e.line,
                     column: e.lead + before.chars().count() + 1,
-                    what: format!(
-                        "\"{}\" is not a real date and time (read as {}, as the rest of the chat is)",
-                        excerpt(&e.head),
-                        order.pattern(year_first)
-                    ),
+                    what: not_a_date(&e.head, order.pattern(year_first)),
                 }
             })
         })
         .collect()
+}
+
+/// Why the header `head` is refused, read in the date order `pattern` ("day/month/year").
+fn not_a_date(head: &str, pattern: &str) -> String {
+    format!(
+        "\"{}\" is not a real date and time (read as {pattern}, as the rest of the chat is)",
+        excerpt(head)
+    )
 }

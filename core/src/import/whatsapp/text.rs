@@ -174,7 +174,8 @@ mod tests {
             }
         );
         for notice in [
-            "Messages and calls are end-to-end encrypted. No one outside of this chat can read them.",
+            "Messages and calls are end-to-end encrypted. No one outside of this chat can read \
+             them.",
             "Alice created group \"Some cool group chat\"",
             "Alice added you",
             "Pokemon Chat: Messages and calls are end-to-end encrypted.",

@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Snapshot;
-use crate::advice::verdict::pct;
 use crate::model::schema::Report;
+use crate::model::words::pct;
 use crate::report::compare::{Change, Comparison};
 
 /// Most metric sentences in the summary, after the score's.

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::advice::spaces::groups;
 use crate::graph::scope::Scope;
-use crate::import::timestamp::utc_day;
+use crate::model::time::utc_day;
 
 use super::TieTimes;
 

@@ -153,7 +153,7 @@ fn dates_are_read_as_the_date_input_writes_them() {
     assert_eq!(parse_day("1970-01-01"), Some(0));
     assert_eq!(parse_day("2024-03-01"), Some(D1));
     assert_eq!(
-        crate::import::timestamp::day_string(D1 + 2),
+        crate::model::time::day_string(D1 + 2),
         "2024-03-03",
         "and back"
     );

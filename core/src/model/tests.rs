@@ -1,0 +1,60 @@
+use super::*;
+
+fn person(id: &str) -> Person {
+    Person::named(id, id).with_display_name("")
+}
+
+fn message(space: SpaceIdx, id: &str, reactions: u32) -> Message {
+    Message::new(space, id.into(), 0, 0).with_reactions(vec![Reaction {
+        emoji: "👍".into(),
+        count: reactions,
+        reactors: vec![],
+    }])
+}
+
+#[test]
+fn people_are_interned_by_id_and_keep_the_bot_flag() {
+    let mut d = Dataset::default();
+    let a = d.intern_person(person("1"));
+    let mut again = person("1");
+    again.is_bot = true;
+    assert_eq!(d.intern_person(again), a);
+    assert_eq!(d.people.len(), 1);
+    assert!(d.is_bot(a));
+    assert_eq!(d.display(a), "1");
+}
+
+#[test]
+fn duplicates_merge_keeping_the_copy_with_more_reactions() {
+    let mut d = Dataset::default();
+    assert!(d.push_message(message(0, "m", 1)));
+    assert!(!d.push_message(message(0, "m", 3)));
+    assert!(d.push_message(message(1, "m", 0)), "same id, other space");
+    assert_eq!(d.messages.len(), 2);
+    assert_eq!(d.messages[0].reactions[0].count, 3);
+}
+
+#[test]
+fn the_kind_follows_the_setters_in_any_order() {
+    let post = || Message::new(0, "m".into(), 0, 0);
+    let root = || Some("r".to_string());
+    assert_eq!(post().kind, MessageKind::Post);
+    assert_eq!(post().with_parent(None).kind, MessageKind::Post);
+    assert_eq!(post().with_parent(root()).kind, MessageKind::Reply);
+    assert_eq!(post().with_thread_root(root()).kind, MessageKind::Reply);
+    let notice_first = post().with_notice(true).with_thread_root(root());
+    let notice_last = post().with_parent(root()).with_notice(true);
+    assert_eq!(notice_first.kind, MessageKind::System);
+    assert_eq!(notice_last.kind, MessageKind::System);
+    assert_eq!(post().with_notice(false).kind, MessageKind::Post);
+}
+
+#[test]
+fn text_gives_its_length_in_characters_and_whether_it_asks() {
+    let m = Message::new(0, "m".into(), 0, 0).with_text("Ça va ?");
+    assert_eq!((m.text_len, m.is_question), (7, true));
+    let m = m.with_text("");
+    assert_eq!((m.text_len, m.is_question), (0, false));
+    let named = Person::named("7", "Kun");
+    assert_eq!((named.display_name.as_str(), named.is_bot), ("Kun", false));
+}
