@@ -8,6 +8,7 @@ pub mod metric;
 pub mod options;
 pub mod random;
 pub mod schema;
+pub mod shown;
 
 use rustc_hash::FxHashMap;
 

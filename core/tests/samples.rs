@@ -9,7 +9,13 @@ use std::path::PathBuf;
 use peerscope_core::{import::Input, model::options::Options, report::analyze};
 
 fn samples() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples/discord");
+    // `PEERSCOPE_SAMPLES` names the samples folder when `../shared` is not beside the
+    // checkout (a git worktree elsewhere).
+    let root = std::env::var_os("PEERSCOPE_SAMPLES").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples"),
+        PathBuf::from,
+    );
+    let dir = root.join("discord");
     if dir.is_dir() {
         Some(dir)
     } else {

@@ -21,9 +21,7 @@ use peerscope_web::network::picture::{NetworkPanel, NetworkPanelProps};
 use peerscope_web::report::charts::{Charts, ChartsProps};
 use peerscope_web::report::checklist::{Checklist, ChecklistProps};
 use peerscope_web::report::verdict::{VerdictPanel, VerdictPanelProps};
-use peerscope_web::{
-    app::state::Source, app::state::State, app::App, app::Page, app::PageProps, app::Shared,
-};
+use peerscope_web::{app::state::Source, app::state::State, App, Page, PageProps, Shared};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -167,6 +165,13 @@ fn made_up_analysis() -> Shared<Analysis> {
         verdict: Verdict {
             label: Label::Community,
             score: Some(71.6),
+            confidence: Confidence::Tentative,
+            reason: None,
+            interval: None,
+            replicates: 0,
+            estimate: None,
+            unit: None,
+            bands: vec![],
             headline: "A community: members answered each other 40 times.".into(),
             framing: "You want connection, and they have it.".into(),
             evidence: vec![Evidence {
