@@ -4,6 +4,7 @@ pub mod charts;
 pub mod checklist;
 pub mod deeper;
 pub mod downloads;
+pub mod measures;
 pub mod privacy;
 pub mod progress;
 pub mod since;

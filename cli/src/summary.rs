@@ -7,23 +7,37 @@
 
 use std::fmt::Write;
 
+use peerscope_core::advice::verdict::SCORE_MEASURES;
+use peerscope_core::draw::export::metrics_csv::{each_metric, Measure};
 use peerscope_core::import::plain::one_line;
 use peerscope_core::model::schema::Report;
+use peerscope_core::model::shown::score_text;
+use peerscope_core::model::words::plural;
 use peerscope_core::report::compare::Comparison;
 
 /// The report in a few lines; with `comparison`, what moved since the earlier report.
+///
+/// An undetermined verdict says so and why, with no score; measures too thin to count, or
+/// not observable, are listed as such, never as numbers.
 pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let mut out = String::new();
-    let score = r
-        .verdict
-        .score
-        .map_or_else(|| "—".to_string(), |s| format!("{s:.0}"));
     let _ = writeln!(out, "{}", one_line(&r.verdict.headline));
-    let _ = writeln!(
-        out,
-        "Verdict: {} (score {score} of 100)",
-        r.verdict.label.as_str()
-    );
+    match r.verdict.score {
+        Some(_) => {
+            let _ = writeln!(
+                out,
+                "Verdict: {} (score {} of 100)",
+                r.verdict.label.as_str(),
+                score_text(r.verdict.score)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Verdict: {} (no score yet)", r.verdict.label.as_str());
+        }
+    }
+    if let Some(reason) = &r.verdict.reason {
+        let _ = writeln!(out, "{}", one_line(reason));
+    }
     let _ = writeln!(out, "{}", one_line(&r.verdict.framing));
     if let Some(c) = comparison {
         let _ = writeln!(out, "\nSince the earlier report:");
@@ -49,12 +63,26 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let c = &r.counts;
     let _ = writeln!(
         out,
-        "{} messages by {} people over {} days; {} replies, {} mentions, {} reactions.",
-        c.messages, c.participants, c.days, c.replies, c.mentions, c.reactions
+        "{} messages by {} people over {}; {} replies, {} mentions, {} reactions.",
+        c.messages,
+        c.participants,
+        plural(c.days, "day", "days"),
+        c.replies,
+        c.mentions,
+        c.reactions
     );
-    let _ = writeln!(out, "\nWhy:");
-    for e in &r.verdict.evidence {
-        let _ = writeln!(out, "  - {}", one_line(&e.sentence));
+    if !r.verdict.evidence.is_empty() {
+        let _ = writeln!(out, "\nWhy:");
+        for e in &r.verdict.evidence {
+            let _ = writeln!(out, "  - {}", one_line(&e.sentence));
+        }
+    }
+    let left_out = left_out(r);
+    if !left_out.is_empty() {
+        let _ = writeln!(out, "\nNot counted in the verdict:");
+        for line in &left_out {
+            let _ = writeln!(out, "  - {}", one_line(line));
+        }
     }
     let f = &r.funnel;
     let _ = writeln!(
@@ -79,4 +107,27 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
         let _ = writeln!(out, "Note: {}", one_line(w));
     }
     out
+}
+
+/// The measures that do not count, one line each: "peer reply share: thin: only 8 replies
+/// in this export (at least 20 needed)" for every thin measure, "… : not observable: …"
+/// for the score's measures that are null.
+fn left_out(r: &Report) -> Vec<String> {
+    each_metric(&r.metrics)
+        .into_iter()
+        .filter_map(|(key, measure)| {
+            let Measure::Ratio(m) = measure else {
+                return None;
+            };
+            let reason = m.reason.as_deref().unwrap_or_default();
+            let name = key.replace('_', " ");
+            if m.thin {
+                Some(format!("{name}: thin: {reason}"))
+            } else if m.value.is_none() && SCORE_MEASURES.contains(&key) {
+                Some(format!("{name}: not observable: {reason}"))
+            } else {
+                None
+            }
+        })
+        .collect()
 }

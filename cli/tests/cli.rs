@@ -46,7 +46,7 @@ fn json_report_has_every_top_level_key_and_metric_shape() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
-    assert_eq!(report["schema"], "peerscope.report/1");
+    assert_eq!(report["schema"], "peerscope.report/2");
     for key in TOP_LEVEL {
         assert!(report.get(key).is_some(), "missing top-level key {key}");
     }
@@ -63,9 +63,10 @@ fn json_report_has_every_top_level_key_and_metric_shape() {
 
 #[test]
 fn options_change_the_checklist_and_goal() {
+    // A group big enough to judge: an undetermined one gets only the steps for everyone.
     let out = peerscope(&[
         "analyze",
-        "tests/fixtures/discord_lobby.json",
+        "tests/fixtures/e2e_upload.json",
         "--json",
         "--profile",
         "nonprofit",

@@ -4,6 +4,7 @@
 pub mod continuation;
 pub mod direction;
 pub mod engagement;
+pub mod floors;
 pub mod funnel;
 pub mod louvain;
 pub mod network_type;
@@ -70,13 +71,14 @@ pub struct Detail {
     pub communities: Vec<u32>,
 }
 
-/// All metrics of one scope, plus the detail behind them.
+/// All metrics of one scope, plus the detail behind them; measures below their floor are
+/// marked thin ([`floors::apply`]).
 pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Detail) {
     let g = &scope.graph;
     let (modularity, communities) = partition(g);
     let answers = engagement::answers(scope);
     let (continuation, detail) = continuation::continuation(scope, &away.mask);
-    let metrics = Metrics {
+    let mut metrics = Metrics {
         host_share: structure::host_share(scope),
         centralization: structure::centralization(g),
         in_centralization: structure::directed_centralization(g, true),
@@ -95,6 +97,7 @@ pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Detail) {
         median_minutes_to_peer_answer: answers.to_peer,
         median_minutes_to_host_answer: answers.to_host,
     };
+    floors::apply(&mut metrics, g.node_count());
     let detail = Detail {
         continuation: detail,
         communities,

@@ -10,6 +10,7 @@ pub mod metric;
 pub mod options;
 pub mod random;
 pub mod schema;
+pub mod shown;
 pub mod time;
 pub mod words;
 

@@ -50,18 +50,23 @@ pub fn sentence(analysis: &Analysis, rest: &NetworkView) -> Html {
         .nodes
         .iter()
         .find(|node| node.away && node.role != Role::Host);
-    let main = match (r.num, r.den, stand_in) {
-        (Some(_), Some(_), None) => html! { format!(
+    // A thin resilience (too few members with a tie) is never quoted as a number.
+    let main = match (r.counted(), stand_in) {
+        (Some(c), None) => html! { format!(
             "Without you, {} of {} members who talk here are still connected to each other.",
-            n(r.num),
-            n(r.den)
+            n(Some(c.num)),
+            n(Some(c.den))
         ) },
-        (Some(_), Some(_), Some(person)) => html! { <>
+        (Some(c), Some(person)) => html! { <>
             { "Without the most connected person, " }{ bidi::name(&person.name) }
             { format!(", {} of {} people who talk here are still connected to each other.",
-                n(r.num), n(r.den)) }
+                n(Some(c.num)), n(Some(c.den))) }
         </> },
-        _ => html! { format!(
+        (None, _) if r.thin => html! { format!(
+            "Too little conversation for this test to say much yet: {}.",
+            r.reason.as_deref().unwrap_or("too few members talk here")
+        ) },
+        (None, _) => html! { format!(
             "The test cannot be made: {}.",
             r.reason.as_deref().unwrap_or("nobody talks here")
         ) },

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::bidi;
 use crate::app::shared::Shared;
-use peerscope_core::model::schema::Step;
+use peerscope_core::model::schema::{Label, Step};
 use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`Checklist`].
@@ -28,11 +28,17 @@ pub struct ChecklistProps {
 pub fn Checklist(props: &ChecklistProps) -> Html {
     let mut steps: Vec<&Step> = props.analysis.report.checklist.iter().collect();
     steps.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    let undetermined = props.analysis.report.verdict.label == Label::Undetermined;
     let toggle = |id: String| props.on_toggle.reform(move |_: Event| id.clone());
 
     html! {
         <section class="checklist-panel" aria-labelledby="checklist-title">
             <h2 id="checklist-title">{ "What to do next" }</h2>
+            if undetermined {
+                <p id="checklist-undetermined" class="checklist-note">
+                    { "There is too little conversation to judge the group yet, so these steps only gather more of it." }
+                </p>
+            }
             if steps.is_empty() {
                 <p class="empty">{ "No steps for this export." }</p>
             }
@@ -48,7 +54,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
                                     onchange={toggle(step.id.clone())} />
                                 <span class="title">{ &step.title }</span>
                                 <span class="priority" title="How urgent, 0–100">
-                                    { format!("urgency {:.0}", step.priority) }
+                                    { format!("urgency {}", step.priority.round()) }
                                 </span>
                             </label>
                             <p class="step-why">{ &step.why }</p>

@@ -1,9 +1,12 @@
-//! One click deeper: counts, the funnel, the network type, channels and data warnings.
+//! One click deeper: counts, every measure, the funnel, the network type, channels and
+//! data warnings. All of it shows whatever the verdict, undetermined included.
 
 use yew::prelude::*;
 
 use crate::app::bidi;
 use crate::app::shared::Shared;
+use crate::report::measures::measures;
+use peerscope_core::model::shown::score_text;
 use peerscope_core::report::analyze::Analysis;
 
 /// What the funnel's engaged and core stages mean, beside their counts.
@@ -41,7 +44,10 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                 <div><dt>{ "messages" }</dt><dd>{ counts.messages }</dd></div>
                 <div><dt>{ "people" }</dt><dd>{ counts.participants }</dd></div>
                 <div><dt>{ "days" }</dt><dd>{ counts.days }</dd></div>
+                <div><dt>{ "replies" }</dt><dd>{ counts.replies }</dd></div>
+                <div><dt>{ "mentions" }</dt><dd>{ counts.mentions }</dd></div>
             </dl>
+            { measures(&report.metrics) }
             <h3>{ "From audience to leaders" }</h3>
             <ol id="funnel" class="funnel">
                 <li><span class="stage">{ "audience" }</span>
@@ -67,6 +73,9 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                 <p class="structure">
                     <strong>{ format!("Network type: {}. ", kind.replace('_', " ")) }</strong>
                     { &report.structure.why }</p>
+            } else {
+                <p class="structure"><strong>{ "Network type: not known yet. " }</strong>
+                    { &report.structure.why }</p>
             }
             if report.spaces.len() > 1 {
                 <details class="spaces">
@@ -77,8 +86,7 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                         <tbody>
                             { for report.spaces.iter().map(|space| html! {
                                 <tr><td>{ &space.name }</td><td>{ space.messages }</td>
-                                    <td>{ space.score.map_or("–".into(), |s| format!("{s:.0}")) }
-                                    </td>
+                                    <td>{ score_text(space.score) }</td>
                                     <td>{ space.label.as_str() }</td></tr>
                             }) }
                         </tbody>

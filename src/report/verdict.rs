@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::shared::Shared;
 use peerscope_core::model::schema::Label;
+use peerscope_core::model::shown::score_text;
 use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`VerdictPanel`].
@@ -12,25 +13,29 @@ pub struct VerdictPanelProps {
     pub analysis: Shared<Analysis>,
 }
 
-/// `#verdict`, with `data-label` = audience, emerging or community.
+/// `#verdict`, with `data-label` = audience, emerging, community or undetermined.
+///
+/// Undetermined: the plain "too early to tell", no score at all (never a placeholder where
+/// a number belongs) and `#verdict-reason` saying why, with the numbers.
 #[component]
 pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let verdict = &props.analysis.report.verdict;
     let label = verdict.label.as_str();
-    let score = match verdict.score {
-        Some(score) => format!("{score:.0}"),
-        None => "–".to_string(),
-    };
     html! {
         <section id="verdict" class={classes!("verdict", label)} data-label={label}
             aria-label="The answer">
             <p class="headline">{ &verdict.headline }</p>
             <p class="label-score">
                 <span class="label">{ label_words(verdict.label) }</span>
-                <span class="score-box" title="0 = all through you, 100 = they talk to each other">
-                    <span id="score">{ score }</span>{ " / 100" }
-                </span>
+                if verdict.score.is_some() {
+                    <span class="score-box" title="0 = all through you, 100 = they talk to each other">
+                        <span id="score">{ score_text(verdict.score) }</span>{ " / 100" }
+                    </span>
+                }
             </p>
+            if let Some(reason) = &verdict.reason {
+                <p id="verdict-reason" class="reason">{ reason }</p>
+            }
             if !verdict.framing.is_empty() {
                 <p class="framing">{ &verdict.framing }</p>
             }
@@ -60,6 +65,7 @@ fn label_words(label: Label) -> &'static str {
         Label::Audience => "Audience",
         Label::Emerging => "Emerging community",
         Label::Community => "Community",
+        Label::Undetermined => "Too early to tell",
     }
 }
 

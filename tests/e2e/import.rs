@@ -41,8 +41,9 @@ struct Export {
     name: String,
     size: u64,
     label: String,
-    /// `#score` as the page writes it.
-    score: String,
+    /// `#score` as the page writes it; `None` when the verdict is undetermined (the page
+    /// then shows no score at all).
+    score: Option<String>,
     /// Participants: `#network[data-nodes]`.
     people: usize,
 }
@@ -84,7 +85,7 @@ fn export(messages: u32, seed: u32) -> Export {
         score: report
             .verdict
             .score
-            .map_or("–".to_string(), |s| format!("{s:.0}")),
+            .map(|s| peerscope_core::model::shown::score_text(Some(s))),
         people: report.counts.participants as usize,
     }
 }
@@ -152,7 +153,7 @@ async fn look_until(
 /// Whether the page shows `export`'s report, with no import running.
 fn shows(look: &Value, export: &Export) -> bool {
     look["label"] == export.label.as_str()
-        && look["score"] == export.score.as_str()
+        && look["score"] == serde_json::json!(export.score)
         && look["people"] == export.people
         && look["busy"] == false
 }

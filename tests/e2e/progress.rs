@@ -64,7 +64,9 @@ async fn fixture_on_screen(
     session.upload(path).await?;
     session
         .wait_for(&format!("{FIXTURE}'s {people} people"), |s| {
-            s.nodes == Some(people) && s.circles == people && s.checklist >= 4
+            // The fixture is too small to judge (docs/METRICS.md §10): its checklist holds the
+            // two steps that ask for more conversation.
+            s.nodes == Some(people) && s.circles == people && s.checklist >= 2
         })
         .await?;
     Ok(())
@@ -149,7 +151,12 @@ async fn a_tick_survives_a_reload_and_the_next_analysis_shows_what_moved() {
         )
         .await?;
         let text = text.as_str().unwrap_or_default();
-        if !text.contains("Score") || !text.contains("still") {
+        // An undetermined verdict has no score: the sentence says the verdict held.
+        let held = match analysis.report.verdict.score {
+            Some(_) => text.contains("Score") && text.contains("still"),
+            None => text.contains("Verdict still undetermined"),
+        };
+        if !held {
             return Err(format!("the same export should say the score held: {text:?}"));
         }
         let shot = session.screenshot("since-last-time").await?;
@@ -267,7 +274,7 @@ async fn charts_and_report_downloads_agree_with_the_core() {
         }
         let json: Value = serde_json::from_str(&file_of(&session, "export-report-json").await?)
             .map_err(|e| format!("the report JSON does not parse: {e}"))?;
-        if json["schema"] != "peerscope.report/1"
+        if json["schema"] != peerscope_core::model::schema::SCHEMA
             || json["verdict"]["label"] != analysis.report.verdict.label.as_str()
         {
             return Err(format!("the report JSON is not this report: {}", json["verdict"]));

@@ -23,6 +23,7 @@ use peerscope_web::app::state::{Source, State};
 use peerscope_web::network::picture::{NetworkPanel, NetworkPanelProps};
 use peerscope_web::report::charts::{Charts, ChartsProps};
 use peerscope_web::report::checklist::{Checklist, ChecklistProps};
+use peerscope_web::report::deeper::{Deeper, DeeperProps};
 use peerscope_web::report::verdict::{VerdictPanel, VerdictPanelProps};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -167,6 +168,13 @@ fn made_up_analysis() -> Shared<Analysis> {
         verdict: Verdict {
             label: Label::Community,
             score: Some(71.6),
+            confidence: Confidence::Tentative,
+            reason: None,
+            interval: None,
+            replicates: 0,
+            estimate: None,
+            unit: None,
+            bands: vec![],
             headline: "A community: members answered each other 40 times.".into(),
             framing: "You want connection, and they have it.".into(),
             evidence: vec![Evidence {
@@ -206,6 +214,24 @@ fn made_up_analysis() -> Shared<Analysis> {
         },
         participants,
     })
+}
+
+/// [`made_up_analysis`] too small to judge: undetermined, no score, a thin measure
+/// (peer replies: 2 of 5) and a null one, and the two steps that ask for more.
+fn undetermined_analysis() -> Shared<Analysis> {
+    let mut analysis = (*made_up_analysis()).clone();
+    let verdict = &mut analysis.report.verdict;
+    verdict.label = Label::Undetermined;
+    verdict.score = None;
+    verdict.confidence = Confidence::Undetermined;
+    verdict.reason = Some("Too little conversation to judge yet: 14 replies and mentions among 4 people; a verdict needs at least 30 among 5 or more people.".into());
+    verdict.headline =
+        "Too early to tell: this export holds too little conversation to judge yet.".into();
+    verdict.evidence.clear();
+    analysis.report.metrics.peer_reply_share = Metric::observed(0.4, 2.0, 5.0)
+        .thinned("only 5 replies in this export (at least 20 needed)");
+    analysis.report.checklist = vec![step("export-longer", 100.0), step("add-channels", 90.0)];
+    Shared::new(analysis)
 }
 
 /// Chooses `value` in the select `selector`, as a person would.

@@ -36,6 +36,59 @@ async fn verdict_panel_puts_the_headline_first_and_folds_the_evidence() {
     assert_eq!(count(&root, "#verdict details.why li"), 1);
 }
 
+/// No placeholder where a number belongs: none of these words or marks in `text`.
+fn no_placeholder(text: &str) {
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| ",.;:()".contains(c));
+        assert!(
+            !["?", "?%", "NaN", "null", "undefined", "NaN%"].contains(&word),
+            "{word:?} in {text:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_undetermined_verdict_says_why_and_shows_no_score() {
+    let root = root();
+    let props = VerdictPanelProps {
+        analysis: undetermined_analysis(),
+    };
+    yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    let verdict = find(&root, "#verdict");
+    assert_eq!(
+        verdict.get_attribute("data-label").as_deref(),
+        Some("undetermined")
+    );
+    assert_eq!(count(&root, "#score"), 0, "no score at all");
+    assert_eq!(text(&root, ".label"), "Too early to tell");
+    assert!(text(&root, "#verdict-reason").starts_with("Too little conversation to judge yet: 14"));
+    no_placeholder(&verdict.text_content().unwrap_or_default());
+}
+
+#[wasm_bindgen_test]
+async fn the_measures_table_marks_thin_and_missing_measures() {
+    let root = root();
+    let props = DeeperProps {
+        analysis: undetermined_analysis(),
+    };
+    yew::Renderer::<Deeper>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+
+    assert!(count(&root, "#measures tr[data-metric]") >= 17);
+    let thin = text(&root, "#measures tr[data-metric=peer_reply_share]");
+    assert!(thin.contains("40%") && thin.contains("2 of 5"), "{thin}");
+    assert!(thin.contains("thin: only 5 replies"), "{thin}");
+    let null = text(&root, "#measures tr[data-metric=host_share]");
+    assert!(
+        null.contains("not observable: not measured in this test"),
+        "{null}"
+    );
+    assert!(!null.chars().any(|c| c.is_ascii_digit()), "{null}");
+    no_placeholder(&text(&root, ".deeper"));
+}
+
 #[wasm_bindgen_test]
 async fn network_draws_one_circle_per_person_and_can_hide_the_host() {
     let root = root();

@@ -51,6 +51,8 @@ impl Measured {
             goal: options.goal,
             stand_in: away.stand_in.as_deref(),
             days: detail.continuation.map(|d| (d.silent_days, d.host_days)),
+            interactions: scope.interactions.len() as u64,
+            participants: scope.graph.node_count() as u64,
         });
         let structure =
             network_type::classify(&metrics, &community_sizes(scope, &detail.communities));

@@ -8,15 +8,20 @@
 mod signals;
 mod steps;
 
-pub use signals::Signals;
+pub use signals::{Signals, Size};
 
 use crate::model::options::Profile;
 use crate::model::schema::{Label, Step};
 
 /// The chosen profile's steps and the steps for everyone, most urgent first.
 ///
-/// A group that already is a community gets a step to keep it one at the top.
+/// A group that already is a community gets a step to keep it one at the top. A group
+/// whose verdict is undetermined gets only the steps that need no judgement of it: export
+/// a longer period, add the other channels.
 pub fn checklist(signals: &Signals, profile: Profile) -> Vec<Step> {
+    if signals.label == Label::Undetermined {
+        return steps::more_evidence(signals);
+    }
     let mut list: Vec<Step> = steps::for_everyone(signals);
     list.extend(steps::for_profile(signals, profile));
     if signals.label == Label::Community {

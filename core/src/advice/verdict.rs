@@ -1,11 +1,16 @@
-//! The verdict (docs/METRICS.md §5): a score, a label, and the evidence in plain sentences.
+//! The verdict (docs/METRICS.md §5, §10): a score, a label, and the evidence in plain sentences;
+//! `undetermined`, with the reason, when the export holds too little conversation.
 
-use crate::model::metric::Metric;
+use crate::measure::floors::{VERDICT_INTERACTIONS, VERDICT_MEASURES, VERDICT_PARTICIPANTS};
+use crate::model::metric::{Counted, Metric};
 use crate::model::options::Goal;
-use crate::model::schema::{Evidence, Label, Metrics, Verdict};
-// `pub(crate)` while the playbook still names them here; elsewhere they come from
-// `model::words`.
-pub(crate) use crate::model::words::{n, pct, plural};
+use crate::model::schema::{Confidence, Evidence, Label, Metrics, Verdict};
+
+mod headline;
+
+use crate::model::shown;
+use crate::model::words::{n, pct, plural};
+use headline::{framing, headline, host_word};
 
 /// Score at or above which the group is a community.
 pub const COMMUNITY_SCORE: f64 = 60.0;
@@ -16,6 +21,16 @@ pub const EMERGING_CORE_MEMBERS: u64 = 5;
 pub const EMERGING_CORE_SHARE: f64 = 0.02;
 /// A component below this value pulls towards *audience* in the evidence list.
 pub const COMMUNITY_LINE: f64 = 0.6;
+/// The measures the score is built from, by their keys in the report's `metrics`.
+pub const SCORE_MEASURES: [&str; 7] = [
+    "peer_reply_share",
+    "resilience",
+    "continuation",
+    "connect_share",
+    "member_initiated_share",
+    "host_share",
+    "centralization",
+];
 
 /// What the verdict sentences need besides the metrics.
 pub struct Context<'a> {
@@ -27,6 +42,10 @@ pub struct Context<'a> {
     pub stand_in: Option<&'a str>,
     /// Days behind `continuation`: (silent days, host days).
     pub days: Option<(usize, usize)>,
+    /// Reply and mention interactions in the scope.
+    pub interactions: u64,
+    /// People in the conversation graph.
+    pub participants: u64,
 }
 
 /// One score component: its metric key, weight, value as it enters the score (higher =
@@ -38,12 +57,14 @@ struct Component {
     sentence: String,
 }
 
-/// Score = 100 × weighted mean of the available components (null ones drop out and the
-/// weights renormalise); `None` when none is available. Label as docs/METRICS.md §5 says.
+/// Score = 100 × weighted mean of the components that count (null and thin ones drop out
+/// and the weights renormalise). Label as §5 says, on the rounded score; `undetermined`
+/// with a null score when [`undetermined`] finds too little evidence.
 pub fn judge(ctx: &Context) -> Verdict {
     let components = components(ctx);
+    let reason = undetermined(ctx, components.len());
     let total: f64 = components.iter().map(|c| c.weight).sum();
-    let score = (total > 0.0)
+    let score = (reason.is_none() && total > 0.0)
         .then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total);
     let label = label(score, ctx.core, ctx.members);
     let mut evidence: Vec<Evidence> = components
@@ -69,23 +90,63 @@ pub fn judge(ctx: &Context) -> Verdict {
     Verdict {
         label,
         score,
+        confidence: if label == Label::Undetermined {
+            Confidence::Undetermined
+        } else {
+            Confidence::Tentative
+        },
+        reason,
+        interval: None,
+        replicates: 0,
+        estimate: None,
+        unit: None,
+        bands: Vec::new(),
         headline: headline(label, ctx),
         framing: framing(label, ctx.goal),
         evidence,
     }
 }
 
-/// community at ≥ 60; emerging at ≥ 35 or with a core of ≥ 5 members and ≥ 2% of
-/// members; audience otherwise (also when nothing could be scored).
+/// Why the verdict cannot be given, in one sentence with the numbers; `None` when it can.
+///
+/// It needs at least 30 reply and mention interactions among at least 5 participants, and
+/// at least 3 of the 7 score measures (`measures`) at or above their floors.
+pub fn undetermined(ctx: &Context, measures: usize) -> Option<String> {
+    if ctx.interactions < VERDICT_INTERACTIONS as u64
+        || ctx.participants < VERDICT_PARTICIPANTS as u64
+    {
+        return Some(format!(
+            "Too little conversation to judge yet: {} among {}; a verdict needs at least {VERDICT_INTERACTIONS} among {VERDICT_PARTICIPANTS} or more people.",
+            plural(ctx.interactions, "reply or mention", "replies and mentions"),
+            plural(ctx.participants, "person", "people"),
+        ));
+    }
+    (measures < VERDICT_MEASURES).then(|| {
+        format!(
+            "Too little to judge yet: only {measures} of the {} measures behind the verdict rest on enough conversation; a verdict needs at least {VERDICT_MEASURES}.",
+            SCORE_MEASURES.len()
+        )
+    })
+}
+
+/// On the score rounded half away from zero ([`shown::score`]): community at ≥ 60;
+/// emerging at ≥ 35 or with a core of ≥ 5 members and ≥ 2% of members; audience
+/// otherwise. No score: undetermined.
 pub fn label(score: Option<f64>, core: u64, members: u64) -> Label {
     let strong_core =
         core >= EMERGING_CORE_MEMBERS && (core as f64) >= EMERGING_CORE_SHARE * members as f64;
-    match score {
+    match score.map(shown::score) {
+        None => Label::Undetermined,
         Some(s) if s >= COMMUNITY_SCORE => Label::Community,
         Some(s) if s >= EMERGING_SCORE => Label::Emerging,
-        _ if strong_core => Label::Emerging,
-        _ => Label::Audience,
+        Some(_) if strong_core => Label::Emerging,
+        Some(_) => Label::Audience,
     }
+}
+
+/// "34 of 120" and "28%" for a counted ratio.
+fn of(c: &Counted) -> (String, String, String) {
+    (n(Some(c.num)), n(Some(c.den)), pct(Some(c.value)))
 }
 
 fn components(ctx: &Context) -> Vec<Component> {
@@ -94,51 +155,45 @@ fn components(ctx: &Context) -> Vec<Component> {
         .stand_in
         .map_or_else(|| "you".to_string(), str::to_string);
     let mut out = Vec::new();
+    // Only measures that count (observed, at or above their floor) enter the score or say
+    // anything: a thin measure is never quoted.
     let mut add =
-        |key, weight, metric: &Metric, invert: bool, sentence: &dyn Fn(&Metric) -> String| {
-            if let Some(v) = metric.value {
+        |key, weight, metric: &Metric, invert: bool, sentence: &dyn Fn(&Counted) -> String| {
+            if let Some(c) = metric.counted() {
                 out.push(Component {
                     key,
                     weight,
-                    value: if invert { 1.0 - v } else { v },
-                    sentence: sentence(metric),
+                    value: if invert { 1.0 - c.value } else { c.value },
+                    sentence: sentence(&c),
                 });
             }
         };
     add("peer_reply_share", 2.0, &m.peer_reply_share, false, &|x| {
-        format!(
-            "Members answered each other in {} of {} replies ({}).",
-            n(x.num),
-            n(x.den),
-            pct(x.value)
-        )
+        let (num, den, share) = of(x);
+        format!("Members answered each other in {num} of {den} replies ({share}).")
     });
     add("resilience", 2.0, &m.resilience, false, &|x| {
+        let (num, den, _) = of(x);
         match ctx.stand_in {
-        Some(name) => format!(
-            "No host was chosen, so the test removes the most connected person, {name}: {} of {} people who talk here would still be connected to each other.",
-            n(x.num), n(x.den)
-        ),
-        None => format!(
-            "Without you, {} of {} members who talk here would still be connected to each other.",
-            n(x.num), n(x.den)
-        ),
-    }
+            Some(name) => format!(
+                "No host was chosen, so the test removes the most connected person, {name}: {num} of {den} people who talk here would still be connected to each other."
+            ),
+            None => format!(
+                "Without you, {num} of {den} members who talk here would still be connected to each other."
+            ),
+        }
     });
     add("continuation", 2.0, &m.continuation, false, &|x| {
         let (silent, host) = ctx.days.unwrap_or((0, 0));
         format!(
-            "On the {silent} days {you} did not post, members exchanged {:.1} replies and mentions a day ({:.1} on the {host} days {you} did).",
-            x.num.unwrap_or(0.0), x.den.unwrap_or(0.0)
+            "On the {silent} days {you} did not post, members exchanged {} replies and mentions a day ({} on the {host} days {you} did).",
+            shown::decimal(x.num, 1),
+            shown::decimal(x.den, 1)
         )
     });
     add("connect_share", 1.0, &m.connect_share, false, &|x| {
-        format!(
-            "{} of the {} replies and mentions members wrote ({}) were aimed at other members.",
-            n(x.num),
-            n(x.den),
-            pct(x.value)
-        )
+        let (num, den, share) = of(x);
+        format!("{num} of the {den} replies and mentions members wrote ({share}) were aimed at other members.")
     });
     add(
         "member_initiated_share",
@@ -146,96 +201,47 @@ fn components(ctx: &Context) -> Vec<Component> {
         &m.member_initiated_share,
         false,
         &|x| {
+            let (num, den, share) = of(x);
             format!(
-                "Members started {} of the {} conversations that drew an answer ({}).",
-                n(x.num),
-                n(x.den),
-                pct(x.value)
+                "Members started {num} of the {den} conversations that drew an answer ({share})."
             )
         },
     );
     add("host_share", 1.0, &m.host_share, true, &|x| {
+        let (num, den, share) = of(x);
         format!(
-            "{} of all {} replies and mentions ({}) involve {}.",
-            n(x.num),
-            n(x.den),
-            pct(x.value),
+            "{num} of all {den} replies and mentions ({share}) involve {}.",
             host_word(ctx)
         )
     });
     add("centralization", 1.0, &m.centralization, true, &|x| {
-        let v = x.value.unwrap_or(0.0);
-        let shape = if v >= 0.5 {
+        let shape = if x.value >= 0.5 {
             "a star around one person"
-        } else if v >= 0.2 {
+        } else if x.value >= 0.2 {
             "a few hubs"
         } else {
             "spread out, without a dominant hub"
         };
-        format!("The network is shaped like {shape} (centralization {v:.2}, where 1 is a perfect star).")
+        format!(
+            "The network is shaped like {shape} (centralization {}, where 1 is a perfect star).",
+            shown::decimal(x.value, 2)
+        )
     });
     out
-}
-
-fn host_word(ctx: &Context) -> &'static str {
-    if ctx.stand_in.is_some() {
-        "the most connected person"
-    } else {
-        "you"
-    }
-}
-
-fn headline(label: Label, ctx: &Context) -> String {
-    let m = ctx.metrics;
-    match label {
-        Label::Audience => match m.host_share.value {
-            Some(v) => format!("Mostly an audience: {} of conversations go through {}.", pct(Some(v)), host_word(ctx)),
-            None => "Mostly an audience: people here hardly talk to each other yet.".to_string(),
-        },
-        Label::Emerging if ctx.core >= 3 => format!(
-            "An audience with a community growing inside it: {} members talk to each other in a close-knit core.",
-            ctx.core
-        ),
-        Label::Emerging => format!(
-            "An audience with a community starting: members already answer each other in {} of replies.",
-            pct(m.peer_reply_share.value)
-        ),
-        Label::Community => {
-            let peers = m.peer_reply_share.num.map_or(String::new(), |p| {
-                format!(" {}", plural(p.round() as u64, "time", "times"))
-            });
-            match ctx.days {
-                Some((silent, _)) if m.continuation.value.is_some_and(|c| c >= 0.5) => format!(
-                    "A community: members answered each other{peers}, and kept talking on the {silent} days {} did not post.",
-                    if ctx.stand_in.is_some() { "the most connected person" } else { "you" }
-                ),
-                _ => format!("A community: members answered each other{peers}, not only {}.", host_word(ctx)),
-            }
-        }
-    }
-}
-
-/// The verdict read against the user's goal.
-fn framing(label: Label, goal: Goal) -> String {
-    match (goal, label) {
-        (Goal::Reach, Label::Audience) => "That fits a goal of reach: people come for what you publish. To keep them, grow a small core that talks to each other.",
-        (Goal::Reach, _) => "For a goal of reach this is a strength: members bring each other back, and that carries your content further.",
-        (Goal::Connection, Label::Audience) => "For a goal of connection there is work to do: members mostly talk to you, not to each other.",
-        (Goal::Connection, Label::Emerging) => "For a goal of connection you are on the way: a core already talks to each other; widen it.",
-        (Goal::Connection, Label::Community) => "For a goal of connection this is what success looks like: keep making room for members to lead.",
-    }
-    .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::measure::engagement::median;
 
     #[test]
-    fn labels_follow_score_and_core() {
+    fn labels_follow_the_rounded_score_and_core() {
         assert_eq!(label(Some(60.0), 0, 100), Label::Community);
-        assert_eq!(label(Some(59.9), 0, 100), Label::Emerging);
-        assert_eq!(label(Some(35.0), 0, 100), Label::Emerging);
+        assert_eq!(label(Some(59.5), 0, 100), Label::Community, "shown as 60");
+        assert_eq!(label(Some(59.4), 0, 100), Label::Emerging);
+        assert_eq!(label(Some(34.5), 0, 100), Label::Emerging, "shown as 35");
+        assert_eq!(label(Some(34.4), 0, 100), Label::Audience);
         assert_eq!(
             label(Some(20.0), 5, 250),
             Label::Emerging,
@@ -247,6 +253,141 @@ mod tests {
             "core below 2% of members"
         );
         assert_eq!(label(Some(20.0), 4, 10), Label::Audience);
-        assert_eq!(label(None, 0, 0), Label::Audience);
+        assert_eq!(label(None, 9, 10), Label::Undetermined);
+    }
+
+    /// Every metric observed as `value` over 100 (well above every floor).
+    fn metrics(value: f64) -> Metrics {
+        let m = Metric::observed(value, value * 100.0, 100.0);
+        let none = median(Vec::new(), "none");
+        Metrics {
+            host_share: m.clone(),
+            centralization: m.clone(),
+            in_centralization: m.clone(),
+            out_centralization: m.clone(),
+            resilience: m.clone(),
+            peer_reply_share: m.clone(),
+            member_initiated_share: m.clone(),
+            reciprocity: m.clone(),
+            active_share: m.clone(),
+            peer_answer_share: m.clone(),
+            continuation: m.clone(),
+            connect_share: m.clone(),
+            density: m.clone(),
+            modularity: m.clone(),
+            isolate_share: m,
+            median_minutes_to_peer_answer: none.clone(),
+            median_minutes_to_host_answer: none,
+        }
+    }
+
+    fn context(metrics: &Metrics, interactions: u64, participants: u64) -> Context<'_> {
+        Context {
+            metrics,
+            core: 0,
+            members: participants.saturating_sub(1),
+            goal: Goal::Connection,
+            stand_in: None,
+            days: Some((10, 10)),
+            interactions,
+            participants,
+        }
+    }
+
+    #[test]
+    fn thin_and_null_measures_drop_out_of_the_score() {
+        let mut m = metrics(0.8);
+        m.host_share = Metric::observed(0.25, 25.0, 100.0);
+        m.centralization = Metric::observed(0.5, 5.0, 10.0);
+        let all = judge(&context(&m, 100, 20));
+        // weights 2,2,2,1,1,1,1 over 0.8 ×5, 0.75, 0.5
+        let expected = 100.0 * (0.8 * 8.0 + 0.75 + 0.5) / 10.0;
+        assert!((all.score.unwrap_or(0.0) - expected).abs() < 1e-9);
+        assert_eq!(all.confidence, Confidence::Tentative);
+        assert_eq!(all.reason, None);
+        m.centralization = m.centralization.thinned("only 4 people took part");
+        m.continuation = Metric::unobservable("too few days");
+        let fewer = judge(&context(&m, 100, 20));
+        let expected = 100.0 * (0.8 * 6.0 + 0.75) / 7.0;
+        assert!((fewer.score.unwrap_or(0.0) - expected).abs() < 1e-9);
+        assert!(fewer
+            .evidence
+            .iter()
+            .all(|e| e.metric != "centralization" && e.metric != "continuation"));
+    }
+
+    #[test]
+    fn too_little_conversation_is_undetermined_and_says_why() {
+        let m = metrics(0.9);
+        let v = judge(&context(&m, 14, 4));
+        assert_eq!((v.label, v.score), (Label::Undetermined, None));
+        assert_eq!(v.confidence, Confidence::Undetermined);
+        assert_eq!(
+            v.reason.as_deref(),
+            Some("Too little conversation to judge yet: 14 replies and mentions among 4 people; a verdict needs at least 30 among 5 or more people.")
+        );
+        assert!(
+            v.headline.starts_with("Too early to tell"),
+            "{}",
+            v.headline
+        );
+        assert_eq!(judge(&context(&m, 29, 50)).label, Label::Undetermined);
+        assert_eq!(judge(&context(&m, 30, 5)).label, Label::Community);
+    }
+
+    #[test]
+    fn fewer_than_three_counted_measures_is_undetermined() {
+        let mut m = metrics(0.9);
+        let thin = |x: &Metric| x.clone().thinned("thin");
+        m.peer_reply_share = thin(&m.peer_reply_share);
+        m.resilience = thin(&m.resilience);
+        m.connect_share = thin(&m.connect_share);
+        m.member_initiated_share = thin(&m.member_initiated_share);
+        let three = judge(&context(&m, 40, 8));
+        assert_ne!(
+            three.label,
+            Label::Undetermined,
+            "continuation, host share and centralization count"
+        );
+        m.host_share = Metric::unobservable("none");
+        let two = judge(&context(&m, 40, 8));
+        assert_eq!(two.label, Label::Undetermined);
+        assert!(
+            two.reason
+                .as_deref()
+                .is_some_and(|r| r.contains("only 2 of the 7 measures")),
+            "{:?}",
+            two.reason
+        );
+    }
+
+    #[test]
+    fn a_thin_measure_is_never_quoted() {
+        let mut m = metrics(0.2);
+        m.host_share = Metric::observed(0.83, 10.0, 12.0).thinned("only 12");
+        m.peer_reply_share = Metric::observed(0.17, 2.0, 12.0).thinned("only 12");
+        let v = judge(&context(&m, 40, 8));
+        assert_eq!(v.label, Label::Audience);
+        let text: Vec<&str> = std::iter::once(v.headline.as_str())
+            .chain(v.evidence.iter().map(|e| e.sentence.as_str()))
+            .collect();
+        for line in text {
+            assert!(!line.contains("83%") && !line.contains("17%"), "{line}");
+            assert!(!line.contains(" of 12") && !line.contains('?'), "{line}");
+        }
+    }
+
+    #[test]
+    fn with_no_host_the_test_names_the_person_it_removes() {
+        let m = metrics(0.7);
+        let ctx = Context {
+            stand_in: Some("Arjun"),
+            ..context(&m, 100, 20)
+        };
+        let v = judge(&ctx);
+        let resilience = v.evidence.iter().find(|e| e.metric == "resilience");
+        assert!(resilience.is_some_and(|e| e
+            .sentence
+            .contains("most connected person, Arjun: 70 of 100")));
     }
 }

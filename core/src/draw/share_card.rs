@@ -58,14 +58,22 @@ fn label_words(label: Label) -> (&'static str, &'static str, &'static str) {
             "#009e73",
             "Members talk to each other, host or not.",
         ),
+        Label::Undetermined => (
+            "Too early to tell",
+            "#57606a",
+            "Too little conversation to judge yet.",
+        ),
     }
 }
 
 fn verdict(svg: &mut String, report: &Report) {
     let (words, colour, meaning) = label_words(report.verdict.label);
     let score = match report.verdict.score {
-        Some(s) if s.is_finite() => format!("Score {:.0} of 100", s.clamp(0.0, 100.0)),
-        _ => "Score not measurable yet".to_string(),
+        Some(s) if s.is_finite() => format!(
+            "Score {} of 100",
+            crate::model::shown::score_text(Some(s.clamp(0.0, 100.0)))
+        ),
+        _ => "No score yet".to_string(),
     };
     let _ = write!(
         svg,

@@ -4,8 +4,9 @@ use crate::graph::scope::Scope;
 use crate::model::metric::Metric;
 use crate::model::time::utc_day;
 
-/// Fewer days than this on either side and the comparison says nothing.
-pub const MIN_DAYS: usize = 5;
+/// Fewer days than this on either side and the comparison says nothing (the floor is
+/// kept with the others, in [`crate::measure::floors`]).
+pub const MIN_DAYS: usize = crate::measure::floors::CONTINUATION_DAYS;
 
 /// Day counts and member-to-member exchanges behind `continuation`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,11 +63,11 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
         }
     }
     if host_days.len() < MIN_DAYS || silent_days < MIN_DAYS {
+        let days = |k: usize| format!("{k} {}", if k == 1 { "day" } else { "days" });
         let why = format!(
-            "not observable: {} days with a host message and {} without; each side needs at \
-             least {MIN_DAYS}",
-            host_days.len(),
-            silent_days
+            "only {} with a host message and {} without; each side needs at least {MIN_DAYS}",
+            days(host_days.len()),
+            days(silent_days)
         );
         return (Metric::unobservable(&why), None);
     }

@@ -5,6 +5,7 @@
 //! Thresholds are the initial ones of §6, kept here as named constants.
 
 use crate::model::schema::{Metrics, Structure};
+use crate::model::shown::{decimal, percent};
 
 /// In-centralization at which many reply to one hub: broadcast.
 pub const HUB_CENTRALIZATION: f64 = 0.5;
@@ -23,12 +24,23 @@ pub const MIN_CLUSTERS: usize = 3;
 
 /// The first matching archetype. `groups` are the sizes of the Louvain communities among
 /// participants with at least one tie, largest first. With nothing measurable (no ties at
-/// all) the type is null and `why` says so.
+/// all), or with the in- and out-centralization thin (too few participants), the type is
+/// null and `why` says so.
 pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
-    let (Some(inward), Some(outward)) = (m.in_centralization.value, m.out_centralization.value)
-    else {
+    let (inward, outward) = (&m.in_centralization, &m.out_centralization);
+    if let Some(reason) = [inward, outward]
+        .iter()
+        .find(|c| c.thin)
+        .and_then(|c| c.reason.as_deref())
+    {
+        return unknown(&format!(
+            "Too few people took part to tell the shape of the network: {reason}."
+        ));
+    }
+    let (Some(inward), Some(outward)) = (inward.counted(), outward.counted()) else {
         return unknown("Too few people took part to tell the shape of the network.");
     };
+    let (inward, outward) = (inward.value, outward.value);
     if inward >= HUB_CENTRALIZATION && inward >= outward {
         return known("broadcast", broadcast(inward));
     }
@@ -61,7 +73,10 @@ pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
     if q >= CLUSTERED_MODULARITY && clusters >= MIN_CLUSTERS {
         return known(
             "community_clusters",
-            format!("{clusters} mid-sized groups, each with its own centre (modularity {q:.2})."),
+            format!(
+                "{clusters} mid-sized groups, each with its own centre (modularity {}).",
+                decimal(q, 2)
+            ),
         );
     }
     known("tight_crowd", tight_crowd(q, inward))
@@ -72,39 +87,42 @@ pub fn classify(m: &Metrics, groups: &[usize]) -> Structure {
 
 fn broadcast(inward: f64) -> String {
     format!(
-        "Many people reply to one hub and rarely to each other (in-centralization {inward:.2}, \
-         at least {HUB_CENTRALIZATION})."
+        "Many people reply to one hub and rarely to each other (in-centralization {}, at least \
+         {HUB_CENTRALIZATION}).",
+        decimal(inward, 2)
     )
 }
 
 fn support(outward: f64) -> String {
     format!(
-        "One hub replies to many people, like a help desk (out-centralization {outward:.2}, at \
-         least {HUB_CENTRALIZATION})."
+        "One hub replies to many people, like a help desk (out-centralization {}, at least \
+         {HUB_CENTRALIZATION}).",
+        decimal(outward, 2)
     )
 }
 
 fn brand_clusters(isolated: f64) -> String {
     format!(
-        "Most people speak without anyone answering them or being answered ({:.0}% have no \
-         tie).",
-        isolated * 100.0
+        "Most people speak without anyone answering them or being answered ({}% have no tie).",
+        percent(isolated)
     )
 }
 
 fn polarized(first: f64, second: f64, q: f64) -> String {
     format!(
-        "Two separate groups ({:.0}% and {:.0}% of the people who talk) with few ties between \
-         them (modularity {q:.2}).",
-        first * 100.0,
-        second * 100.0
+        "Two separate groups ({}% and {}% of the people who talk) with few ties between them \
+         (modularity {}).",
+        percent(first),
+        percent(second),
+        decimal(q, 2)
     )
 }
 
 fn tight_crowd(q: f64, inward: f64) -> String {
     format!(
-        "One dense, connected crowd without a dominant hub (modularity {q:.2}, in-centralization \
-         {inward:.2})."
+        "One dense, connected crowd without a dominant hub (modularity {}, in-centralization {}).",
+        decimal(q, 2),
+        decimal(inward, 2)
     )
 }
 

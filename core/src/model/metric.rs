@@ -24,8 +24,25 @@ pub struct Metric {
         serialize_with = "number_or_null"
     )]
     pub den: Option<f64>,
+    /// True when the metric rests on fewer observations than its floor; written only
+    /// when true, and read as false when absent (reports of schema `/1` have none).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub thin: bool,
+    /// Why the value is null, or why it is thin, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+/// An observed metric that is at or above its floor: the numbers a sentence may quote.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counted {
+    pub value: f64,
+    pub num: f64,
+    pub den: f64,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Metric {
@@ -44,7 +61,34 @@ impl Metric {
             value: Some(value),
             num: Some(num),
             den: Some(den),
+            thin: false,
             reason: None,
+        }
+    }
+
+    /// The same numbers marked thin, with `reason` (one plain sentence) saying what is
+    /// missing. A null metric stays as it is: it is already left out everywhere.
+    pub fn thinned(self, reason: &str) -> Metric {
+        if self.value.is_none() {
+            return self;
+        }
+        Metric {
+            thin: true,
+            reason: Some(reason.to_string()),
+            ..self
+        }
+    }
+
+    /// The numbers when the metric counts (observed and not thin); `None` otherwise. Every
+    /// score, sentence and checklist priority reads a metric through this.
+    pub fn counted(&self) -> Option<Counted> {
+        match (self.value, self.thin) {
+            (Some(value), false) => Some(Counted {
+                value,
+                num: self.num.unwrap_or(value),
+                den: self.den.unwrap_or(1.0),
+            }),
+            _ => None,
         }
     }
 
@@ -54,6 +98,7 @@ impl Metric {
             value: None,
             num: None,
             den: None,
+            thin: false,
             reason: Some(reason.to_string()),
         }
     }
@@ -88,5 +133,25 @@ mod tests {
         assert!(json.contains("\"den\":120"), "{json}");
         let null = serde_json::to_string(&Metric::unobservable("why")).unwrap_or_default();
         assert_eq!(null, r#"{"value":null,"reason":"why"}"#);
+    }
+
+    #[test]
+    fn a_thin_metric_keeps_its_numbers_but_does_not_count() {
+        let thin = Metric::ratio(2.0, 5.0, "").thinned("only 5 replies");
+        assert_eq!(
+            (thin.value, thin.num, thin.den),
+            (Some(0.4), Some(2.0), Some(5.0))
+        );
+        assert_eq!(thin.counted(), None);
+        let json = serde_json::to_string(&thin).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"value":0.4,"num":2,"den":5,"thin":true,"reason":"only 5 replies"}"#
+        );
+        let read: Metric = serde_json::from_str(r#"{"value":0.4,"num":2,"den":5}"#).unwrap();
+        assert!(!read.thin, "a metric without the field is not thin");
+        assert_eq!(read.counted().map(|c| c.den), Some(5.0));
+        let null = Metric::unobservable("none").thinned("thin");
+        assert_eq!((null.thin, null.reason.as_deref()), (false, Some("none")));
     }
 }

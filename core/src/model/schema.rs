@@ -10,7 +10,14 @@ use crate::model::metric::Metric;
 use crate::model::options::{Goal, Profile};
 
 /// The schema tag every report carries.
-pub const SCHEMA: &str = "peerscope.report/1";
+///
+/// `/2` added the evidence of docs/METRICS.md §10: `thin` metrics, the `undetermined` label
+/// and the verdict's `confidence`, `reason`, `interval`, `replicates`, `estimate`, `unit`
+/// and `bands`. Reports of `/1` are still read by `--compare` (as plain JSON).
+pub const SCHEMA: &str = "peerscope.report/2";
+
+/// The schema before §10; kept so readers can name it.
+pub const SCHEMA_V1: &str = "peerscope.report/1";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
@@ -116,12 +123,15 @@ pub struct Median {
     pub reason: Option<String>,
 }
 
+/// What the group is. `undetermined` when the export holds too little conversation to
+/// say (docs/METRICS.md §10); then the score is null.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Label {
     Audience,
     Emerging,
     Community,
+    Undetermined,
 }
 
 impl Label {
@@ -130,15 +140,65 @@ impl Label {
             Label::Audience => "audience",
             Label::Emerging => "emerging",
             Label::Community => "community",
+            Label::Undetermined => "undetermined",
         }
     }
 }
 
+/// How sure the label is.
+///
+/// For now every determined verdict is `tentative`: `confident` needs the score's
+/// interval (both rounded ends inside the label's band), which a later version computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Confident,
+    Tentative,
+    Undetermined,
+}
+
+/// How the interval's replicates were computed: on every unit (`full`) or, past a size,
+/// with the structural measures on a sample of units (`sampled`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Estimate {
+    Full,
+    Sampled,
+}
+
+/// What the interval's bootstrap resamples: UTC days, or conversations (a top-level
+/// message with everything that answers it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Day,
+    Conversation,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Verdict {
+    /// Decided on the score rounded half away from zero, so the label always matches the
+    /// score as shown.
     pub label: Label,
-    /// 0–100, unrounded; null when no component could be measured.
+    /// 0–100, unrounded (show it rounded half away from zero); null when `undetermined`.
     pub score: Option<f64>,
+    /// `undetermined` with the label of that name; otherwise `tentative` until the
+    /// interval is computed (then `confident` or `tentative`).
+    pub confidence: Confidence,
+    /// Why the label is undetermined, one sentence with the numbers; null otherwise.
+    pub reason: Option<String>,
+    /// The score's 90% interval `[low, high]`; null until the bootstrap is computed (not
+    /// yet in this version) and whenever the label is undetermined.
+    pub interval: Option<[f64; 2]>,
+    /// Bootstrap replicates behind `interval`; 0 while there is no interval.
+    pub replicates: u32,
+    /// `full` or `sampled`; null while there is no interval.
+    pub estimate: Option<Estimate>,
+    /// `day` or `conversation`: what the bootstrap resamples; null while there is no
+    /// interval.
+    pub unit: Option<Unit>,
+    /// The labels the interval touches, lowest first; empty while there is no interval.
+    pub bands: Vec<Label>,
     /// The answer in one plain sentence.
     pub headline: String,
     /// The answer read against the user's goal (reach or connection).
@@ -204,6 +264,7 @@ pub struct SpaceReport {
     pub id: String,
     pub name: String,
     pub messages: u64,
+    /// 0–100, unrounded; null when the channel alone is `undetermined`.
     pub score: Option<f64>,
     pub label: Label,
 }

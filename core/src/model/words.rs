@@ -13,7 +13,12 @@ pub fn plural(count: u64, one: &str, many: &str) -> String {
 
 /// A share (0..=1) as a whole percentage ("28%"), or "?" when missing.
 pub fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "?".to_string(), |v| format!("{:.0}%", v * 100.0))
+    // `round` takes halves away from zero, as every number the report shows does
+    // (`{:.0}` would round them to even).
+    x.map_or_else(
+        || "?".to_string(),
+        |v| format!("{}%", (v * 100.0).round() as i64),
+    )
 }
 
 #[cfg(test)]
@@ -26,6 +31,7 @@ mod tests {
         assert_eq!(n(None), "?");
         assert_eq!(pct(Some(0.284)), "28%");
         assert_eq!(pct(None), "?");
+        assert_eq!(pct(Some(0.125)), "13%");
         assert_eq!(plural(1, "reply", "replies"), "1 reply");
         assert_eq!(plural(0, "reply", "replies"), "0 replies");
         assert_eq!(plural(3, "time", "times"), "3 times");

@@ -235,6 +235,9 @@ impl Pseudonyms {
         let verdict = &mut report.verdict;
         self.rewrite(&mut verdict.headline);
         self.rewrite(&mut verdict.framing);
+        if let Some(reason) = &mut verdict.reason {
+            self.rewrite(reason);
+        }
         for evidence in &mut verdict.evidence {
             self.rewrite(&mut evidence.sentence);
         }

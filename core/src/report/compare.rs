@@ -2,14 +2,16 @@
 //! whether a checklist step worked.
 //!
 //! The earlier report is read as plain JSON, so reports saved by older or newer versions
-//! still compare on the keys both have.
+//! (`peerscope.report/1` included) still compare on the keys both have. A metric that is
+//! thin in either report (below its floor, docs/METRICS.md §10) is compared in `metrics` but
+//! never quoted in the summary.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use crate::model::schema::Report;
-use crate::model::words::pct;
+use crate::model::shown::percent;
 
 /// One number before and now; `delta` = now − before when both exist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,13 +93,25 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
         "leaders".to_string(),
         Change::of(leaders(earlier), leaders(&now_json)),
     );
+    let mut thin = BTreeSet::new();
+    for key in metrics.keys() {
+        if is_thin(earlier, key) || is_thin(&now_json, key) {
+            thin.insert(key.clone());
+        }
+    }
     let label_before = earlier
         .get("verdict")
         .and_then(|v| v.get("label"))
         .and_then(|l| l.as_str())
         .unwrap_or("unknown")
         .to_string();
-    let summary = summary(&label_before, now.verdict.label.as_str(), &score, &metrics);
+    let summary = summary(
+        &label_before,
+        now.verdict.label.as_str(),
+        &score,
+        &metrics,
+        &thin,
+    );
     Ok(Comparison {
         label_before,
         label_now: now.verdict.label.as_str().to_string(),
@@ -108,11 +122,39 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
     })
 }
 
+/// Whether `report` (JSON) marks metric `key` thin; reports of `/1` mark none.
+fn is_thin(report: &serde_json::Value, key: &str) -> bool {
+    report
+        .get("metrics")
+        .and_then(|m| m.get(key))
+        .and_then(|m| m.get("thin"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// "peer reply share: 42% → 100% (+58 points)." for a metric whose shown percentage
+/// moved; `None` when it did not (or a side is missing). The points are the difference of
+/// the two percentages as shown, so the sentence adds up.
+pub(crate) fn moved_sentence(key: &str, change: &Change) -> Option<String> {
+    let (before, now) = change.before.zip(change.now)?;
+    let (before, now) = (percent(before), percent(now));
+    let points = now - before;
+    (points != 0).then(|| {
+        format!(
+            "{}: {before}% → {now}% ({}{} points).",
+            key.replace('_', " "),
+            if points < 0 { "−" } else { "+" },
+            points.abs()
+        )
+    })
+}
+
 fn summary(
     before: &str,
     now: &str,
     score: &Change,
     metrics: &BTreeMap<String, Change>,
+    thin: &BTreeSet<String>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     match (score.before, score.now) {
@@ -127,24 +169,19 @@ fn summary(
                 format!(": {before} → {now}")
             }
         )),
+        _ if before == now => out.push(format!("Verdict still {now}.")),
         _ => out.push(format!("Verdict {before} → {now}.")),
     }
     let mut moved: Vec<(&String, f64, &Change)> = metrics
         .iter()
         .filter_map(|(k, c)| c.delta.filter(|d| d.abs() >= 0.005).map(|d| (k, d, c)))
-        .filter(|(k, _, _)| !k.starts_with("median_") && *k != "modularity")
+        .filter(|(k, _, _)| !k.starts_with("median_") && *k != "modularity" && !thin.contains(*k))
         .collect();
     moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
-    for (key, delta, c) in moved.into_iter().take(SUMMARY_METRICS) {
-        out.push(format!(
-            "{}: {} → {} ({}{:.0} points).",
-            key.replace('_', " "),
-            pct(c.before),
-            pct(c.now),
-            if delta >= 0.0 { "+" } else { "−" },
-            delta.abs() * 100.0
-        ));
-    }
+    let told = moved
+        .into_iter()
+        .filter_map(|(key, _, c)| moved_sentence(key, c));
+    out.extend(told.take(SUMMARY_METRICS));
     out
 }
 
@@ -197,5 +234,58 @@ mod tests {
             c.summary
         );
         assert!(compare(&serde_json::json!({"a": 1}), &after).is_err());
+    }
+
+    /// A report saved by the version before §10 (`peerscope.report/1`, written by
+    /// `peerscope analyze tests/fixtures/discord_lobby.json --json`) still compares.
+    #[test]
+    fn a_report_of_schema_1_still_compares() {
+        let text = include_str!("../../../tests/fixtures/report_v1_discord_lobby.json");
+        let earlier: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        assert_eq!(earlier["schema"], crate::model::schema::SCHEMA_V1);
+        let lobby = crate::import::Input::new(
+            "discord_lobby.json",
+            include_bytes!("../../../tests/fixtures/discord_lobby.json").to_vec(),
+        );
+        let Ok(now) = analyze(&[lobby], &Options::default()).map(|a| a.report) else {
+            panic!("the lobby analyses")
+        };
+        let c = compare(&earlier, &now).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.label_before, "emerging");
+        assert_eq!(c.label_now, "undetermined", "7 messages are too few now");
+        assert!(c.score.before.is_some_and(|s| (58.0..60.0).contains(&s)));
+        assert_eq!((c.score.now, c.score.delta), (None, None));
+        assert_eq!(
+            c.summary,
+            vec!["Verdict emerging → undetermined.".to_string()]
+        );
+        let peer = &c.metrics["peer_reply_share"];
+        assert_eq!(
+            (peer.before, peer.now, peer.delta),
+            (Some(0.4), Some(0.4), Some(0.0))
+        );
+        assert_eq!(c.funnel["audience"].delta, Some(0.0));
+    }
+
+    #[test]
+    fn a_thin_metric_is_compared_but_never_quoted() {
+        let Ok(now) = analyze(&sample::inputs(), &Options::default()).map(|a| a.report) else {
+            panic!("the sample analyses")
+        };
+        let mut earlier = serde_json::to_value(&now).unwrap_or_default();
+        earlier["metrics"]["peer_reply_share"]["value"] = 0.1.into();
+        let c = compare(&earlier, &now).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c
+            .summary
+            .iter()
+            .any(|s| s.starts_with("peer reply share: 10% → ")));
+        earlier["metrics"]["peer_reply_share"]["thin"] = true.into();
+        let c = compare(&earlier, &now).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.metrics["peer_reply_share"].delta.is_some());
+        assert!(
+            c.summary.iter().all(|s| !s.starts_with("peer reply share")),
+            "{:?}",
+            c.summary
+        );
     }
 }

@@ -45,13 +45,17 @@ pub struct Snapshot {
     pub group: String,
     /// When the analysis ran, `YYYY-MM-DD` as the caller gave it (may be empty).
     pub taken: String,
-    /// The verdict's score, 0–100 unrounded; `None` when nothing could be measured.
+    /// The verdict's score, 0–100 unrounded; `None` when the verdict was undetermined.
     pub score: Option<f64>,
-    /// `audience`, `emerging` or `community`.
+    /// `audience`, `emerging`, `community` or `undetermined`.
     pub label: String,
     /// Every metric of the report by key (`peer_reply_share`, …): its value, `None` when the
     /// export could not show it. Ratios in 0..=1; the medians in minutes.
     pub metrics: BTreeMap<String, Option<f64>>,
+    /// Keys of the metrics that were thin (below their floor): compared, never quoted.
+    /// Absent in snapshots stored before it existed, and then empty.
+    #[serde(default)]
+    pub thin: BTreeSet<String>,
     pub funnel: FunnelSizes,
     /// Checklist step ids the person ticked, at most [`MAX_TICKED`].
     pub ticked: BTreeSet<String>,
@@ -69,6 +73,7 @@ impl Snapshot {
             score: report.verdict.score,
             label: report.verdict.label.as_str().to_string(),
             metrics: metric_values(report),
+            thin: thin_metrics(report),
             funnel: FunnelSizes {
                 audience: report.funnel.audience,
                 engaged: report.funnel.engaged,
@@ -106,6 +111,17 @@ fn metric_values(report: &Report) -> BTreeMap<String, Option<f64>> {
         values.insert(key.to_string(), measure.value());
     }
     values
+}
+
+/// The keys of the metrics below their floor.
+fn thin_metrics(report: &Report) -> BTreeSet<String> {
+    let mut thin = BTreeSet::new();
+    for (key, measure) in each_metric(&report.metrics) {
+        if measure.is_thin() {
+            thin.insert(key.to_string());
+        }
+    }
+    thin
 }
 
 fn bounded(ticked: &BTreeSet<String>) -> BTreeSet<String> {

@@ -22,10 +22,14 @@ pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
 }
 
-/// `../shared/samples/`, the folder of real exports (one subfolder per format). It may be
-/// absent; this only builds the path and does not look.
+/// `../shared/samples/`, the folder of real exports (one subfolder per format), or the
+/// folder named by `PEERSCOPE_SAMPLES` (a checkout elsewhere, e.g. a git worktree, has no
+/// `../shared`). It may be absent; this only builds the path and does not look.
 pub fn shared_samples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples")
+    std::env::var_os("PEERSCOPE_SAMPLES").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples"),
+        PathBuf::from,
+    )
 }
 
 /// The fixture `tests/fixtures/<name>` as an input named `name`. Panics, naming the path,

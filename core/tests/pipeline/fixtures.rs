@@ -1,7 +1,7 @@
 //! The whole pipeline on hand-written fixtures whose every number was worked out by hand
 //! (see the comments): import → interactions → graph → metrics → verdict → report.
 
-use peerscope_core::model::schema::{Label, Report};
+use peerscope_core::model::schema::{Confidence, Label, Report};
 use peerscope_core::{
     import::Input, model::options::HostChoice, model::options::Options, report::analyze,
     report::analyze::Analysis,
@@ -102,18 +102,58 @@ fn lobby_metrics_match_hand_computation() {
         .contains("at least 5"));
 }
 
+/// The lobby is too small to judge (docs/METRICS.md §10): 9 replies and mentions among 5
+/// people. Its measures keep their numbers but are thin, except the centralizations
+/// (5 participants); the verdict is undetermined and the checklist asks for more.
 #[test]
 fn lobby_verdict_funnel_and_checklist() {
     let a = lobby_with(&hana());
     let r = &a.report;
-    // weights 2,2,1,1,1,1 over 0.625, 1, 0.75, 0, 2/3, 7/12 (continuation drops out)
-    let expected = 100.0 * (2.0 * 0.625 + 2.0 + 0.75 + 0.0 + 2.0 / 3.0 + 7.0 / 12.0) / 8.0;
-    let score = r.verdict.score.unwrap_or(0.0);
-    assert!((score - expected).abs() < 1e-9, "{score} vs {expected}");
-    assert_eq!(r.verdict.label, Label::Community);
     assert_eq!(
-        r.verdict.evidence.first().map(|e| e.metric.as_str()),
-        Some("member_initiated_share")
+        (r.verdict.label, r.verdict.score),
+        (Label::Undetermined, None)
+    );
+    assert_eq!(r.verdict.confidence, Confidence::Undetermined);
+    assert_eq!(
+        r.verdict.reason.as_deref(),
+        Some("Too little conversation to judge yet: 9 replies and mentions among 5 people; a verdict needs at least 30 among 5 or more people.")
+    );
+    let metrics = serde_json::to_value(&r.metrics).unwrap_or_default();
+    let thin: Vec<&str> = metrics
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, m)| m["thin"] == true)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(
+        thin,
+        [
+            "connect_share",
+            "host_share",
+            "member_initiated_share",
+            "peer_answer_share",
+            "peer_reply_share",
+            "reciprocity",
+            "resilience"
+        ]
+    );
+    assert_eq!(
+        r.metrics.member_initiated_share.reason.as_deref(),
+        Some("only 1 conversation drew an answer (at least 5 needed)")
+    );
+    // Only what counts is told: the centralization (5 participants reach its floor).
+    let told: Vec<&str> = r
+        .verdict
+        .evidence
+        .iter()
+        .map(|e| e.metric.as_str())
+        .collect();
+    assert_eq!(told, ["centralization"]);
+    assert_eq!(
+        r.structure.kind.as_deref(),
+        Some("broadcast"),
+        "in-centralization 8/16"
     );
     assert_eq!(
         (r.funnel.audience, r.funnel.engaged, r.funnel.core),
@@ -123,18 +163,11 @@ fn lobby_verdict_funnel_and_checklist() {
         r.funnel.leaders.is_empty(),
         "nobody gave three replies to members"
     );
+    let steps: Vec<&str> = r.checklist.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(steps, ["export-longer", "add-channels"]);
     assert_eq!(
-        r.checklist.first().map(|s| s.id.as_str()),
-        Some("keep-it-theirs")
-    );
-    assert!(r
-        .checklist
-        .windows(2)
-        .all(|w| w[0].priority >= w[1].priority));
-    assert_eq!(
-        r.checklist.len(),
-        8,
-        "3 steps for everyone + 4 creator steps + keep-it-theirs"
+        r.checklist.first().map(|s| s.why.as_str()),
+        Some("This export covers 2 days with 9 replies and mentions among 5 people: too little to tell an audience from a community yet.")
     );
     assert_eq!(a.network.nodes.len(), 5);
     assert_eq!(a.network.edges.len(), 5);
@@ -165,8 +198,11 @@ fn no_host_uses_the_most_connected_person_for_the_stop_posting_test() {
         ratio(&r, "peer_reply_share"),
         (Some(1.0), Some(8.0), Some(8.0))
     );
-    let resilience = r.verdict.evidence.iter().find(|e| e.metric == "resilience");
-    assert!(resilience.is_some_and(|e| e.sentence.contains("most connected person, Arjun")));
+    // Without Arjun, 3 people have a tie: too few for the test to count (its sentence
+    // with the stand-in's name is checked in `advice::verdict`'s tests).
+    assert_eq!(ratio(&r, "resilience"), (Some(1.0), Some(3.0), Some(3.0)));
+    assert!(r.metrics.resilience.thin);
+    assert!(r.verdict.evidence.iter().all(|e| e.metric != "resilience"));
 }
 
 #[test]

@@ -14,6 +14,7 @@
 mod groups;
 
 mod charts;
+mod evidence;
 mod fixtures;
 mod networkx;
 mod playbook;

@@ -84,6 +84,7 @@ fn graph_measures_match_networkx() {
                 value: q,
                 num: None,
                 den: None,
+                thin: false,
                 reason: None,
             },
             &v["modularity_by_three"],

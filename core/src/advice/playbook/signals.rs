@@ -6,6 +6,7 @@ use crate::graph::scope::Scope;
 use crate::measure::funnel::People;
 use crate::model::options::Goal;
 use crate::model::schema::{Label, Metrics, PersonRef};
+use crate::model::time::utc_day;
 
 /// Most people named in one step.
 pub const MAX_NAMED: usize = 5;
@@ -28,6 +29,41 @@ pub struct Signals<'a> {
     pub only_with_hosts: (Vec<PersonRef>, u64),
     /// Members who started the most conversations.
     pub starters: Vec<PersonRef>,
+    /// How much conversation the export holds, for the steps that ask for more: reply and
+    /// mention interactions, participants, UTC days from the first to the last message
+    /// (0 when empty), and the spaces (channels, threads, chats) and files read.
+    pub size: Size,
+}
+
+/// How much conversation the export holds (see [`Signals::size`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Size {
+    pub interactions: u64,
+    pub participants: u64,
+    pub days: u64,
+    pub spaces: u64,
+    pub files: u64,
+}
+
+impl Size {
+    fn of(scope: &Scope) -> Size {
+        let mut span: Option<(i64, i64)> = None;
+        let mut spaces = vec![false; scope.data.spaces.len()];
+        for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
+            let day = utc_day(m.time_ms);
+            span = Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+            if let Some(seen) = spaces.get_mut(m.space as usize) {
+                *seen = true;
+            }
+        }
+        Size {
+            interactions: scope.interactions.len() as u64,
+            participants: scope.graph.node_count() as u64,
+            days: span.map_or(0, |(a, b)| (b - a + 1) as u64),
+            spaces: spaces.iter().filter(|&&s| s).count() as u64,
+            files: scope.data.files.len() as u64,
+        }
+    }
 }
 
 impl<'a> Signals<'a> {
@@ -65,6 +101,7 @@ impl<'a> Signals<'a> {
             unanswered: unanswered(scope, &person),
             only_with_hosts: only_with_hosts(scope, people, &person),
             starters: top(starters(scope), &person),
+            size: Size::of(scope),
         }
     }
 }

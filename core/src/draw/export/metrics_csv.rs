@@ -22,6 +22,11 @@ impl Measure<'_> {
             Measure::Median(m) => m.value,
         }
     }
+
+    /// True for a ratio below its floor (medians have no floor).
+    pub fn is_thin(&self) -> bool {
+        matches!(self, Measure::Ratio(m) if m.thin)
+    }
 }
 
 /// Every metric with its key in the report's `metrics`, in the report's order.

@@ -11,8 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Snapshot;
 use crate::model::schema::Report;
-use crate::model::words::pct;
-use crate::report::compare::{Change, Comparison};
+use crate::report::compare::{moved_sentence, Change, Comparison};
 
 /// Most metric sentences in the summary, after the score's.
 const SUMMARY_METRICS: usize = 4;
@@ -35,7 +34,8 @@ impl Since {
             .iter()
             .filter_map(|stage| {
                 let change = self.comparison.funnel.get(*stage)?;
-                moved(change).then(|| format!("{stage} {}", arrow(change)))
+                let arrow = arrow(change).filter(|_| moved(change))?;
+                Some(format!("{stage} {arrow}"))
             })
             .collect()
     }
@@ -93,6 +93,7 @@ pub fn since(before: &Snapshot, now: &Report) -> Since {
             change(Some(then as f64), Some(now as f64)),
         );
     }
+    let thin: BTreeSet<String> = before.thin.union(&now.thin).cloned().collect();
     let mut since = Since {
         taken: before.taken.clone(),
         comparison: Comparison {
@@ -105,7 +106,7 @@ pub fn since(before: &Snapshot, now: &Report) -> Since {
         },
         ticked: before.ticked.iter().cloned().collect(),
     };
-    let told = summary(&since);
+    let told = summary(&since, &thin);
     since.comparison.summary = told;
     since
 }
@@ -117,8 +118,9 @@ fn change(before: Option<f64>, now: Option<f64>) -> Change {
 }
 
 /// The score in one sentence, then the metrics that moved most (not the medians, nor
-/// modularity, which moves with every regrouping), largest first.
-fn summary(since: &Since) -> Vec<String> {
+/// modularity, which moves with every regrouping, nor a metric thin then or now), largest
+/// first.
+fn summary(since: &Since, thin: &BTreeSet<String>) -> Vec<String> {
     let c = &since.comparison;
     // Worded as the CLI's `--compare` words it, so both read the same.
     let label = if c.label_before == c.label_now {
@@ -133,24 +135,15 @@ fn summary(since: &Since) -> Vec<String> {
             n.round(),
             n.round() as i64 - b.round() as i64
         ),
+        _ if c.label_before == c.label_now => format!("Verdict still {}.", c.label_now),
         _ => format!("Verdict {} → {}.", c.label_before, c.label_now),
     }];
     let moves = since.metric_moves();
-    for (key, change) in moves
+    let told = moves
         .iter()
-        .filter(|m| m.0 != "modularity")
-        .take(SUMMARY_METRICS)
-    {
-        let points = change.delta.unwrap_or(0.0) * 100.0;
-        out.push(format!(
-            "{}: {} → {} ({}{:.0} points).",
-            key.replace('_', " "),
-            pct(change.before),
-            pct(change.now),
-            if points < 0.0 { "−" } else { "+" },
-            points.abs()
-        ));
-    }
+        .filter(|m| m.0 != "modularity" && !thin.contains(m.0))
+        .filter_map(|(key, change)| moved_sentence(key, change));
+    out.extend(told.take(SUMMARY_METRICS));
     out
 }
 
@@ -158,15 +151,11 @@ fn moved(change: &Change) -> bool {
     change.delta.is_some_and(|d| d != 0.0)
 }
 
-/// `4 → 6 (+2)` for counts.
-fn arrow(change: &Change) -> String {
-    let show = |v: Option<f64>| v.map_or_else(|| "?".to_string(), |v| format!("{v:.0}"));
-    format!(
-        "{} → {} ({:+.0})",
-        show(change.before),
-        show(change.now),
-        change.delta.unwrap_or(0.0)
-    )
+/// `4 → 6 (+2)` for counts; `None` when either side is missing (nothing to show).
+fn arrow(change: &Change) -> Option<String> {
+    let (before, now) = change.before.zip(change.now)?;
+    let (before, now) = (before.round() as i64, now.round() as i64);
+    Some(format!("{before} → {now} ({:+})", now - before))
 }
 
 #[cfg(test)]
@@ -228,6 +217,12 @@ mod tests {
             now: Some(6.0),
             delta: Some(2.0),
         };
-        assert_eq!(arrow(&change), "4 → 6 (+2)");
+        assert_eq!(arrow(&change).as_deref(), Some("4 → 6 (+2)"));
+        let half = Change {
+            before: Some(4.0),
+            now: None,
+            delta: None,
+        };
+        assert_eq!(arrow(&half), None, "no number is made up");
     }
 }

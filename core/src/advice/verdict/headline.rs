@@ -1,0 +1,69 @@
+//! The verdict in words: the headline (the answer in one sentence) and the framing (the
+//! answer read against the user's goal). Only measures that count are quoted.
+
+use super::{pct, plural, Context};
+use crate::model::options::Goal;
+use crate::model::schema::Label;
+
+pub(super) fn host_word(ctx: &Context) -> &'static str {
+    if ctx.stand_in.is_some() {
+        "the most connected person"
+    } else {
+        "you"
+    }
+}
+
+/// The answer in one sentence. It quotes only measures that count.
+pub(super) fn headline(label: Label, ctx: &Context) -> String {
+    let m = ctx.metrics;
+    match label {
+        Label::Undetermined => {
+            "Too early to tell: this export holds too little conversation to judge yet.".to_string()
+        }
+        Label::Audience => match m.host_share.counted() {
+            Some(c) => format!(
+                "Mostly an audience: {} of conversations go through {}.",
+                pct(Some(c.value)),
+                host_word(ctx)
+            ),
+            None => "Mostly an audience: people here hardly talk to each other yet.".to_string(),
+        },
+        Label::Emerging if ctx.core >= 3 => format!(
+            "An audience with a community growing inside it: {} members talk to each other in a close-knit core.",
+            ctx.core
+        ),
+        Label::Emerging => match m.peer_reply_share.counted() {
+            Some(c) => format!(
+                "An audience with a community starting: members already answer each other in {} of replies.",
+                pct(Some(c.value))
+            ),
+            None => "An audience with a community starting: members are beginning to talk to each other.".to_string(),
+        },
+        Label::Community => {
+            let peers = m.peer_reply_share.counted().map_or(String::new(), |c| {
+                format!(" {}", plural(c.num.round() as u64, "time", "times"))
+            });
+            let kept_talking = m.continuation.counted().is_some_and(|c| c.value >= 0.5);
+            match ctx.days {
+                Some((silent, _)) if kept_talking => format!(
+                    "A community: members answered each other{peers}, and kept talking on the {silent} days {} did not post.",
+                    if ctx.stand_in.is_some() { "the most connected person" } else { "you" }
+                ),
+                _ => format!("A community: members answered each other{peers}, not only {}.", host_word(ctx)),
+            }
+        }
+    }
+}
+
+/// The verdict read against the user's goal.
+pub(super) fn framing(label: Label, goal: Goal) -> String {
+    match (goal, label) {
+        (_, Label::Undetermined) => "Export a longer period, or add the group's other channels, and run this again: the steps below say how.",
+        (Goal::Reach, Label::Audience) => "That fits a goal of reach: people come for what you publish. To keep them, grow a small core that talks to each other.",
+        (Goal::Reach, _) => "For a goal of reach this is a strength: members bring each other back, and that carries your content further.",
+        (Goal::Connection, Label::Audience) => "For a goal of connection there is work to do: members mostly talk to you, not to each other.",
+        (Goal::Connection, Label::Emerging) => "For a goal of connection you are on the way: a core already talks to each other; widen it.",
+        (Goal::Connection, Label::Community) => "For a goal of connection this is what success looks like: keep making room for members to lead.",
+    }
+    .to_string()
+}
