@@ -180,8 +180,8 @@ fn every_fixture_reads_plainly() {
     assert!(checked >= 15, "only {checked} fixtures analysed");
 }
 
-/// `../shared/samples/` beside the repository (`cli/build.rs`, shared with the core, sets
-/// `samples_absent` when it is not there, and the test is then ignored with the reason).
+/// `../shared/samples/` beside the repository: `core/build.rs`, which the CLI runs too, sets
+/// `samples_absent` when it is not there, and the test is then ignored with the reason.
 fn samples() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples")
 }
