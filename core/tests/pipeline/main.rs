@@ -18,5 +18,6 @@ mod evidence;
 mod fixtures;
 mod networkx;
 mod playbook;
+mod quotes;
 mod scale;
 mod shapes;
