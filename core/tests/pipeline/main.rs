@@ -19,5 +19,6 @@ mod fixtures;
 mod networkx;
 mod playbook;
 mod quotes;
+mod reconcile;
 mod scale;
 mod shapes;

@@ -269,3 +269,32 @@ fn every_real_sample_quotes_its_fields() {
     }
     assert!(checked >= 20, "{checked}");
 }
+
+/// The funnel's first stage and the counts agree: the audience is the people in the
+/// conversation (`counts.participants`) plus those who only reacted, and says so with the
+/// same numbers.
+#[test]
+fn the_audience_is_the_counted_people_plus_those_who_only_reacted() {
+    let input = crate::groups::export(12, &clique(0..12));
+    let text = String::from_utf8(input.bytes.to_vec()).unwrap();
+    let lurkers = r#""reactions":[{"emoji":{"name":"+"},"count":3,"users":[{"id":"l1","name":"lurker"},{"id":"l2","name":"quiet"},{"id":"u3","name":"person3"}]}],"author":{"id":"u0","#;
+    let text = text.replacen(r#""author":{"id":"u0","#, lurkers, 1);
+    let options = Options {
+        hosts: HostChoice::Named(vec!["u0".into()]),
+        ..Options::default()
+    };
+    let a = analyze(&[Input::new("lurkers.json", text.into_bytes())], &options).unwrap();
+    let (r, f) = (&a.report, &a.report.funnel);
+    assert_eq!((r.counts.participants, f.reactors, f.audience), (12, 2, 14));
+    assert_eq!(
+        f.audience_why,
+        "14 in the audience: the 12 people in the conversation, and 2 who only reacted."
+    );
+    holds("lurkers", r, &[]);
+    let chart = peerscope_core::draw::charts::funnel(f);
+    assert!(
+        chart.caption.starts_with(&f.audience_why),
+        "{}",
+        chart.caption
+    );
+}
