@@ -178,6 +178,8 @@ fn made_up_analysis() -> Shared<Analysis> {
             headline: "A community: members answered each other 40 times.".into(),
             headline_quotes: vec![],
             reconcile: None,
+            step_away: String::new(),
+            step_away_quotes: vec![],
             framing: "You want connection, and they have it.".into(),
             evidence: vec![Evidence {
                 metric: "peer_reply_share".into(),

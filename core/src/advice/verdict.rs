@@ -8,8 +8,10 @@ use crate::model::schema::{Confidence, Evidence, Label, Metrics, Verdict};
 
 mod headline;
 mod reconcile;
+mod step_away;
 
 pub use reconcile::reconcile;
+pub use step_away::step_away;
 
 use crate::model::quoted::{Quoted, Quoter};
 use crate::model::shown;
@@ -72,6 +74,7 @@ pub fn judge(ctx: &Context) -> Verdict {
         .then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total);
     let label = label(score, ctx.core, ctx.members);
     let headline = headline(label, ctx);
+    let away = step_away(&ctx.metrics.resilience, ctx.stand_in);
     let mut evidence: Vec<Evidence> = components
         .into_iter()
         .map(|c| Evidence {
@@ -110,6 +113,8 @@ pub fn judge(ctx: &Context) -> Verdict {
         headline: headline.text,
         headline_quotes: headline.quotes,
         reconcile: None,
+        step_away: away.text,
+        step_away_quotes: away.quotes,
         framing: framing(label, ctx.goal),
         evidence,
     }

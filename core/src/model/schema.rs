@@ -219,6 +219,13 @@ pub struct Verdict {
     /// null when they agree or the type is unknown. It quotes no number.
     #[serde(default)]
     pub reconcile: Option<String>,
+    /// The "remove the host" test in one sentence (what the page shows beside its switch),
+    /// or why it cannot be made; empty in reports written before it existed.
+    #[serde(default)]
+    pub step_away: String,
+    /// The numbers `step_away` shows, each with its field.
+    #[serde(default)]
+    pub step_away_quotes: Vec<Quote>,
     /// The answer read against the user's goal (reach or connection).
     pub framing: String,
     /// One sentence per score component, those pulling towards *audience* first.

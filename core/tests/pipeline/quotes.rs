@@ -124,6 +124,16 @@ pub fn holds(name: &str, r: &Report, people: &[&str]) {
     for e in &v.evidence {
         sentence(name, &json, &e.sentence, &e.quotes, true, people);
     }
+    // A thin or null resilience gives its reason, which names how little there is.
+    let counted = r.metrics.resilience.counted().is_some();
+    sentence(
+        name,
+        &json,
+        &v.step_away,
+        &v.step_away_quotes,
+        counted,
+        people,
+    );
     // An unknown type says why with the floor's reason, which names how little there is.
     let known = r.structure.kind.is_some();
     sentence(
