@@ -93,6 +93,9 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
         f.core,
         f.leaders.len()
     );
+    if !f.audience_why.is_empty() {
+        let _ = writeln!(out, "  {}", f.audience_why);
+    }
     let _ = writeln!(out, "\nWhat to do ({}):", r.profile.as_str());
     for (i, s) in r.checklist.iter().enumerate() {
         let _ = writeln!(

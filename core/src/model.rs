@@ -8,6 +8,7 @@ pub mod fixed_word;
 pub mod format;
 pub mod metric;
 pub mod options;
+pub mod quoted;
 pub mod random;
 pub mod schema;
 pub mod shown;

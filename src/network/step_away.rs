@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::app::bidi;
 use peerscope_core::draw::view::{NetworkView, Role};
-use peerscope_core::model::words::{n, plural};
+use peerscope_core::model::words::plural;
 use peerscope_core::report::analyze::Analysis;
 
 /// The switch; `on` is its state, `on_change` hears the new one.
@@ -40,36 +40,25 @@ pub fn note(analysis: &Analysis, rest: &NetworkView) -> Html {
     </p> }
 }
 
-/// "Without you, 21 of 53 members who talk here are still connected to each other." With
-/// no host, the sentence names the most connected person the test removes instead (their
-/// name in a `<bdi>`, so a right-to-left name cannot reorder the sentence).
+/// The report's `verdict.step_away` ("Without you, 21 of 53 members who talk here are
+/// still connected to each other.", its numbers quoted in the report), plus how many members
+/// the removal leaves with nobody. With no host the sentence names the most connected
+/// person the test removes; that name goes in a `<bdi>`, so a right-to-left name cannot
+/// reorder the sentence.
 pub fn sentence(analysis: &Analysis, rest: &NetworkView) -> Html {
-    let r = &analysis.report.metrics.resilience;
+    let said = analysis.report.verdict.step_away.as_str();
     let stand_in = analysis
         .network
         .nodes
         .iter()
-        .find(|node| node.away && node.role != Role::Host);
-    // A thin resilience (too few members with a tie) is never quoted as a number.
-    let main = match (r.counted(), stand_in) {
-        (Some(c), None) => html! { format!(
-            "Without you, {} of {} members who talk here are still connected to each other.",
-            n(Some(c.num)),
-            n(Some(c.den))
-        ) },
-        (Some(c), Some(person)) => html! { <>
-            { "Without the most connected person, " }{ bidi::name(&person.name) }
-            { format!(", {} of {} people who talk here are still connected to each other.",
-                n(Some(c.num)), n(Some(c.den))) }
+        .find(|node| node.away && node.role != Role::Host)
+        .map(|node| node.name.as_str())
+        .filter(|name| !name.is_empty());
+    let main = match stand_in.and_then(|name| Some((name, said.split_once(name)?))) {
+        Some((name, (before, after))) => html! { <>
+            { before }{ bidi::name(name) }{ after }
         </> },
-        (None, _) if r.thin => html! { format!(
-            "Too little conversation for this test to say much yet: {}.",
-            r.reason.as_deref().unwrap_or("too few members talk here")
-        ) },
-        (None, _) => html! { format!(
-            "The test cannot be made: {}.",
-            r.reason.as_deref().unwrap_or("nobody talks here")
-        ) },
+        None => html! { said },
     };
     let alone = rest.nodes.iter().filter(|node| node.degree == 0).count() as u64;
     if alone == 0 {

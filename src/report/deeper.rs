@@ -42,7 +42,10 @@ pub fn Deeper(props: &DeeperProps) -> Html {
             }
             <dl id="counts" class="counts">
                 <div><dt>{ "messages" }</dt><dd>{ counts.messages }</dd></div>
-                <div><dt>{ "people" }</dt><dd>{ counts.participants }</dd></div>
+                <div><dt>{ "people in the conversation" }</dt><dd>{ counts.participants }</dd></div>
+                if funnel.reactors > 0 {
+                    <div><dt>{ "only reacted" }</dt><dd>{ funnel.reactors }</dd></div>
+                }
                 <div><dt>{ "days" }</dt><dd>{ counts.days }</dd></div>
                 <div><dt>{ "replies" }</dt><dd>{ counts.replies }</dd></div>
                 <div><dt>{ "mentions" }</dt><dd>{ counts.mentions }</dd></div>
@@ -52,7 +55,7 @@ pub fn Deeper(props: &DeeperProps) -> Html {
             <ol id="funnel" class="funnel">
                 <li><span class="stage">{ "audience" }</span>
                     <span class="n">{ funnel.audience }</span>
-                    <span class="means">{ "everyone who took part, reactions included" }</span></li>
+                    <span class="means">{ audience_means(funnel) }</span></li>
                 <li><span class="stage">{ "engaged" }</span>
                     <span class="n">{ funnel.engaged }</span>
                     <span class="means">{ ENGAGED }</span></li>
@@ -77,6 +80,9 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                 <p class="structure"><strong>{ "Network type: not known yet. " }</strong>
                     { &report.structure.why }</p>
             }
+            if let Some(text) = &report.verdict.reconcile {
+                <p id="reconcile" class="reconcile">{ text }</p>
+            }
             if report.spaces.len() > 1 {
                 <details class="spaces">
                     <summary>{ format!("{} channels", report.spaces.len()) }</summary>
@@ -96,6 +102,16 @@ pub fn Deeper(props: &DeeperProps) -> Html {
             <p class="files">{ format!("Read from: {}.", report.sources.files.iter()
                 .map(read_from).collect::<Vec<_>>().join("; ")) }</p>
         </section>
+    }
+}
+
+/// What the audience stage counts: the report's own sentence, in the words and numbers
+/// of the counts above it (a report without one says it plainly).
+fn audience_means(funnel: &peerscope_core::model::schema::Funnel) -> String {
+    if funnel.audience_why.is_empty() {
+        "the people in the conversation, plus those who only reacted".to_string()
+    } else {
+        funnel.audience_why.clone()
     }
 }
 

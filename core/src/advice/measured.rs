@@ -19,6 +19,8 @@ pub struct Measured {
     pub communities: Vec<u32>,
     /// Per graph node: taken away by the "stop posting" tests.
     pub away: Vec<bool>,
+    /// Days behind `continuation`: (silent days, host days); `None` when it could not run.
+    pub days: Option<(usize, usize)>,
 }
 
 /// Sizes of the Louvain communities among participants with at least one tie, largest
@@ -44,24 +46,27 @@ impl Measured {
         let away = AwayParty::of(scope);
         let (metrics, detail) = measure(scope, &away);
         let people = funnel::people(scope, with_leaders);
-        let verdict = judge(&verdict::Context {
+        let days = detail.continuation.map(|d| (d.silent_days, d.host_days));
+        let mut verdict = judge(&verdict::Context {
             metrics: &metrics,
             core: people.funnel.core,
             members: scope.member_count() as u64,
             goal: options.goal,
             stand_in: away.stand_in.as_deref(),
-            days: detail.continuation.map(|d| (d.silent_days, d.host_days)),
+            days,
             interactions: scope.interactions.len() as u64,
             participants: scope.graph.node_count() as u64,
         });
         let structure =
             network_type::classify(&metrics, &community_sizes(scope, &detail.communities));
+        verdict.reconcile = verdict::reconcile(verdict.label, structure.kind.as_deref());
         Measured {
             metrics,
             people,
             verdict,
             structure,
             away: away.nodes(scope),
+            days,
             communities: detail.communities,
         }
     }

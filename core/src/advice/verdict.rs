@@ -7,9 +7,15 @@ use crate::model::options::Goal;
 use crate::model::schema::{Confidence, Evidence, Label, Metrics, Verdict};
 
 mod headline;
+mod reconcile;
+mod step_away;
 
+pub use reconcile::reconcile;
+pub use step_away::step_away;
+
+use crate::model::quoted::{Quoted, Quoter};
 use crate::model::shown;
-use crate::model::words::{n, pct, plural};
+use crate::model::words::plural;
 use headline::{framing, headline, host_word};
 
 /// Score at or above which the group is a community.
@@ -54,7 +60,7 @@ struct Component {
     key: &'static str,
     weight: f64,
     value: f64,
-    sentence: String,
+    sentence: Quoted,
 }
 
 /// Score = 100 × weighted mean of the components that count (null and thin ones drop out
@@ -67,6 +73,8 @@ pub fn judge(ctx: &Context) -> Verdict {
     let score = (reason.is_none() && total > 0.0)
         .then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total);
     let label = label(score, ctx.core, ctx.members);
+    let headline = headline(label, ctx);
+    let away = step_away(&ctx.metrics.resilience, ctx.stand_in);
     let mut evidence: Vec<Evidence> = components
         .into_iter()
         .map(|c| Evidence {
@@ -78,7 +86,8 @@ pub fn judge(ctx: &Context) -> Verdict {
             } else {
                 Label::Community
             },
-            sentence: c.sentence,
+            sentence: c.sentence.text,
+            quotes: c.sentence.quotes,
         })
         .collect();
     // Those pulling towards audience first, the strongest pull first.
@@ -101,7 +110,11 @@ pub fn judge(ctx: &Context) -> Verdict {
         estimate: None,
         unit: None,
         bands: Vec::new(),
-        headline: headline(label, ctx),
+        headline: headline.text,
+        headline_quotes: headline.quotes,
+        reconcile: None,
+        step_away: away.text,
+        step_away_quotes: away.quotes,
         framing: framing(label, ctx.goal),
         evidence,
     }
@@ -144,10 +157,17 @@ pub fn label(score: Option<f64>, core: u64, members: u64) -> Label {
     }
 }
 
-/// "34 of 120" and "28%" for a counted ratio.
-fn of(c: &Counted) -> (String, String, String) {
-    (n(Some(c.num)), n(Some(c.den)), pct(Some(c.value)))
+/// "34" and "120" for a counted ratio's numerator and denominator, quoted from
+/// `metrics.<key>.num` and `.den`.
+fn of(q: &mut Quoter, key: &str, c: &Counted) -> (String, String) {
+    (
+        q.count(&format!("metrics.{key}.num"), c.num),
+        q.count(&format!("metrics.{key}.den"), c.den),
+    )
 }
+
+/// The sentence of one score component, written with the quoter that records its numbers.
+type Sentence<'s> = &'s dyn Fn(&Counted, &mut Quoter) -> String;
 
 fn components(ctx: &Context) -> Vec<Component> {
     let m = ctx.metrics;
@@ -157,23 +177,31 @@ fn components(ctx: &Context) -> Vec<Component> {
     let mut out = Vec::new();
     // Only measures that count (observed, at or above their floor) enter the score or say
     // anything: a thin measure is never quoted.
-    let mut add =
-        |key, weight, metric: &Metric, invert: bool, sentence: &dyn Fn(&Counted) -> String| {
-            if let Some(c) = metric.counted() {
-                out.push(Component {
-                    key,
-                    weight,
-                    value: if invert { 1.0 - c.value } else { c.value },
-                    sentence: sentence(&c),
-                });
-            }
-        };
-    add("peer_reply_share", 2.0, &m.peer_reply_share, false, &|x| {
-        let (num, den, share) = of(x);
-        format!("Members answered each other in {num} of {den} replies ({share}).")
-    });
-    add("resilience", 2.0, &m.resilience, false, &|x| {
-        let (num, den, _) = of(x);
+    let mut add = |key: &'static str, weight, metric: &Metric, invert: bool, say: Sentence| {
+        if let Some(c) = metric.counted() {
+            let mut q = Quoter::default();
+            let text = say(&c, &mut q);
+            out.push(Component {
+                key,
+                weight,
+                value: if invert { 1.0 - c.value } else { c.value },
+                sentence: q.say(text),
+            });
+        }
+    };
+    add(
+        "peer_reply_share",
+        2.0,
+        &m.peer_reply_share,
+        false,
+        &|x, q| {
+            let (num, den) = of(q, "peer_reply_share", x);
+            let share = q.share("metrics.peer_reply_share", x.value);
+            format!("Members answered each other in {num} of {den} replies ({share}).")
+        },
+    );
+    add("resilience", 2.0, &m.resilience, false, &|x, q| {
+        let (num, den) = of(q, "resilience", x);
         match ctx.stand_in {
             Some(name) => format!(
                 "No host was chosen, so the test removes the most connected person, {name}: {num} of {den} people who talk here would still be connected to each other."
@@ -183,16 +211,19 @@ fn components(ctx: &Context) -> Vec<Component> {
             ),
         }
     });
-    add("continuation", 2.0, &m.continuation, false, &|x| {
+    add("continuation", 2.0, &m.continuation, false, &|x, q| {
         let (silent, host) = ctx.days.unwrap_or((0, 0));
+        let silent = q.count("counts.silent_days", silent as f64);
+        let per_day = q.decimal("metrics.continuation.num", x.num, 1);
+        let host_per_day = q.decimal("metrics.continuation.den", x.den, 1);
+        let host = q.count("counts.host_days", host as f64);
         format!(
-            "On the {silent} days {you} did not post, members exchanged {} replies and mentions a day ({} on the {host} days {you} did).",
-            shown::decimal(x.num, 1),
-            shown::decimal(x.den, 1)
+            "On the {silent} days {you} did not post, members exchanged {per_day} replies and mentions a day ({host_per_day} on the {host} days {you} did)."
         )
     });
-    add("connect_share", 1.0, &m.connect_share, false, &|x| {
-        let (num, den, share) = of(x);
+    add("connect_share", 1.0, &m.connect_share, false, &|x, q| {
+        let (num, den) = of(q, "connect_share", x);
+        let share = q.share("metrics.connect_share", x.value);
         format!("{num} of the {den} replies and mentions members wrote ({share}) were aimed at other members.")
     });
     add(
@@ -200,21 +231,23 @@ fn components(ctx: &Context) -> Vec<Component> {
         1.0,
         &m.member_initiated_share,
         false,
-        &|x| {
-            let (num, den, share) = of(x);
+        &|x, q| {
+            let (num, den) = of(q, "member_initiated_share", x);
+            let share = q.share("metrics.member_initiated_share", x.value);
             format!(
                 "Members started {num} of the {den} conversations that drew an answer ({share})."
             )
         },
     );
-    add("host_share", 1.0, &m.host_share, true, &|x| {
-        let (num, den, share) = of(x);
+    add("host_share", 1.0, &m.host_share, true, &|x, q| {
+        let (num, den) = of(q, "host_share", x);
+        let share = q.share("metrics.host_share", x.value);
         format!(
             "{num} of all {den} replies and mentions ({share}) involve {}.",
             host_word(ctx)
         )
     });
-    add("centralization", 1.0, &m.centralization, true, &|x| {
+    add("centralization", 1.0, &m.centralization, true, &|x, q| {
         let shape = if x.value >= 0.5 {
             "a star around one person"
         } else if x.value >= 0.2 {
@@ -223,8 +256,8 @@ fn components(ctx: &Context) -> Vec<Component> {
             "spread out, without a dominant hub"
         };
         format!(
-            "The network is shaped like {shape} (centralization {}, where 1 is a perfect star).",
-            shown::decimal(x.value, 2)
+            "The network is shaped like {shape} (centralization {}; a perfect star scores one).",
+            q.decimal("metrics.centralization", x.value, 2)
         )
     });
     out

@@ -4,6 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::graph::scope::Scope;
 use crate::graph::Csr;
+use crate::model::quoted::{Quoted, Quoter};
 use crate::model::schema::{Bridge, Funnel, Leader};
 use crate::model::PersonIdx;
 
@@ -52,8 +53,14 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
     } else {
         (Vec::new(), String::new())
     };
+    let audience = audience(scope);
+    let participants = scope.graph.node_count() as u64;
+    let said = audience_why(audience, participants);
     let funnel = Funnel {
-        audience: audience(scope),
+        audience,
+        reactors: audience.saturating_sub(participants),
+        audience_why: said.text,
+        audience_quotes: said.quotes,
         engaged: engaged.iter().filter(|&&e| e).count() as u64,
         core: core.iter().filter(|&&c| c).count() as u64,
         bridges: bridges(scope, &members),
@@ -96,6 +103,30 @@ fn bridges(scope: &Scope, members: &Csr) -> Vec<Bridge> {
     found
 }
 
+/// What the audience stage counts, in the words and numbers the counts use: the people in
+/// the conversation (`counts.participants`: everyone who wrote, was answered or was
+/// mentioned) plus those who only reacted (`funnel.reactors`).
+pub fn audience_why(audience: u64, participants: u64) -> Quoted {
+    let mut q = Quoter::default();
+    let reactors = audience.saturating_sub(participants);
+    let text = if reactors == 0 {
+        format!(
+            "{} in the audience: the {} people in the conversation; nobody else is known to have reacted.",
+            q.count("funnel.audience", audience as f64),
+            q.count("counts.participants", participants as f64),
+        )
+    } else {
+        format!(
+            "{} in the audience: the {} people in the conversation, and {} who only reacted.",
+            q.count("funnel.audience", audience as f64),
+            q.count("counts.participants", participants as f64),
+            q.count("funnel.reactors", reactors as f64),
+        )
+    };
+    q.say(text)
+}
+
+/// Participants plus the non-bot people who reacted to a message in the scope.
 fn audience(scope: &Scope) -> u64 {
     let mut everyone: FxHashSet<PersonIdx> = scope.graph.people.iter().copied().collect();
     for &at in &scope.messages {
@@ -205,6 +236,21 @@ fn tie_breaker_within(members: &Csr, work: usize) -> (Vec<f64>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_audience_says_where_reactors_come_in() {
+        let said = audience_why(150, 122);
+        assert_eq!(
+            said.text,
+            "150 in the audience: the 122 people in the conversation, and 28 who only reacted."
+        );
+        let fields: Vec<&str> = said.quotes.iter().map(|q| q.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["funnel.audience", "counts.participants", "funnel.reactors"]
+        );
+        assert!(audience_why(12, 12).text.contains("nobody else"));
+    }
 
     #[test]
     fn small_member_networks_break_ties_exactly() {

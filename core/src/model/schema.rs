@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::fixed_word::{one_of, FixedWord};
 use crate::model::metric::Metric;
 use crate::model::options::{Goal, Profile};
+pub use crate::model::quoted::Quote;
 
 /// The schema tag every report carries.
 ///
@@ -76,6 +77,14 @@ pub struct Counts {
     pub reactions: u64,
     /// Calendar days (UTC) from the first to the last message, inclusive; 0 when empty.
     pub days: u64,
+    /// Days of the continuation test (docs/METRICS.md §4) with no message from the host
+    /// (or the stand-in when there is none); null when the test could not be made.
+    #[serde(default)]
+    pub silent_days: Option<u64>,
+    /// Days of the same test with a message from the host (or the stand-in); null when
+    /// the test could not be made.
+    #[serde(default)]
+    pub host_days: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -201,6 +210,22 @@ pub struct Verdict {
     pub bands: Vec<Label>,
     /// The answer in one plain sentence.
     pub headline: String,
+    /// The numbers `headline` shows, each with its field (docs/METRICS.md §10); empty when
+    /// it quotes none (and in reports written before quotes existed).
+    #[serde(default)]
+    pub headline_quotes: Vec<Quote>,
+    /// One sentence reconciling the label with the network type where the two seem to
+    /// disagree (a community shaped like a help desk, an audience in a tight crowd);
+    /// null when they agree or the type is unknown. It quotes no number.
+    #[serde(default)]
+    pub reconcile: Option<String>,
+    /// The "remove the host" test in one sentence (what the page shows beside its switch),
+    /// or why it cannot be made; empty in reports written before it existed.
+    #[serde(default)]
+    pub step_away: String,
+    /// The numbers `step_away` shows, each with its field.
+    #[serde(default)]
+    pub step_away_quotes: Vec<Quote>,
     /// The answer read against the user's goal (reach or connection).
     pub framing: String,
     /// One sentence per score component, those pulling towards *audience* first.
@@ -217,6 +242,9 @@ pub struct Evidence {
     /// "audience" when the component is below the community line (0.6), else "community".
     pub leans: Label,
     pub sentence: String,
+    /// The numbers `sentence` shows, each with its field.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -225,11 +253,31 @@ pub struct Structure {
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub why: String,
+    /// The numbers `why` shows, each with its field.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Sizes of the Louvain communities among participants with at least one tie, largest
+    /// first (what `polarized` and `community_clusters` are decided on); empty when
+    /// nobody has a tie.
+    #[serde(default)]
+    pub groups: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Funnel {
+    /// Everyone in the conversation (`counts.participants`) plus `reactors`.
     pub audience: u64,
+    /// People who only reacted: in `audience`, not in `counts.participants`; 0 when the
+    /// export records no reactors.
+    #[serde(default)]
+    pub reactors: u64,
+    /// What `audience` counts, in a sentence with its numbers ("150 in the audience: 122
+    /// people in the conversation and 28 who only reacted.").
+    #[serde(default)]
+    pub audience_why: String,
+    /// The numbers `audience_why` shows, each with its field.
+    #[serde(default)]
+    pub audience_quotes: Vec<Quote>,
     pub engaged: u64,
     pub core: u64,
     pub leaders: Vec<Leader>,

@@ -78,7 +78,7 @@ fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, Import
     let report = Report {
         schema: SCHEMA,
         sources: sources(data, &conv),
-        counts: counts(&scope, hosts.people.len()),
+        counts: counts(&scope, hosts.people.len(), measured.days),
         hosts: hosts.info.clone(),
         profile: options.profile,
         goal: options.goal,
@@ -178,7 +178,8 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     }
 }
 
-fn counts(scope: &Scope, hosts: usize) -> Counts {
+/// `days`: the continuation test's (silent, host) days, when it ran.
+fn counts(scope: &Scope, hosts: usize, test_days: Option<(usize, usize)>) -> Counts {
     let data = scope.data;
     // One pass over the messages for the days and the reactions.
     let mut days: Option<(i64, i64)> = None;
@@ -211,6 +212,8 @@ fn counts(scope: &Scope, hosts: usize) -> Counts {
         mentions: scope.interactions.len() as u64 - replies,
         reactions,
         days: span,
+        silent_days: test_days.map(|d| d.0 as u64),
+        host_days: test_days.map(|d| d.1 as u64),
     }
 }
 

@@ -18,5 +18,7 @@ mod evidence;
 mod fixtures;
 mod networkx;
 mod playbook;
+mod quotes;
+mod reconcile;
 mod scale;
 mod shapes;

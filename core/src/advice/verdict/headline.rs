@@ -1,8 +1,9 @@
 //! The verdict in words: the headline (the answer in one sentence) and the framing (the
 //! answer read against the user's goal). Only measures that count are quoted.
 
-use super::{pct, plural, Context};
+use super::Context;
 use crate::model::options::Goal;
+use crate::model::quoted::{Quoted, Quoter};
 use crate::model::schema::Label;
 
 pub(super) fn host_word(ctx: &Context) -> &'static str {
@@ -13,45 +14,65 @@ pub(super) fn host_word(ctx: &Context) -> &'static str {
     }
 }
 
-/// The answer in one sentence. It quotes only measures that count.
-pub(super) fn headline(label: Label, ctx: &Context) -> String {
+/// The answer in one sentence, with the numbers it quotes. It quotes only measures
+/// that count.
+pub(super) fn headline(label: Label, ctx: &Context) -> Quoted {
     let m = ctx.metrics;
-    match label {
+    let mut q = Quoter::default();
+    let text = match label {
         Label::Undetermined => {
             "Too early to tell: this export holds too little conversation to judge yet.".to_string()
         }
         Label::Audience => match m.host_share.counted() {
             Some(c) => format!(
                 "Mostly an audience: {} of conversations go through {}.",
-                pct(Some(c.value)),
+                q.share("metrics.host_share", c.value),
                 host_word(ctx)
             ),
             None => "Mostly an audience: people here hardly talk to each other yet.".to_string(),
         },
         Label::Emerging if ctx.core >= 3 => format!(
             "An audience with a community growing inside it: {} members talk to each other in a close-knit core.",
-            ctx.core
+            q.count("funnel.core", ctx.core as f64)
         ),
         Label::Emerging => match m.peer_reply_share.counted() {
             Some(c) => format!(
                 "An audience with a community starting: members already answer each other in {} of replies.",
-                pct(Some(c.value))
+                q.share("metrics.peer_reply_share", c.value)
             ),
             None => "An audience with a community starting: members are beginning to talk to each other.".to_string(),
         },
-        Label::Community => {
-            let peers = m.peer_reply_share.counted().map_or(String::new(), |c| {
-                format!(" {}", plural(c.num.round() as u64, "time", "times"))
-            });
-            let kept_talking = m.continuation.counted().is_some_and(|c| c.value >= 0.5);
-            match ctx.days {
-                Some((silent, _)) if kept_talking => format!(
-                    "A community: members answered each other{peers}, and kept talking on the {silent} days {} did not post.",
-                    if ctx.stand_in.is_some() { "the most connected person" } else { "you" }
-                ),
-                _ => format!("A community: members answered each other{peers}, not only {}.", host_word(ctx)),
-            }
-        }
+        Label::Community => community(ctx, &mut q),
+    };
+    q.say(text)
+}
+
+/// The community headline: how often members answered each other, and whether they kept
+/// talking on the days the host was away.
+fn community(ctx: &Context, q: &mut Quoter) -> String {
+    let m = ctx.metrics;
+    let peers = m.peer_reply_share.counted().map_or(String::new(), |c| {
+        let times = if c.num.round() == 1.0 {
+            "time"
+        } else {
+            "times"
+        };
+        format!(
+            " {} {times}",
+            q.count("metrics.peer_reply_share.num", c.num)
+        )
+    });
+    let kept_talking = m.continuation.counted().is_some_and(|c| c.value >= 0.5);
+    match ctx.days {
+        Some((silent, _)) if kept_talking => format!(
+            "A community: members answered each other{peers}, and kept talking on the {} days {} did not post.",
+            q.count("counts.silent_days", silent as f64),
+            host_word(ctx)
+        ),
+        _ => format!(
+            "A community: members answered each other{peers}, not only {}.",
+            host_word(ctx)
+        ),
     }
 }
 

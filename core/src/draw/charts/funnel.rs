@@ -24,11 +24,15 @@ pub fn funnel(funnel: &Funnel) -> Chart {
     Chart {
         id: "funnel",
         title: "From audience to leaders",
-        caption: "Everyone who took part, those who talk with another member, the tight group \
-                  of members, and the members who answer others most. Look at how much of \
-                  each bar survives into the next: a steep drop after the audience means \
-                  people talk to the host, not to each other."
-            .to_string(),
+        caption: format!(
+            "{} Then those who talk with another member, the tight group of members, and \
+             the members who answer others most. Look at how much of each bar survives \
+             into the next: a steep drop after the audience means people talk to the host, \
+             not to each other.",
+            funnel.audience_why
+        )
+        .trim_start()
+        .to_string(),
         svg: draw(funnel),
     }
 }
