@@ -162,3 +162,40 @@ fn detection_does_not_take_a_youtube_sample() {
         &other.bytes
     ));
 }
+
+/// "[deleted]" stands for many people (docs/METRICS.md §1): in every real sample its
+/// comments count (placeholder messages counted by the same Python walk), but it is no
+/// node, not in the host picker, never a host, leader or bridge, and no step or headline
+/// names it.
+#[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
+fn deleted_authors_are_counted_but_never_named() {
+    let dir = samples("reddit");
+    let expected = [
+        ("go-reddit_post.json", 0),
+        ("praw_3hahrw_funny_sort-old.json", 22),
+        ("praw_3hahrw_morechildren_response.json", 1),
+        ("praw_57dw9a_comment-context100.json", 6),
+        ("praw_ablzuq_2020_limit1.json", 0),
+        ("praw_jlbw48_2022.json", 0),
+    ];
+    for (name, placeholders) in expected {
+        let a =
+            analyze(&[sample(&dir, name)], &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+        let r = &a.report;
+        assert_eq!(r.counts.placeholder_messages, placeholders, "{name}");
+        let gone = "[deleted]";
+        let names = a.network.nodes.iter().map(|n| &n.name);
+        let names = names.chain(a.participants.iter().map(|p| &p.name));
+        let names = names.chain(r.hosts.iter().map(|h| &h.name));
+        let names = names.chain(r.funnel.leaders.iter().map(|l| &l.name));
+        let mut names = names.chain(r.funnel.bridges.iter().map(|b| &b.name));
+        assert!(names.all(|n| n != gone), "{name}");
+        let steps = serde_json::to_string(&r.checklist).unwrap_or_default();
+        assert!(!steps.contains(gone), "{name}");
+        assert!(!r.verdict.headline.contains(gone), "{name}");
+    }
+}
