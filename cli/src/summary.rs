@@ -71,6 +71,13 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
         c.mentions,
         c.reactions
     );
+    if c.placeholder_messages > 0 {
+        let _ = writeln!(
+            out,
+            "Messages by deleted or unknown accounts (nobody in the graph): {}.",
+            c.placeholder_messages
+        );
+    }
     if !r.verdict.evidence.is_empty() {
         let _ = writeln!(out, "\nWhy:");
         for e in &r.verdict.evidence {

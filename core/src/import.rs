@@ -4,6 +4,7 @@
 //! that adds one file to a [`Dataset`](crate::model::Dataset), so several files (a channel and its threads)
 //! share one id index and duplicates merge.
 
+pub mod absent;
 pub mod csv;
 pub mod detection;
 pub mod discord;

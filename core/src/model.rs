@@ -34,6 +34,14 @@ pub struct Person {
     /// What people see (nickname); equals `name` when the source has none.
     pub display_name: String,
     pub is_bot: bool,
+    /// One name standing for many people (Reddit's `[deleted]`, Discord's shared deleted
+    /// account, an export's unknown author): its messages count, but it is nobody
+    /// (docs/METRICS.md §1).
+    pub placeholder: bool,
+    /// A deleted account that keeps its own id (Telegram "Deleted Account", Discord
+    /// "Deleted User" with its own id): a person, but never named in advice, since
+    /// nobody can reach them (docs/METRICS.md §1).
+    pub deleted: bool,
 }
 
 impl Person {
@@ -44,6 +52,8 @@ impl Person {
             name: name.to_string(),
             display_name: name.to_string(),
             is_bot: false,
+            placeholder: false,
+            deleted: false,
         }
     }
 
@@ -59,6 +69,18 @@ impl Person {
 
     pub fn with_bot(mut self, is_bot: bool) -> Person {
         self.is_bot = is_bot;
+        self
+    }
+
+    /// Marks it as a name that stands for many people, when `placeholder`.
+    pub fn with_placeholder(mut self, placeholder: bool) -> Person {
+        self.placeholder = placeholder;
+        self
+    }
+
+    /// Marks it as a deleted account that kept its own id, when `deleted`.
+    pub fn with_deleted(mut self, deleted: bool) -> Person {
+        self.deleted = deleted;
         self
     }
 }
@@ -270,11 +292,14 @@ pub struct Dataset {
 
 impl Dataset {
     /// The index of the person with this source id, adding them on first sight.
-    /// Later sightings fill in a missing display name and keep the bot flag once set.
+    /// Later sightings fill in a missing display name and keep the bot, placeholder and
+    /// deleted flags once set.
     pub fn intern_person(&mut self, person: Person) -> PersonIdx {
         if let Some(&idx) = self.person_index.get(&person.id) {
             if let Some(existing) = self.people.get_mut(idx as usize) {
                 existing.is_bot |= person.is_bot;
+                existing.placeholder |= person.placeholder;
+                existing.deleted |= person.deleted;
                 if existing.display_name.is_empty() {
                     existing.display_name = person.display_name;
                 }
@@ -347,6 +372,29 @@ impl Dataset {
 
     pub fn is_bot(&self, person: PersonIdx) -> bool {
         self.people.get(person as usize).is_some_and(|p| p.is_bot)
+    }
+
+    /// Whether the person is a placeholder for many people (no node, no interaction end).
+    pub fn is_placeholder(&self, person: PersonIdx) -> bool {
+        self.people
+            .get(person as usize)
+            .is_some_and(|p| p.placeholder)
+    }
+
+    /// Whether advice may name the person: a real account that still exists (not a bot,
+    /// not a placeholder, not deleted). False for an index that is nobody.
+    pub fn nameable(&self, person: PersonIdx) -> bool {
+        self.people
+            .get(person as usize)
+            .is_some_and(|p| !p.is_bot && !p.placeholder && !p.deleted)
+    }
+
+    /// Counting messages (docs/METRICS.md §1) written by placeholders.
+    pub fn placeholder_messages(&self) -> u64 {
+        self.messages
+            .iter()
+            .filter(|m| self.counts(m) && self.is_placeholder(m.author))
+            .count() as u64
     }
 }
 

@@ -49,6 +49,11 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                 <div><dt>{ "days" }</dt><dd>{ counts.days }</dd></div>
                 <div><dt>{ "replies" }</dt><dd>{ counts.replies }</dd></div>
                 <div><dt>{ "mentions" }</dt><dd>{ counts.mentions }</dd></div>
+                if counts.placeholder_messages > 0 {
+                    <div id="placeholder-messages">
+                        <dt>{ "messages by deleted or unknown accounts" }</dt>
+                        <dd>{ counts.placeholder_messages }</dd></div>
+                }
             </dl>
             { measures(&report.metrics) }
             <h3>{ "From audience to leaders" }</h3>

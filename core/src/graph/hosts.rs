@@ -45,6 +45,7 @@ fn named(data: &Dataset, names: &[String]) -> Result<Hosts, ImportError> {
             .filter(|&p| {
                 data.people.get(p as usize).is_some_and(|person| {
                     !person.is_bot
+                        && !person.placeholder
                         && (person.id == *wanted
                             || person.name == *wanted
                             || person.display_name == *wanted)
@@ -74,7 +75,7 @@ fn detect(data: &Dataset, g: &Graph) -> Hosts {
         .host_hints
         .iter()
         .copied()
-        .filter(|&p| !data.is_bot(p))
+        .filter(|&p| !data.is_bot(p) && !data.is_placeholder(p))
         .collect();
     if !hinted.is_empty() {
         let info = hinted

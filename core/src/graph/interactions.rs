@@ -5,7 +5,9 @@
 //! across every loaded file (Discord snowflakes are unique across channels, and a
 //! Discord thread's root lives in its parent channel's file; Slack timestamps are only
 //! unique within a channel). Bots and system messages take no part; self-interactions
-//! are dropped.
+//! are dropped. A placeholder author (`[deleted]`) keeps its messages in the reply tree
+//! but is no end of an interaction: a reply to its message has no target person, so it
+//! creates none (docs/METRICS.md §2).
 
 use rustc_hash::FxHashMap;
 
@@ -170,7 +172,9 @@ impl Conversation {
         message: usize,
         target: Option<usize>,
     ) {
-        if from != to && !data.is_bot(from) && !data.is_bot(to) {
+        // A placeholder is nobody (docs/METRICS.md §1): neither end of an interaction.
+        let somebody = |p| !data.is_bot(p) && !data.is_placeholder(p);
+        if from != to && somebody(from) && somebody(to) {
             self.interactions.push(Interaction {
                 from,
                 to,
@@ -313,12 +317,7 @@ mod tests {
             infer_replies: true,
         });
         for (i, &(who, minute)) in lines.iter().enumerate() {
-            let author = d.intern_person(Person {
-                id: who.into(),
-                name: who.into(),
-                display_name: who.into(),
-                is_bot: false,
-            });
+            let author = d.intern_person(Person::named(who, who));
             d.push_message(Message {
                 space,
                 id: i.to_string(),

@@ -59,7 +59,12 @@ impl<'a> Scope<'a> {
             }
         }
         let participants: Vec<PersonIdx> = (0..data.people.len() as PersonIdx)
-            .filter(|&p| takes_part.get(p as usize) == Some(&true) && !data.is_bot(p))
+            .filter(|&p| {
+                // Placeholders write counted messages but are no node (docs/METRICS.md §2).
+                takes_part.get(p as usize) == Some(&true)
+                    && !data.is_bot(p)
+                    && !data.is_placeholder(p)
+            })
             .collect();
         let graph = Graph::build(data.people.len(), &participants, interactions.iter());
         Scope {
@@ -77,9 +82,9 @@ impl<'a> Scope<'a> {
         self.is_host.get(person as usize).copied().unwrap_or(false)
     }
 
-    /// A non-bot person who is not a host.
+    /// A non-bot person who is not a host nor a placeholder.
     pub fn member(&self, person: PersonIdx) -> bool {
-        !self.host(person) && !self.data.is_bot(person)
+        !self.host(person) && !self.data.is_bot(person) && !self.data.is_placeholder(person)
     }
 
     /// Per graph node: is it a host.

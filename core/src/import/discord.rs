@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::discord_stream::{ExportSeed, Tally};
 use super::json_error;
 use super::timestamp::parse_iso;
+use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space};
@@ -243,12 +244,17 @@ fn reaction(raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
     }
 }
 
+/// A user; Discord's shared deleted account is a placeholder, a "Deleted User" with its
+/// own id a deleted person (docs/METRICS.md §1).
 fn person(user: &User) -> Person {
     let name = user.name.as_deref().unwrap_or("");
     let shown = user.nickname.as_deref().filter(|n| !n.is_empty());
+    let placeholder = absent::is_placeholder(&user.id, name);
     Person::named(user.id.to_string(), name)
         .with_display_name(shown.unwrap_or(name))
         .with_bot(user.is_bot)
+        .with_placeholder(placeholder)
+        .with_deleted(!placeholder && absent::is_deleted(name))
 }
 
 /// Whether a message `type` is a system notice rather than conversation.

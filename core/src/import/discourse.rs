@@ -19,6 +19,7 @@ mod shape;
 
 use super::json_error;
 use super::timestamp::parse_iso;
+use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::words::plural;
@@ -112,7 +113,7 @@ fn not_a_conversation(top: &Top) -> String {
 
 /// Interns the author first, so display names come from authors rather than mentions.
 fn intern_author(post: &Post, dataset: &mut Dataset) -> PersonIdx {
-    let username = post.username.as_ref();
+    let username = post.username.as_deref().unwrap_or("");
     let display_name = post
         .name
         .as_deref()
@@ -123,7 +124,9 @@ fn intern_author(post: &Post, dataset: &mut Dataset) -> PersonIdx {
     let idx = dataset.intern_person(
         Person::named(username.to_lowercase(), username)
             .with_display_name(display_name)
-            .with_bot(is_bot),
+            .with_bot(is_bot)
+            // A post whose account is gone names nobody: a placeholder (docs/METRICS.md §1).
+            .with_placeholder(absent::is_placeholder(username, username)),
     );
     let staff =
         post.admin == Some(true) || post.moderator == Some(true) || post.staff == Some(true);

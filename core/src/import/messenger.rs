@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::json_error;
+use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space, SpaceIdx};
 
@@ -185,9 +186,10 @@ fn convert(
     )
 }
 
-/// Messenger knows people only by their full name: it is their id too.
+/// Messenger knows people only by their full name: it is their id too. "Facebook User"
+/// stands for every deleted account, so it is a placeholder (docs/METRICS.md §1).
 fn person(name: &str) -> Person {
-    Person::named(name, name)
+    Person::named(name, name).with_placeholder(absent::is_placeholder(name, name))
 }
 
 /// People named as `@Full Name` in the text, each once; at each `@` the longest name wins.

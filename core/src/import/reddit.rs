@@ -14,13 +14,15 @@
 mod things;
 
 use super::json_error;
+use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space, SpaceIdx};
 use things::{Child, Data, Thing, TopObject};
 
-/// The placeholder author of comments whose account was deleted.
+/// The author Reddit writes for every deleted account: one name for many people, so a
+/// placeholder (docs/METRICS.md §1).
 const DELETED: &str = "[deleted]";
 
 /// True when the first few kilobytes look like Reddit JSON: an array or object holding a
@@ -146,14 +148,16 @@ fn intern_author(data: &Data, dataset: &mut Dataset) -> PersonIdx {
 fn person(name: &str) -> Person {
     // Reddit's built-in moderation bot; Reddit flags no other accounts as bots.
     let is_bot = name.eq_ignore_ascii_case("AutoModerator");
-    Person::named(name.to_lowercase(), name).with_bot(is_bot)
+    Person::named(name.to_lowercase(), name)
+        .with_bot(is_bot)
+        .with_placeholder(absent::is_placeholder(name, name))
 }
 
 fn person_is_real(dataset: &Dataset, person: PersonIdx) -> bool {
     dataset
         .people
         .get(person as usize)
-        .is_some_and(|p| p.id != DELETED && !p.is_bot)
+        .is_some_and(|p| !p.placeholder && !p.is_bot)
 }
 
 /// Strips a `t1_`/`t3_` fullname prefix: `t3_3hahrw` → `3hahrw`.
@@ -265,19 +269,9 @@ fn mentioned(text: &str) -> Vec<String> {
     names
 }
 
+/// Messages by deleted accounts are reported once for the whole export (the report's
+/// placeholder count), not per file.
 fn warn(file: &str, found: &Found, dataset: &mut Dataset) {
-    let deleted = found
-        .posts
-        .iter()
-        .chain(&found.comments)
-        .filter(|d| d.author.as_deref().is_none_or(|a| a == DELETED))
-        .count();
-    if deleted > 0 {
-        dataset.warnings.push(format!(
-            "{file}: deleted accounts wrote {}; they count as one person, \"{DELETED}\"",
-            plural(deleted as u64, "message", "messages")
-        ));
-    }
     if found.hidden > 0 {
         dataset.warnings.push(format!(
             "{file}: {} not loaded (Reddit 'more' stubs); add the /api/morechildren \

@@ -15,6 +15,7 @@ mod sources;
 
 use std::collections::HashMap;
 
+use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space, SpaceIdx};
@@ -135,8 +136,12 @@ fn convert(comment: &Comment, space: SpaceIdx, names: &Names, dataset: &mut Data
 }
 
 /// The person who wrote `comment`: their channel id, or their name when the source has none.
+/// Without either, the author is unknown: a placeholder (docs/METRICS.md §1).
 fn commenter(comment: &Comment) -> Person {
-    Person::named(comment.author_id, comment.author_name)
+    Person::named(comment.author_id, comment.author_name).with_placeholder(absent::is_placeholder(
+        comment.author_id,
+        comment.author_name,
+    ))
 }
 
 /// A comment's likes as one reaction: YouTube counts one like per person but never says

@@ -139,7 +139,7 @@ fn audience(scope: &Scope) -> u64 {
                 r.reactors
                     .iter()
                     .copied()
-                    .filter(|&p| !scope.data.is_bot(p)),
+                    .filter(|&p| !scope.data.is_bot(p) && !scope.data.is_placeholder(p)),
             );
         }
     }

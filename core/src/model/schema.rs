@@ -71,6 +71,10 @@ pub struct Counts {
     pub members: u64,
     pub hosts: u64,
     pub bots_excluded: u64,
+    /// Counting messages written by placeholders (`[deleted]`, unknown authors): part of
+    /// `messages`, but by nobody (docs/METRICS.md §1). 0 in reports older than this field.
+    #[serde(default)]
+    pub placeholder_messages: u64,
     /// Interactions of the three reply kinds.
     pub replies: u64,
     pub mentions: u64,

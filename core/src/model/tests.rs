@@ -58,3 +58,26 @@ fn text_gives_its_length_in_characters_and_whether_it_asks() {
     let named = Person::named("7", "Kun");
     assert_eq!((named.display_name.as_str(), named.is_bot), ("Kun", false));
 }
+
+#[test]
+fn placeholder_and_deleted_flags_stick_and_placeholders_are_never_nameable() {
+    let mut d = Dataset::default();
+    let gone = d.intern_person(person("[deleted]").with_placeholder(true));
+    assert_eq!(
+        d.intern_person(person("[deleted]")),
+        gone,
+        "a later sighting"
+    );
+    let left = d.intern_person(person("user9").with_deleted(true));
+    let ann = d.intern_person(person("ann"));
+    assert!(d.is_placeholder(gone) && !d.is_placeholder(left) && !d.is_placeholder(ann));
+    assert_eq!(
+        [gone, left, ann, 99].map(|p| d.nameable(p)),
+        [false, false, true, false]
+    );
+    for (id, author) in [("a", gone), ("b", gone), ("c", ann)] {
+        d.push_message(Message::new(0, id.into(), author, 0));
+    }
+    d.push_message(Message::new(0, "d".into(), gone, 0).with_notice(true));
+    assert_eq!(d.placeholder_messages(), 2, "the notice does not count");
+}

@@ -126,6 +126,10 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     if conv.missing_roots > 0 {
         warnings.push(missing_roots(conv.missing_roots));
     }
+    let placeholders = data.placeholder_messages();
+    if placeholders > 0 {
+        warnings.push(placeholder_messages(placeholders));
+    }
     let bots = data.people.iter().filter(|p| p.is_bot).count();
     if bots > 0 {
         warnings.push(format!(
@@ -208,6 +212,12 @@ fn counts(scope: &Scope, hosts: usize, test_days: Option<(usize, usize)>) -> Cou
         members: scope.member_count() as u64,
         hosts: hosts as u64,
         bots_excluded: data.people.iter().filter(|p| p.is_bot).count() as u64,
+        placeholder_messages: scope
+            .messages
+            .iter()
+            .filter_map(|&at| scope.message(at))
+            .filter(|m| data.is_placeholder(m.author))
+            .count() as u64,
         replies,
         mentions: scope.interactions.len() as u64 - replies,
         reactions,
@@ -330,6 +340,22 @@ fn missing_parents(count: u64) -> String {
         "{count} {what} {verb} to messages that are not in the export (deleted, or outside the \
          exported dates); they count as messages but not as replies."
     )
+}
+
+/// The warning for `count` (≥ 1) messages written by placeholders (docs/METRICS.md §1).
+fn placeholder_messages(count: u64) -> String {
+    let (what, verb) = if count == 1 {
+        (
+            "message by a deleted or unknown account",
+            "counts as a message but belongs",
+        )
+    } else {
+        (
+            "messages by deleted or unknown accounts",
+            "count as messages but belong",
+        )
+    };
+    format!("{count} {what} {verb} to nobody: no person in the graph stands for them.")
 }
 
 /// The warning for `count` (≥ 1) thread replies whose thread's first message is missing.

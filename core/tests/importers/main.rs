@@ -1,7 +1,8 @@
 //! Every importer through the public API, one module per format: hand-written fixtures in
 //! `tests/fixtures/` whose numbers were worked out by hand, real exports by other people
 //! in `../shared/samples/<format>/` (counted by hand too), and detection that takes no
-//! other format's file. [`conformance`] runs one table over every samples folder.
+//! other format's file. [`conformance`] runs one table over every samples folder;
+//! [`absent`] checks what each format makes of deleted and unknown authors.
 //!
 //! The tests that read `../shared/samples/` are ignored, with the reason, when it is not
 //! in the checkout (`core/build.rs` sets `cfg(samples_absent)`); see [`support`].
@@ -15,6 +16,7 @@
 
 mod support;
 
+mod absent;
 mod conformance;
 mod csv;
 mod discord;

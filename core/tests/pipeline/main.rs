@@ -1,7 +1,8 @@
 //! The analysis after import, one module per concern: the whole pipeline on hand-written
 //! fixtures ([`fixtures`]), generated groups of known shape ([`shapes`], [`playbook`] on
 //! [`groups`]), the graph measures against NetworkX ([`networkx`]), the charts, share card
-//! and metrics CSV ([`charts`]), and a 1 M-reply measurement run by hand ([`scale`]).
+//! and metrics CSV ([`charts`]), placeholder and deleted authors ([`placeholders`]), and a
+//! 1 M-reply measurement run by hand ([`scale`]).
 //! One binary, so the core is linked once for all of them.
 //!
 //! ```text
@@ -17,6 +18,7 @@ mod charts;
 mod evidence;
 mod fixtures;
 mod networkx;
+mod placeholders;
 mod playbook;
 mod quotes;
 mod reconcile;

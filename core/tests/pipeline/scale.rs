@@ -23,12 +23,7 @@ fn big(people: u32, messages: usize) -> Dataset {
         infer_replies: false,
     });
     for p in 0..people {
-        d.intern_person(Person {
-            id: p.to_string(),
-            name: format!("p{p}"),
-            display_name: String::new(),
-            is_bot: false,
-        });
+        d.intern_person(Person::named(p.to_string(), &format!("p{p}")).with_display_name(""));
     }
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move |bound: u64| {

@@ -86,7 +86,9 @@ impl<'a> Signals<'a> {
         let core_hubs = hubs
             .iter()
             .take(MAX_NAMED)
-            .filter_map(|&(_, v)| scope.graph.people.get(v as usize).map(|&p| person(p)))
+            .filter_map(|&(_, v)| scope.graph.people.get(v as usize).copied())
+            .filter(|&p| scope.data.nameable(p))
+            .map(person)
             .collect();
         Signals {
             metrics,
@@ -95,12 +97,17 @@ impl<'a> Signals<'a> {
             members: scope.member_count() as u64,
             engaged: people.funnel.engaged,
             core: people.funnel.core,
-            leaders: people.leaders.iter().map(|&p| person(p)).collect(),
+            leaders: people
+                .leaders
+                .iter()
+                .filter(|&&p| scope.data.nameable(p))
+                .map(|&p| person(p))
+                .collect(),
             core_hubs,
-            answerers: top(answerers(scope), &person),
+            answerers: top(scope, answerers(scope), &person),
             unanswered: unanswered(scope, &person),
             only_with_hosts: only_with_hosts(scope, people, &person),
-            starters: top(starters(scope), &person),
+            starters: top(scope, starters(scope), &person),
             size: Size::of(scope),
         }
     }
@@ -124,9 +131,18 @@ fn member_degree(scope: &Scope, v: u32) -> usize {
         .count()
 }
 
-/// The `MAX_NAMED` people with the highest counts (ties by person index).
-fn top(counts: HashMap<u32, u64>, person: &dyn Fn(u32) -> PersonRef) -> Vec<PersonRef> {
-    let mut ranked: Vec<(u64, u32)> = counts.into_iter().map(|(p, c)| (c, p)).collect();
+/// The `MAX_NAMED` people with the highest counts (ties by person index), leaving out
+/// deleted accounts: nobody can reach them (docs/METRICS.md §1).
+fn top(
+    scope: &Scope,
+    counts: HashMap<u32, u64>,
+    person: &dyn Fn(u32) -> PersonRef,
+) -> Vec<PersonRef> {
+    let mut ranked: Vec<(u64, u32)> = counts
+        .into_iter()
+        .filter(|&(p, _)| scope.data.nameable(p))
+        .map(|(p, c)| (c, p))
+        .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked
         .into_iter()
@@ -174,7 +190,7 @@ fn unanswered(scope: &Scope, person: &dyn Fn(u32) -> PersonRef) -> (Vec<PersonRe
             *askers.entry(m.author).or_insert(0) += 1;
         }
     }
-    (top(askers, person), total)
+    (top(scope, askers, person), total)
 }
 
 fn only_with_hosts(
@@ -193,7 +209,7 @@ fn only_with_hosts(
         node.is_some_and(|v| !people.engaged.get(v as usize).copied().unwrap_or(false))
     });
     let total = with_host.len() as u64;
-    (top(with_host, person), total)
+    (top(scope, with_host, person), total)
 }
 
 /// Root messages by members that drew replies, per author.

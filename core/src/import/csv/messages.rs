@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use ::csv::StringRecord;
 
 use super::{values, Role, Table};
+use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
 use crate::model::{Dataset, Message, Person, PersonIdx};
@@ -62,7 +63,11 @@ impl Table<'_> {
             return Err(self.error(line, Role::Author, what));
         }
         let id = if id.is_empty() { name } else { id };
-        let person = Person::named(id, name).with_bot(values::truthy(self.cell(row, Role::Bot)));
+        let placeholder = absent::is_placeholder(id, name);
+        let person = Person::named(id, name)
+            .with_bot(values::truthy(self.cell(row, Role::Bot)))
+            .with_placeholder(placeholder)
+            .with_deleted(!placeholder && absent::is_deleted(name));
         Ok(people.add(person, dataset))
     }
 

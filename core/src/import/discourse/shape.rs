@@ -35,8 +35,9 @@ pub(super) struct PostStream<'a> {
 pub(super) struct Post<'a> {
     #[serde(default)]
     pub(super) id: u64,
-    #[serde(borrow)]
-    pub(super) username: Cow<'a, str>,
+    /// `null` when the account was deleted and its posts kept.
+    #[serde(borrow, default)]
+    pub(super) username: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     pub(super) name: Option<Cow<'a, str>>,
     #[serde(default)]

@@ -43,7 +43,13 @@ fn reads_the_tree_parents_mentions_and_stubs() {
         "scores are not reactions"
     );
     let w = d.warnings.join("\n");
-    assert!(w.contains("deleted accounts wrote 1 message;"), "{w}");
+    let gone = m[2].author;
+    assert!(
+        d.people[gone as usize].placeholder,
+        "[deleted] stands for many people"
+    );
+    assert!(!d.host_hints.contains(&gone));
+    assert_eq!(d.placeholder_messages(), 1);
     assert!(
         w.contains("3 comments not loaded (Reddit 'more' stubs)"),
         "{w}"

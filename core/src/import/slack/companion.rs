@@ -15,6 +15,8 @@ pub(super) struct UserInfo {
     pub name: String,
     pub display: String,
     pub is_bot: bool,
+    /// Deactivated (`deleted` in `users.json`): a person never named in advice.
+    pub deleted: bool,
 }
 
 /// A channel as the export's channel lists name it.
@@ -78,6 +80,7 @@ pub(super) fn parse_users(
                 name: u.name.as_deref().unwrap_or("").to_string(),
                 display: display.to_string(),
                 is_bot: u.is_bot.unwrap_or(false) || u.id == SLACKBOT,
+                deleted: u.deleted.unwrap_or(false),
             };
             (u.id.to_string(), info)
         })

@@ -60,12 +60,18 @@ fn bot_author(raw: &RawMessage, bot_name: &str, dataset: &mut Dataset) -> (Perso
             name: "unknown".into(),
             ..UserInfo::default()
         };
-        return (add_person(dataset, "unknown", &unknown, false), false);
+        let idx = add_person(dataset, "unknown", &unknown, false);
+        // One name for every unnamed author: a placeholder (docs/METRICS.md §1).
+        if let Some(p) = dataset.people.get_mut(idx as usize) {
+            p.placeholder = true;
+        }
+        return (idx, false);
     }
     let info = UserInfo {
         name: bot_name.to_string(),
         display: bot_name.to_string(),
         is_bot: true,
+        ..UserInfo::default()
     };
     (add_person(dataset, id, &info, false), true)
 }
@@ -83,6 +89,7 @@ pub(super) fn named(
             name: hint.to_string(),
             display: String::new(),
             is_bot: id == SLACKBOT,
+            ..UserInfo::default()
         },
     };
     add_person(dataset, id, &info, false)
@@ -98,7 +105,8 @@ pub(super) fn add_person(
 ) -> PersonIdx {
     let person = Person::named(id, &info.name)
         .with_display_name(&info.display)
-        .with_bot(info.is_bot);
+        .with_bot(info.is_bot)
+        .with_deleted(info.deleted);
     let idx = dataset.intern_person(person);
     if let Some(p) = dataset.people.get_mut(idx as usize) {
         if p.name.is_empty() && !info.name.is_empty() {

@@ -93,6 +93,9 @@ pub(super) struct RawUser<'a> {
     pub real_name: Option<Cow<'a, str>>,
     #[serde(default)]
     pub is_bot: Option<bool>,
+    /// The account was deactivated; it keeps its id.
+    #[serde(default)]
+    pub deleted: Option<bool>,
     #[serde(borrow, default)]
     pub profile: Option<Profile<'a>>,
 }

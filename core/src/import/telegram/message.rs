@@ -26,9 +26,15 @@ pub(super) struct ChatContext<'c> {
 }
 
 impl ChatContext<'_> {
+    /// A sender or reactor. Telegram Desktop writes a deleted account's name as `null`
+    /// (shown "Deleted Account") but keeps its `user…` id: a deleted person, not a
+    /// placeholder (docs/METRICS.md §1).
     fn person(&self, id: String, name: &str) -> Person {
         let is_bot = self.bots.contains(&id) || self.bot.as_ref() == Some(&id);
-        Person::named(id, name).with_bot(is_bot)
+        let deleted = name.is_empty() || name == "Deleted Account";
+        Person::named(id, name)
+            .with_bot(is_bot)
+            .with_deleted(deleted)
     }
 
     /// The stored id of message `id` of this chat.
@@ -242,6 +248,12 @@ mod tests {
             "user9",
             "a deleted account shows its id"
         );
+        let deleted = |at: usize| d.people[m[at].author as usize].deleted;
+        assert!(
+            deleted(3) && !deleted(2),
+            "kept as a person, flagged deleted"
+        );
+        assert!(!d.is_placeholder(m[3].author));
         assert_eq!(
             m[4].parent.as_deref(),
             Some("55/9"),

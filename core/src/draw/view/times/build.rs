@@ -126,12 +126,7 @@ mod tests {
     fn each_interaction_lands_in_its_channel_and_day() {
         let mut d = Dataset::default();
         for (name, is_bot) in [("ann", false), ("bob", false), ("cy", false), ("bot", true)] {
-            d.intern_person(Person {
-                id: name.into(),
-                name: name.into(),
-                display_name: name.into(),
-                is_bot,
-            });
+            d.intern_person(Person::named(name, name).with_bot(is_bot));
         }
         let (g, h) = (space(&mut d, "g", None), space(&mut d, "h", None));
         let t = space(&mut d, "t", Some("g"));
