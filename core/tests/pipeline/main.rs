@@ -17,6 +17,7 @@ mod charts;
 mod evidence;
 mod fixtures;
 mod networkx;
+mod plan;
 mod playbook;
 mod scale;
 mod shapes;
