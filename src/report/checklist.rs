@@ -1,4 +1,4 @@
-//! What to do: the checklist, most urgent step first.
+//! What to do: the checklist in the plan's order, three steps for this week first.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -22,14 +22,20 @@ pub struct ChecklistProps {
     pub on_toggle: Callback<String>,
 }
 
-/// `#checklist`: one `li` per step with a tick box, its title, why now, how, who and
-/// urgency. A ticked step is crossed out; [`crate::report::progress`] remembers the ticks.
+/// How many steps the page shows as this week's; the rest fold under "More steps".
+pub const THIS_WEEK: usize = 3;
+
+/// `#checklist`: one `li` per step, in the report's order (docs/METRICS.md §10: the goal
+/// orders the plan, so the priority alone does not), each with a tick box, its title, why
+/// now, how, who and urgency. The first [`THIS_WEEK`] steps are this week's; the rest are
+/// folded under `details.more-steps`. A ticked step is crossed out;
+/// [`crate::report::progress`] remembers the ticks.
 #[component]
 pub fn Checklist(props: &ChecklistProps) -> Html {
-    let mut steps: Vec<&Step> = props.analysis.report.checklist.iter().collect();
-    steps.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    let steps = &props.analysis.report.checklist;
     let undetermined = props.analysis.report.verdict.label == Label::Undetermined;
-    let toggle = |id: String| props.on_toggle.reform(move |_: Event| id.clone());
+    let (now, later) = steps.split_at(steps.len().min(THIS_WEEK));
+    let item = |step: &Step| step_item(step, props);
 
     html! {
         <section class="checklist-panel" aria-labelledby="checklist-title">
@@ -42,43 +48,59 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
             if steps.is_empty() {
                 <p class="empty">{ "No steps for this export." }</p>
             }
-            <ol id="checklist">
-                { for steps.iter().map(|step| {
-                    let is_done = props.ticked.contains(&step.id);
-                    html! {
-                        <li key={step.id.clone()} data-step={step.id.clone()}
-                            class={classes!("step", is_done.then_some("done"))}>
-                            <label class="step-title">
-                                <input type="checkbox" class="tick" checked={is_done}
-                                    aria-label={format!("Done: {}", step.title)}
-                                    onchange={toggle(step.id.clone())} />
-                                <span class="title">{ &step.title }</span>
-                                <span class="priority" title="How urgent, 0–100">
-                                    { format!("urgency {}", step.priority.round()) }
-                                </span>
-                            </label>
-                            <p class="step-why">{ &step.why }</p>
-                            // Not a list: `#checklist li` counts steps only.
-                            <div class="step-how">
-                                { for step.how.iter().map(|how| html! {
-                                    <p class="how">{ how }</p>
-                                }) }
-                            </div>
-                            if !step.people.is_empty() {
-                                <p class="step-people">
-                                    <span class="who">{ "Who: " }</span>
-                                    // Each name isolated: one right-to-left name must not
-                                    // turn the rest of the line around.
-                                    { bidi::names(
-                                        step.people.iter().map(|p| p.name.as_str()),
-                                        ", ",
-                                    ) }
-                                </p>
-                            }
-                        </li>
-                    }
-                }) }
-            </ol>
+            <div id="checklist">
+                if !now.is_empty() {
+                    <h3 class="this-week-title">{ "This week" }</h3>
+                    <ol class="steps this-week">{ for now.iter().map(item) }</ol>
+                }
+                if !later.is_empty() {
+                    <details class="more-steps">
+                        <summary>{ format!("More steps ({})", later.len()) }</summary>
+                        <ol class="steps" start={(THIS_WEEK + 1).to_string()}>
+                            { for later.iter().map(item) }
+                        </ol>
+                    </details>
+                }
+            </div>
         </section>
+    }
+}
+
+/// One step's `li`: tick box, title, urgency, why, how and who.
+fn step_item(step: &Step, props: &ChecklistProps) -> Html {
+    let is_done = props.ticked.contains(&step.id);
+    let id = step.id.clone();
+    let toggle = props.on_toggle.reform(move |_: Event| id.clone());
+    html! {
+        <li key={step.id.clone()} data-step={step.id.clone()}
+            class={classes!("step", is_done.then_some("done"))}>
+            <label class="step-title">
+                <input type="checkbox" class="tick" checked={is_done}
+                    aria-label={format!("Done: {}", step.title)}
+                    onchange={toggle} />
+                <span class="title">{ &step.title }</span>
+                <span class="priority" title="How urgent, 0–100">
+                    { format!("urgency {}", step.priority.round()) }
+                </span>
+            </label>
+            <p class="step-why">{ &step.why }</p>
+            // Not a list: `#checklist li` counts steps only.
+            <div class="step-how">
+                { for step.how.iter().map(|how| html! {
+                    <p class="how">{ how }</p>
+                }) }
+            </div>
+            if !step.people.is_empty() {
+                <p class="step-people">
+                    <span class="who">{ "Who: " }</span>
+                    // Each name isolated: one right-to-left name must not
+                    // turn the rest of the line around.
+                    { bidi::names(
+                        step.people.iter().map(|p| p.name.as_str()),
+                        ", ",
+                    ) }
+                </p>
+            }
+        </li>
     }
 }

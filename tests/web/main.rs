@@ -212,7 +212,8 @@ fn made_up_analysis() -> Shared<Analysis> {
             bucket: "week",
             points: vec![],
         },
-        checklist: vec![step("low", 10.0), step("high", 90.0), step("mid", 50.0)],
+        // In the report's order: the goal orders the plan, so the page keeps it.
+        checklist: vec![step("high", 90.0), step("mid", 50.0), step("low", 10.0)],
     };
     let participants = nodes.iter().map(|n| person(&n.id, &n.name)).collect();
     Shared::new(Analysis {

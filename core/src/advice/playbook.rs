@@ -1,37 +1,45 @@
-//! The checklist (docs/METRICS.md §8): facilitation steps for the chosen profile plus the
-//! steps every profile gets, each bound to the signal that makes it urgent and ranked
-//! by the size of that gap.
+//! The checklist (docs/METRICS.md §8, and "The checklist and evidence" in §10):
+//! facilitation steps for the chosen profile plus the steps every profile gets, each bound
+//! to the measure that makes it urgent, weighted by how much conversation that measure
+//! rests on, and ordered by the user's goal.
 //!
 //! The wording is peerscope's own; the four steps per profile follow the reference
 //! article's checklist.
 
+mod draft;
+mod everyone;
+mod profiles;
+mod rank;
 mod signals;
-mod steps;
+mod words;
 
-pub use signals::{Signals, Size};
+pub use draft::{Aim, Basis, Draft};
+pub use rank::{distinct, evidence};
+pub use signals::{deleted_account, Signals, Size};
 
 use crate::model::options::Profile;
 use crate::model::schema::{Label, Step};
 
-/// The chosen profile's steps and the steps for everyone, most urgent first.
+/// The chosen profile's steps and the steps for everyone, in the order the page shows
+/// them, with distinct priorities (0–100) that never rise along the list.
 ///
-/// A group that already is a community gets a step to keep it one at the top. A group
-/// whose verdict is undetermined gets only the steps that need no judgement of it: export
-/// a longer period, add the other channels.
+/// A step whose premise is empty (nobody to introduce, no core to give a space, a null or
+/// thin measure) is not offered. A group whose verdict is undetermined gets only the steps
+/// that need no judgement of it: export a longer period, add the other channels.
 pub fn checklist(signals: &Signals, profile: Profile) -> Vec<Step> {
-    if signals.label == Label::Undetermined {
-        return steps::more_evidence(signals);
-    }
-    let mut list: Vec<Step> = steps::for_everyone(signals);
-    list.extend(steps::for_profile(signals, profile));
-    if signals.label == Label::Community {
-        list.push(steps::keep_it_a_community(signals));
-    }
-    list.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.id.cmp(&b.id)));
-    list
+    rank::order(drafts(signals, profile), signals.goal)
 }
 
-/// Priority (0–100) from a gap in 0..=1; an unknown gap sits in the middle.
-pub fn priority(gap: Option<f64>) -> f64 {
-    (gap.unwrap_or(0.5).clamp(0.0, 1.0) * 1000.0).round() / 10.0
+/// Every step offered, before ordering: the profile's own steps first, in its own order
+/// (the order that breaks ties), then the steps for everyone.
+pub fn drafts(signals: &Signals, profile: Profile) -> Vec<Draft> {
+    if signals.label == Label::Undetermined {
+        return everyone::more_evidence(signals);
+    }
+    let mut list = profiles::for_profile(signals, profile);
+    if signals.label == Label::Community {
+        list.extend(everyone::keep_it_a_community(signals));
+    }
+    list.extend(everyone::for_everyone(signals));
+    list
 }

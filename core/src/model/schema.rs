@@ -349,7 +349,8 @@ pub struct Step {
     pub why: String,
     /// Two or three concrete actions.
     pub how: Vec<String>,
-    /// 0–100: the size of the gap this step closes (higher = more urgent).
+    /// 0–100, one decimal, distinct within a checklist: the size of the gap this step
+    /// closes weighed by the evidence behind it (higher = more urgent; docs/METRICS.md §10).
     pub priority: f64,
     pub people: Vec<PersonRef>,
 }

@@ -2,8 +2,8 @@
 
 use peerscope_core::model::schema::Report;
 use peerscope_core::{
-    import::Input, model::options::HostChoice, model::options::Options, model::options::Profile,
-    report::analyze,
+    import::Input, model::options::Goal, model::options::HostChoice, model::options::Options,
+    model::options::Profile, report::analyze,
 };
 
 /// A DiscordChatExporter file where every person posts once, then each `(from, to)`
@@ -66,6 +66,17 @@ pub fn report_for(
     host: Option<usize>,
     profile: Profile,
 ) -> Report {
+    report_goal(people, replies, host, profile, Goal::default())
+}
+
+/// The same group analysed for a given profile and goal.
+pub fn report_goal(
+    people: usize,
+    replies: &[(usize, usize)],
+    host: Option<usize>,
+    profile: Profile,
+    goal: Goal,
+) -> Report {
     let hosts = match host {
         Some(h) => HostChoice::Named(vec![format!("u{h}")]),
         None => HostChoice::None,
@@ -73,6 +84,7 @@ pub fn report_for(
     let options = Options {
         hosts,
         profile,
+        goal,
         ..Options::default()
     };
     analyze(&[export(people, replies)], &options)

@@ -19,6 +19,7 @@ mod evidence;
 mod fixtures;
 mod networkx;
 mod placeholders;
+mod plan;
 mod playbook;
 mod quotes;
 mod reconcile;

@@ -74,9 +74,14 @@ impl<'a> Signals<'a> {
         label: Label,
         goal: Goal,
     ) -> Signals<'a> {
-        let person = |p: u32| PersonRef {
-            id: scope.data.id_of(p).to_string(),
-            name: scope.data.display(p).to_string(),
+        // Nobody can reach a deleted account: it is never named in a step (the importers
+        // flag the ones they know; the display name catches the rest).
+        let person = |p: u32| {
+            let name = scope.data.display(p);
+            (scope.data.nameable(p) && !deleted_account(name)).then(|| PersonRef {
+                id: scope.data.id_of(p).to_string(),
+                name: name.to_string(),
+            })
         };
         let mut hubs: Vec<(usize, u32)> = (0..scope.graph.node_count() as u32)
             .filter(|&v| people.core.get(v as usize).copied().unwrap_or(false))
@@ -85,10 +90,8 @@ impl<'a> Signals<'a> {
         hubs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let core_hubs = hubs
             .iter()
+            .filter_map(|&(_, v)| scope.graph.people.get(v as usize).and_then(|&p| person(p)))
             .take(MAX_NAMED)
-            .filter_map(|&(_, v)| scope.graph.people.get(v as usize).copied())
-            .filter(|&p| scope.data.nameable(p))
-            .map(person)
             .collect();
         Signals {
             metrics,
@@ -97,20 +100,29 @@ impl<'a> Signals<'a> {
             members: scope.member_count() as u64,
             engaged: people.funnel.engaged,
             core: people.funnel.core,
-            leaders: people
-                .leaders
-                .iter()
-                .filter(|&&p| scope.data.nameable(p))
-                .map(|&p| person(p))
-                .collect(),
+            leaders: people.leaders.iter().filter_map(|&p| person(p)).collect(),
             core_hubs,
-            answerers: top(scope, answerers(scope), &person),
+            answerers: top(answerers(scope), &person),
             unanswered: unanswered(scope, &person),
             only_with_hosts: only_with_hosts(scope, people, &person),
-            starters: top(scope, starters(scope), &person),
+            starters: top(starters(scope), &person),
             size: Size::of(scope),
         }
     }
+}
+
+/// A person as a step names them, or `None` for one nobody can reach.
+type Named<'p> = dyn Fn(u32) -> Option<PersonRef> + 'p;
+
+/// Display names that several platforms give an account after it was deleted (Discord's
+/// "Deleted User", Telegram's "Deleted Account", Reddit's "[deleted]"): such a person
+/// still counts, but a step never names them, since nobody can reach them.
+pub fn deleted_account(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    lower == "[deleted]"
+        || lower == "deleted account"
+        || lower == "deleted user"
+        || lower.starts_with("deleted user ")
 }
 
 /// How many members graph node `v` is tied to (hosts and non-participants not counted).
@@ -131,23 +143,14 @@ fn member_degree(scope: &Scope, v: u32) -> usize {
         .count()
 }
 
-/// The `MAX_NAMED` people with the highest counts (ties by person index), leaving out
-/// deleted accounts: nobody can reach them (docs/METRICS.md §1).
-fn top(
-    scope: &Scope,
-    counts: HashMap<u32, u64>,
-    person: &dyn Fn(u32) -> PersonRef,
-) -> Vec<PersonRef> {
-    let mut ranked: Vec<(u64, u32)> = counts
-        .into_iter()
-        .filter(|&(p, _)| scope.data.nameable(p))
-        .map(|(p, c)| (c, p))
-        .collect();
+/// The `MAX_NAMED` people with the highest counts (ties by person index).
+fn top(counts: HashMap<u32, u64>, person: &Named) -> Vec<PersonRef> {
+    let mut ranked: Vec<(u64, u32)> = counts.into_iter().map(|(p, c)| (c, p)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked
         .into_iter()
+        .filter_map(|(_, p)| person(p))
         .take(MAX_NAMED)
-        .map(|(_, p)| person(p))
         .collect()
 }
 
@@ -167,7 +170,7 @@ fn answerers(scope: &Scope) -> HashMap<u32, u64> {
     counts
 }
 
-fn unanswered(scope: &Scope, person: &dyn Fn(u32) -> PersonRef) -> (Vec<PersonRef>, u64) {
+fn unanswered(scope: &Scope, person: &Named) -> (Vec<PersonRef>, u64) {
     // Indexed by message: a set of a million message indices was a tenth of the report's
     // time on 1 M replies.
     let mut answered = vec![false; scope.data.messages.len()];
@@ -190,14 +193,10 @@ fn unanswered(scope: &Scope, person: &dyn Fn(u32) -> PersonRef) -> (Vec<PersonRe
             *askers.entry(m.author).or_insert(0) += 1;
         }
     }
-    (top(scope, askers, person), total)
+    (top(askers, person), total)
 }
 
-fn only_with_hosts(
-    scope: &Scope,
-    people: &People,
-    person: &dyn Fn(u32) -> PersonRef,
-) -> (Vec<PersonRef>, u64) {
+fn only_with_hosts(scope: &Scope, people: &People, person: &Named) -> (Vec<PersonRef>, u64) {
     let mut with_host: HashMap<u32, u64> = HashMap::default();
     for i in &scope.interactions {
         if scope.member(i.from) && scope.host(i.to) {
@@ -209,7 +208,7 @@ fn only_with_hosts(
         node.is_some_and(|v| !people.engaged.get(v as usize).copied().unwrap_or(false))
     });
     let total = with_host.len() as u64;
-    (top(scope, with_host, person), total)
+    (top(with_host, person), total)
 }
 
 /// Root messages by members that drew replies, per author.
