@@ -92,13 +92,16 @@ pub fn member_initiated_share(scope: &Scope) -> Metric {
             starters.insert(*root);
         }
     }
-    let by_members = starters
-        .iter()
-        .filter(|&&r| scope.message(r).is_some_and(|m| !scope.host(m.author)))
-        .count();
+    // Counted per occurrence in `messages`: each message occurs once in an ordinary scope,
+    // and a conversation the score's bootstrap draws twice counts twice.
+    let (mut by_members, mut all) = (0usize, 0usize);
+    for &at in scope.messages.iter().filter(|at| starters.contains(at)) {
+        all += 1;
+        by_members += usize::from(scope.message(at).is_some_and(|m| !scope.host(m.author)));
+    }
     Metric::ratio(
         by_members as f64,
-        starters.len() as f64,
+        all as f64,
         "no message drew a reply from someone else",
     )
 }
