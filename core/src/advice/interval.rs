@@ -28,7 +28,7 @@ pub const FULL_UP_TO: usize = 20_000;
 /// Past this many interactions, the structural measures (resilience, centralization) of
 /// a replicate are measured on a sample of its drawn units holding about this many:
 /// rebuilding a million-tie graph 50 times would take seconds.
-pub const STRUCTURE_SAMPLE: usize = 200_000;
+pub const STRUCTURE_SAMPLE: usize = 100_000;
 /// The bootstrap's seed: the same export always gives the same interval.
 pub const SEED: u64 = 0x5EED_2026_0010;
 /// The interval's ends, as shares of the sorted replicate scores (5th and 95th
@@ -75,6 +75,7 @@ pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Opti
         Unit::Day => continuation::per_day(scope, &away.mask),
         Unit::Conversation => None,
     };
+    let roots = direction::roots(scope.conv);
     let mut rng = SplitMix(seed);
     let mut scores = Vec::with_capacity(replicates as usize);
     for _ in 0..replicates {
@@ -85,6 +86,7 @@ pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Opti
             units: &units,
             away,
             days: days.as_deref(),
+            roots: &roots,
         };
         if let Some(score) = replicate.score(&draws, sample) {
             scores.push(score);
@@ -125,11 +127,14 @@ struct Replicate<'s, 'a> {
     away: &'s AwayParty,
     /// Per day unit: what the continuation test saw that day (day units only).
     days: Option<&'s [Day]>,
+    /// The reply trees' roots, found once for every replicate.
+    roots: &'s [Option<usize>],
 }
 
 impl Replicate<'_, '_> {
-    /// The scope made of the drawn units, each as many times as drawn.
-    fn gather(&self, draws: &[usize]) -> Scope<'_> {
+    /// The scope made of the drawn units, each as many times as drawn; with its graph
+    /// only when `with_graph`.
+    fn gather(&self, draws: &[usize], with_graph: bool) -> Scope<'_> {
         let mut messages = Vec::new();
         let mut interactions = Vec::new();
         for &u in draws {
@@ -140,15 +145,26 @@ impl Replicate<'_, '_> {
             interactions.extend(found.filter_map(|&k| self.scope.interactions.get(k)));
         }
         let s = self.scope;
-        Scope::of_parts(s.data, s.conv, s.is_host, messages, interactions)
+        Scope::of_parts(
+            s.data,
+            s.conv,
+            s.is_host,
+            (messages, interactions),
+            with_graph,
+        )
     }
 
     /// The replicate's score, `None` when the verdict would be undetermined on it.
     /// `sample` is the part of `draws` the structural measures are measured on.
     fn score(&self, draws: &[usize], sample: &[usize]) -> Option<f64> {
-        let rep = self.gather(draws);
-        let shape = (sample.len() < draws.len()).then(|| self.gather(sample));
+        let sampled = sample.len() < draws.len();
+        let rep = self.gather(draws, !sampled);
+        let shape = sampled.then(|| self.gather(sample, true));
         let shape = shape.as_ref().unwrap_or(&rep);
+        // Participants only meet floors of 5 people: past the sample size the sample's
+        // count stands for the replicate's (counting a million messages' authors for
+        // each replicate would cost more than the measures).
+        let participants = shape.graph.node_count();
         let continuation = match self.days {
             Some(days) => day_continuation(days, draws),
             None => continuation::continuation(&rep, &self.away.mask).0,
@@ -161,7 +177,7 @@ impl Replicate<'_, '_> {
             out_centralization: none.clone(),
             resilience: structure::resilience(&shape.graph, &self.away.nodes(shape)),
             peer_reply_share: direction::peer_reply_share(&rep),
-            member_initiated_share: direction::member_initiated_share(&rep),
+            member_initiated_share: direction::member_initiated_share_on(&rep, self.roots),
             reciprocity: none.clone(),
             active_share: none.clone(),
             peer_answer_share: none.clone(),
@@ -173,7 +189,6 @@ impl Replicate<'_, '_> {
             median_minutes_to_peer_answer: median(Vec::new(), "not part of the score"),
             median_minutes_to_host_answer: median(Vec::new(), "not part of the score"),
         };
-        let participants = rep.graph.node_count();
         floors::apply(&mut metrics, participants);
         verdict::score(&Context {
             metrics: &metrics,

@@ -67,14 +67,16 @@ impl<'a> Scope<'a> {
     /// bootstrap (docs/METRICS.md §10) draws units with replacement and measures them.
     ///
     /// `messages` index [`Dataset::messages`] (counting messages only); `interactions`
-    /// are taken as given, so a unit drawn twice counts twice. Empty input gives an empty
+    /// are taken as given, so a unit drawn twice counts twice. `with_graph: false` leaves
+    /// the graph empty (measures that only count interactions and messages need none, and
+    /// building it is most of the cost on a million replies). Empty input gives an empty
     /// scope with no participants.
     pub fn of_parts(
         data: &'a Dataset,
         conv: &'a Conversation,
         is_host: &'a [bool],
-        messages: Vec<usize>,
-        interactions: Vec<Interaction>,
+        (messages, interactions): (Vec<usize>, Vec<Interaction>),
+        with_graph: bool,
     ) -> Scope<'a> {
         let mut in_scope = vec![false; data.messages.len()];
         for &at in &messages {
@@ -82,11 +84,15 @@ impl<'a> Scope<'a> {
                 *flag = true;
             }
         }
-        let graph = Graph::build(
-            data.people.len(),
-            &participants(data, &messages, &interactions),
-            interactions.iter(),
-        );
+        let graph = if with_graph {
+            Graph::build(
+                data.people.len(),
+                &participants(data, &messages, &interactions),
+                interactions.iter(),
+            )
+        } else {
+            Graph::default()
+        };
         Scope {
             data,
             conv,

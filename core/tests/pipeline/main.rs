@@ -16,6 +16,7 @@ mod groups;
 mod charts;
 mod evidence;
 mod fixtures;
+mod interval;
 mod networkx;
 mod playbook;
 mod scale;
