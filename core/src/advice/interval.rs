@@ -72,7 +72,18 @@ pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Opti
         k
     };
     let days = match units.unit {
-        Unit::Day => continuation::per_day(scope, &away.mask),
+        Unit::Day => continuation::per_day(scope, &away.mask).map(|span| {
+            // What each day unit saw; a quiet day saw nothing.
+            let seen = |d: &i64| {
+                let at = span.active.binary_search_by_key(d, |x| x.0).ok();
+                at.and_then(|i| span.active.get(i)).map(|x| x.1)
+            };
+            units
+                .day
+                .iter()
+                .map(|d| seen(d).unwrap_or_default())
+                .collect::<Vec<Day>>()
+        }),
         Unit::Conversation => None,
     };
     let roots = direction::roots(scope.conv);

@@ -14,6 +14,9 @@ use crate::model::time::utc_day;
 /// With at least this many active days (a day with a counting message), the units are
 /// days; with fewer, conversations.
 pub const DAY_UNITS_FROM: usize = 14;
+/// Day units cover every day of the span up to this many days (a century, as the
+/// timeline fills in); past it a stray date is assumed and only active days are units.
+pub const DAY_SPAN_UP_TO: i64 = 36_525;
 
 /// The scope cut into units.
 #[derive(Debug, Clone)]
@@ -23,12 +26,14 @@ pub struct Units {
     pub messages: Vec<Vec<usize>>,
     /// Per unit: its interactions (indices into the scope's interactions).
     pub interactions: Vec<Vec<usize>>,
+    /// Per unit, for day units: its UTC day number; empty for conversations.
+    pub day: Vec<i64>,
 }
 
 impl Units {
     /// Cuts `scope` into days (every UTC day from the first message to the last, quiet
-    /// days included, as the continuation test counts them) when it has at least 14
-    /// active days, else into conversations ([`conversation_of`]). An empty scope has no
+    /// days included, as the continuation test counts them; only the active days past a
+    /// century) when it has at least 14 active days, else into conversations ([`conversation_of`]). An empty scope has no
     /// unit.
     pub fn of(scope: &Scope) -> Units {
         let days: Vec<i64> = scope
@@ -39,14 +44,27 @@ impl Units {
         let mut active = days.clone();
         active.sort_unstable();
         active.dedup();
-        let (unit, slot_of) = if active.len() >= DAY_UNITS_FROM {
-            let first = active.first().copied().unwrap_or(0);
-            let slots: Vec<usize> = days.iter().map(|&d| (d - first) as usize).collect();
-            (Unit::Day, slots)
+        let (unit, slot_of, day) = if active.len() >= DAY_UNITS_FROM {
+            let (first, last) = (active.first().copied(), active.last().copied());
+            let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
+            // Every day of the span, unless a stray date stretches it past a century:
+            // then only the active days.
+            let day: Vec<i64> = if last - first <= DAY_SPAN_UP_TO {
+                (first..=last).collect()
+            } else {
+                active.clone()
+            };
+            let slot = |d: &i64| day.binary_search(d).unwrap_or(0);
+            (Unit::Day, days.iter().map(slot).collect(), day)
         } else {
-            (Unit::Conversation, conversation_of(scope))
+            (Unit::Conversation, conversation_of(scope), Vec::new())
         };
-        let count = slot_of.iter().map(|&s| s + 1).max().unwrap_or(0);
+        let count = slot_of
+            .iter()
+            .map(|&s| s + 1)
+            .max()
+            .unwrap_or(0)
+            .max(day.len());
         let mut messages = vec![Vec::new(); count];
         // A slot per dataset message: looked up once per interaction, no hashing.
         let mut unit_of_message = vec![usize::MAX; scope.data.messages.len()];
@@ -69,6 +87,7 @@ impl Units {
             unit,
             messages,
             interactions,
+            day,
         }
     }
 

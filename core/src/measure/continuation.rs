@@ -28,19 +28,19 @@ pub struct Continuation {
 /// no exchanges but silent days do. Null when either side has fewer than 5 days, or
 /// when no day has any exchange. `num` and `den` are the two rates per day.
 pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuation>) {
-    let Some(days) = per_day(scope, away) else {
+    let Some(span) = per_day(scope, away) else {
         return (Metric::unobservable("the export has no messages"), None);
     };
     let (mut count, mut exchanges) = (Days::default(), Days::default());
-    for day in &days {
+    for (_, day) in &span.active {
         if day.host {
             count.host += 1;
             exchanges.host += day.exchanges;
         } else {
-            count.silent += 1;
             exchanges.silent += day.exchanges;
         }
     }
+    count.silent = span.days as usize - count.host;
     from_days(count, exchanges)
 }
 
@@ -53,24 +53,30 @@ pub struct Day {
     pub exchanges: usize,
 }
 
-/// Every UTC day from the scope's first message to its last (quiet days included), in
-/// order; `None` when the scope has no message.
-pub fn per_day(scope: &Scope, away: &[bool]) -> Option<Vec<Day>> {
+/// The UTC days of a scope, from its first message to its last.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DaySpan {
+    /// Days from the first message's to the last's, inclusive (quiet days included).
+    pub days: u64,
+    /// The days with a message (UTC day number, what happened), in order; every other day
+    /// of the span is quiet: no host, no exchange.
+    pub active: Vec<(i64, Day)>,
+}
+
+/// The scope's days as `continuation` reads them; `None` when the scope has no message.
+/// Only active days are stored, so a stray date in 1970 costs nothing.
+pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
     let is_away = |p: u32| away.get(p as usize).copied().unwrap_or(false);
     let day_of = |at: usize| scope.message(at).map(|m| utc_day(m.time_ms));
-    let (first, last) = scope.messages.iter().filter_map(|&at| day_of(at)).fold(
-        None,
-        |span: Option<(i64, i64)>, day| {
-            Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))))
-        },
-    )?;
-    // A slot per day rather than a set of days: one pass each over messages and
-    // interactions, no hashing (this runs on a million replies).
-    let mut days = vec![Day::default(); (last - first + 1) as usize];
+    let mut days: Vec<i64> = scope.messages.iter().filter_map(|&at| day_of(at)).collect();
+    days.sort_unstable();
+    days.dedup();
+    let (first, last) = (*days.first()?, *days.last()?);
+    let mut active: Vec<(i64, Day)> = days.into_iter().map(|d| (d, Day::default())).collect();
     for &at in &scope.messages {
-        let Some(m) = scope.message(at) else { continue };
-        if let Some(day) = days.get_mut((utc_day(m.time_ms) - first) as usize) {
-            day.host |= is_away(m.author);
+        let host = scope.message(at).is_some_and(|m| is_away(m.author));
+        if let Some(day) = find(&mut active, day_of(at)).filter(|_| host) {
+            day.host = true;
         }
     }
     let exchanges = scope
@@ -78,12 +84,14 @@ pub fn per_day(scope: &Scope, away: &[bool]) -> Option<Vec<Day>> {
         .iter()
         .filter(|i| !is_away(i.from) && !is_away(i.to));
     for i in exchanges {
-        let slot = day_of(i.message).and_then(|d| usize::try_from(d - first).ok());
-        if let Some(day) = slot.and_then(|d| days.get_mut(d)) {
+        if let Some(day) = find(&mut active, day_of(i.message)) {
             day.exchanges += 1;
         }
     }
-    Some(days)
+    Some(DaySpan {
+        days: (last - first + 1) as u64,
+        active,
+    })
 }
 
 /// A count for each kind of day: days with a host message, and every other day.
@@ -126,4 +134,11 @@ pub fn from_days(days: Days, exchanges: Days) -> (Metric, Option<Continuation>) 
         None => Metric::unobservable("members never replied to or mentioned each other on any day"),
     };
     (metric, Some(detail))
+}
+
+/// The active day `day` in `active` (sorted by day), searched by halving: no hashing on a
+/// million replies.
+fn find(active: &mut [(i64, Day)], day: Option<i64>) -> Option<&mut Day> {
+    let at = day.and_then(|d| active.binary_search_by_key(&d, |x| x.0).ok())?;
+    active.get_mut(at).map(|x| &mut x.1)
 }
