@@ -321,6 +321,19 @@ def bench_scale_graph(rep, path, why_not, crit):
             f"{ratio:.0f}× (CPU)", f"≥ {TARGET_NX:.0f}×; ≤ 1.5 s", yes(ratio >= TARGET_NX and ours <= 1.5))
 
 
+def bench_interval(rep, crit):
+    """The score's 90% interval (docs/METRICS.md §10): its cost beside the report it is
+    added to, on the 100 k-message export and on the 1 M-reply graph (Criterion medians)."""
+    for name, label, target in (("discord-100k", "100 k messages", 0.5), ("replies-1m", "1 M replies", 3.0)):
+        what = f"(e) the score's interval on {label}, beside the report without it"
+        ours, report = crit.get(f"interval/{name}"), crit.get(f"report/{name}")
+        if ours is None or report is None:
+            rep.missing(what, f"≤ {target} s", "the Criterion benches did not run (--no-criterion)")
+            continue
+        rep.row(what, f"{secs(ours)} (Criterion median, CPU)", f"report alone {secs(report)}",
+                f"{ours / report:.1f}× the report", f"≤ {target} s", yes(ours <= target))
+
+
 def bench_fa2(rep, runs, why_not, crit):
     what = "(c) ForceAtlas2, 10 k nodes / 100 k edges (the same seeded graph), per iteration"
     if why_not:
@@ -562,6 +575,7 @@ def run_all(a, rep):
     bench_chat_analytics(rep, cli, files, a.runs, npm_why)
     bench_networkx(rep, cli, files, a.runs, pip_why, crit)
     bench_scale_graph(rep, scale_graph, pip_why, crit)
+    bench_interval(rep, crit)
     bench_fa2(rep, a.runs, npm_why, crit)
     bench_browser(rep, files, a.runs, dist, npm_why or dist_why)
     bench_fps(rep, a.runs, dist, npm_why or dist_why)

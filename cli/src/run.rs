@@ -10,7 +10,7 @@ use peerscope_core::import::error::ImportError;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::schema::Report;
 use peerscope_core::model::Dataset;
-use peerscope_core::report::analyze::report_dataset;
+use peerscope_core::report::analyze::report_with_interval;
 use peerscope_core::report::compare::{compare, Comparison};
 use peerscope_core::{
     model::options::Goal, model::options::HostChoice, model::options::Options,
@@ -97,7 +97,7 @@ pub fn run() -> ExitCode {
         format: format.0,
     };
     let outcome = read_files(&files, options.format)
-        .and_then(|dataset| report_dataset(&dataset, &options))
+        .and_then(|dataset| report_with_interval(&dataset, &options))
         .map_err(|e| e.to_string())
         .and_then(|report| {
             let comparison = compare

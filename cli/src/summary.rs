@@ -7,10 +7,11 @@
 
 use std::fmt::Write;
 
+use peerscope_core::advice::interval::in_words;
 use peerscope_core::advice::verdict::SCORE_MEASURES;
 use peerscope_core::draw::export::metrics_csv::{each_metric, Measure};
 use peerscope_core::import::plain::one_line;
-use peerscope_core::model::schema::Report;
+use peerscope_core::model::schema::{Estimate, Report, Unit};
 use peerscope_core::model::shown::score_text;
 use peerscope_core::model::words::plural;
 use peerscope_core::report::compare::Comparison;
@@ -34,6 +35,22 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
         None => {
             let _ = writeln!(out, "Verdict: {} (no score yet)", r.verdict.label.as_str());
         }
+    }
+    if let Some(sure) = in_words(&r.verdict) {
+        let unit = match r.verdict.unit {
+            Some(Unit::Day) => "days",
+            _ => "conversations",
+        };
+        let _ = writeln!(
+            out,
+            "How sure: {sure} (90% range, {} resamples of the {unit}{})",
+            r.verdict.replicates,
+            if r.verdict.estimate == Some(Estimate::Sampled) {
+                ", network shape on a sample"
+            } else {
+                ""
+            }
+        );
     }
     if let Some(reason) = &r.verdict.reason {
         let _ = writeln!(out, "{}", one_line(reason));

@@ -101,14 +101,14 @@ fn human_summary_without_json() {
     assert!(text.contains("What to do (creator):"), "{text}");
 }
 
-/// `[deleted]` wrote 20 of the fixture's 81 messages: the summary counts them apart and
+/// `[deleted]` wrote 20 of the fixture's 82 messages: the summary counts them apart and
 /// never names it (docs/METRICS.md §10, placeholders are not people).
 #[test]
 fn summary_counts_placeholder_messages_and_names_no_placeholder() {
     let out = peerscope(&["analyze", "tests/fixtures/reddit_deleted.json"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("81 messages by 7 people"), "{text}");
+    assert!(text.contains("82 messages by 8 people"), "{text}");
     assert!(
         text.contains("Messages by deleted or unknown accounts (nobody in the graph): 20."),
         "{text}"

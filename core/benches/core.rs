@@ -19,7 +19,9 @@
 //! - `funnel`: engaged, 2-core and leaders (betweenness) of §7;
 //! - `layout`: the network layout of `core/src/draw/layout.rs`, whole (it has no public step);
 //! - `analyze`: the whole pipeline after import, report and layout included;
-//! - `report`: the same without the layout (what the CLI runs);
+//! - `report`: the same without the layout (the verdict's first answer);
+//! - `interval`: the score's bootstrap interval added to that report (docs/METRICS.md §10;
+//!   the CLI runs `report` then this);
 //! - `fa2/step`: one ForceAtlas2 iteration on the seeded 10 k-node / 100 k-edge graph that
 //!   `benches/fa2_graphology.mjs` builds (same SplitMix64 stream, same starting
 //!   positions), with graphology's inferred settings for a graph that size.
@@ -42,7 +44,7 @@ use peerscope_core::measure::funnel;
 use peerscope_core::measure::{measure, AwayParty};
 use peerscope_core::model::random::SplitMix;
 use peerscope_core::model::Dataset;
-use peerscope_core::report::analyze::{analyze_dataset, report_dataset};
+use peerscope_core::report::analyze::{add_interval, analyze_dataset, report_dataset};
 use peerscope_core::{import::Input, model::options::Options};
 
 /// Times `f` in CPU seconds of this thread (Linux's schedstat; wall time elsewhere): the
@@ -172,6 +174,21 @@ fn graph_and_metrics(c: &mut Criterion, name: &str, data: &Dataset) {
         on_cpu(b, || match report_dataset(black_box(data), &options) {
             Ok(r) => r.counts.messages,
             Err(e) => panic!("analysis failed: {e}"),
+        })
+    });
+    // The score's interval alone (docs/METRICS.md §10), beside `report` above: what the
+    // page waits for after the verdict shows.
+    let report = match report_dataset(data, &options) {
+        Ok(r) => r,
+        Err(e) => panic!("analysis failed: {e}"),
+    };
+    c.bench_function(&format!("interval/{name}"), |b| {
+        on_cpu(b, || {
+            let mut r = report.clone();
+            if let Err(e) = add_interval(black_box(data), &options, &mut r) {
+                panic!("interval failed: {e}");
+            }
+            r.verdict.replicates
         })
     });
 }

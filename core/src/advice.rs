@@ -3,6 +3,7 @@
 //!
 //! Reads the measures and the report's types; nothing here reads a file or draws.
 
+pub mod interval;
 pub mod measured;
 pub mod playbook;
 pub mod spaces;

@@ -9,6 +9,7 @@ pub mod csr;
 pub mod hosts;
 pub mod interactions;
 pub mod scope;
+pub mod units;
 
 pub use arcs::Arcs;
 pub use csr::Csr;

@@ -26,7 +26,7 @@ use crate::import::messages::{from_js, to_js, FromWorker, Job};
 use peerscope_core::import::sliced::{SlicedReader, Slices, SLICE_BYTES};
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
-use peerscope_core::report::analyze::analyze_dataset;
+use peerscope_core::report::analyze::{add_interval, analyze_dataset, Analysis};
 
 /// The dataset of the last import, with what it was read from.
 struct Kept {
@@ -46,11 +46,10 @@ thread_local! {
 pub fn import_worker() -> Result<(), JsValue> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let answer = match from_js::<Job>(event.data()) {
+        match from_js::<Job>(event.data()) {
             Ok(job) => answer(&job),
-            Err(error) => FromWorker::Failed { id: 0, error },
-        };
-        post(&answer);
+            Err(error) => post(&FromWorker::Failed { id: 0, error }),
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker does.
@@ -70,20 +69,44 @@ fn post(message: &FromWorker) {
     }
 }
 
-/// Runs `job` to its answer: the analysis, or the first error as one sentence.
-fn answer(job: &Job) -> FromWorker {
-    match run(job) {
-        Ok((analysis, stats)) => FromWorker::Done {
-            id: job.id,
-            analysis,
-            stats,
-        },
-        Err(error) => FromWorker::Failed { id: job.id, error },
+/// Runs `job` and sends its answer: the analysis at once, then the same analysis with
+/// the score's interval (docs/METRICS.md §10) as a second answer to the same job, so the
+/// verdict shows before the bootstrap runs; or the first error as one sentence.
+fn answer(job: &Job) {
+    let (analysis, stats) = match run(job) {
+        Ok(done) => done,
+        Err(error) => return post(&FromWorker::Failed { id: job.id, error }),
+    };
+    let mut report = analysis.report.clone();
+    post_done(job.id, &analysis, stats.clone());
+    let added = KEPT.with_borrow(|kept| {
+        let kept = kept.as_ref()?;
+        add_interval(&kept.dataset, &job.options, &mut report).ok()
+    });
+    if added.is_some() && report.verdict.interval.is_some() {
+        let analysis = Analysis { report, ..analysis };
+        post_done(job.id, &analysis, stats);
     }
 }
 
-/// Imports (or reuses) and analyses; the analysis as a JS object and what it cost.
-fn run(job: &Job) -> Result<(JsValue, Stats), String> {
+/// Sends `analysis` as the answer to job `id`.
+fn post_done(id: u32, analysis: &Analysis, mut stats: Stats) {
+    let started = js_sys::Date::now();
+    match to_js(analysis) {
+        Ok(analysis) => {
+            stats.encode_ms = js_sys::Date::now() - started;
+            post(&FromWorker::Done {
+                id,
+                analysis,
+                stats,
+            });
+        }
+        Err(error) => post(&FromWorker::Failed { id, error }),
+    }
+}
+
+/// Imports (or reuses) and analyses; the analysis and what it cost (encoding aside).
+fn run(job: &Job) -> Result<(Analysis, Stats), String> {
     let files: Vec<File> = job
         .files
         .iter()
@@ -113,15 +136,14 @@ fn run(job: &Job) -> Result<(JsValue, Stats), String> {
         dataset,
     }));
     let analysed = js_sys::Date::now();
-    let object = to_js(&analysis?)?;
     let stats = Stats {
         import_ms: imported - started,
         analyse_ms: analysed - imported,
-        encode_ms: js_sys::Date::now() - analysed,
+        encode_ms: 0.0,
         memory: memory_bytes(),
         decode_ms: 0.0,
     };
-    Ok((object, stats))
+    Ok((analysis?, stats))
 }
 
 /// This instance's wasm memory, in bytes.

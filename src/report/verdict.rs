@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use peerscope_core::model::schema::Label;
+use peerscope_core::advice::interval::in_words;
+use peerscope_core::model::schema::{Confidence, Label};
 use peerscope_core::model::shown::score_text;
 use peerscope_core::report::analyze::Analysis;
 
@@ -16,11 +17,18 @@ pub struct VerdictPanelProps {
 /// `#verdict`, with `data-label` = audience, emerging, community or undetermined.
 ///
 /// Undetermined: the plain "too early to tell", no score at all (never a placeholder where
-/// a number belongs) and `#verdict-reason` saying why, with the numbers.
+/// a number belongs) and `#verdict-reason` saying why, with the numbers. Once the score's
+/// interval has arrived, `#verdict-interval` shows it as "52 (45–58) · fairly sure", with
+/// `data-confidence`, `data-low` and `data-high`.
 #[component]
 pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let verdict = &props.analysis.report.verdict;
     let label = verdict.label.as_str();
+    let confidence = match verdict.confidence {
+        Confidence::Confident => "confident",
+        Confidence::Tentative => "tentative",
+        Confidence::Undetermined => "undetermined",
+    };
     html! {
         <section id="verdict" class={classes!("verdict", label)} data-label={label}
             aria-label="The answer">
@@ -33,6 +41,15 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                     </span>
                 }
             </p>
+            if let Some(sure) = in_words(verdict) {
+                <p id="verdict-interval" class="interval"
+                    data-confidence={confidence}
+                    data-low={interval_end(verdict.interval, 0)}
+                    data-high={interval_end(verdict.interval, 1)}
+                    title="The score with its 90% range: how far it could move on another stretch of the same conversation">
+                    { sure }
+                </p>
+            }
             if let Some(reason) = &verdict.reason {
                 <p id="verdict-reason" class="reason">{ reason }</p>
             }
@@ -57,6 +74,14 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// One end of the interval as shown (rounded), for tests to read; empty without one.
+fn interval_end(interval: Option<[f64; 2]>, end: usize) -> String {
+    interval
+        .and_then(|i| i.get(end).copied())
+        .map(|x| score_text(Some(x)))
+        .unwrap_or_default()
 }
 
 /// The label as a person would say it.

@@ -304,3 +304,77 @@ async fn search_marks_the_people_found_and_keys_zoom() {
     flush().await;
     assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
 }
+
+#[wasm_bindgen_test]
+async fn the_verdict_shows_its_interval_and_how_sure_once_it_has_arrived() {
+    let confident = made_up_analysis();
+    let mut tentative = (*confident).clone();
+    let mut pending = (*confident).clone();
+    let fill = |a: &mut Analysis, low: f64, high: f64, sure: Confidence, bands: Vec<Label>| {
+        let v = &mut a.report.verdict;
+        v.interval = Some([low, high]);
+        v.replicates = 200;
+        v.confidence = sure;
+        v.bands = bands;
+    };
+    let mut first = (*confident).clone();
+    fill(
+        &mut first,
+        64.5,
+        78.4,
+        Confidence::Confident,
+        vec![Label::Community],
+    );
+    fill(
+        &mut tentative,
+        57.6,
+        78.4,
+        Confidence::Tentative,
+        vec![Label::Emerging, Label::Community],
+    );
+    pending.report.verdict.interval = None;
+    let cases = [
+        (
+            first,
+            Some(("confident", "65", "78", "72 (65–78) · fairly sure")),
+        ),
+        (
+            tentative,
+            Some((
+                "tentative",
+                "58",
+                "78",
+                "72 (58–78) · between emerging and community",
+            )),
+        ),
+        (pending, None),
+    ];
+    for (analysis, want) in cases {
+        let root = root();
+        let props = VerdictPanelProps {
+            analysis: Shared::new(analysis.clone()),
+        };
+        yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
+        flush().await;
+        let Some((sure, low, high, words)) = want else {
+            assert_eq!(
+                count(&root, "#verdict-interval"),
+                0,
+                "nothing before it arrives"
+            );
+            continue;
+        };
+        let shown = find(&root, "#verdict-interval");
+        let attr = |name: &str| shown.get_attribute(name).unwrap_or_default();
+        assert_eq!(attr("data-confidence"), sure);
+        // The ends on screen are the report's, rounded as every number is.
+        let [l, h] = analysis.report.verdict.interval.unwrap();
+        assert_eq!(attr("data-low"), format!("{}", l.round()));
+        assert_eq!(attr("data-high"), format!("{}", h.round()));
+        assert_eq!(
+            (attr("data-low").as_str(), attr("data-high").as_str()),
+            (low, high)
+        );
+        assert_eq!(text(&root, "#verdict-interval"), words);
+    }
+}

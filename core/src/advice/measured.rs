@@ -3,6 +3,7 @@
 
 use crate::advice::verdict::{self, judge};
 use crate::graph::scope::Scope;
+use crate::graph::units::Units;
 use crate::measure::funnel::{self, People};
 use crate::measure::network_type;
 use crate::measure::{measure, AwayParty};
@@ -56,6 +57,7 @@ impl Measured {
             days,
             interactions: scope.interactions.len() as u64,
             participants: scope.graph.node_count() as u64,
+            units: Some(Units::of(scope).count() as u64),
         });
         let structure =
             network_type::classify(&metrics, &community_sizes(scope, &detail.communities));

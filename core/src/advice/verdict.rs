@@ -1,7 +1,9 @@
 //! The verdict (docs/METRICS.md §5, §10): a score, a label, and the evidence in plain sentences;
 //! `undetermined`, with the reason, when the export holds too little conversation.
 
-use crate::measure::floors::{VERDICT_INTERACTIONS, VERDICT_MEASURES, VERDICT_PARTICIPANTS};
+use crate::measure::floors::{
+    VERDICT_INTERACTIONS, VERDICT_MEASURES, VERDICT_PARTICIPANTS, VERDICT_UNITS,
+};
 use crate::model::metric::{Counted, Metric};
 use crate::model::options::Goal;
 use crate::model::schema::{Confidence, Evidence, Label, Metrics, Verdict};
@@ -52,6 +54,9 @@ pub struct Context<'a> {
     pub interactions: u64,
     /// People in the conversation graph.
     pub participants: u64,
+    /// Units the score's bootstrap would resample (days or conversations,
+    /// docs/METRICS.md §10); `None` skips the check (a bootstrap replicate).
+    pub units: Option<u64>,
 }
 
 /// One score component: its metric key, weight, value as it enters the score (higher =
@@ -69,9 +74,7 @@ struct Component {
 pub fn judge(ctx: &Context) -> Verdict {
     let components = components(ctx);
     let reason = undetermined(ctx, components.len());
-    let total: f64 = components.iter().map(|c| c.weight).sum();
-    let score = (reason.is_none() && total > 0.0)
-        .then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total);
+    let score = reason.is_none().then(|| weighted(&components)).flatten();
     let label = label(score, ctx.core, ctx.members);
     let headline = headline(label, ctx);
     let away = step_away(&ctx.metrics.resilience, ctx.stand_in);
@@ -120,10 +123,28 @@ pub fn judge(ctx: &Context) -> Verdict {
     }
 }
 
+/// The score alone, 0–100 unrounded, exactly as [`judge`] computes it; `None` when the
+/// verdict would be undetermined. What the score's bootstrap recomputes per replicate.
+pub fn score(ctx: &Context) -> Option<f64> {
+    let components = components(ctx);
+    undetermined(ctx, components.len())
+        .is_none()
+        .then(|| weighted(&components))
+        .flatten()
+}
+
+/// 100 × the weighted mean of the components; `None` when there are none.
+fn weighted(components: &[Component]) -> Option<f64> {
+    let total: f64 = components.iter().map(|c| c.weight).sum();
+    (total > 0.0)
+        .then(|| 100.0 * components.iter().map(|c| c.weight * c.value).sum::<f64>() / total)
+}
+
 /// Why the verdict cannot be given, in one sentence with the numbers; `None` when it can.
 ///
-/// It needs at least 30 reply and mention interactions among at least 5 participants, and
-/// at least 3 of the 7 score measures (`measures`) at or above their floors.
+/// It needs at least 30 reply and mention interactions among at least 5 participants, at
+/// least 3 of the 7 score measures (`measures`) at or above their floors, and at least 10
+/// units for the score's bootstrap (`ctx.units`, when given).
 pub fn undetermined(ctx: &Context, measures: usize) -> Option<String> {
     if ctx.interactions < VERDICT_INTERACTIONS as u64
         || ctx.participants < VERDICT_PARTICIPANTS as u64
@@ -134,10 +155,16 @@ pub fn undetermined(ctx: &Context, measures: usize) -> Option<String> {
             plural(ctx.participants, "person", "people"),
         ));
     }
-    (measures < VERDICT_MEASURES).then(|| {
-        format!(
+    if measures < VERDICT_MEASURES {
+        return Some(format!(
             "Too little to judge yet: only {measures} of the {} measures behind the verdict rest on enough conversation; a verdict needs at least {VERDICT_MEASURES}.",
             SCORE_MEASURES.len()
+        ));
+    }
+    ctx.units.filter(|&u| u < VERDICT_UNITS as u64).map(|u| {
+        format!(
+            "Too little to judge yet: the conversation falls into only {}, too few to tell how sure the score is; a verdict needs at least {VERDICT_UNITS}.",
+            plural(u, "separate conversation", "separate conversations")
         )
     })
 }
@@ -324,6 +351,7 @@ mod tests {
             days: Some((10, 10)),
             interactions,
             participants,
+            units: Some(100),
         }
     }
 

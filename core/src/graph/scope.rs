@@ -47,26 +47,52 @@ impl<'a> Scope<'a> {
             .filter(|i| in_scope.get(i.message).copied().unwrap_or(false))
             .copied()
             .collect();
-        // A flag per person rather than a hash set: sorted for free, and no hashing.
-        let mut takes_part = vec![false; data.people.len()];
-        let authors = messages
-            .iter()
-            .filter_map(|&at| data.messages.get(at).map(|m| m.author));
-        let ends = interactions.iter().flat_map(|i| [i.from, i.to]);
-        for p in authors.chain(ends) {
-            if let Some(flag) = takes_part.get_mut(p as usize) {
+        let graph = Graph::build(
+            data.people.len(),
+            &participants(data, &messages, &interactions),
+            interactions.iter(),
+        );
+        Scope {
+            data,
+            conv,
+            is_host,
+            messages,
+            in_scope,
+            interactions,
+            graph,
+        }
+    }
+
+    /// A scope made of given messages and interactions, repeats allowed: the score's
+    /// bootstrap (docs/METRICS.md §10) draws units with replacement and measures them.
+    ///
+    /// `messages` index [`Dataset::messages`] (counting messages only); `interactions`
+    /// are taken as given, so a unit drawn twice counts twice. `with_graph: false` leaves
+    /// the graph empty (measures that only count interactions and messages need none, and
+    /// building it is most of the cost on a million replies). Empty input gives an empty
+    /// scope with no participants.
+    pub fn of_parts(
+        data: &'a Dataset,
+        conv: &'a Conversation,
+        is_host: &'a [bool],
+        (messages, interactions): (Vec<usize>, Vec<Interaction>),
+        with_graph: bool,
+    ) -> Scope<'a> {
+        let mut in_scope = vec![false; data.messages.len()];
+        for &at in &messages {
+            if let Some(flag) = in_scope.get_mut(at) {
                 *flag = true;
             }
         }
-        let participants: Vec<PersonIdx> = (0..data.people.len() as PersonIdx)
-            .filter(|&p| {
-                // Placeholders write counted messages but are no node (docs/METRICS.md §2).
-                takes_part.get(p as usize) == Some(&true)
-                    && !data.is_bot(p)
-                    && !data.is_placeholder(p)
-            })
-            .collect();
-        let graph = Graph::build(data.people.len(), &participants, interactions.iter());
+        let graph = if with_graph {
+            Graph::build(
+                data.people.len(),
+                &participants(data, &messages, &interactions),
+                interactions.iter(),
+            )
+        } else {
+            Graph::default()
+        };
         Scope {
             data,
             conv,
@@ -108,4 +134,30 @@ impl<'a> Scope<'a> {
     pub fn member_count(&self) -> usize {
         self.graph.people.iter().filter(|&&p| !self.host(p)).count()
     }
+}
+
+/// The non-bot people who wrote one of `messages` or are an end of one of
+/// `interactions`, in person order.
+fn participants(
+    data: &Dataset,
+    messages: &[usize],
+    interactions: &[Interaction],
+) -> Vec<PersonIdx> {
+    // A flag per person rather than a hash set: sorted for free, and no hashing.
+    let mut takes_part = vec![false; data.people.len()];
+    let authors = messages
+        .iter()
+        .filter_map(|&at| data.messages.get(at).map(|m| m.author));
+    let ends = interactions.iter().flat_map(|i| [i.from, i.to]);
+    for p in authors.chain(ends) {
+        if let Some(flag) = takes_part.get_mut(p as usize) {
+            *flag = true;
+        }
+    }
+    (0..data.people.len() as PersonIdx)
+        .filter(|&p| {
+            // Placeholders write counted messages but are no node (docs/METRICS.md §2).
+            takes_part.get(p as usize) == Some(&true) && !data.is_bot(p) && !data.is_placeholder(p)
+        })
+        .collect()
 }

@@ -28,51 +28,93 @@ pub struct Continuation {
 /// no exchanges but silent days do. Null when either side has fewer than 5 days, or
 /// when no day has any exchange. `num` and `den` are the two rates per day.
 pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuation>) {
-    let is_away = |p: u32| away.get(p as usize).copied().unwrap_or(false);
-    // One pass over the messages, and the host days as a sorted list searched by halving:
-    // a hash set of days per interaction cost a third of this function on 1 M replies.
-    let mut span_days: Option<(i64, i64)> = None;
-    let mut host_days: Vec<i64> = Vec::new();
-    for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
-        let day = utc_day(m.time_ms);
-        span_days = Some(span_days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
-        if is_away(m.author) && host_days.last() != Some(&day) {
-            host_days.push(day);
-        }
-    }
-    let Some((first, last)) = span_days else {
+    let Some(span) = per_day(scope, away) else {
         return (Metric::unobservable("the export has no messages"), None);
     };
-    host_days.sort_unstable();
-    host_days.dedup();
-    let span = (last - first + 1) as usize;
-    let silent_days = span - host_days.len();
-    let (mut on_host, mut on_silent) = (0usize, 0usize);
-    for i in scope
-        .interactions
-        .iter()
-        .filter(|i| !is_away(i.from) && !is_away(i.to))
-    {
-        let Some(m) = scope.message(i.message) else {
-            continue;
-        };
-        if host_days.binary_search(&utc_day(m.time_ms)).is_ok() {
-            on_host += 1;
+    let (mut count, mut exchanges) = (Days::default(), Days::default());
+    for (_, day) in &span.active {
+        if day.host {
+            count.host += 1;
+            exchanges.host += day.exchanges;
         } else {
-            on_silent += 1;
+            exchanges.silent += day.exchanges;
         }
     }
-    if host_days.len() < MIN_DAYS || silent_days < MIN_DAYS {
-        let days = |k: usize| format!("{k} {}", if k == 1 { "day" } else { "days" });
+    count.silent = span.days as usize - count.host;
+    from_days(count, exchanges)
+}
+
+/// One UTC day of a scope, as `continuation` sees it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Day {
+    /// Someone in `away` wrote a message that day.
+    pub host: bool,
+    /// Reply and mention interactions between two people not in `away` made that day.
+    pub exchanges: usize,
+}
+
+/// The UTC days of a scope, from its first message to its last.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DaySpan {
+    /// Days from the first message's to the last's, inclusive (quiet days included).
+    pub days: u64,
+    /// The days with a message (UTC day number, what happened), in order; every other day
+    /// of the span is quiet: no host, no exchange.
+    pub active: Vec<(i64, Day)>,
+}
+
+/// The scope's days as `continuation` reads them; `None` when the scope has no message.
+/// Only active days are stored, so a stray date in 1970 costs nothing.
+pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
+    let is_away = |p: u32| away.get(p as usize).copied().unwrap_or(false);
+    let day_of = |at: usize| scope.message(at).map(|m| utc_day(m.time_ms));
+    let mut days: Vec<i64> = scope.messages.iter().filter_map(|&at| day_of(at)).collect();
+    days.sort_unstable();
+    days.dedup();
+    let (first, last) = (*days.first()?, *days.last()?);
+    let mut active: Vec<(i64, Day)> = days.into_iter().map(|d| (d, Day::default())).collect();
+    for &at in &scope.messages {
+        let host = scope.message(at).is_some_and(|m| is_away(m.author));
+        if let Some(day) = find(&mut active, day_of(at)).filter(|_| host) {
+            day.host = true;
+        }
+    }
+    let exchanges = scope
+        .interactions
+        .iter()
+        .filter(|i| !is_away(i.from) && !is_away(i.to));
+    for i in exchanges {
+        if let Some(day) = find(&mut active, day_of(i.message)) {
+            day.exchanges += 1;
+        }
+    }
+    Some(DaySpan {
+        days: (last - first + 1) as u64,
+        active,
+    })
+}
+
+/// A count for each kind of day: days with a host message, and every other day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Days {
+    pub host: usize,
+    pub silent: usize,
+}
+
+/// continuation from the day counts and the member→member exchanges on each kind of day
+/// (the formula of [`continuation`]; the score's bootstrap calls it on drawn days).
+pub fn from_days(days: Days, exchanges: Days) -> (Metric, Option<Continuation>) {
+    if days.host < MIN_DAYS || days.silent < MIN_DAYS {
+        let count = |k: usize| format!("{k} {}", if k == 1 { "day" } else { "days" });
         let why = format!(
             "only {} with a host message and {} without; each side needs at least {MIN_DAYS}",
-            days(host_days.len()),
-            days(silent_days)
+            count(days.host),
+            count(days.silent)
         );
         return (Metric::unobservable(&why), None);
     }
-    let silent_rate = on_silent as f64 / silent_days as f64;
-    let host_rate = on_host as f64 / host_days.len() as f64;
+    let silent_rate = exchanges.silent as f64 / days.silent as f64;
+    let host_rate = exchanges.host as f64 / days.host as f64;
     let value = if host_rate > 0.0 {
         Some((silent_rate / host_rate).min(1.0))
     } else if silent_rate > 0.0 {
@@ -82,8 +124,8 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
     };
     let detail = Continuation {
         metric: (value, silent_rate, host_rate),
-        host_days: host_days.len(),
-        silent_days,
+        host_days: days.host,
+        silent_days: days.silent,
         silent_rate,
         host_rate,
     };
@@ -92,4 +134,11 @@ pub fn continuation(scope: &Scope, away: &[bool]) -> (Metric, Option<Continuatio
         None => Metric::unobservable("members never replied to or mentioned each other on any day"),
     };
     (metric, Some(detail))
+}
+
+/// The active day `day` in `active` (sorted by day), searched by halving: no hashing on a
+/// million replies.
+fn find(active: &mut [(i64, Day)], day: Option<i64>) -> Option<&mut Day> {
+    let at = day.and_then(|d| active.binary_search_by_key(&d, |x| x.0).ok())?;
+    active.get_mut(at).map(|x| &mut x.1)
 }

@@ -1,7 +1,6 @@
 //! Direction of communication (docs/METRICS.md §3.2) and the "consume or connect?" test (§4).
 
-use rustc_hash::FxHashSet;
-
+use crate::graph::interactions::Conversation;
 use crate::graph::scope::Scope;
 use crate::graph::Graph;
 use crate::model::metric::Metric;
@@ -80,8 +79,15 @@ pub fn reciprocity_among(g: &Graph, keep: &[bool]) -> Metric {
 /// direct replies, replies to replies, or messages in its thread. 0..=1; null when no
 /// message drew a reply from someone else.
 pub fn member_initiated_share(scope: &Scope) -> Metric {
-    let roots = roots(scope);
-    let mut starters: FxHashSet<usize> = FxHashSet::default();
+    member_initiated_share_on(scope, &roots(scope.conv))
+}
+
+/// [`member_initiated_share`] with the reply trees' roots already found ([`roots`]): the
+/// score's bootstrap measures many scopes of one conversation and finds them once.
+pub fn member_initiated_share_on(scope: &Scope, roots: &[Option<usize>]) -> Metric {
+    // A flag per dataset message rather than a hash set: the bootstrap calls this
+    // hundreds of times on a hundred thousand messages.
+    let mut starter = vec![false; scope.data.messages.len()];
     for &at in &scope.messages {
         let (Some(message), Some(Some(root))) = (scope.message(at), roots.get(at)) else {
             continue;
@@ -89,27 +95,33 @@ pub fn member_initiated_share(scope: &Scope) -> Metric {
         let root_message = scope.message(*root);
         let root_in_scope = scope.in_scope.get(*root).copied().unwrap_or(false);
         if root_in_scope && root_message.is_some_and(|r| r.author != message.author) {
-            starters.insert(*root);
+            if let Some(flag) = starter.get_mut(*root) {
+                *flag = true;
+            }
         }
     }
-    let by_members = starters
-        .iter()
-        .filter(|&&r| scope.message(r).is_some_and(|m| !scope.host(m.author)))
-        .count();
+    // Counted per occurrence in `messages`: each message occurs once in an ordinary scope,
+    // and a conversation the score's bootstrap draws twice counts twice.
+    let (mut by_members, mut all) = (0usize, 0usize);
+    let starts = |at: &&usize| starter.get(**at).copied().unwrap_or(false);
+    for &at in scope.messages.iter().filter(starts) {
+        all += 1;
+        by_members += usize::from(scope.message(at).is_some_and(|m| !scope.host(m.author)));
+    }
     Metric::ratio(
         by_members as f64,
-        starters.len() as f64,
+        all as f64,
         "no message drew a reply from someone else",
     )
 }
 
 /// Per message, the root of its reply tree: itself when it has no parent, `None` when
 /// it hangs under a missing parent or a reply cycle (bad data must not loop forever).
-fn roots(scope: &Scope) -> Vec<Option<usize>> {
+pub fn roots(conv: &Conversation) -> Vec<Option<usize>> {
     const UNSEEN: u8 = 0;
     const OPEN: u8 = 1;
     const DONE: u8 = 2;
-    let n = scope.conv.tree_parent.len();
+    let n = conv.tree_parent.len();
     let mut root: Vec<Option<usize>> = vec![None; n];
     let mut state = vec![UNSEEN; n];
     let mut path = Vec::new();
@@ -126,9 +138,9 @@ fn roots(scope: &Scope) -> Vec<Option<usize>> {
                 *s = OPEN;
             }
             path.push(at);
-            match scope.conv.tree_parent.get(at).copied().flatten() {
+            match conv.tree_parent.get(at).copied().flatten() {
                 Some(parent) => at = parent,
-                None if scope.conv.parent_missing.get(at).copied().unwrap_or(false) => break None,
+                None if conv.parent_missing.get(at).copied().unwrap_or(false) => break None,
                 None => break Some(at),
             }
         };

@@ -39,6 +39,10 @@ pub const VERDICT_PARTICIPANTS: usize = 5;
 /// …and at least this many of the seven score measures at or above their floors.
 /// Otherwise it is `undetermined`.
 pub const VERDICT_MEASURES: usize = 3;
+/// …and at least this many units (days or conversations) for the score's bootstrap
+/// (docs/METRICS.md §10): with fewer, no interval can be drawn and the verdict is
+/// `undetermined`.
+pub const VERDICT_UNITS: usize = 10;
 
 /// Marks every measure of `m` that is below its floor as thin. `participants` is the
 /// number of people in the conversation graph (the centralizations' floor). Null

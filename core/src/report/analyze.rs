@@ -1,6 +1,7 @@
 //! The one entry point the UI, the CLI and the JS API call:
 //! import → model → interactions → graph → metrics → verdict → playbook → report.
 
+use crate::advice::interval;
 use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
@@ -13,6 +14,7 @@ use crate::import;
 use crate::import::error::ImportError;
 use crate::import::Input;
 use crate::measure::timeline::{timeline, FILLED_UP_TO_DAYS};
+use crate::measure::AwayParty;
 use crate::model::options::Options;
 use crate::model::schema::{Counts, PersonRef, Report, SourceFile, Sources, SCHEMA};
 use crate::model::time::{day_string, utc_day};
@@ -44,7 +46,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
 ///
 /// Fails only when a named host is nobody in the export.
 pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, ImportError> {
-    run(data, options, true)
+    run(data, options, true, false)
 }
 
 /// The report alone, without laying out the network (the CLI streams files into a dataset
@@ -52,12 +54,65 @@ pub fn analyze_dataset(data: &Dataset, options: &Options) -> Result<Analysis, Im
 ///
 /// Fails only when a named host is nobody in the export.
 pub fn report_dataset(data: &Dataset, options: &Options) -> Result<Report, ImportError> {
-    run(data, options, false).map(|analysis| analysis.report)
+    run(data, options, false, false).map(|analysis| analysis.report)
+}
+
+/// The report with its score's 90% interval and confidence (docs/METRICS.md §10), what
+/// the CLI prints: [`report_dataset`] then the bootstrap on the same graph.
+///
+/// Fails only when a named host is nobody in the export.
+pub fn report_with_interval(data: &Dataset, options: &Options) -> Result<Report, ImportError> {
+    run(data, options, false, true).map(|analysis| analysis.report)
+}
+
+/// Adds the score's 90% interval and confidence to `report`, which [`analyze_dataset`]
+/// or [`report_dataset`] made from `data` with `options`: the slow part of the verdict,
+/// kept apart so the verdict can show before it. Rebuilds the conversation graph (a
+/// small part of the analysis' time); an undetermined report is left as it is.
+///
+/// Fails only when a named host is nobody in the export.
+pub fn add_interval(
+    data: &Dataset,
+    options: &Options,
+    report: &mut Report,
+) -> Result<(), ImportError> {
+    let conv = Conversation::build(data);
+    let nobody = vec![false; data.people.len()];
+    let whole = Scope::new(data, &conv, &nobody, |_| true);
+    let hosts = hosts::choose(data, &whole.graph, &options.hosts)?;
+    let mask = hosts.mask(data.people.len());
+    let scope = Scope {
+        is_host: &mask,
+        ..whole
+    };
+    interval_of(&scope, report);
+    Ok(())
+}
+
+/// Bootstraps `report`'s score on `scope` (the one it was measured on) and fills the
+/// verdict's interval fields.
+fn interval_of(scope: &Scope, report: &mut Report) {
+    let Some(point) = report.verdict.score else {
+        return;
+    };
+    let away = AwayParty::of(scope);
+    let found = interval::bootstrap(scope, &away, point, interval::SEED);
+    interval::fill(
+        &mut report.verdict,
+        found.as_ref(),
+        report.funnel.core,
+        report.counts.members,
+    );
 }
 
 /// The analysis; `draw: false` leaves `network` and `participants` empty (the report
-/// alone needs neither).
-fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, ImportError> {
+/// alone needs neither); `bootstrap: true` adds the score's interval.
+fn run(
+    data: &Dataset,
+    options: &Options,
+    draw: bool,
+    bootstrap: bool,
+) -> Result<Analysis, ImportError> {
     let conv = Conversation::build(data);
     let nobody = vec![false; data.people.len()];
     let whole = Scope::new(data, &conv, &nobody, |_| true);
@@ -75,7 +130,7 @@ fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, Import
         measured.verdict.label,
         options.goal,
     );
-    let report = Report {
+    let mut report = Report {
         schema: SCHEMA,
         sources: sources(data, &conv),
         counts: counts(&scope, hosts.people.len(), measured.days),
@@ -90,6 +145,9 @@ fn run(data: &Dataset, options: &Options, draw: bool) -> Result<Analysis, Import
         metrics: measured.metrics.clone(),
         verdict: measured.verdict.clone(),
     };
+    if bootstrap {
+        interval_of(&scope, &mut report);
+    }
     let participants = if draw {
         participants(data, &scope)
     } else {

@@ -17,6 +17,7 @@ mod groups;
 mod charts;
 mod evidence;
 mod fixtures;
+mod interval;
 mod networkx;
 mod placeholders;
 mod plan;

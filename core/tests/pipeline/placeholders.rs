@@ -5,7 +5,9 @@
 //! Both fixtures hold the same talk, four rounds two days apart after one opening post by
 //! olive (the host): ann, ben and cy answer each other, dee, eve and fay answer each
 //! other, and a fourth voice X answers ann, ben, dee, eve and cy while cy and fay answer X
-//! (20 of the 80 replies). In `reddit_deleted.json` X is `[deleted]`; in
+//! (20 of the 80 replies). A ninth voice, quill, only posts on its own (once on Reddit,
+//! nine times on Discord), so the talk falls into the ten conversations a verdict needs.
+//! In `reddit_deleted.json` X is `[deleted]`; in
 //! `discord_deleted_user.json` X is "Deleted User" with its own id. Each test also runs
 //! the same bytes with X renamed to a plain "kestrel", who then leads, bridges the two
 //! groups and is named in steps: so each check below would catch X being treated as
@@ -55,11 +57,11 @@ fn a_deleted_reddit_author_is_nobody_but_its_comments_count() {
     let a = analysed("reddit_deleted.json", None);
     let r = &a.report;
     let c = &r.counts;
-    assert_eq!(c.messages, 81, "the post and 4 × 20 comments");
+    assert_eq!(c.messages, 82, "the post, 4 × 20 comments and quill's own");
     assert_eq!(c.placeholder_messages, 20, "X's 5 comments a round");
     // Each round: 13 replies between people; X's 5 and the 2 answers to X have no person
     // at one end.
-    assert_eq!((c.replies, c.participants, c.members), (52, 7, 6));
+    assert_eq!((c.replies, c.participants, c.members), (53, 8, 7));
     let warnings = r.sources.warnings.join("\n");
     assert!(
         warnings.contains("20 messages by deleted or unknown accounts count as messages"),
@@ -73,7 +75,7 @@ fn a_deleted_reddit_author_is_nobody_but_its_comments_count() {
 
     let someone = analysed("reddit_deleted.json", Some(("[deleted]", "kestrel")));
     let r = &someone.report;
-    assert_eq!((r.counts.replies, r.counts.placeholder_messages), (80, 0));
+    assert_eq!((r.counts.replies, r.counts.placeholder_messages), (81, 0));
     assert!(is_node(&someone, "kestrel"));
     assert_eq!(
         r.funnel.leaders.first().map(|l| l.name.as_str()),
@@ -88,7 +90,7 @@ fn a_deleted_discord_account_is_a_person_never_named_in_a_step() {
     let a = analysed("discord_deleted_user.json", None);
     let r = &a.report;
     assert_eq!(r.counts.placeholder_messages, 0, "it kept its own id");
-    assert_eq!((r.counts.replies, r.counts.participants), (80, 8));
+    assert_eq!((r.counts.replies, r.counts.participants), (80, 9));
     assert!(is_node(&a, "Deleted User"), "still a person in the graph");
     assert!(!named_in_advice(r, "Deleted User"));
     assert!(!named_in_advice(r, "555555555555555555"), "nor by its id");
@@ -113,7 +115,7 @@ fn discords_shared_deleted_account_is_a_placeholder() {
     );
     let r = &a.report;
     assert_eq!(r.counts.placeholder_messages, 20);
-    assert_eq!((r.counts.replies, r.counts.participants), (52, 7));
+    assert_eq!((r.counts.replies, r.counts.participants), (52, 8));
     assert!(!is_node(&a, "Deleted User"));
     assert!(!leads_or_bridges(r, "Deleted User"));
 }

@@ -3,9 +3,12 @@
 //! it says nothing. (Audience beside polarized or community clusters is covered by the
 //! unit test of `advice::verdict::reconcile`: no small generated group reaches it.)
 
-use crate::groups::{clique, report};
+use crate::groups::{clique, export, report};
 use crate::quotes::holds;
+use peerscope_core::import::Input;
+use peerscope_core::model::options::{HostChoice, Options};
 use peerscope_core::model::schema::{Label, Report};
+use peerscope_core::report::analyze;
 
 /// Both ways between `hub` and each of `leaves`.
 fn star(hub: usize, leaves: std::ops::Range<usize>) -> Vec<(usize, usize)> {
@@ -29,6 +32,30 @@ fn tells(name: &str, r: &Report, label: Label, kind: &str, says: &str) {
     assert_eq!(r.structure.kind.as_deref(), Some(kind), "{name}");
     let said = r.verdict.reconcile.as_deref().unwrap_or("");
     assert!(said.contains(says), "{name}: {said:?}");
+}
+
+/// The group of [`crate::groups::export`] with one more unanswered post by each person, the
+/// host given by its index.
+fn padded_report(people: usize, replies: &[(usize, usize)], host: usize) -> Report {
+    let input = export(people, replies);
+    let mut json: serde_json::Value = serde_json::from_slice(&input.bytes).unwrap();
+    let messages = json["messages"].as_array_mut().unwrap();
+    for p in 0..people {
+        messages.push(serde_json::json!({
+            "id": format!("extra{p}"),
+            "timestamp": "2024-06-27T12:00:00+00:00",
+            "content": "anyone?",
+            "author": {"id": format!("u{p}"), "name": format!("person{p}")}
+        }));
+    }
+    let bytes = serde_json::to_vec(&json).unwrap();
+    let options = Options {
+        hosts: HostChoice::Named(vec![format!("u{host}")]),
+        ..Options::default()
+    };
+    analyze(&[Input::new("padded.json", bytes)], &options)
+        .unwrap()
+        .report
 }
 
 /// Members 2..30 in a ring, one member (1) beside them, the host (0) barely there.
@@ -79,10 +106,12 @@ fn a_community_among_silent_voices() {
 
 #[test]
 fn an_audience_in_a_tight_crowd() {
-    // Four members in a row, the host talking with each of them eight times as much.
+    // Four members in a row, the host talking with each of them eight times as much; each
+    // person also posts once more with no answer, so the talk falls into ten conversations
+    // (enough units for the score's interval) without a new tie.
     let mut replies = path(1, 4);
     replies.extend(times(&star(0, 1..5), 8));
-    let r = report(5, &replies, Some(0));
+    let r = padded_report(5, &replies, 0);
     tells(
         "tight",
         &r,
