@@ -29,6 +29,7 @@ mod support;
 mod bad_input;
 mod canvas;
 mod embed;
+mod evidence;
 mod explore;
 mod filters;
 mod hostile;

@@ -1,0 +1,143 @@
+//! How sure the answer is, on screen through the real import path (the worker, its second
+//! answer with the interval): a tiny export shows the undetermined state with the core's
+//! reason and no score, and a judged export shows the interval and confidence the core
+//! computes for the same bytes.
+//!
+//! By hand, after a release build:
+//!
+//! ```text
+//! cargo test -p peerscope-web --test e2e evidence:: -- --ignored --test-threads=1
+//! ```
+
+use serde_json::Value;
+
+use crate::support::page::run;
+use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
+use peerscope_core::import::{import, Input};
+use peerscope_core::model::options::Options;
+use peerscope_core::model::schema::{Confidence, Label, Report};
+use peerscope_core::model::shown::score_text;
+use peerscope_core::report::analyze::report_with_interval;
+
+/// Reads a few things off `#verdict` at once, as one JSON object.
+const VERDICT: &str = r#"
+    const v = document.querySelector('#verdict');
+    const i = document.querySelector('#verdict-interval');
+    const r = document.querySelector('#verdict-reason');
+    return {
+        label: v ? v.dataset.label : null,
+        score: document.querySelector('#score') !== null,
+        reason: r ? r.textContent : null,
+        interval: i ? {
+            confidence: i.dataset.confidence,
+            low: i.dataset.low,
+            high: i.dataset.high,
+            text: i.textContent,
+        } : null,
+    };
+"#;
+
+/// The core's report of one fixture, with its interval, as the CLI makes it.
+fn core_report(name: &str) -> (std::path::PathBuf, Report) {
+    let path = repo().join("tests/fixtures").join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let data = import(&[Input::new(name, bytes)], None).unwrap();
+    let report = report_with_interval(&data, &Options::default()).unwrap();
+    (path, report)
+}
+
+/// Uploads `path` and waits until `#verdict` satisfies `ready`.
+async fn upload_until(
+    session: &Session,
+    path: &std::path::Path,
+    what: &str,
+    ready: impl Fn(&Value) -> bool,
+) -> Result<Value, String> {
+    session.upload(path).await?;
+    wait_until(what, PATIENCE, || async {
+        let seen = run(session, VERDICT).await?;
+        Ok(if ready(&seen) {
+            Poll::Ready(seen)
+        } else {
+            Poll::NotYet(seen.to_string())
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_tiny_export_is_undetermined_on_screen() {
+    let (path, report) = core_report("discord_lobby.json");
+    assert_eq!(
+        report.verdict.label,
+        Label::Undetermined,
+        "the fixture is tiny"
+    );
+    let reason = report.verdict.reason.clone().unwrap_or_default();
+    assert!(!reason.is_empty(), "an undetermined verdict says why");
+    let session = Session::open("evidence-undetermined").await;
+    let outcome = async {
+        let seen = upload_until(&session, &path, "#verdict[data-label=undetermined]", |v| {
+            v["label"] == "undetermined"
+        })
+        .await?;
+        if seen["score"] != Value::Bool(false) {
+            return Err(format!("an undetermined verdict shows a #score: {seen}"));
+        }
+        if seen["reason"].as_str() != Some(reason.as_str()) {
+            return Err(format!(
+                "#verdict-reason differs from the core's {reason:?}: {seen}"
+            ));
+        }
+        if !seen["interval"].is_null() {
+            return Err(format!("an undetermined verdict shows an interval: {seen}"));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn the_interval_and_confidence_match_the_core() {
+    let (path, report) = core_report("e2e_upload.json");
+    let verdict = &report.verdict;
+    let [low, high] = verdict
+        .interval
+        .expect("the fixture is large enough for an interval");
+    let confidence = match verdict.confidence {
+        Confidence::Confident => "confident",
+        Confidence::Tentative => "tentative",
+        Confidence::Undetermined => panic!("the fixture is judged"),
+    };
+    let label = verdict.label.as_str().to_string();
+    let session = Session::open("evidence-interval").await;
+    let outcome = async {
+        let seen = upload_until(&session, &path, "#verdict-interval with both ends", |v| {
+            v["label"] == label.as_str()
+                && v["interval"]["low"].as_str().is_some_and(|s| !s.is_empty())
+        })
+        .await?;
+        let shown = &seen["interval"];
+        let expected = (confidence, score_text(Some(low)), score_text(Some(high)));
+        let got = (
+            shown["confidence"].as_str().unwrap_or(""),
+            shown["low"].as_str().unwrap_or("").to_string(),
+            shown["high"].as_str().unwrap_or("").to_string(),
+        );
+        if got != expected {
+            return Err(format!(
+                "the page shows {got:?}, the core {expected:?}: {seen}"
+            ));
+        }
+        let words = peerscope_core::advice::interval::in_words(verdict).unwrap_or_default();
+        if !shown["text"].as_str().unwrap_or("").contains(&words) {
+            return Err(format!("#verdict-interval does not read {words:?}: {seen}"));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
