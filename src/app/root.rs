@@ -22,7 +22,7 @@ use crate::report::downloads::downloads;
 use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
 use crate::report::verdict::VerdictPanel;
-use peerscope_core::report::analyze::{analyze, Analysis};
+use peerscope_core::report::analyze::{analyze_with_interval, Analysis};
 use peerscope_core::report::anonymise::{anonymise_with, Pseudonyms};
 use peerscope_core::report::progress::group_key;
 
@@ -147,7 +147,7 @@ fn use_analysis(state: &UseReducerHandle<State>) -> Importer {
         Inputs::Files(picked) => running.run(asked.id, picked, &asked.options),
         Inputs::Bytes(inputs) => {
             running.abandon();
-            let result = analyze(inputs, &asked.options)
+            let result = analyze_with_interval(inputs, &asked.options)
                 .map(Shared::new)
                 .map_err(|error| error.to_string());
             dispatcher.dispatch(Action::Analysed {

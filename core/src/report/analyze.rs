@@ -42,6 +42,18 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, ImportEr
     analyze_dataset(&import::import(inputs, options.format)?, options)
 }
 
+/// [`analyze`] with the score's 90% interval and confidence filled in: what the page uses
+/// for input it analyses at once on its own thread (the bundled sample, pasted text), where
+/// there is no worker to send the interval as a second answer.
+pub fn analyze_with_interval(inputs: &[Input], options: &Options) -> Result<Analysis, ImportError> {
+    run(
+        &import::import(inputs, options.format)?,
+        options,
+        true,
+        true,
+    )
+}
+
 /// Measures an already imported dataset and lays out its network for drawing.
 ///
 /// Fails only when a named host is nobody in the export.
