@@ -69,21 +69,38 @@ fn post(message: &FromWorker) {
     }
 }
 
-/// Runs `job` and sends its answer: the analysis at once, then the same analysis with
-/// the score's interval (docs/METRICS.md §10) as a second answer to the same job, so the
-/// verdict shows before the bootstrap runs; or the first error as one sentence.
+/// Below this many messages the interval costs a few milliseconds, so it goes out with the
+/// first answer: a second answer replaces the analysis on the page, which resets the
+/// drawing's zoom, pin and window, and the page should not do that under a quick click.
+const INTERVAL_WITH_FIRST_ANSWER: usize = 20_000;
+
+/// Runs `job` and sends its answer: on a small export the analysis with the score's
+/// interval (docs/METRICS.md §10) at once; on a larger one the analysis first, then the same
+/// analysis with the interval as a second answer to the same job, so the verdict shows
+/// before the bootstrap runs; or the first error as one sentence.
 fn answer(job: &Job) {
     let (analysis, stats) = match run(job) {
         Ok(done) => done,
         Err(error) => return post(&FromWorker::Failed { id: job.id, error }),
     };
     let mut report = analysis.report.clone();
-    post_done(job.id, &analysis, stats.clone());
+    let small = KEPT.with_borrow(|kept| {
+        kept.as_ref()
+            .is_some_and(|k| k.dataset.messages.len() < INTERVAL_WITH_FIRST_ANSWER)
+    });
+    if !small {
+        post_done(job.id, &analysis, stats.clone());
+    }
     let added = KEPT.with_borrow(|kept| {
         let kept = kept.as_ref()?;
         add_interval(&kept.dataset, &job.options, &mut report).ok()
     });
-    if added.is_some() && report.verdict.interval.is_some() {
+    if small || (added.is_some() && report.verdict.interval.is_some()) {
+        let report = if added.is_some() {
+            report
+        } else {
+            analysis.report.clone()
+        };
         let analysis = Analysis { report, ..analysis };
         post_done(job.id, &analysis, stats);
     }
