@@ -10,6 +10,7 @@
 
 use crate::model::metric::Metric;
 use crate::model::schema::Metrics;
+use crate::model::words::plural;
 
 /// `peer_reply_share`, `connect_share`, `host_share`: interactions in the denominator
 /// (replies; members' replies and mentions; all replies and mentions).
@@ -56,63 +57,48 @@ pub fn apply(m: &mut Metrics, participants: usize) {
         m.in_centralization = thin(&m.in_centralization, &why, floor);
         m.out_centralization = thin(&m.out_centralization, &why, floor);
     }
-    if below(&m.member_initiated_share, STARTERS) {
-        let why = match m.member_initiated_share.den.unwrap_or(0.0) as u64 {
-            1 => "only 1 conversation drew an answer".to_string(),
-            k => format!("only {k} conversations drew an answer"),
-        };
-        m.member_initiated_share = thin(&m.member_initiated_share, &why, STARTERS);
-    }
-    if below(&m.resilience, MEMBERS_WITH_A_TIE) {
-        let why = match m.resilience.den.unwrap_or(0.0) as u64 {
-            1 => "only 1 member talked with anyone".to_string(),
-            k => format!("only {k} members talked with anyone"),
-        };
-        m.resilience = thin(&m.resilience, &why, MEMBERS_WITH_A_TIE);
-    }
-    if below(&m.reciprocity, MEMBER_TIES) {
-        let why = format!(
+    mark(&mut m.member_initiated_share, STARTERS, |k| {
+        format!(
+            "only {} drew an answer",
+            plural(k, "conversation", "conversations")
+        )
+    });
+    mark(&mut m.resilience, MEMBERS_WITH_A_TIE, |k| {
+        format!("only {} talked with anyone", plural(k, "member", "members"))
+    });
+    mark(&mut m.reciprocity, MEMBER_TIES, |k| {
+        format!(
             "members have only {} among themselves",
-            count(&m.reciprocity, "tie", "ties")
-        );
-        m.reciprocity = thin(&m.reciprocity, &why, MEMBER_TIES);
-    }
-    if below(&m.peer_answer_share, ANSWERED_QUESTIONS) {
-        let why = format!(
+            plural(k, "tie", "ties")
+        )
+    });
+    mark(&mut m.peer_answer_share, ANSWERED_QUESTIONS, |k| {
+        format!(
             "only {} by members got a reply",
-            count(&m.peer_answer_share, "question", "questions")
-        );
-        m.peer_answer_share = thin(&m.peer_answer_share, &why, ANSWERED_QUESTIONS);
-    }
-}
-
-/// True when `metric` has a denominator below `floor` (a null metric has none).
-fn below(metric: &Metric, floor: f64) -> bool {
-    metric.den.is_some_and(|den| den < floor)
+            plural(k, "question", "questions")
+        )
+    });
 }
 
 /// The three shares of reply and mention interactions, floor [`INTERACTIONS`].
 fn interaction_shares(m: &mut Metrics) {
-    if below(&m.peer_reply_share, INTERACTIONS) {
-        let why = format!(
-            "only {} in this export",
-            count(&m.peer_reply_share, "reply", "replies")
-        );
-        m.peer_reply_share = thin(&m.peer_reply_share, &why, INTERACTIONS);
-    }
-    if below(&m.connect_share, INTERACTIONS) {
-        let why = format!(
-            "members wrote only {}",
-            count(&m.connect_share, "reply or mention", "replies and mentions")
-        );
-        m.connect_share = thin(&m.connect_share, &why, INTERACTIONS);
-    }
-    if below(&m.host_share, INTERACTIONS) {
-        let why = format!(
-            "only {} in this export",
-            count(&m.host_share, "reply or mention", "replies and mentions")
-        );
-        m.host_share = thin(&m.host_share, &why, INTERACTIONS);
+    mark(&mut m.peer_reply_share, INTERACTIONS, |k| {
+        format!("only {} in this export", plural(k, "reply", "replies"))
+    });
+    let mentions = |k| plural(k, "reply or mention", "replies and mentions");
+    mark(&mut m.connect_share, INTERACTIONS, |k| {
+        format!("members wrote only {}", mentions(k))
+    });
+    mark(&mut m.host_share, INTERACTIONS, |k| {
+        format!("only {} in this export", mentions(k))
+    });
+}
+
+/// Marks `metric` thin when its denominator is below `floor` (a null metric has none),
+/// with the reason `why` writes from that denominator.
+fn mark(metric: &mut Metric, floor: f64, why: impl FnOnce(u64) -> String) {
+    if let Some(den) = metric.den.filter(|&den| den < floor) {
+        *metric = thin(metric, &why(den.round() as u64), floor);
     }
 }
 
@@ -121,12 +107,6 @@ fn thin(metric: &Metric, why: &str, floor: f64) -> Metric {
     metric
         .clone()
         .thinned(&format!("{why} (at least {floor} needed)"))
-}
-
-/// The denominator of `metric` as "1 reply" or "3 replies".
-fn count(metric: &Metric, one: &str, many: &str) -> String {
-    let k = metric.den.unwrap_or(0.0).round() as u64;
-    format!("{k} {}", if k == 1 { one } else { many })
 }
 
 #[cfg(test)]
