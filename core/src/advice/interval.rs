@@ -19,6 +19,10 @@ use crate::model::random::SplitMix;
 use crate::model::schema::{Confidence, Estimate, Label, Metrics, Unit, Verdict};
 use crate::model::shown;
 
+mod tallies;
+
+pub use tallies::{Tallies, Tally};
+
 /// Replicates drawn on an export of up to [`FULL_UP_TO`] interactions.
 pub const REPLICATES: u32 = 200;
 /// Past [`FULL_UP_TO`] interactions, replicates shrink in proportion, never below this.
@@ -87,6 +91,7 @@ pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Opti
         Unit::Conversation => None,
     };
     let roots = direction::roots(scope.conv);
+    let tallies = Tallies::of(scope, &units, &roots);
     let mut rng = SplitMix(seed);
     let mut scores = Vec::with_capacity(replicates as usize);
     for _ in 0..replicates {
@@ -97,7 +102,7 @@ pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Opti
             units: &units,
             away,
             days: days.as_deref(),
-            roots: &roots,
+            tallies: &tallies,
         };
         if let Some(score) = replicate.score(&draws, sample) {
             scores.push(score);
@@ -138,8 +143,8 @@ struct Replicate<'s, 'a> {
     away: &'s AwayParty,
     /// Per day unit: what the continuation test saw that day (day units only).
     days: Option<&'s [Day]>,
-    /// The reply trees' roots, found once for every replicate.
-    roots: &'s [Option<usize>],
+    /// The counting measures' counts per unit, found once for every replicate.
+    tallies: &'s Tallies,
 }
 
 impl Replicate<'_, '_> {
@@ -168,32 +173,33 @@ impl Replicate<'_, '_> {
     /// The replicate's score, `None` when the verdict would be undetermined on it.
     /// `sample` is the part of `draws` the structural measures are measured on.
     fn score(&self, draws: &[usize], sample: &[usize]) -> Option<f64> {
-        let sampled = sample.len() < draws.len();
-        let rep = self.gather(draws, !sampled);
-        let shape = sampled.then(|| self.gather(sample, true));
-        let shape = shape.as_ref().unwrap_or(&rep);
+        let counts = self.tallies.sum(draws);
+        let shape = self.gather(sample, true);
         // Participants only meet floors of 5 people: past the sample size the sample's
         // count stands for the replicate's (counting a million messages' authors for
         // each replicate would cost more than the measures).
         let participants = shape.graph.node_count();
         let continuation = match self.days {
             Some(days) => day_continuation(days, draws),
-            None => continuation::continuation(&rep, &self.away.mask).0,
+            None if sample.len() == draws.len() => {
+                continuation::continuation(&shape, &self.away.mask).0
+            }
+            None => continuation::continuation(&self.gather(draws, false), &self.away.mask).0,
         };
         let none = Metric::unobservable("not part of the score");
         let mut metrics = Metrics {
-            host_share: structure::host_share(&rep),
+            host_share: counts.host_share(),
             centralization: structure::centralization(&shape.graph),
             in_centralization: none.clone(),
             out_centralization: none.clone(),
-            resilience: structure::resilience(&shape.graph, &self.away.nodes(shape)),
-            peer_reply_share: direction::peer_reply_share(&rep),
-            member_initiated_share: direction::member_initiated_share_on(&rep, self.roots),
+            resilience: structure::resilience(&shape.graph, &self.away.nodes(&shape)),
+            peer_reply_share: counts.peer_reply_share(),
+            member_initiated_share: counts.member_initiated_share(),
             reciprocity: none.clone(),
             active_share: none.clone(),
             peer_answer_share: none.clone(),
             continuation,
-            connect_share: direction::connect_share(&rep),
+            connect_share: counts.connect_share(),
             density: none.clone(),
             modularity: none.clone(),
             isolate_share: none,
@@ -208,7 +214,7 @@ impl Replicate<'_, '_> {
             goal: Goal::default(),
             stand_in: None,
             days: None,
-            interactions: rep.interactions.len() as u64,
+            interactions: counts.interactions as u64,
             participants: participants as u64,
             units: None,
         })

@@ -14,6 +14,11 @@ pub fn peer_reply_share(scope: &Scope) -> Metric {
         all += 1;
         peer += usize::from(!scope.host(i.from) && !scope.host(i.to));
     }
+    peer_reply_share_of(peer, all)
+}
+
+/// `peer_reply_share` from its counts: replies between two members, and all replies.
+pub fn peer_reply_share_of(peer: usize, all: usize) -> Metric {
     Metric::ratio(
         peer as f64,
         all as f64,
@@ -30,6 +35,12 @@ pub fn connect_share(scope: &Scope) -> Metric {
         all += 1;
         to_members += usize::from(!scope.host(i.to));
     }
+    connect_share_of(to_members, all)
+}
+
+/// `connect_share` from its counts: members' interactions aimed at members, and all of
+/// members' interactions.
+pub fn connect_share_of(to_members: usize, all: usize) -> Metric {
     Metric::ratio(
         to_members as f64,
         all as f64,
@@ -108,6 +119,12 @@ pub fn member_initiated_share_on(scope: &Scope, roots: &[Option<usize>]) -> Metr
         all += 1;
         by_members += usize::from(scope.message(at).is_some_and(|m| !scope.host(m.author)));
     }
+    member_initiated_share_of(by_members, all)
+}
+
+/// `member_initiated_share` from its counts: conversations started by members, and all
+/// conversations that drew a reply from someone else.
+pub fn member_initiated_share_of(by_members: usize, all: usize) -> Metric {
     Metric::ratio(
         by_members as f64,
         all as f64,

@@ -19,9 +19,15 @@ pub fn host_share(scope: &Scope) -> Metric {
         .iter()
         .filter(|i| scope.host(i.from) || scope.host(i.to))
         .count();
+    host_share_of(with_host, scope.interactions.len())
+}
+
+/// `host_share` from its counts: interactions with a host at either end, and all of them
+/// (the score's bootstrap sums these per unit instead of rebuilding each draw).
+pub fn host_share_of(with_host: usize, all: usize) -> Metric {
     Metric::ratio(
         with_host as f64,
-        scope.interactions.len() as f64,
+        all as f64,
         "no one replied to or mentioned anyone in this export",
     )
 }

@@ -26,3 +26,4 @@ mod quotes;
 mod reconcile;
 mod scale;
 mod shapes;
+mod tallies;

@@ -1,4 +1,5 @@
-//! Scale check: the whole analysis of a 100 k-person, 1 M-reply conversation.
+//! Scale check: the whole analysis of a 100 k-person, 1 M-reply conversation, and the
+//! score's interval on it.
 //! Not a timed assertion (speed targets live in `make bench`); run it by hand:
 //!
 //! ```sh
@@ -9,7 +10,7 @@ use std::time::Instant;
 
 use peerscope_core::model::options::Options;
 use peerscope_core::model::{Dataset, Message, MessageKind, Person, Space};
-use peerscope_core::report::analyze::{analyze_dataset, report_dataset};
+use peerscope_core::report::analyze::{add_interval, analyze_dataset, report_dataset};
 
 /// 100 k people; each message replies to a recent one, with a preference for a few
 /// hubs (the host and regulars), as real servers do. Seeded, so every run is the same.
@@ -100,6 +101,15 @@ fn hundred_thousand_people_one_million_replies() {
         r.verdict.score.unwrap_or(0.0)
     );
     assert!(r.counts.participants > 99_000);
+    let start = (Instant::now(), cpu_seconds());
+    let mut with = r.clone();
+    add_interval(&data, &Options::default(), &mut with).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "the score's interval: {} ({} replicates, {:?})",
+        took(start),
+        with.verdict.replicates,
+        with.verdict.interval
+    );
     let start = (Instant::now(), cpu_seconds());
     let analysis = analyze_dataset(&data, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
     println!(
