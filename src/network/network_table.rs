@@ -100,18 +100,16 @@ fn person_row(node: &NodeView, ties: u32) -> Html {
 /// The [`TIES`] strongest ties drawn, heaviest first, with their weights as drawn
 /// (recounted for the channel and days chosen); `data-ties` counts every tie drawn.
 fn ties(network: &NetworkView, selection: &Selection) -> Html {
-    let name = |v: u32| {
-        network
-            .nodes
-            .get(v as usize)
-            .map_or("?", |n| n.name.as_str())
-    };
+    // A tie always joins two drawn people; one that did not would be left out, not
+    // shown with a placeholder name.
+    let name = |v: u32| network.nodes.get(v as usize).map(|n| n.name.as_str());
     let rows = strongest(selection, TIES).into_iter().filter_map(|k| {
         let e = network.edges.get(k)?;
+        let (a, b) = (name(e.a)?, name(e.b)?);
         Some(html! {
             <tr>
-                <td>{ name(e.a).to_string() }</td>
-                <td>{ name(e.b).to_string() }</td>
+                <td>{ a.to_string() }</td>
+                <td>{ b.to_string() }</td>
                 <td>{ selection.weight(k) }</td>
             </tr>
         })

@@ -44,8 +44,8 @@ pub fn since_last_time(since: &Since, analysis: &Analysis) -> Html {
                         <tbody>
                             { for metrics.iter().map(|(key, change)| html! {
                                 <tr><td>{ key.replace('_', " ") }</td>
-                                    <td>{ pct(change.before) }</td>
-                                    <td>{ pct(change.now) }</td></tr>
+                                    <td>{ share_or_not(change.before) }</td>
+                                    <td>{ share_or_not(change.now) }</td></tr>
                             }) }
                         </tbody>
                     </table>
@@ -79,4 +79,10 @@ fn ticked(since: &Since, analysis: &Analysis) -> Html {
             </ul>
         </>
     }
+}
+
+/// A measure of either report as a percentage, or "not measured" when that report had it
+/// null or thin.
+fn share_or_not(value: Option<f64>) -> String {
+    value.map_or_else(|| "not measured".to_string(), pct)
 }

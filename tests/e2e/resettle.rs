@@ -25,7 +25,6 @@ use crate::support::downloads::text_of;
 use crate::support::page::run;
 use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::model::random::SplitMix;
-use peerscope_core::model::words::n;
 use peerscope_core::{
     import::Input, model::options::Options, report::analyze, report::analyze::Analysis,
 };
@@ -214,10 +213,11 @@ async fn removing_the_host_resettles_frame_by_frame() {
         let frames = resettle(&session).await?;
         smooth(&frames)?;
         let r = &analysis.report.metrics.resilience;
+        let count = |x: Option<f64>| x.map_or(-1, |v| v.round() as i64);
         let want = format!(
             "Without you, {} of {} members who talk here are still connected to each other.",
-            n(r.num),
-            n(r.den)
+            count(r.num),
+            count(r.den)
         );
         let note = frames["note"].as_str().unwrap_or_default();
         if !note.starts_with(&want) {

@@ -92,6 +92,7 @@ fn step(id: &str, priority: f64) -> Step {
         how: vec!["Do one thing.".into(), "Do another.".into()],
         priority,
         people: vec![person("2", "Person 2")],
+        quotes: Vec::new(),
     }
 }
 
@@ -203,6 +204,7 @@ fn made_up_analysis() -> Shared<Analysis> {
             audience_quotes: vec![],
             engaged: 4,
             core: 3,
+            only_with_hosts: 0,
             leaders: vec![],
             leader_order: String::new(),
             bridges: vec![],

@@ -63,6 +63,8 @@ pub fn people(scope: &Scope, with_leaders: bool) -> People {
         audience_quotes: said.quotes,
         engaged: engaged.iter().filter(|&&e| e).count() as u64,
         core: core.iter().filter(|&&c| c).count() as u64,
+        // Counted with the checklist's signals, which name these members.
+        only_with_hosts: 0,
         bridges: bridges(scope, &members),
         leaders: leaders
             .iter()

@@ -78,6 +78,21 @@ pub struct Counts {
     /// Interactions of the three reply kinds.
     pub replies: u64,
     pub mentions: u64,
+    /// Reply and mention interactions: `replies` + `mentions` (what the floors and the
+    /// undetermined rule count). 0 in reports older than this field.
+    #[serde(default)]
+    pub interactions: u64,
+    /// Channels, threads and chats holding at least one counting message. 0 in reports
+    /// older than this field.
+    #[serde(default)]
+    pub spaces: u64,
+    /// Files read. 0 in reports older than this field.
+    #[serde(default)]
+    pub files: u64,
+    /// Questions by members that got no reply from anyone in the export. 0 in reports
+    /// older than this field.
+    #[serde(default)]
+    pub unanswered_member_questions: u64,
     pub reactions: u64,
     /// Calendar days (UTC) from the first to the last message, inclusive; 0 when empty.
     pub days: u64,
@@ -284,6 +299,10 @@ pub struct Funnel {
     pub audience_quotes: Vec<Quote>,
     pub engaged: u64,
     pub core: u64,
+    /// Members whose every reply or mention went to a host (not in `engaged`). 0 in
+    /// reports older than this field.
+    #[serde(default)]
+    pub only_with_hosts: u64,
     pub leaders: Vec<Leader>,
     /// How leaders with equal reply counts were ordered, in a sentence: by exact
     /// betweenness, by betweenness sampled from some members (big networks), or not
@@ -353,6 +372,10 @@ pub struct Step {
     /// closes weighed by the evidence behind it (higher = more urgent; docs/METRICS.md §10).
     pub priority: f64,
     pub people: Vec<PersonRef>,
+    /// The numbers `why` shows, each with its report field, in order (docs/METRICS.md
+    /// §10, "one number everywhere"). Empty in reports older than this field.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,10 +16,12 @@ use crate::import::Input;
 use crate::measure::timeline::{timeline, FILLED_UP_TO_DAYS};
 use crate::measure::AwayParty;
 use crate::model::options::Options;
-use crate::model::schema::{Counts, PersonRef, Report, SourceFile, Sources, SCHEMA};
+use crate::model::schema::{Funnel, PersonRef, Report, SourceFile, Sources, SCHEMA};
 use crate::model::time::{day_string, utc_day};
 use crate::model::words::plural;
 use crate::model::Dataset;
+
+mod counts;
 
 /// The report plus what the UI needs to draw and to offer choices.
 ///
@@ -145,12 +147,15 @@ fn run(
     let mut report = Report {
         schema: SCHEMA,
         sources: sources(data, &conv),
-        counts: counts(&scope, hosts.people.len(), measured.days),
+        counts: counts::of(&scope, hosts.people.len(), measured.days, &signals),
         hosts: hosts.info.clone(),
         profile: options.profile,
         goal: options.goal,
         structure: measured.structure.clone(),
-        funnel: measured.people.funnel.clone(),
+        funnel: Funnel {
+            only_with_hosts: signals.only_with_hosts.1,
+            ..measured.people.funnel.clone()
+        },
         spaces: spaces(data, &conv, &mask, options, &measured),
         timeline: timeline(&scope),
         checklist: checklist(&signals, options.profile),
@@ -249,51 +254,6 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
             .filter(|i| i.kind == InteractionKind::InferredReply)
             .count() as u64,
         warnings,
-    }
-}
-
-/// `days`: the continuation test's (silent, host) days, when it ran.
-fn counts(scope: &Scope, hosts: usize, test_days: Option<(usize, usize)>) -> Counts {
-    let data = scope.data;
-    // One pass over the messages for the days and the reactions.
-    let mut days: Option<(i64, i64)> = None;
-    let mut reactions = 0u64;
-    for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
-        let day = utc_day(m.time_ms);
-        days = Some(days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
-        reactions += m
-            .reactions
-            .iter()
-            .map(|r| {
-                let bots = r.reactors.iter().filter(|&&p| data.is_bot(p)).count() as u64;
-                u64::from(r.count).saturating_sub(bots)
-            })
-            .sum::<u64>();
-    }
-    let span = days.map_or(0, |(a, b)| (b - a + 1) as u64);
-    let replies = scope
-        .interactions
-        .iter()
-        .filter(|i| i.kind.is_reply())
-        .count() as u64;
-    Counts {
-        messages: scope.messages.len() as u64,
-        participants: scope.graph.node_count() as u64,
-        members: scope.member_count() as u64,
-        hosts: hosts as u64,
-        bots_excluded: data.people.iter().filter(|p| p.is_bot).count() as u64,
-        placeholder_messages: scope
-            .messages
-            .iter()
-            .filter_map(|&at| scope.message(at))
-            .filter(|m| data.is_placeholder(m.author))
-            .count() as u64,
-        replies,
-        mentions: scope.interactions.len() as u64 - replies,
-        reactions,
-        days: span,
-        silent_days: test_days.map(|d| d.0 as u64),
-        host_days: test_days.map(|d| d.1 as u64),
     }
 }
 

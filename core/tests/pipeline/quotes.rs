@@ -3,7 +3,7 @@
 //! generated groups, on every fixture and on every real sample export.
 //!
 //! Held for each sentence that carries quotes (the headline, each *why* line,
-//! `structure.why`, `funnel.audience_why`): each `shown` appears in the text; it is the
+//! `structure.why`, `funnel.audience_why`, every checklist step's `why`): each `shown` appears in the text; it is the
 //! field's value formatted as the shown text says (a share as a whole percent, a count as
 //! a whole number, a coefficient or rate with its decimals); a thin or null measure is
 //! never quoted; and every number in the sentence is one of its quotes. The label matches
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::groups::{clique, report};
 use peerscope_core::advice::verdict;
 use peerscope_core::import::Input;
-use peerscope_core::model::options::{HostChoice, Options};
+use peerscope_core::model::options::{HostChoice, Options, Profile};
 use peerscope_core::model::random::SplitMix;
 use peerscope_core::model::schema::{Quote, Report};
 use peerscope_core::model::shown;
@@ -69,8 +69,13 @@ fn formatted(value: f64, shown: &str) -> String {
 /// One sentence against the report: `strict` also requires every number in it quoted,
 /// once the `people`'s names (which may hold digits) are taken out.
 fn sentence(name: &str, json: &Value, text: &str, quotes: &[Quote], strict: bool, people: &[&str]) {
+    // People's names may hold digits or a "?": they are no numbers.
+    let mut unnamed = text.to_string();
+    for person in people.iter().filter(|p| !p.is_empty()) {
+        unnamed = unnamed.replace(person, "someone");
+    }
     assert!(
-        !text.contains('?') && !text.contains("NaN"),
+        !unnamed.contains('?') && !unnamed.contains("NaN"),
         "{name}: {text:?}"
     );
     for q in quotes {
@@ -98,11 +103,7 @@ fn sentence(name: &str, json: &Value, text: &str, quotes: &[Quote], strict: bool
         }
     }
     if strict {
-        let mut text = text.to_string();
-        for person in people.iter().filter(|p| !p.is_empty()) {
-            text = text.replace(person, "someone");
-        }
-        for number in numbers(&text) {
+        for number in numbers(&unnamed) {
             assert!(
                 quotes.iter().any(|q| q.shown == number),
                 "{name}: {number} unquoted in {text:?}"
@@ -154,6 +155,19 @@ pub fn holds(name: &str, r: &Report, people: &[&str]) {
         people,
     );
     assert_eq!(f.audience, r.counts.participants + f.reactors, "{name}");
+    assert_eq!(
+        r.counts.interactions,
+        r.counts.replies + r.counts.mentions,
+        "{name}"
+    );
+    for step in &r.checklist {
+        // A step names people beyond the participants listed (askers, members who only
+        // talked with the host): their names are no numbers either.
+        let mut names: Vec<&str> = people.to_vec();
+        names.extend(step.people.iter().map(|p| p.name.as_str()));
+        let at = format!("{name}, step {}", step.id);
+        sentence(&at, &json, &step.why, &step.quotes, true, &names);
+    }
     if let Some(text) = &v.reconcile {
         assert!(numbers(text).is_empty(), "{name}: {text}");
     }
@@ -239,8 +253,11 @@ fn every_file_in(dir: &Path, skip: &dyn Fn(&str) -> bool) -> usize {
         }
         let input = Input::new(name.clone(), std::fs::read(&path).unwrap());
         for hosts in [HostChoice::Detect, HostChoice::None] {
+            // Each profile's steps quote their own numbers: the files take turns.
+            let profile = Profile::ALL[checked % Profile::ALL.len()];
             let options = Options {
                 hosts,
+                profile,
                 ..Options::default()
             };
             if let Ok(a) = analyze(std::slice::from_ref(&input), &options) {

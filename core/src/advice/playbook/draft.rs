@@ -2,6 +2,7 @@
 //! and which way it points (outward to new people, between members, or inward).
 
 use crate::model::metric::{Counted, Metric};
+use crate::model::quoted::Quoted;
 use crate::model::schema::{PersonRef, Step};
 
 /// Which way a step points; the goal orders the plan by it (docs/METRICS.md §10).
@@ -54,14 +55,16 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// A step with its *why* and the people it names; `gap` is clamped to 0..=1.
-    pub fn new(spec: &Spec, basis: Basis, gap: f64, why: String, people: Vec<PersonRef>) -> Draft {
+    /// A step with its *why* (and the numbers it quotes) and the people it names; `gap`
+    /// is clamped to 0..=1.
+    pub fn new(spec: &Spec, basis: Basis, gap: f64, why: Quoted, people: Vec<PersonRef>) -> Draft {
         Draft {
             step: Step {
                 profile: spec.profile.to_string(),
                 id: spec.id.to_string(),
                 title: spec.title.to_string(),
-                why,
+                why: why.text,
+                quotes: why.quotes,
                 how: spec.how.iter().map(|h| h.to_string()).collect(),
                 priority: 0.0,
                 people,

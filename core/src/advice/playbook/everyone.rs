@@ -3,11 +3,10 @@
 
 use super::draft::{resting_on, Aim, Basis, Draft, Spec};
 use super::signals::Signals;
-use super::words::{among, of};
+use super::words::{among, counted, den, num, share};
 use crate::measure::floors;
 use crate::model::metric::Metric;
-use crate::model::shown::decimal;
-use crate::model::words::{n, pct, plural};
+use crate::model::quoted::{Quoted, Quoter};
 
 const STEP_BACK: Spec = Spec {
     profile: "all",
@@ -72,12 +71,14 @@ fn step_back(s: &Signals) -> Option<Draft> {
     let m = s.metrics;
     let leaders = s.leaders.iter().take(2).cloned().collect();
     if let Some(c) = m.continuation.counted() {
+        let mut q = Quoter::default();
         let why = format!(
             "On days without you, members exchanged {} replies and mentions a day, \
              against {} on days you posted.",
-            decimal(c.num, 1),
-            decimal(c.den, 1)
+            q.decimal("metrics.continuation.num", c.num, 1),
+            q.decimal("metrics.continuation.den", c.den, 1)
         );
+        let why = q.say(why);
         let floor = 2.0 * floors::CONTINUATION_DAYS as f64;
         let basis = Basis::Measure {
             den: s.size.days as f64,
@@ -86,30 +87,36 @@ fn step_back(s: &Signals) -> Option<Draft> {
         return Some(Draft::new(&STEP_BACK, basis, 1.0 - c.value, why, leaders));
     }
     let (c, basis) = resting_on(&m.resilience, floors::MEMBERS_WITH_A_TIE)?;
-    let q = of(&c);
+    let mut q = Quoter::default();
+    let field = "metrics.resilience";
     let why = format!(
         "Without you, {} of {} members who talk here would still be connected to each other.",
-        q.num, q.den
+        num(&mut q, field, &c),
+        den(&mut q, field, &c)
     );
+    let why = q.say(why);
     Some(Draft::new(&STEP_BACK, basis, 1.0 - c.value, why, leaders))
 }
 
 fn redirect(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.peer_answer_share, floors::ANSWERED_QUESTIONS)?;
-    let q = of(&c);
-    let open = s.unanswered.1;
-    let unanswered = if open == 0 {
-        String::new()
-    } else {
-        format!(
-            "; {} got no reply at all",
-            plural(open, "member question", "member questions")
-        )
-    };
+    let mut q = Quoter::default();
+    let field = "metrics.peer_answer_share";
     let why = format!(
-        "Members answered first on {} of {} member questions that got a reply ({}){unanswered}.",
-        q.num, q.den, q.share
+        "Members answered first on {} of {} member questions that got a reply ({})",
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        share(&mut q, field, &c)
     );
+    let open = s.unanswered.1;
+    let why = if open == 0 {
+        format!("{why}.")
+    } else {
+        let field = "counts.unanswered_member_questions";
+        let count = counted(&mut q, field, open, "member question", "member questions");
+        format!("{why}; {count} got no reply at all.")
+    };
+    let why = q.say(why);
     Some(Draft::new(
         &REDIRECT,
         basis,
@@ -127,12 +134,14 @@ fn introduce(s: &Signals) -> Option<Draft> {
     }
     let engaged = Metric::ratio(s.engaged as f64, s.members as f64, "no members");
     let (c, basis) = resting_on(&engaged, floors::MEMBERS_WITH_A_TIE)?;
+    let mut q = Quoter::default();
     let why = format!(
         "{} of {} members have talked only with you so far{}",
-        count,
-        s.members,
+        q.count("funnel.only_with_hosts", *count as f64),
+        q.count("counts.members", s.members as f64),
         among(lonely)
     );
+    let why = q.say(why);
     Some(Draft::new(
         &INTRODUCE,
         basis,
@@ -150,20 +159,25 @@ fn bring_a_friend(s: &Signals) -> Option<Draft> {
         return None;
     }
     let (c, basis) = resting_on(&s.metrics.host_share, floors::INTERACTIONS)?;
-    let share = pct(Some(c.value));
+    let mut q = Quoter::default();
+    let field = "metrics.host_share";
     let why = if s.engaged > 0 {
         format!(
-            "{} of {} members already talk to other members; {share} of replies and \
+            "{} of {} members already talk to other members; {} of replies and \
              mentions still involve you.",
-            s.engaged, s.members
+            q.count("funnel.engaged", s.engaged as f64),
+            q.count("counts.members", s.members as f64),
+            share(&mut q, field, &c)
         )
     } else {
         format!(
-            "{share} of the {} replies and mentions here involve you: a friend a member \
+            "{} of the {} replies and mentions here involve you: a friend a member \
              brings arrives with someone besides you to talk to.",
-            n(Some(c.den))
+            share(&mut q, field, &c),
+            den(&mut q, field, &c)
         )
     };
+    let why = q.say(why);
     let people = s.core_hubs.iter().take(3).cloned().collect();
     Some(Draft::new(&BRING_A_FRIEND, basis, c.value, why, people))
 }
@@ -202,13 +216,27 @@ const SHORT_SPAN_DAYS: u64 = 28;
 /// verdict offers, most urgent first.
 pub fn more_evidence(s: &Signals) -> Vec<Draft> {
     let z = s.size;
+    let mut q = Quoter::default();
     let why = format!(
         "This export covers {} with {} among {}: too little to tell an audience from a \
          community yet.",
-        plural(z.days, "day", "days"),
-        plural(z.interactions, "reply or mention", "replies and mentions"),
-        plural(z.participants, "person", "people")
+        counted(&mut q, "counts.days", z.days, "day", "days"),
+        counted(
+            &mut q,
+            "counts.interactions",
+            z.interactions,
+            "reply or mention",
+            "replies and mentions"
+        ),
+        counted(
+            &mut q,
+            "counts.participants",
+            z.participants,
+            "person",
+            "people"
+        )
     );
+    let why = q.say(why);
     vec![
         Draft::new(&EXPORT_LONGER, Basis::Fixed, 1.0, why, Vec::new()),
         Draft::new(
@@ -227,10 +255,12 @@ fn export_steps(s: &Signals, longer: f64, more: f64) -> Vec<Draft> {
     let z = s.size;
     let mut out = Vec::new();
     if z.days < SHORT_SPAN_DAYS {
+        let mut q = Quoter::default();
         let why = format!(
             "This export covers {}; a longer one shows whether today's pattern holds.",
-            plural(z.days, "day", "days")
+            counted(&mut q, "counts.days", z.days, "day", "days")
         );
+        let why = q.say(why);
         out.push(Draft::new(
             &EXPORT_LONGER,
             Basis::Fixed,
@@ -251,12 +281,20 @@ fn export_steps(s: &Signals, longer: f64, more: f64) -> Vec<Draft> {
     out
 }
 
-fn add_channels_why(s: &Signals) -> String {
-    format!(
+fn add_channels_why(s: &Signals) -> Quoted {
+    let mut q = Quoter::default();
+    let why = format!(
         "This report reads {} from {}; conversations the group holds elsewhere are not in it.",
-        plural(s.size.spaces, "channel or chat", "channels or chats"),
-        plural(s.size.files, "file", "files")
-    )
+        counted(
+            &mut q,
+            "counts.spaces",
+            s.size.spaces,
+            "channel or chat",
+            "channels or chats"
+        ),
+        counted(&mut q, "counts.files", s.size.files, "file", "files")
+    );
+    q.say(why)
 }
 
 const KEEP_IT_THEIRS: Spec = Spec {
@@ -274,12 +312,15 @@ const KEEP_IT_THEIRS: Spec = Spec {
 /// weighed by the replies the peer reply share rests on.
 pub fn keep_it_a_community(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.peer_reply_share, floors::INTERACTIONS)?;
+    let mut q = Quoter::default();
+    let field = "metrics.peer_reply_share";
     let why = format!(
         "This already is a community: members answered each other in {} of {} replies. \
          The risk now is pulling it back towards you.",
-        n(Some(c.num)),
-        n(Some(c.den))
+        num(&mut q, field, &c),
+        den(&mut q, field, &c)
     );
+    let why = q.say(why);
     let leaders = s.leaders.iter().take(3).cloned().collect();
     Some(Draft::new(&KEEP_IT_THEIRS, basis, 1.0, why, leaders))
 }

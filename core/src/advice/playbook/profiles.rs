@@ -9,6 +9,7 @@ use super::signals::Signals;
 use crate::measure::floors;
 use crate::model::metric::Metric;
 use crate::model::options::Profile;
+use crate::model::quoted::Quoter;
 use creator::{dedicated_space, participatory_live, peer_call, showcase};
 use nonprofit::{collective_impact, peer_chapters, shared_identity, skill_sharing};
 use startup::{meetups, open_roadmap, recognise_leaders, support_forum};
@@ -64,10 +65,13 @@ fn build_a_core(s: &Signals, profile: &str) -> Option<Draft> {
     let spec = BUILD_A_CORE.iter().find(|spec| spec.profile == profile)?;
     let engaged = Metric::ratio(s.engaged as f64, s.members as f64, "no members");
     let (_, basis) = resting_on(&engaged, floors::MEMBERS_WITH_A_TIE)?;
+    let mut q = Quoter::default();
     let why = format!(
         "{} of {} members talk to other members, but none of them yet talks often with \
          several others.",
-        s.engaged, s.members
+        q.count("funnel.engaged", s.engaged as f64),
+        q.count("counts.members", s.members as f64)
     );
+    let why = q.say(why);
     Some(Draft::new(spec, basis, 1.0, why, s.starters.clone()))
 }

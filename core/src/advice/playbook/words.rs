@@ -1,24 +1,33 @@
 //! How the steps' sentences quote numbers and people.
 
 use crate::model::metric::Counted;
+use crate::model::quoted::Quoter;
 use crate::model::schema::PersonRef;
-use crate::model::words::{n, pct};
 
-/// The numbers a step quotes from one counted measure: "34", "120" and "28%". Every
-/// number in a step's *why* comes from here or from the group's counts, so each sentence
-/// can later say which field it quotes.
-pub struct Quoted {
-    pub num: String,
-    pub den: String,
-    pub share: String,
+// Every number in a step's *why* is written by one of these, each recording the report
+// field it shows (`metrics.<key>` for a measure, with `.num`/`.den` for its counts), so
+// the step's `quotes` can be held against the report.
+
+/// A measure's numerator as a whole number ("34").
+pub fn num(q: &mut Quoter, metric: &str, c: &Counted) -> String {
+    q.count(&format!("{metric}.num"), c.num)
 }
 
-pub fn of(c: &Counted) -> Quoted {
-    Quoted {
-        num: n(Some(c.num)),
-        den: n(Some(c.den)),
-        share: pct(Some(c.value)),
-    }
+/// A measure's denominator as a whole number ("120").
+pub fn den(q: &mut Quoter, metric: &str, c: &Counted) -> String {
+    q.count(&format!("{metric}.den"), c.den)
+}
+
+/// A measure's value as a whole percentage ("28%").
+pub fn share(q: &mut Quoter, metric: &str, c: &Counted) -> String {
+    q.share(metric, c.value)
+}
+
+/// A count with its noun, "1 day" or "12 days" (0 takes the plural), the count quoted as
+/// `field`.
+pub fn counted(q: &mut Quoter, field: &str, count: u64, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", q.count(field, count as f64))
 }
 
 /// "Ana", "Ana and Bo", "Ana, Bo and Cy"; empty for nobody.

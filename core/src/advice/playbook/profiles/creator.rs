@@ -2,10 +2,10 @@
 
 use crate::advice::playbook::draft::{resting_on, Aim, Draft, Spec};
 use crate::advice::playbook::signals::Signals;
-use crate::advice::playbook::words::of;
+use crate::advice::playbook::words::{counted, den, num, share};
 use crate::measure::floors;
 use crate::model::options::Goal;
-use crate::model::words::{pct, plural};
+use crate::model::quoted::Quoter;
 
 const REACH_NOTE: &str =
     " Conversations between viewers also keep your posts visible longer, which serves reach.";
@@ -23,16 +23,20 @@ const PEER_CALL: Spec = Spec {
 
 pub fn peer_call(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.connect_share, floors::INTERACTIONS)?;
-    let q = of(&c);
     let note = if s.goal == Goal::Reach {
         REACH_NOTE
     } else {
         ""
     };
+    let mut q = Quoter::default();
+    let field = "metrics.connect_share";
     let why = format!(
         "{} of the {} replies and mentions members wrote went to other members ({}).{note}",
-        q.num, q.den, q.share
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        share(&mut q, field, &c)
     );
+    let why = q.say(why);
     Some(Draft::new(
         &PEER_CALL,
         basis,
@@ -55,10 +59,12 @@ const LIVE: Spec = Spec {
 
 pub fn participatory_live(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.reciprocity, floors::MEMBER_TIES)?;
+    let mut q = Quoter::default();
     let why = format!(
         "When members reply to each other, the other side answers back in {} of cases.",
-        pct(Some(c.value))
+        share(&mut q, "metrics.reciprocity", &c)
     );
+    let why = q.say(why);
     let people = s.leaders.iter().take(3).cloned().collect();
     Some(Draft::new(&LIVE, basis, 1.0 - c.value, why, people))
 }
@@ -80,13 +86,16 @@ pub fn dedicated_space(s: &Signals) -> Option<Draft> {
         return None;
     }
     let (c, basis) = resting_on(&s.metrics.resilience, floors::MEMBERS_WITH_A_TIE)?;
-    let q = of(&c);
-    let why = format!(
+    let mut q = Quoter::default();
+    let field = "metrics.resilience";
+    let why =
+        format!(
         "Without you, {} of {} members who talk here would still be connected; {} a close core.",
-        q.num,
-        q.den,
-        plural(s.core, "member forms", "members form")
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        counted(&mut q, "funnel.core", s.core, "member forms", "members form")
     );
+    let why = q.say(why);
     Some(Draft::new(
         &DEDICATED_SPACE,
         basis,
@@ -113,11 +122,15 @@ pub fn showcase(s: &Signals) -> Option<Draft> {
     if c.num <= 0.0 || s.starters.is_empty() {
         return None;
     }
-    let q = of(&c);
+    let mut q = Quoter::default();
+    let field = "metrics.member_initiated_share";
     let why = format!(
         "Members started {} of {} conversations that drew an answer ({}).",
-        q.num, q.den, q.share
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        share(&mut q, field, &c)
     );
+    let why = q.say(why);
     Some(Draft::new(
         &SHOWCASE,
         basis,

@@ -2,10 +2,10 @@
 
 use crate::advice::playbook::draft::{resting_on, Aim, Draft, Spec};
 use crate::advice::playbook::signals::Signals;
-use crate::advice::playbook::words::of;
+use crate::advice::playbook::words::{counted, den, num, share};
 use crate::measure::floors;
 use crate::model::metric::Metric;
-use crate::model::words::{pct, plural};
+use crate::model::quoted::Quoter;
 
 const SHARED_IDENTITY: Spec = Spec {
     profile: "nonprofit",
@@ -20,10 +20,12 @@ const SHARED_IDENTITY: Spec = Spec {
 
 pub fn shared_identity(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.connect_share, floors::INTERACTIONS)?;
+    let mut q = Quoter::default();
     let why = format!(
         "{} of members' replies and mentions went to other members.",
-        pct(Some(c.value))
+        share(&mut q, "metrics.connect_share", &c)
     );
+    let why = q.say(why);
     Some(Draft::new(
         &SHARED_IDENTITY,
         basis,
@@ -50,13 +52,21 @@ pub fn peer_chapters(s: &Signals) -> Option<Draft> {
         return None;
     }
     let (c, basis) = resting_on(&s.metrics.resilience, floors::MEMBERS_WITH_A_TIE)?;
-    let q = of(&c);
+    let mut q = Quoter::default();
+    let field = "metrics.resilience";
     let why = format!(
         "Without your staff, {} of {} members who talk here stay connected; {} a core.",
-        q.num,
-        q.den,
-        plural(s.core, "member forms", "members form")
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        counted(
+            &mut q,
+            "funnel.core",
+            s.core,
+            "member forms",
+            "members form"
+        )
     );
+    let why = q.say(why);
     Some(Draft::new(
         &CHAPTERS,
         basis,
@@ -84,10 +94,13 @@ pub fn skill_sharing(s: &Signals) -> Option<Draft> {
     }
     let share = Metric::ratio(s.core as f64, s.engaged as f64, "no engaged members");
     let (c, basis) = resting_on(&share, floors::MEMBERS_WITH_A_TIE)?;
+    let mut q = Quoter::default();
     let why = format!(
         "{} of {} members who talk to other members are in the close core.",
-        s.core, s.engaged
+        q.count("funnel.core", s.core as f64),
+        q.count("funnel.engaged", s.engaged as f64)
     );
+    let why = q.say(why);
     let veterans = s.leaders.iter().take(3).cloned();
     let people = veterans
         .chain(s.only_with_hosts.0.iter().take(2).cloned())
@@ -114,9 +127,11 @@ const IMPACT: Spec = Spec {
 
 pub fn collective_impact(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.host_share, floors::INTERACTIONS)?;
+    let mut q = Quoter::default();
     let why = format!(
         "{} of all replies and mentions involve your organisation.",
-        pct(Some(c.value))
+        share(&mut q, "metrics.host_share", &c)
     );
+    let why = q.say(why);
     Some(Draft::new(&IMPACT, basis, c.value, why, s.starters.clone()))
 }

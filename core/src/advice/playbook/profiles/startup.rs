@@ -2,9 +2,9 @@
 
 use crate::advice::playbook::draft::{resting_on, Aim, Draft, Spec};
 use crate::advice::playbook::signals::Signals;
-use crate::advice::playbook::words::{names, of, sentence_end};
+use crate::advice::playbook::words::{counted, den, names, num, sentence_end, share};
 use crate::measure::floors;
-use crate::model::words::{pct, plural};
+use crate::model::quoted::{Quoted, Quoter};
 
 const SUPPORT_FORUM: Spec = Spec {
     profile: "startup",
@@ -19,27 +19,29 @@ const SUPPORT_FORUM: Spec = Spec {
 
 pub fn support_forum(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.peer_answer_share, floors::ANSWERED_QUESTIONS)?;
-    let q = of(&c);
+    let mut q = Quoter::default();
+    let field = "metrics.peer_answer_share";
+    let why = format!(
+        "Customers answered first on {} of {} customer questions ({})",
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        share(&mut q, field, &c)
+    );
     let (askers, open) = &s.unanswered;
-    let still_open = match (*open, askers.is_empty()) {
-        (0, _) => String::new(),
+    let field = "counts.unanswered_member_questions";
+    let why = match (*open, askers.is_empty()) {
+        (0, _) => format!("{why}."),
         (k, true) => format!(
-            "; {} still unanswered",
-            plural(k, "question is", "questions are")
+            "{why}; {} still unanswered.",
+            counted(&mut q, field, k, "question is", "questions are")
         ),
         (k, false) => format!(
-            "; {} still unanswered, from {}",
-            plural(k, "question is", "questions are"),
-            names(askers)
+            "{why}; {} still unanswered, from {}",
+            counted(&mut q, field, k, "question is", "questions are"),
+            sentence_end(&names(askers))
         ),
     };
-    let why = format!(
-        "Customers answered first on {} of {} customer questions ({}){}",
-        q.num,
-        q.den,
-        q.share,
-        sentence_end(&still_open)
-    );
+    let why = q.say(why);
     Some(Draft::new(
         &SUPPORT_FORUM,
         basis,
@@ -62,11 +64,15 @@ const OPEN_ROADMAP: Spec = Spec {
 
 pub fn open_roadmap(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.member_initiated_share, floors::STARTERS)?;
-    let q = of(&c);
+    let mut q = Quoter::default();
+    let field = "metrics.member_initiated_share";
     let why = format!(
         "Users started {} of {} conversations that drew an answer ({}).",
-        q.num, q.den, q.share
+        num(&mut q, field, &c),
+        den(&mut q, field, &c),
+        share(&mut q, field, &c)
     );
+    let why = q.say(why);
     Some(Draft::new(
         &OPEN_ROADMAP,
         basis,
@@ -89,10 +95,12 @@ const MEETUPS: Spec = Spec {
 
 pub fn meetups(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.reciprocity, floors::MEMBER_TIES)?;
+    let mut q = Quoter::default();
     let why = format!(
         "Among members, {} of ties go both ways.",
-        pct(Some(c.value))
+        share(&mut q, "metrics.reciprocity", &c)
     );
+    let why = q.say(why);
     Some(Draft::new(
         &MEETUPS,
         basis,
@@ -120,11 +128,11 @@ pub fn recognise_leaders(s: &Signals) -> Option<Draft> {
         return None;
     }
     let (c, basis) = resting_on(&s.metrics.host_share, floors::INTERACTIONS)?;
-    let why = format!(
-        "{} already help others often: {}",
-        plural(s.leaders.len() as u64, "member", "members"),
+    // The leaders are named, not counted: their number is no field of the report.
+    let why = Quoted::plain(format!(
+        "Already helping others often: {}",
         sentence_end(&names(&s.leaders))
-    );
+    ));
     Some(Draft::new(
         &RECOGNISE,
         basis,
