@@ -52,6 +52,9 @@ CHROMIUM := /usr/bin/chromium
 WASM_OPT_LEVEL := z
 TRUNK := env CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) trunk
 CHROMEDRIVER := /usr/bin/chromedriver
+# The end-to-end tests on the real samples need ../shared/samples: without it the plain
+# `cargo test` reports them ignored with that reason, and the browser run skips them.
+E2E_SKIP := $(if $(wildcard $(CURDIR)/../shared/samples),,--skip samples::)
 
 # In-browser tests: wasm-bindgen-test-runner drives ChromeDriver (the runner is also set in
 # .cargo/config.toml; naming it here keeps `make test` independent of that file), with the
@@ -140,7 +143,7 @@ test:
 	@# the ignored ones.
 	@echo "==> end to end: tests/e2e/"
 	@env CHROMEDRIVER=$(CHROMEDRIVER) CHROMIUM=$(CHROMIUM) \
-	  cargo test -p peerscope-web --test e2e -- --ignored --test-threads=1
+	  cargo test -p peerscope-web --test e2e -- --ignored --test-threads=1 $(E2E_SKIP)
 
 # ---- fuzzing ---------------------------------------------------------------------------
 

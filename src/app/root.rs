@@ -79,6 +79,10 @@ pub fn Page(props: &PageProps) -> Html {
         (source, _) => source,
     };
 
+    // The request whose report is on screen: the drawing keeps its zoom, pin and window
+    // while later answers to it arrive (the score's interval on a large export).
+    let drawn = state.shown.as_ref().map_or(0, |shown| shown.request.id);
+
     html! {
         <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"),
                 state.embedded.then_some("embedded"))}
@@ -101,7 +105,7 @@ pub fn Page(props: &PageProps) -> Html {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}
                     {pseudonyms} {on_action} />
                 <VerdictPanel analysis={analysis.clone()} />
-                <NetworkPanel analysis={analysis.clone()} />
+                <NetworkPanel analysis={analysis.clone()} request={drawn} />
                 <Progress analysis={analysis.clone()} {group} />
                 <Deeper analysis={analysis.clone()} />
                 <Charts analysis={analysis.clone()} />

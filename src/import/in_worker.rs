@@ -70,8 +70,9 @@ fn post(message: &FromWorker) {
 }
 
 /// Below this many messages the interval costs a few milliseconds, so it goes out with the
-/// first answer: a second answer replaces the analysis on the page, which resets the
-/// drawing's zoom, pin and window, and the page should not do that under a quick click.
+/// first answer: one answer is drawn once. Past it the verdict goes first; the second
+/// answer to the same request keeps the drawing's zoom, pin and window
+/// (`NetworkPanelProps::request`).
 const INTERVAL_WITH_FIRST_ANSWER: usize = 20_000;
 
 /// Runs `job` and sends its answer: on a small export the analysis with the score's

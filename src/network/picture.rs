@@ -39,6 +39,11 @@ const PNG_SIZE: (u32, u32) = (2 * WIDTH as u32, 2 * HEIGHT as u32);
 #[derive(Properties, PartialEq)]
 pub struct NetworkPanelProps {
     pub analysis: Shared<Analysis>,
+    /// The request the analysis answers. The drawing starts afresh (zoom, pin and window
+    /// reset) only when this changes: a second answer to the same request is the same
+    /// network with the score's interval added, and must not undo what the person did
+    /// with the drawing meanwhile.
+    pub request: u32,
 }
 
 /// What the filters and the search pick out of the network shown.
@@ -83,7 +88,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     };
     let picked = use_picked(&props.analysis, *removed, filter_used, &query, shown);
     use_search_focus(shown, &picked.found, &query, &pan_zoom);
-    use_fresh_start(&props.analysis, &pan_zoom, &pinned, &filter);
+    use_fresh_start(props.request, &pan_zoom, &pinned, &filter);
     use_escape_unpins(&pinned, &hovered);
     let on_remove = {
         let (removed, hovered, pinned) = (removed.clone(), hovered.clone(), pinned.clone());
@@ -244,18 +249,19 @@ fn use_canvas(
     (*scene).clone().zip((*lit).clone())
 }
 
-/// A new report is a new picture: start from the whole of it, nobody pinned, every
-/// channel and day counted (the old window's channels and dates mean nothing there).
+/// A new request's report is a new picture: start from the whole of it, nobody pinned,
+/// every channel and day counted (the old window's channels and dates mean nothing
+/// there). A later answer to the same request keeps all three.
 #[hook]
 fn use_fresh_start(
-    analysis: &Shared<Analysis>,
+    request: u32,
     pan_zoom: &PanZoom,
     pinned: &UseStateHandle<Option<usize>>,
     filter: &UseStateHandle<Filter>,
 ) {
     let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
     let filter = filter.clone();
-    use_effect_with(analysis.clone(), move |_| {
+    use_effect_with(request, move |_| {
         camera.dispatch(Move::Reset);
         pinned.set(None);
         if filter.window != Window::default() {

@@ -38,5 +38,6 @@ mod import;
 mod network;
 mod progress;
 mod resettle;
+mod samples;
 mod smoke;
 mod touch;

@@ -8,6 +8,7 @@ async fn a_big_network_is_drawn_on_a_canvas_with_everyone() {
     let root = root();
     let props = NetworkPanelProps {
         analysis: Shared::new(big_analysis()),
+        request: 1,
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -36,6 +37,7 @@ async fn a_big_svg_draws_the_most_connected_until_asked() {
     let root = root();
     let props = NetworkPanelProps {
         analysis: Shared::new(big_analysis()),
+        request: 1,
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;

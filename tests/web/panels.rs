@@ -94,6 +94,7 @@ async fn network_draws_one_circle_per_person_and_can_hide_the_host() {
     let root = root();
     let props = NetworkPanelProps {
         analysis: made_up_analysis(),
+        request: 1,
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -144,6 +145,7 @@ async fn hovering_a_person_shows_their_tooltip_and_lights_their_ties() {
     let root = root();
     let props = NetworkPanelProps {
         analysis: made_up_analysis(),
+        request: 1,
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -265,6 +267,7 @@ async fn search_marks_the_people_found_and_keys_zoom() {
     let root = root();
     let props = NetworkPanelProps {
         analysis: made_up_analysis(),
+        request: 1,
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -377,4 +380,41 @@ async fn the_verdict_shows_its_interval_and_how_sure_once_it_has_arrived() {
         );
         assert_eq!(text(&root, "#verdict-interval"), words);
     }
+}
+
+/// On a large export the score's interval comes as a second answer to the same request: a
+/// new analysis object with the same network. The zoom the person chose meanwhile stays;
+/// the next request's report starts from the whole drawing again.
+#[wasm_bindgen_test]
+async fn a_later_answer_to_the_same_request_keeps_the_zoom() {
+    let root = root();
+    let first = made_up_analysis();
+    let props = NetworkPanelProps {
+        analysis: first.clone(),
+        request: 1,
+    };
+    let mut app = yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
+    flush().await;
+    let whole = "0.00 0.00 800.00 560.00";
+    let svg = find(&root, "#network");
+    fire(&svg, "KeyboardEvent", "keydown", "{key: '+'}");
+    flush().await;
+    let zoomed = svg.get_attribute("viewBox").unwrap_or_default();
+    assert_ne!(zoomed, whole);
+
+    app.update(NetworkPanelProps {
+        analysis: Shared::new((*first).clone()),
+        request: 1,
+    });
+    flush().await;
+    let svg = find(&root, "#network");
+    assert_eq!(svg.get_attribute("viewBox").unwrap_or_default(), zoomed);
+
+    app.update(NetworkPanelProps {
+        analysis: Shared::new((*first).clone()),
+        request: 2,
+    });
+    flush().await;
+    let svg = find(&root, "#network");
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some(whole));
 }
