@@ -73,9 +73,10 @@ pub fn Page(props: &PageProps) -> Html {
         Some(shown) => shown.request.source.clone(),
         None => state.asked.source.clone(),
     };
-    // File names can hold names too ("WhatsApp Chat with Ann.txt").
+    // File names can hold names too ("WhatsApp Chat with Ann.txt"): each gets its alias, the
+    // one the report's own file list shows.
     let source = match (source, &pseudonyms) {
-        (Source::Files(names), Some(p)) => Source::Files(names.iter().map(|n| p.text(n)).collect()),
+        (Source::Files(names), Some(p)) => Source::Files(names.iter().map(|n| p.file(n)).collect()),
         (source, _) => source,
     };
 
