@@ -205,7 +205,8 @@ async fn anonymise_hides_every_name_id_file_and_channel() {
         session
             .upload(&repo().join("tests/fixtures/discord_lobby.json"))
             .await?;
-        let other = |s: &crate::support::PageState| s.shows_analysis() && !shown(s);
+        let other =
+            |s: &crate::support::PageState| s.nodes.is_some_and(|n| n != people && s.circles == n);
         session.wait_for("another export", other).await?;
         run(&session, RECORD_PAGES).await?;
         session.upload(&file).await?;
@@ -216,6 +217,9 @@ async fn anonymise_hides_every_name_id_file_and_channel() {
             return Err("no change of the page was recorded during the upload".into());
         }
         hidden_in("the page while reading", pages, &originals)?;
+        if !pages.contains("import-progress-label") {
+            return Err("the progress bar never showed while the export was read".into());
+        }
         hidden_in("the page", &page_text(&session).await?, &originals)?;
         let text = page_text(&session).await?;
         if !text.contains("Showing your export: file-") {
