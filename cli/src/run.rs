@@ -10,7 +10,8 @@ use peerscope_core::import::error::ImportError;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::schema::Report;
 use peerscope_core::model::Dataset;
-use peerscope_core::report::analyze::report_with_interval;
+use peerscope_core::report::analyze::{report_with_interval, report_with_participants};
+use peerscope_core::report::anonymise::anonymise as hide;
 use peerscope_core::report::compare::{compare, Comparison};
 use peerscope_core::{
     model::options::Goal, model::options::HostChoice, model::options::Options,
@@ -54,6 +55,10 @@ enum Command {
         /// An earlier report (saved `--json` output) to compare with: says what moved.
         #[arg(long, value_name = "EARLIER_REPORT")]
         compare: Option<std::path::PathBuf>,
+        /// Pseudonyms instead of names, ids, file and channel names, as the page's
+        /// Anonymise switch gives for the same export.
+        #[arg(long, visible_alias = "anonymize")]
+        anonymise: bool,
     },
 }
 
@@ -89,6 +94,7 @@ pub fn run() -> ExitCode {
         goal,
         json,
         compare,
+        anonymise,
     } = cli.command;
     let options = Options {
         profile,
@@ -97,7 +103,7 @@ pub fn run() -> ExitCode {
         format: format.0,
     };
     let outcome = read_files(&files, options.format)
-        .and_then(|dataset| report_with_interval(&dataset, &options))
+        .and_then(|dataset| report_of(&dataset, &options, anonymise))
         .map_err(|e| e.to_string())
         .and_then(|report| {
             let comparison = compare
@@ -126,6 +132,15 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("the report could not be written as JSON ({e})")),
+    }
+}
+
+/// The report with its interval; with `anonymise`, the page's pseudonyms in every name.
+fn report_of(dataset: &Dataset, options: &Options, anonymise: bool) -> Result<Report, ImportError> {
+    if anonymise {
+        report_with_participants(dataset, options).map(|analysis| hide(&analysis).report)
+    } else {
+        report_with_interval(dataset, options)
     }
 }
 

@@ -208,6 +208,67 @@ fn compare_with_an_earlier_report_says_what_moved() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// An earlier report out of range, or with a label peerscope never writes, is refused in
+/// one line naming it: never a 309-digit score, "-inf%" or a label's line break on screen.
+#[test]
+fn compare_refuses_an_earlier_report_out_of_range() {
+    let dir = std::env::temp_dir().join(format!("peerscope-cli-range-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = peerscope(&["analyze", "tests/fixtures/discord_lobby.json", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&saved.stdout).unwrap();
+    let edits: [(&str, &[&str], serde_json::Value, &str); 4] = [
+        (
+            "score",
+            &["verdict", "score"],
+            1e308.into(),
+            "its verdict score is 1e308, outside 0–100",
+        ),
+        (
+            "share",
+            &["metrics", "peer_reply_share", "value"],
+            (-1e308).into(),
+            "its peer reply share value is -1e308, outside 0–1",
+        ),
+        (
+            "label",
+            &["verdict", "label"],
+            "community\n\u{1b}[2Jgone".into(),
+            "its verdict label is not",
+        ),
+        (
+            "count",
+            &["funnel", "core"],
+            (-4).into(),
+            "its funnel's core count is -4",
+        ),
+    ];
+    for (name, path, value, says) in edits {
+        let mut edited = report.clone();
+        let (last, parents) = path.split_last().unwrap();
+        let parent = parents.iter().fold(&mut edited, |v, k| &mut v[*k]);
+        parent[*last] = value;
+        let file = dir.join(format!("{name}.json"));
+        std::fs::write(&file, serde_json::to_vec(&edited).unwrap()).unwrap();
+        let path = file.display().to_string();
+        for json in [false, true] {
+            let mut args = vec![
+                "analyze",
+                "tests/fixtures/discord_lobby.json",
+                "--compare",
+                &path,
+            ];
+            if json {
+                args.push("--json");
+            }
+            let out = peerscope(&args);
+            assert_one_line_error(&out, &format!("peerscope: {path}: {says}"));
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!err.contains("gone") && !err.contains('\u{1b}'), "{err}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Characters that would let a name rewrite the terminal: C0 and C1 controls (ESC, BEL,
 /// CSI) and the bidirectional overrides and isolates. Line breaks are the summary's own.
 fn terminal_unsafe(c: char) -> bool {

@@ -15,6 +15,7 @@ use crate::import::format::FormatPicker;
 use crate::import::import_status::ImportStatus;
 use crate::import::importer::{use_importer, Importer};
 use crate::import::input::InputPanel;
+use crate::import::loading::Loading;
 use crate::network::picture::NetworkPanel;
 use crate::report::charts::Charts;
 use crate::report::deeper::Deeper;
@@ -23,7 +24,7 @@ use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
 use crate::report::verdict::VerdictPanel;
 use peerscope_core::report::analyze::{analyze_with_interval, Analysis};
-use peerscope_core::report::anonymise::{anonymise_with, Pseudonyms};
+use peerscope_core::report::anonymise::{anonymise_with, file_alias, Pseudonyms};
 use peerscope_core::report::progress::group_key;
 
 /// The whole page, opening on the bundled sample with the choices in its address.
@@ -73,11 +74,8 @@ pub fn Page(props: &PageProps) -> Html {
         Some(shown) => shown.request.source.clone(),
         None => state.asked.source.clone(),
     };
-    // File names can hold names too ("WhatsApp Chat with Ann.txt").
-    let source = match (source, &pseudonyms) {
-        (Source::Files(names), Some(p)) => Source::Files(names.iter().map(|n| p.text(n)).collect()),
-        (source, _) => source,
-    };
+    let hidden = Hidden::of(&state);
+    let source = hidden.source(source);
 
     // The request whose report is on screen: the drawing keeps its zoom, pin and window
     // while later answers to it arrive (the score's interval on a large export).
@@ -94,13 +92,13 @@ pub fn Page(props: &PageProps) -> Html {
                 <p class="tagline">{ "Is the group around you an audience or a community?" }</p>
             </header>
             <InputPanel {source} dragging={drop_target.dragging} on_action={on_action.clone()} />
-            <ImportStatus loading={state.loading.clone()} status={state.status.clone()}
+            <ImportStatus loading={hidden.loading(state.loading.clone())} status={state.status.clone()}
                 runner={state.runner} stats={state.stats.clone()} {on_cancel} />
             <FormatPicker format={state.options().format} on_action={on_action.clone()}
                 detected={analysis
                     .as_ref()
                     .map_or_else(String::new, |a| a.report.sources.format.clone())} />
-            <p id="error" class="error" role="alert">{ state.error.clone().unwrap_or_default() }</p>
+            <p id="error" class="error" role="alert">{ hidden.sentence(state.error.clone().unwrap_or_default()) }</p>
             if let Some(analysis) = analysis {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}
                     {pseudonyms} {on_action} />
@@ -118,6 +116,66 @@ pub fn Page(props: &PageProps) -> Html {
             <AboutData />
         </main>
         </div>
+    }
+}
+
+/// The file names the page may show outside the report (the "Showing your export" line, the
+/// progress bar, the error), replaced by their aliases while Anonymise is on: a file name
+/// can name someone ("WhatsApp Chat with Ann.txt"). Each alias is the one the report's own
+/// file list shows ([`file_alias`]).
+struct Hidden {
+    /// Anonymise is on.
+    on: bool,
+    /// The files of the report on screen and of the latest request, the longest first;
+    /// empty when Anonymise is off.
+    files: Vec<String>,
+}
+
+impl Hidden {
+    fn of(state: &State) -> Hidden {
+        let mut files = Vec::new();
+        if state.anonymise {
+            let shown = state.shown.as_ref().map(|s| &s.request.source);
+            for source in shown.into_iter().chain([&state.asked.source]) {
+                if let Source::Files(names) = source {
+                    files.extend(names.iter().cloned());
+                }
+            }
+            // The longest first, so a name inside another is not replaced inside it.
+            files.sort_by_key(|name| std::cmp::Reverse(name.len()));
+        }
+        Hidden {
+            on: state.anonymise,
+            files,
+        }
+    }
+
+    fn source(&self, source: Source) -> Source {
+        match source {
+            Source::Files(names) if self.on => {
+                Source::Files(names.iter().map(|n| file_alias(n)).collect())
+            }
+            source => source,
+        }
+    }
+
+    fn loading(&self, loading: Option<Loading>) -> Option<Loading> {
+        loading.map(|mut loading| {
+            if self.on {
+                loading.file = file_alias(&loading.file);
+            }
+            loading
+        })
+    }
+
+    /// `sentence` with each file name replaced (an error names the file it is about).
+    fn sentence(&self, sentence: String) -> String {
+        self.files
+            .iter()
+            .filter(|name| !name.is_empty())
+            .fold(sentence, |text, name| {
+                text.replace(name.as_str(), &file_alias(name))
+            })
     }
 }
 

@@ -223,6 +223,8 @@ impl State {
                 source,
                 options,
             }),
+            // The last sentence was about the last request; this one starts clean.
+            error: None,
             status: None,
             loading: None,
             ..self.clone()

@@ -7,7 +7,9 @@
 //! For each, the page must show in `#error` exactly the sentence the core gives for the same
 //! bytes (it names the file, and the line and column when there is one), keep the sample's
 //! report on screen word for word, and neither panic nor open a dialog
-//! ([`crate::support::watch`]). Last, a good file still replaces the report: the page is alive.
+//! ([`crate::support::watch`]). Each next import starts with `#error` empty (its sentence
+//! was about the file before): `#error` never goes from one file's sentence straight to the
+//! next's. Last, a good file still replaces the report: the page is alive.
 //!
 //! `make test` runs it with the other modules of `tests/e2e/`; by hand, after a release
 //! build (`PEERSCOPE_DIST` points at a build elsewhere than `dist/`):
@@ -133,6 +135,33 @@ async fn refused(
     watched(session).await?.no_dialog_and_no_panic()
 }
 
+/// Records every text `#error` takes from now on (each change, in order) in
+/// `window.__errors`.
+const RECORD_ERRORS: &str = "window.__errors = []; \
+    const look = () => { const e = document.getElementById('error'); \
+      const text = e ? e.textContent.trim() : ''; \
+      if (window.__errors[window.__errors.length - 1] !== text) window.__errors.push(text); }; \
+    look(); \
+    new MutationObserver(look).observe(document.body, \
+      { childList: true, subtree: true, characterData: true }); return true;";
+
+/// Every sentence `#error` showed, in order, and never one straight after another: the
+/// next import cleared the last one first.
+async fn errors_cleared_between(session: &Session, sentences: &[String]) -> Result<(), String> {
+    let seen = run(session, "return window.__errors;").await?;
+    let seen: Vec<String> = serde_json::from_value(seen).map_err(|e| e.to_string())?;
+    let shown: Vec<&String> = seen.iter().filter(|t| !t.is_empty()).collect();
+    let back_to_back = seen
+        .windows(2)
+        .any(|w| !w[0].is_empty() && !w[1].is_empty());
+    if back_to_back || shown != sentences.iter().collect::<Vec<_>>() {
+        return Err(format!(
+            "#error should show each sentence, cleared between: {seen:?}"
+        ));
+    }
+    Ok(())
+}
+
 /// Writes every case into a folder of its own; returns the folder and the files.
 fn write_cases(cases: &[Case]) -> (PathBuf, Vec<PathBuf>) {
     let dir = std::env::temp_dir().join(format!("peerscope-e2e-bad-{}", std::process::id()));
@@ -169,10 +198,12 @@ async fn each_bad_file_gets_the_cores_sentence_and_the_report_stays() {
             .await?;
         install(&session).await?;
         let before = report_on_screen(&session).await?;
+        run(&session, RECORD_ERRORS).await?;
         for (file, want) in files.iter().zip(&sentences) {
             refused(&session, file, want, &before).await?;
             println!("{want}");
         }
+        errors_cleared_between(&session, &sentences).await?;
         // Still alive: a good file replaces the report and clears the error.
         session.upload(&good_path).await?;
         session

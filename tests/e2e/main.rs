@@ -26,6 +26,7 @@
 
 mod support;
 
+mod anonymise;
 mod bad_input;
 mod canvas;
 mod embed;

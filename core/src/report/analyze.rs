@@ -79,6 +79,18 @@ pub fn report_with_interval(data: &Dataset, options: &Options) -> Result<Report,
     run(data, options, false, true).map(|analysis| analysis.report)
 }
 
+/// [`report_with_interval`] with the participants filled in and the network left empty:
+/// what `peerscope analyze --anonymise` aliases, so its pseudonyms are the page's (the page
+/// names the same people).
+///
+/// Fails only when a named host is nobody in the export.
+pub fn report_with_participants(
+    data: &Dataset,
+    options: &Options,
+) -> Result<Analysis, ImportError> {
+    run_parts(data, options, false, true, true)
+}
+
 /// Adds the score's 90% interval and confidence to `report`, which [`analyze_dataset`]
 /// or [`report_dataset`] made from `data` with `options`: the slow part of the verdict,
 /// kept apart so the verdict can show before it. Rebuilds the conversation graph (a
@@ -127,6 +139,17 @@ fn run(
     draw: bool,
     bootstrap: bool,
 ) -> Result<Analysis, ImportError> {
+    run_parts(data, options, draw, draw, bootstrap)
+}
+
+/// [`run`] with the participants asked for apart from the network.
+fn run_parts(
+    data: &Dataset,
+    options: &Options,
+    draw: bool,
+    people: bool,
+    bootstrap: bool,
+) -> Result<Analysis, ImportError> {
     let conv = Conversation::build(data);
     let nobody = vec![false; data.people.len()];
     let whole = Scope::new(data, &conv, &nobody, |_| true);
@@ -165,7 +188,7 @@ fn run(
     if bootstrap {
         interval_of(&scope, &mut report);
     }
-    let participants = if draw {
+    let participants = if people {
         participants(data, &scope)
     } else {
         Vec::new()

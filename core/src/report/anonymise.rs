@@ -1,15 +1,25 @@
 //! Pseudonyms instead of names: an [`Analysis`] anyone can screenshot or share.
 //!
 //! [`anonymise`] rewrites every place a person appears — hosts, funnel leaders and bridges,
-//! checklist people, participants, network nodes — and every sentence that may name someone
-//! (the headline, the framing, evidence, *why now*, host notes, warnings, file and channel
-//! names).
+//! checklist people, participants, network nodes — every place the export itself is named —
+//! file names, channel, chat and group names and ids ([`places`]) — and every sentence that
+//! may name either (the headline, the framing, evidence, *why now*, host notes, warnings).
 //! Each person gets an alias such as "Amber Otter", derived from their id with a fixed hash,
 //! so the same export gives the same aliases on every run and on every machine. Two people
-//! whose hashes meet get "Amber Otter" and "Amber Otter 2", in the order of their ids.
+//! whose hashes meet get "Amber Otter" and "Amber Otter 2", in the order of their ids. A file
+//! becomes `file-3fa2c1.json` (a hash of its name), a space `Channel 1`, `Channel 2`, … in
+//! the report's order. The page and `peerscope analyze --anonymise` call the same function,
+//! so both show the same aliases for the same export.
+//!
+//! Inside sentences, whole words are replaced: people's names, then file names (and the zip
+//! or folder they sit in), space names and person ids unless they could be an ordinary word
+//! of the sentence ([`could_be_ordinary`]: `general`, `replies`, `7`). Those stay in the
+//! sentences, which the core writes with its own words and file names, and are replaced
+//! everywhere else.
 //!
 //! Aliases hide names from whoever sees the result; they are not encryption. Someone who
-//! already holds the list of ids (Discord user ids are public) can recompute them.
+//! already holds the list of ids (Discord user ids are public) or of file names can
+//! recompute them.
 //!
 //! ```
 //! use peerscope_core::{analyze, report::anonymise::anonymise, Options};
@@ -19,10 +29,26 @@
 //! assert_ne!(shared.participants[0].name, analysis.participants[0].name);
 //! ```
 
+mod places;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::schema::{PersonRef, Report};
+use crate::model::schema::{PersonRef, Report, Verdict};
 use crate::report::analyze::Analysis;
+pub use places::file_alias;
+use places::{file_names, Spaces};
+
+/// Numbers this long or shorter could be a count a sentence quotes.
+const LONGEST_PLAIN_NUMBER: usize = 5;
+
+/// Whether a file name, space name or id could be an ordinary word of a sentence: only
+/// lowercase ASCII letters (`general`), or a number of up to five digits (`7`). Those are
+/// not looked for inside sentences (a channel named `replies` must not turn "2 replies" into
+/// "2 Channel 1"); empty text could be anything.
+pub fn could_be_ordinary(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_lowercase())
+        || (text.len() <= LONGEST_PLAIN_NUMBER && text.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// 64 adjectives: with [`ANIMALS`], 4096 aliases before a number is needed.
 #[rustfmt::skip]
@@ -79,8 +105,11 @@ fn base_alias(id: &str) -> (String, String) {
 pub struct Pseudonyms {
     /// Original id → alias.
     by_id: HashMap<String, PersonRef>,
-    /// Original display name → alias name (the first person with that name wins).
+    /// Text to find inside sentences → its alias: display names (the first person with a
+    /// name wins), then long person ids, file names and space names. Never an empty key.
     by_name: HashMap<String, String>,
+    /// The export's spaces, numbered.
+    spaces: Spaces,
     /// The distinct byte lengths of the names, longest first.
     lengths: Vec<usize>,
 }
@@ -106,7 +135,41 @@ impl Pseudonyms {
         {
             people.entry(id.as_str()).or_insert(name.as_str());
         }
-        Pseudonyms::from_people(people)
+        let mut pseudonyms = Pseudonyms::from_people(people);
+        pseudonyms.learn_places(analysis);
+        pseudonyms
+    }
+
+    /// Adds the analysis' files and spaces, and the long person ids, to the text to find.
+    fn learn_places(&mut self, analysis: &Analysis) {
+        let ids: Vec<(String, String)> = self
+            .by_id
+            .iter()
+            .filter(|(id, _)| !could_be_ordinary(id))
+            .map(|(id, alias)| (id.clone(), alias.id.clone()))
+            .collect();
+        for (id, alias) in ids {
+            self.learn(&id, alias);
+        }
+        for file in &analysis.report.sources.files {
+            for name in file_names(&file.name).filter(|name| !could_be_ordinary(name)) {
+                self.learn(name, file_alias(name));
+            }
+        }
+        self.spaces = Spaces::of(analysis);
+        let spaces: Vec<(String, String)> = self.spaces.by_name.clone().into_iter().collect();
+        for (name, alias) in spaces.into_iter().filter(|(n, _)| !could_be_ordinary(n)) {
+            self.learn(&name, alias);
+        }
+        let lengths: BTreeSet<usize> = self.by_name.keys().map(String::len).collect();
+        self.lengths = lengths.into_iter().rev().collect();
+    }
+
+    /// Finds `text` inside sentences from now on, unless empty or already known.
+    fn learn(&mut self, text: &str, alias: String) {
+        if !text.is_empty() {
+            self.by_name.entry(text.to_string()).or_insert(alias);
+        }
     }
 
     /// Aliases for `(id, name)` pairs given in id order.
@@ -145,6 +208,16 @@ impl Pseudonyms {
     /// The alias of the person with this original id, if the analysis names them.
     pub fn alias(&self, id: &str) -> Option<&PersonRef> {
         self.by_id.get(id)
+    }
+
+    /// The alias of a file name (see [`file_alias`]).
+    pub fn file(&self, name: &str) -> String {
+        file_alias(name)
+    }
+
+    /// The alias of a space (channel, chat, group) name.
+    pub fn space(&self, name: &str) -> String {
+        self.spaces.name(name)
     }
 
     /// The original id behind an alias id (for pickers that show aliases).
@@ -232,24 +305,33 @@ impl Pseudonyms {
             self.rewrite(&mut step.why);
             step.how.iter_mut().for_each(|how| self.rewrite(how));
         }
-        let verdict = &mut report.verdict;
-        self.rewrite(&mut verdict.headline);
-        self.rewrite(&mut verdict.framing);
-        if let Some(reason) = &mut verdict.reason {
-            self.rewrite(reason);
-        }
-        for evidence in &mut verdict.evidence {
-            self.rewrite(&mut evidence.sentence);
-        }
+        self.verdict(&mut report.verdict);
         self.rewrite(&mut report.structure.why);
+        self.rewrite(&mut report.funnel.audience_why);
+        self.rewrite(&mut report.funnel.leader_order);
         for space in &mut report.spaces {
-            self.rewrite(&mut space.name);
+            (space.id, space.name) = self.spaces.space(&space.id, &space.name);
         }
         let sources = &mut report.sources;
         sources.warnings.iter_mut().for_each(|w| self.rewrite(w));
         for file in &mut sources.files {
-            self.rewrite(&mut file.name);
-            self.rewrite(&mut file.space);
+            file.name = file_alias(&file.name);
+            file.space = self.spaces.name(&file.space);
+        }
+    }
+
+    fn verdict(&self, verdict: &mut Verdict) {
+        self.rewrite(&mut verdict.headline);
+        self.rewrite(&mut verdict.framing);
+        self.rewrite(&mut verdict.step_away);
+        for text in [&mut verdict.reason, &mut verdict.reconcile]
+            .into_iter()
+            .flatten()
+        {
+            self.rewrite(text);
+        }
+        for evidence in &mut verdict.evidence {
+            self.rewrite(&mut evidence.sentence);
         }
     }
 }
@@ -273,107 +355,10 @@ pub fn anonymise_with(analysis: &Analysis, pseudonyms: &Pseudonyms) -> Analysis 
     }
     // Channel names may name someone (a DM is named after them), as in the report's spaces.
     for space in &mut out.network.times.spaces {
-        pseudonyms.rewrite(space);
+        *space = pseudonyms.space(space);
     }
     out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{import::Input, model::options::Options, report::analyze};
-
-    fn fixture(name: &str) -> Input {
-        let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        Input::new(name, bytes)
-    }
-
-    fn every_name(analysis: &Analysis) -> Vec<String> {
-        let mut names: Vec<String> = analysis
-            .participants
-            .iter()
-            .map(|p| p.name.clone())
-            .collect();
-        names.extend(analysis.network.nodes.iter().map(|n| n.name.clone()));
-        names.sort();
-        names.dedup();
-        names
-    }
-
-    fn serialised(analysis: &Analysis) -> String {
-        let report = serde_json::to_string(&analysis.report).unwrap_or_default();
-        let network = serde_json::to_string(&analysis.network).unwrap_or_default();
-        let people = serde_json::to_string(&analysis.participants).unwrap_or_default();
-        format!("{report}\n{network}\n{people}")
-    }
-
-    #[test]
-    fn no_name_or_id_survives_in_the_json() {
-        for inputs in [
-            vec![fixture("e2e_upload.json")],
-            crate::import::sample::inputs(),
-        ] {
-            let analysis = analyze(&inputs, &Options::default()).unwrap();
-            let names = every_name(&analysis);
-            assert!(names.len() > 5, "{names:?}");
-            let json = serialised(&anonymise(&analysis));
-            for name in names {
-                assert!(!json.contains(&format!("\"{name}")), "{name} survives");
-                assert!(!json.contains(&format!(" {name}")), "{name} survives");
-            }
-            for person in &analysis.participants {
-                assert!(!json.contains(&person.id), "id {} survives", person.id);
-            }
-        }
-    }
-
-    #[test]
-    fn aliases_are_stable_and_distinct() {
-        let inputs = vec![fixture("e2e_upload.json")];
-        let once = anonymise(&analyze(&inputs, &Options::default()).unwrap());
-        let twice = anonymise(&analyze(&inputs, &Options::default()).unwrap());
-        assert_eq!(once.participants, twice.participants);
-        let names: BTreeSet<&str> = once.participants.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names.len(), once.participants.len());
-        assert_eq!(
-            base_alias("7401000000000000401"),
-            base_alias("7401000000000000401")
-        );
-    }
-
-    #[test]
-    fn clashing_aliases_are_numbered_and_map_back() {
-        // Find two ids whose base names clash, then check both stay distinct.
-        let ids: Vec<String> = (0..200).map(|i| format!("user{i}")).collect();
-        let people: BTreeMap<&str, &str> = ids.iter().map(|id| (id.as_str(), "x")).collect();
-        let pseudonyms = Pseudonyms::from_people(people);
-        let names: BTreeSet<&str> = pseudonyms.by_id.values().map(|a| a.name.as_str()).collect();
-        assert_eq!(names.len(), 200);
-        assert!(
-            names.iter().any(|n| n.ends_with(" 2")),
-            "200 ids in 4096 names clash"
-        );
-        let alias = pseudonyms
-            .alias("user7")
-            .map(|a| a.id.clone())
-            .unwrap_or_default();
-        assert_eq!(pseudonyms.original_id(&alias), Some("user7"));
-    }
-
-    #[test]
-    fn sentences_lose_whole_names_only() {
-        let people = BTreeMap::from([("1", "Ann"), ("2", "Ann Lee"), ("3", "Émile")]);
-        let p = Pseudonyms::from_people(people);
-        let alias = |id: &str| p.alias(id).map(|a| a.name.clone()).unwrap_or_default();
-        let text = p.text("Ann Lee thanked Ann, Anna and Émile.");
-        let want = format!(
-            "{} thanked {}, Anna and {}.",
-            alias("2"),
-            alias("1"),
-            alias("3")
-        );
-        assert_eq!(text, want);
-        assert_eq!(p.text(""), "");
-    }
-}
+mod tests;

@@ -4,7 +4,8 @@
 //! The earlier report is read as plain JSON, so reports saved by older or newer versions
 //! (`peerscope.report/1` included) still compare on the keys both have. A metric that is
 //! thin in either report (below its floor, docs/METRICS.md §10) is compared in `metrics` but
-//! never quoted in the summary.
+//! never quoted in the summary. A label or a number out of range refuses the comparison
+//! (`compare/earlier.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,6 +13,8 @@ use serde::Serialize;
 
 use crate::model::schema::Report;
 use crate::model::shown::percent;
+
+mod earlier;
 
 /// One number before and now; `delta` = now − before when both exist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,7 +49,8 @@ pub struct Comparison {
 const SUMMARY_METRICS: usize = 4;
 
 /// Compares `now` with `earlier` (a report as JSON). Fails with a sentence when
-/// `earlier` is not a peerscope report.
+/// `earlier` is not a peerscope report, or holds a label peerscope never writes or a number
+/// out of its range.
 pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, String> {
     let schema = earlier.get("schema").and_then(|s| s.as_str()).unwrap_or("");
     if !schema.starts_with("peerscope.report/") {
@@ -55,6 +59,7 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
                 .into(),
         );
     }
+    earlier::check(earlier)?;
     let now_json = serde_json::to_value(now)
         .map_err(|e| format!("the report could not be read back ({e})"))?;
     let number = |v: &serde_json::Value, path: &[&str]| {

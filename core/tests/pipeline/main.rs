@@ -14,6 +14,7 @@
 
 mod groups;
 
+mod anonymise;
 mod charts;
 mod evidence;
 mod fixtures;

@@ -65,6 +65,31 @@ fn a_failed_upload_keeps_the_report_and_later_choices_use_its_files() {
 }
 
 #[test]
+fn the_next_import_starts_without_the_last_error() {
+    let state = opened_on_sample().reduce(Action::Load {
+        inputs: vec![Input::new("broken.json", b"{".to_vec())],
+        source: Source::Files(vec!["broken.json".into()]),
+    });
+    let failed = analysed(&state);
+    assert!(failed.error.is_some());
+    let running = Rc::clone(&failed).reduce(Action::Load {
+        inputs: vec![Input::new("also broken.json", b"[".to_vec())],
+        source: Source::Files(vec!["also broken.json".into()]),
+    });
+    assert_eq!(running.error, None, "the sentence was about broken.json");
+    assert!(
+        running.shown.is_some(),
+        "the sample's report stays while it runs"
+    );
+    let failed_again = analysed(&running);
+    let error = failed_again.error.as_deref().unwrap_or("");
+    assert!(error.contains("also broken.json"), "{error}");
+    assert!(failed_again.shown.is_some());
+    let refused = failed.reduce(Action::Fail("x.json is too big.".into()));
+    assert_eq!(refused.error.as_deref(), Some("x.json is too big."));
+}
+
+#[test]
 fn start_choices_reach_the_first_request_and_anonymise_keeps_the_report() {
     let start = Start {
         profile: Profile::Nonprofit,
