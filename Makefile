@@ -2,8 +2,10 @@
 #
 #   make serve      install what is missing, build the web app, serve it on http://127.0.0.1:8080
 #   make test       what CI runs: format, lint (native and wasm), the core's freedom from web
-#                   crates, native tests of every crate, in-browser tests, the release build,
-#                   end to end in Chromium
+#                   crates, native tests of every crate (with the hostile corpus of
+#                   tests/hostile/, which cli/tests/hostile_zips.rs writes with python3 and
+#                   runs under a 4 GiB address-space limit), in-browser tests, the release
+#                   build, end to end in Chromium
 #   make build      the web app (dist/) and the CLI, both release
 #   make dist       the web app, release, into dist/
 #   make cli        the native CLI, target/release/peerscope
@@ -104,7 +106,7 @@ echo "installed $(1) in $$(( $$(date +%s) - start )) s"
 endef
 
 .PHONY: help serve test build dist cli tools browser bench fuzz clean distclean \
-	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe
+	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe tool-python
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/d;s/^# \{0,1\}//;p;}' Makefile
@@ -127,7 +129,7 @@ bench:
 	@$(call run,python3 benches/run.py)
 
 test:
-	@$(call install,$(TOOL_TARGETS) browser)
+	@$(call install,$(TOOL_TARGETS) browser tool-python)
 	@$(call run,cargo fmt --all -- --check)
 	@$(call run,cargo clippy --workspace --all-targets -- -D warnings)
 	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-core -p peerscope-web --lib --bins -- -D warnings)
@@ -232,6 +234,14 @@ tool-axe: tool-wasm-opt
 	  start=$$(date +%s); \
 	  npm install --prefix '$(TOOLS)' --save-exact --no-audit --no-fund 'axe-core@$(AXE_VERSION)'; \
 	  echo "installed axe-core in $$(( $$(date +%s) - start )) s"; \
+	fi
+
+# The hostile corpus (tests/hostile/zips.py) is written by python3, standard library only.
+tool-python:
+	@if command -v python3 >/dev/null; then \
+	  echo "ok: python3"; \
+	else \
+	  $(call apt-install,python3); \
 	fi
 
 # Chromium and its driver come from the same Debian source package, so their versions match.

@@ -190,7 +190,7 @@ fn over_budget(budget: Budget) -> String {
     match budget {
         Budget::Entry => format!(
             "this entry unpacks to more than {}, more than any chat or day file peerscope \
-             reads; pick the export's own zip",
+             reads in one piece; export a shorter period",
             size_words(MAX_ENTRY_BYTES)
         ),
         Budget::Ratio => format!(
