@@ -16,8 +16,9 @@
 #                   plus Criterion micro-benchmarks; table printed and in target/bench/report.md
 #                   (installs the peers into the git-ignored .bench/; BENCH_FULL=1 adds the
 #                   1 M-message export, BENCH_RUNS=N sets the runs per pair; not part of test)
-#   make fuzz       every cargo-fuzz target of fuzz/ (each importer, and detection), one after
-#                   the other, FUZZ_SECONDS each (default 60); executions and time per target
+#   make fuzz       every cargo-fuzz target of fuzz/ (each importer, detection, and zip
+#                   archives as a whole), one after the other, FUZZ_SECONDS each (default
+#                   60); executions and time per target
 #                   printed and appended to target/fuzz/log.md; fails naming any crash input
 #                   (installs cargo-fuzz; needs the nightly toolchain; not part of test)
 #   make clean      remove build output; `make distclean` also removes .tools/
@@ -150,7 +151,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS := 60
 # Large enough for a real export's structure, small enough to keep executions fast.
 FUZZ_MAX_LEN := 262144
-FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger csv
+FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger csv zips
 
 # Corpora (git-ignored) are seeded from tests/fixtures/ and /work/shared/samples/ when
 # present; fuzz/run.sh runs the targets (cargo +nightly fuzz run) and writes the log.

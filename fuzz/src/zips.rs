@@ -1,0 +1,140 @@
+//! A zip archive built from the fuzzer's bytes, entry by entry, so the fuzzer explores
+//! archives as a whole (which entries, under which names, packed how, how big, sharing
+//! data or not, with which declared sizes) instead of spending its time rediscovering the
+//! zip format. The `zips` target analyses what this builds.
+//!
+//! The bytes are read as a sequence of entries, each an operation byte and its fields:
+//!
+//! - `op % 4 == 0`: a file: name, packing, then its body (a length byte and bytes);
+//! - `op % 4 == 1`: a file of one byte repeated (up to [`MAX_REPEAT`] bytes): name,
+//!   packing, the byte, the count (two bytes, in KiB);
+//! - `op % 4 == 2`: a second central-directory record for the last file, under a new name
+//!   (two entries sharing one payload, as a zip bomb has);
+//! - `op % 4 == 3`: a folder.
+//!
+//! An operation byte of `0xFF` ends the entries; every pair of bytes after it (offset,
+//! value) is XOR-ed into the finished archive, so declared sizes, offsets and counts lie.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// The most bytes a repeated entry holds (4 MiB): past the budgets' ratio floor, small
+/// enough to keep executions fast.
+pub const MAX_REPEAT: usize = 4 << 20;
+
+/// Name templates that steer the importers (`{n}` is the entry's number): WhatsApp
+/// chats and media, Slack workspace and day files at the top, under a folder, with `\`
+/// separators and in macOS litter.
+const NAMES: [&str; 14] = [
+    "_chat.txt",
+    "WhatsApp Chat with {n}.txt",
+    "notes{n}.txt",
+    "IMG-{n}.jpg",
+    "users.json",
+    "channels.json",
+    "dms.json",
+    "export/users.json",
+    "export/integration_logs.json",
+    "c{n}/2024-03-01.json",
+    "export/general/2024-03-0{n}.json",
+    "export\\general\\2024-04-0{n}.json",
+    "__MACOSX/general/2024-03-01.json",
+    "deep/er/c{n}/2024-03-01.json",
+];
+
+/// The fuzzer's bytes, read from the front.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(first)
+    }
+
+    fn bytes(&mut self, n: usize) -> &'a [u8] {
+        let (head, rest) = self.0.split_at(n.min(self.0.len()));
+        self.0 = rest;
+        head
+    }
+}
+
+/// The archive the bytes describe (see the module).
+pub fn archive(data: &[u8]) -> Vec<u8> {
+    let mut input = Reader(data);
+    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+    let mut last: Option<String> = None;
+    let mut n = 0u32;
+    while let Some(op) = input.byte() {
+        if op == 0xFF {
+            break;
+        }
+        n += 1;
+        let name = name(&mut input, n);
+        let options = packing(input.byte().unwrap_or(0));
+        // Refusals (a name used twice, a copy with nothing to copy) just skip the entry.
+        let _ = match op % 4 {
+            0 => {
+                let len = usize::from(input.byte().unwrap_or(0));
+                let body = input.bytes(len);
+                last = Some(name.clone());
+                w.start_file(name.as_str(), options)
+                    .and_then(|()| Ok(w.write_all(body)?))
+            }
+            1 => {
+                let byte = input.byte().unwrap_or(b'a');
+                let kib = u16::from_le_bytes([input.byte().unwrap_or(0), input.byte().unwrap_or(0)]);
+                let body = vec![byte; (usize::from(kib) << 10).min(MAX_REPEAT)];
+                last = Some(name.clone());
+                w.start_file(name.as_str(), options)
+                    .and_then(|()| Ok(w.write_all(&body)?))
+            }
+            2 => match &last {
+                Some(source) => w.shallow_copy_file(source, &name),
+                None => Ok(()),
+            },
+            _ => w.add_directory(name.as_str(), options),
+        };
+    }
+    let mut bytes = w.finish().map(Cursor::into_inner).unwrap_or_default();
+    while let (Some(at), Some(value)) = (input.byte(), input.byte()) {
+        let len = bytes.len().max(1);
+        // The offset counts from the end half the time: the central directory is there.
+        let index = if at % 2 == 0 {
+            usize::from(at) % len
+        } else {
+            len - 1 - usize::from(at) % len
+        };
+        if let Some(b) = bytes.get_mut(index) {
+            *b ^= value;
+        }
+    }
+    bytes
+}
+
+/// An entry's name: a template of [`NAMES`], or (for a byte past the table) the next
+/// bytes as a name of their own.
+fn name(input: &mut Reader, n: u32) -> String {
+    let pick = usize::from(input.byte().unwrap_or(0));
+    match NAMES.get(pick) {
+        Some(template) => template.replace("{n}", &n.to_string()),
+        None => {
+            let len = pick % 32;
+            String::from_utf8_lossy(input.bytes(len)).into_owned()
+        }
+    }
+}
+
+/// Stored, or deflated at a level from 0 to 9, as `b` says.
+fn packing(b: u8) -> SimpleFileOptions {
+    let options = SimpleFileOptions::default();
+    if b % 2 == 0 {
+        options.compression_method(CompressionMethod::Stored)
+    } else {
+        options
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(i64::from(b % 10)))
+    }
+}
