@@ -85,7 +85,8 @@ pub fn archive(data: &[u8]) -> Vec<u8> {
             }
             1 => {
                 let byte = input.byte().unwrap_or(b'a');
-                let kib = u16::from_le_bytes([input.byte().unwrap_or(0), input.byte().unwrap_or(0)]);
+                let kib =
+                    u16::from_le_bytes([input.byte().unwrap_or(0), input.byte().unwrap_or(0)]);
                 let body = vec![byte; (usize::from(kib) << 10).min(MAX_REPEAT)];
                 last = Some(name.clone());
                 w.start_file(name.as_str(), options)
@@ -102,7 +103,7 @@ pub fn archive(data: &[u8]) -> Vec<u8> {
     while let (Some(at), Some(value)) = (input.byte(), input.byte()) {
         let len = bytes.len().max(1);
         // The offset counts from the end half the time: the central directory is there.
-        let index = if at % 2 == 0 {
+        let index = if at.is_multiple_of(2) {
             usize::from(at) % len
         } else {
             len - 1 - usize::from(at) % len
@@ -130,11 +131,54 @@ fn name(input: &mut Reader, n: u32) -> String {
 /// Stored, or deflated at a level from 0 to 9, as `b` says.
 fn packing(b: u8) -> SimpleFileOptions {
     let options = SimpleFileOptions::default();
-    if b % 2 == 0 {
+    if b.is_multiple_of(2) {
         options.compression_method(CompressionMethod::Stored)
     } else {
         options
             .compression_method(CompressionMethod::Deflated)
             .compression_level(Some(i64::from(b % 10)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use peerscope_core::import::Input;
+    use peerscope_core::{model::options::Options, report::analyze};
+
+    /// An entry of the byte language: operation, name template, packing, then the body.
+    fn entry(op: u8, name: u8, packing: u8, body: &[u8]) -> Vec<u8> {
+        let mut out = vec![op, name, packing];
+        if op.is_multiple_of(4) {
+            out.push(u8::try_from(body.len()).unwrap());
+        }
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn messages(bytes: &[u8]) -> Result<u64, String> {
+        let inputs = [Input::new("export.zip", archive(bytes))];
+        analyze(&inputs, &Options::default())
+            .map(|a| a.report.counts.messages)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_byte_language_builds_real_exports_and_bombs() {
+        let chat = b"12/09/20, 23:55 - Ann: hi Bo\n12/09/20, 23:56 - Bo: hi Ann @Cy\n";
+        assert_eq!(messages(&entry(0, 0, 1, chat)), Ok(2));
+        let day = br#"[{"type":"message","user":"U1","text":"hi <@U2>","ts":"1.1"}]"#;
+        let users = br#"[{"id":"U1","name":"a"},{"id":"U2","name":"b"}]"#;
+        let slack = [entry(0, 4, 1, users), entry(0, 11, 0, day)].concat();
+        assert_eq!(messages(&slack), Ok(1), "a backslash day file");
+        let shared = [entry(0, 0, 1, chat), entry(2, 1, 0, b"")].concat();
+        let err = messages(&shared).unwrap_err();
+        assert!(err.contains("share the same packed data"), "{err}");
+        // A .txt that does not start like a chat is never unpacked past its head.
+        let media = [entry(0, 0, 1, chat), entry(1, 1, 1, b"a\xff\xff")].concat();
+        assert_eq!(messages(&media), Ok(2));
+        // A day file of 4 MiB of one byte, deflated: past the ratio budget.
+        let err = messages(&entry(1, 9, 1, b"a\xff\xff")).unwrap_err();
+        assert!(err.contains("times its packed size"), "{err}");
     }
 }
