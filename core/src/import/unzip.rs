@@ -82,11 +82,20 @@ impl<'b> Zip<'b> {
     }
 
     /// The first `n` bytes (or fewer) of entry `at`, unpacked; `None` when the entry
-    /// cannot be read (encrypted, damaged).
+    /// cannot be read (encrypted, damaged), or when this zip's budget is spent. What is
+    /// read counts against that budget, so a zip of a million entries to look into costs
+    /// no more than one that big to read.
     pub(crate) fn head(&mut self, at: usize, n: u64) -> Option<Vec<u8>> {
+        let n = n.min(MAX_ZIP_BYTES.saturating_sub(self.unpacked));
+        if n == 0 {
+            return None;
+        }
         let entry = self.archive.by_index(at).ok()?;
         match read_at_most(std::io::Read::take(entry, n), n, n) {
-            Ok(Capped::Whole(bytes)) => Some(bytes),
+            Ok(Capped::Whole(bytes)) => {
+                self.unpacked = self.unpacked.saturating_add(bytes.len() as u64);
+                Some(bytes)
+            }
             _ => None,
         }
     }

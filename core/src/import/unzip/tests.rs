@@ -67,6 +67,13 @@ fn separate_entries_pass_and_are_unpacked_and_counted() {
     assert_eq!(zip.read(0, &mut dataset).ok(), Some(b"one".to_vec()));
     assert_eq!(dataset.unpacked_bytes(), 6);
     assert_eq!(zip.head(0, 2), Some(b"on".to_vec()));
+    zip.unpacked = MAX_ZIP_BYTES - 1;
+    assert_eq!(
+        zip.head(2, 2),
+        Some(b"t".to_vec()),
+        "heads count against the zip"
+    );
+    assert_eq!(zip.head(2, 2), None, "and stop when it is spent");
 }
 
 #[test]

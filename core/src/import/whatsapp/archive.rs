@@ -43,23 +43,39 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     Ok(())
 }
 
-/// True when the bytes open as a zip holding a `.txt` that starts like a chat.
+/// True when the bytes open as a zip holding a `.txt` that starts like a chat (it looks
+/// no further than the first).
 pub fn holds_chat(bytes: &[u8]) -> bool {
-    Zip::open("", bytes).is_ok_and(|mut zip| !chats(&mut zip).is_empty())
+    let Ok(mut zip) = Zip::open("", bytes) else {
+        return false;
+    };
+    let texts = texts(&zip);
+    texts.into_iter().any(|(at, _)| is_chat(&mut zip, at))
 }
 
 /// The `.txt` entries of a zip (index, name) whose first [`SNIFF`] bytes start like a
 /// chat; only those bytes are unpacked. Entries that cannot be read (encrypted, damaged)
 /// are passed over.
 fn chats(zip: &mut Zip) -> Vec<(usize, String)> {
+    let texts = texts(zip);
+    texts
+        .into_iter()
+        .filter(|(at, _)| is_chat(zip, *at))
+        .collect()
+}
+
+/// The `.txt` entries of a zip (index, name), by name only.
+fn texts(zip: &Zip) -> Vec<(usize, String)> {
     zip.names()
         .into_iter()
         .filter(|(_, name)| name.to_ascii_lowercase().ends_with(".txt"))
-        .filter(|(at, _)| {
-            zip.head(*at, SNIFF as u64)
-                .is_some_and(|head| starts_like_chat(&String::from_utf8_lossy(&head)))
-        })
         .collect()
+}
+
+/// True when entry `at` starts like a chat (its first [`SNIFF`] bytes unpacked).
+fn is_chat(zip: &mut Zip, at: usize) -> bool {
+    zip.head(at, SNIFF as u64)
+        .is_some_and(|head| starts_like_chat(&String::from_utf8_lossy(&head)))
 }
 
 #[cfg(test)]
