@@ -58,16 +58,7 @@ impl<'b> Zip<'b> {
             file: file.to_string(),
             what: format!("the zip cannot be opened ({e}){what}"),
         })?;
-        let count = zip.archive.len();
-        if count > MAX_ZIP_ENTRIES {
-            return Err(ImportError::Shape {
-                file: file.to_string(),
-                what: format!(
-                    "the zip holds {count} entries, more than the {MAX_ZIP_ENTRIES} peerscope \
-                     reads from one zip; export a shorter period or fewer channels"
-                ),
-            });
-        }
+        entries_within_budget(file, zip.archive.len())?;
         Ok(zip)
     }
 
@@ -167,6 +158,20 @@ impl<'b> Zip<'b> {
             .map(normal_name)
             .unwrap_or_default()
     }
+}
+
+/// Refuses a zip `file` of `count` entries past [`MAX_ZIP_ENTRIES`].
+fn entries_within_budget(file: &str, count: usize) -> Result<(), ImportError> {
+    if count <= MAX_ZIP_ENTRIES {
+        return Ok(());
+    }
+    Err(ImportError::Shape {
+        file: file.to_string(),
+        what: format!(
+            "the zip holds {count} entries, more than the {MAX_ZIP_ENTRIES} peerscope reads \
+             from one zip; export a shorter period or fewer channels"
+        ),
+    })
 }
 
 /// A zip entry's name with `\` read as `/`.

@@ -115,6 +115,37 @@ fn the_tightest_budget_is_the_one_named() {
 }
 
 #[test]
+fn the_drop_budget_spans_the_zips_of_one_dataset() {
+    let bytes = zip_of(&[("a.txt", b"one")]);
+    let mut zip = Zip::open_to_read("late.zip", &bytes, "").unwrap();
+    let mut dataset = Dataset::default();
+    dataset.add_unpacked_bytes(MAX_DROP_UNPACKED_BYTES - 2);
+    let err = zip.read(0, &mut dataset).err().map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some(
+            "late.zip: a.txt: the zips given unpack to more than 4 GiB together by this entry, \
+             more than peerscope reads at once; analyse fewer files together"
+        )
+    );
+}
+
+#[test]
+fn too_many_entries_are_refused_by_count() {
+    assert!(entries_within_budget("z.zip", MAX_ZIP_ENTRIES).is_ok());
+    let err = entries_within_budget("z.zip", MAX_ZIP_ENTRIES + 1)
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some(
+            "z.zip: the zip holds 1000001 entries, more than the 1000000 peerscope reads from \
+             one zip; export a shorter period or fewer channels"
+        )
+    );
+}
+
+#[test]
 fn a_broken_zip_says_it_cannot_be_opened() {
     let err = Zip::open_to_read("c.zip", b"PK\x03\x04 broken", "; export it again")
         .err()
