@@ -2,8 +2,10 @@
 #
 #   make serve      install what is missing, build the web app, serve it on http://127.0.0.1:8080
 #   make test       what CI runs: format, lint (native and wasm), the core's freedom from web
-#                   crates, native tests of every crate, in-browser tests, the release build,
-#                   end to end in Chromium
+#                   crates, native tests of every crate (with the hostile corpus of
+#                   tests/hostile/, which cli/tests/hostile_zips.rs writes with python3 and
+#                   runs under a 4 GiB address-space limit), in-browser tests, the release
+#                   build, end to end in Chromium
 #   make build      the web app (dist/) and the CLI, both release
 #   make dist       the web app, release, into dist/
 #   make cli        the native CLI, target/release/peerscope
@@ -14,8 +16,9 @@
 #                   plus Criterion micro-benchmarks; table printed and in target/bench/report.md
 #                   (installs the peers into the git-ignored .bench/; BENCH_FULL=1 adds the
 #                   1 M-message export, BENCH_RUNS=N sets the runs per pair; not part of test)
-#   make fuzz       every cargo-fuzz target of fuzz/ (each importer, and detection), one after
-#                   the other, FUZZ_SECONDS each (default 60); executions and time per target
+#   make fuzz       every cargo-fuzz target of fuzz/ (each importer, detection, and zip
+#                   archives as a whole), one after the other, FUZZ_SECONDS each (default
+#                   60); executions and time per target
 #                   printed and appended to target/fuzz/log.md; fails naming any crash input
 #                   (installs cargo-fuzz; needs the nightly toolchain; not part of test)
 #   make clean      remove build output; `make distclean` also removes .tools/
@@ -107,7 +110,7 @@ echo "installed $(1) in $$(( $$(date +%s) - start )) s"
 endef
 
 .PHONY: help serve test build dist cli tools browser bench fuzz clean distclean \
-	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe
+	tool-target tool-trunk tool-wasm-bindgen tool-wasm-opt tool-axe tool-python
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/d;s/^# \{0,1\}//;p;}' Makefile
@@ -130,7 +133,7 @@ bench:
 	@$(call run,python3 benches/run.py)
 
 test:
-	@$(call install,$(TOOL_TARGETS) browser)
+	@$(call install,$(TOOL_TARGETS) browser tool-python)
 	@$(call run,cargo fmt --all -- --check)
 	@$(call run,cargo clippy --workspace --all-targets -- -D warnings)
 	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-core -p peerscope-web --lib --bins -- -D warnings)
@@ -151,7 +154,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS := 60
 # Large enough for a real export's structure, small enough to keep executions fast.
 FUZZ_MAX_LEN := 262144
-FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger csv
+FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger csv zips
 
 # Corpora (git-ignored) are seeded from tests/fixtures/ and /work/shared/samples/ when
 # present; fuzz/run.sh runs the targets (cargo +nightly fuzz run) and writes the log.
@@ -235,6 +238,14 @@ tool-axe: tool-wasm-opt
 	  start=$$(date +%s); \
 	  npm install --prefix '$(TOOLS)' --save-exact --no-audit --no-fund 'axe-core@$(AXE_VERSION)'; \
 	  echo "installed axe-core in $$(( $$(date +%s) - start )) s"; \
+	fi
+
+# The hostile corpus (tests/hostile/zips.py) is written by python3, standard library only.
+tool-python:
+	@if command -v python3 >/dev/null; then \
+	  echo "ok: python3"; \
+	else \
+	  $(call apt-install,python3); \
 	fi
 
 # Chromium and its driver come from the same Debian source package, so their versions match.

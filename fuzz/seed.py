@@ -87,6 +87,26 @@ def slack_zip() -> bytes:
     return out.getvalue()
 
 
+def zips_seeds() -> list[bytes]:
+    """Seeds of the `zips` target in its byte language (fuzz/src/zips.rs): the first byte
+    picks detection, Slack or WhatsApp; then entries (operation, name template, packing,
+    body)."""
+    def entry(op: int, name: int, packing: int, body: bytes = b"") -> bytes:
+        size = bytes([len(body)]) if op % 4 == 0 else b""
+        return bytes([op, name, packing]) + size + body
+
+    chat = (FIXTURES / "whatsapp_good.txt").read_bytes()[:255]
+    folder = FIXTURES / "slack_export"
+    users = (folder / "users.json").read_bytes()[:255]
+    day = (folder / "general" / "2024-03-01.json").read_bytes()[:255]
+    return [
+        bytes([0]) + entry(0, 0, 1, chat) + entry(0, 3, 0, b"\xff\xd8"),
+        bytes([2]) + entry(0, 1, 1, chat) + entry(2, 2, 0),
+        bytes([1]) + entry(0, 4, 1, users) + entry(0, 9, 1, day) + entry(0, 11, 0, day),
+        bytes([0]) + entry(1, 10, 1, b"a\x00\x04") + b"\xff\x10\x05",
+    ]
+
+
 def write(target: str, data: bytes) -> bool:
     folder = CORPUS / target
     folder.mkdir(parents=True, exist_ok=True)
@@ -112,6 +132,9 @@ def main() -> None:
         every += [(p.name, p.read_bytes()) for p in sorted(bad.iterdir()) if p.is_file()]
     added = sum(write("detect", bytes([name_index(p)]) + data) for p, data in every)
     print(f"seeded detect: {len(every)} files ({added} new)")
+    seeds = zips_seeds()
+    added = sum(write("zips", data) for data in seeds)
+    print(f"seeded zips: {len(seeds)} files ({added} new)")
 
 
 if __name__ == "__main__":

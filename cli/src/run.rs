@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::input;
+use crate::output::{self, fail};
 use crate::summary;
 use peerscope_core::import::error::ImportError;
 use peerscope_core::import::{self, Format};
@@ -117,8 +119,7 @@ pub fn run() -> ExitCode {
         Err(e) => return fail(&e),
     };
     if !json {
-        print!("{}", summary::render(&report, comparison.as_ref()));
-        return ExitCode::SUCCESS;
+        return output::report(&summary::render(&report, comparison.as_ref()));
     }
     let text = serde_json::to_value(&report).and_then(|mut value| {
         if let (Some(object), Some(c)) = (value.as_object_mut(), &comparison) {
@@ -127,10 +128,7 @@ pub fn run() -> ExitCode {
         serde_json::to_string_pretty(&value)
     });
     match text {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(text) => output::report(&format!("{text}\n")),
         Err(e) => fail(&format!("the report could not be written as JSON ({e})")),
     }
 }
@@ -172,10 +170,11 @@ fn read_files(
             file: name.clone(),
             what: format!("cannot be read ({e})"),
         };
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-        // Up to import::READ_WHOLE_UP_TO read whole and parsed in place; bigger files stream.
-        import::read_sized(&name, size, file, format, &mut dataset, &Cell::new(0))?;
+        let opened = input::open(path).map_err(unreadable)?;
+        // Up to import::READ_WHOLE_UP_TO read whole and parsed in place; bigger files (and
+        // pipes and devices, which have no size) stream when their format can.
+        let (reader, size) = (opened.reader, opened.size);
+        import::read_sized(&name, size, reader, format, &mut dataset, &Cell::new(0))?;
         names.push(name);
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -190,10 +189,4 @@ fn host_choice(hosts: Vec<String>) -> HostChoice {
     } else {
         HostChoice::Named(hosts)
     }
-}
-
-/// Prints the one error line; a file name from the command line may hold controls too.
-fn fail(message: &str) -> ExitCode {
-    eprintln!("peerscope: {}", import::plain::one_line(message));
-    ExitCode::from(2)
 }

@@ -5,6 +5,7 @@
 //! share one id index and duplicates merge.
 
 pub mod absent;
+pub mod budget;
 pub mod csv;
 pub mod detection;
 pub mod discord;
@@ -22,6 +23,7 @@ pub mod sliced;
 mod stream;
 pub mod telegram;
 pub mod timestamp;
+mod unzip;
 pub mod whatsapp;
 pub mod youtube;
 

@@ -288,9 +288,22 @@ pub struct Dataset {
     person_index: FxHashMap<String, PersonIdx>,
     space_index: FxHashMap<String, SpaceIdx>,
     message_index: FxHashMap<(SpaceIdx, String), usize>,
+    /// Bytes unpacked from zips into this dataset so far, every file together; the import
+    /// layer holds it to its budget for one drop.
+    unpacked_bytes: u64,
 }
 
 impl Dataset {
+    /// Bytes unpacked from zips into this dataset so far (0 when no zip was read).
+    pub fn unpacked_bytes(&self) -> u64 {
+        self.unpacked_bytes
+    }
+
+    /// Counts `bytes` more unpacked from a zip (saturating).
+    pub fn add_unpacked_bytes(&mut self, bytes: u64) {
+        self.unpacked_bytes = self.unpacked_bytes.saturating_add(bytes);
+    }
+
     /// The index of the person with this source id, adding them on first sight.
     /// Later sightings fill in a missing display name and keep the bot, placeholder and
     /// deleted flags once set.

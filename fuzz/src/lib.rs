@@ -7,6 +7,8 @@
 //! error that breaks the contract of `cli/tests/bad_input/`: one line, starting with the
 //! file's name.
 
+pub mod zips;
+
 use peerscope_core::report::anonymise::anonymise;
 use peerscope_core::draw::export::{edges_csv, gexf, nodes_csv};
 use peerscope_core::import::{self, Format};

@@ -13,7 +13,9 @@
 //!   file's first slice and knows it will not stream ([`check_whole`]), and before reading
 //!   when the page reads on its main thread (which reads every file whole).
 //!
-//! Past either, the command-line tool reads any size.
+//! Past either, the command-line tool reads more (docs/LIMITS.md). What a zip unpacks to
+//! is held to the core's own budgets ([`peerscope_core::import::budget`]), entry by entry,
+//! on every path: the worker and the main thread call the same importers.
 
 use crate::import::loading::megabytes;
 

@@ -33,6 +33,7 @@ use yew::scheduler::flush;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod big;
+mod bombs;
 mod page;
 mod panels;
 
@@ -259,13 +260,16 @@ fn choose(root: &Element, selector: &str, value: &str) {
 
 /// A page whose report on screen came from elsewhere and whose files cannot be read.
 fn page_with_a_report_and_a_broken_file() -> Element {
+    page_with_a_report_and(Input::new("broken.json", b"{ not json".to_vec()))
+}
+
+/// A page whose report on screen came from elsewhere, asked to analyse `file` next.
+fn page_with_a_report_and(file: Input) -> Element {
+    let name = file.name.clone();
     let request = Rc::new(Request {
         id: 0,
-        inputs: Inputs::Bytes(Shared::new(vec![Input::new(
-            "broken.json",
-            b"{ not json".to_vec(),
-        )])),
-        source: Source::Files(vec!["broken.json".into()]),
+        inputs: Inputs::Bytes(Shared::new(vec![file])),
+        source: Source::Files(vec![name]),
         options: Options::default(),
     });
     let mut state = State::with_inputs(vec![], Source::Sample);

@@ -5,6 +5,7 @@
 
 use std::cell::Cell;
 
+use super::budget::{read_at_most, size_words, Capped, MAX_WHOLE_FILE_BYTES};
 use super::{detection, discord, one_line_error, read_input, Format};
 use crate::import::error::ImportError;
 use crate::import::Input;
@@ -21,10 +22,12 @@ pub const READ_WHOLE_UP_TO: u64 = 256 * 1024 * 1024;
 /// [`READ_WHOLE_UP_TO`] whole, in one allocation, then parsed in place; bigger files
 /// through [`read_stream_counting`] (a DiscordChatExporter export message by message, in
 /// 1 MiB reads). `messages` counts the messages read, as in [`read_stream_counting`].
+/// A file read whole is held to [`MAX_WHOLE_FILE_BYTES`] whatever `size` says (a pipe or
+/// a device has none: give `u64::MAX`, and it streams if it can).
 pub fn read_sized(
     name: &str,
     size: u64,
-    mut reader: impl std::io::Read,
+    reader: impl std::io::Read,
     forced: Option<Format>,
     dataset: &mut Dataset,
     messages: &Cell<u64>,
@@ -33,14 +36,36 @@ pub fn read_sized(
         let buffered = std::io::BufReader::with_capacity(1 << 20, reader);
         return read_stream_counting(name, buffered, forced, dataset, messages);
     }
-    let mut bytes = Vec::new();
-    bytes
-        .try_reserve_exact(usize::try_from(size).unwrap_or(0))
-        .map_err(|e| unreadable(name, std::io::Error::other(e)))?;
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(name, e))?;
+    let bytes = whole(name, reader, size)?;
     read_whole(name, bytes, forced, dataset, messages)
+}
+
+/// The whole of `reader` (about `expected` bytes; a hint), or one sentence naming the
+/// file when it holds more than [`MAX_WHOLE_FILE_BYTES`] (a file that size, a pipe that
+/// never ends, `/dev/zero`) or cannot be read.
+fn whole(name: &str, reader: impl std::io::Read, expected: u64) -> Result<Vec<u8>, ImportError> {
+    whole_within(name, reader, expected, MAX_WHOLE_FILE_BYTES)
+}
+
+/// [`whole`] with `limit` bytes in place of [`MAX_WHOLE_FILE_BYTES`].
+fn whole_within(
+    name: &str,
+    reader: impl std::io::Read,
+    expected: u64,
+    limit: u64,
+) -> Result<Vec<u8>, ImportError> {
+    match read_at_most(reader, limit, expected) {
+        Ok(Capped::Whole(bytes)) => Ok(bytes),
+        Ok(Capped::Over) => Err(ImportError::Unrecognised {
+            file: name.to_string(),
+            what: format!(
+                "the file holds more than {}, the most peerscope reads whole (only \
+                 DiscordChatExporter JSON is read as it streams); split the export",
+                size_words(limit)
+            ),
+        }),
+        Err(e) => Err(unreadable(name, e)),
+    }
 }
 
 /// The sentence for a file the system could not read.
@@ -83,7 +108,8 @@ pub fn streams(head: &[u8], forced: Option<Format>) -> bool {
 /// Reads one export from a stream into `dataset` (the CLI's files).
 ///
 /// DiscordChatExporter JSON is read message by message, so memory follows the model and
-/// not the file; other formats (and zips, whose index sits at the end) are read whole.
+/// not the file; other formats (and zips, whose index sits at the end) are read whole, up
+/// to [`MAX_WHOLE_FILE_BYTES`].
 pub fn read_stream(
     name: &str,
     reader: impl std::io::BufRead,
@@ -116,10 +142,7 @@ pub fn read_stream_counting(
         detection::record(dataset, &how);
         return Ok(());
     }
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(name, e))?;
+    let bytes = whole(name, reader, 0)?;
     read_whole(name, bytes, forced, dataset, messages)
 }
 
@@ -136,6 +159,20 @@ mod tests {
         assert!(!streams(b"author,time\nann,2024-01-01T00:00:00Z\n", None));
         assert!(!streams(b"[01/02/2024, 10:00:00] Ann: hi\n", None));
         assert!(!streams(b"", None), "an empty file is read whole");
+    }
+
+    #[test]
+    fn an_endless_stream_stops_at_the_budget_naming_the_file() {
+        let err = whole_within("/dev/zero", std::io::repeat(0), 0, 3 << 20)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("/dev/zero: the file holds more than 3 MiB, the most"),
+            "{err}"
+        );
+        let within = whole_within("a", &b"abc"[..], 3, 3).ok();
+        assert_eq!(within, Some(b"abc".to_vec()));
     }
 
     #[test]

@@ -36,7 +36,7 @@ const SYSTEM_ID: &str = "(system)";
 /// for a zip, when a `.txt` inside starts that way. Looks at the first 8 KB.
 pub fn detect(_name: &str, bytes: &[u8]) -> bool {
     if bytes.starts_with(b"PK\x03\x04") {
-        return archive::chats(bytes, SNIFF as u64).is_ok_and(|chats| !chats.is_empty());
+        return archive::holds_chat(bytes);
     }
     let head = bytes.get(..bytes.len().min(SNIFF)).unwrap_or(bytes);
     starts_like_chat(&String::from_utf8_lossy(head))

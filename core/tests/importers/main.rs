@@ -27,3 +27,4 @@ mod slack;
 mod telegram;
 mod whatsapp;
 mod youtube;
+mod zips;

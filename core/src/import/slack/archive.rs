@@ -1,10 +1,11 @@
 //! The export as Slack's "Export data" downloads it: one zip holding the workspace files
 //! at the top (or under the one folder the zip was made from) and a folder per channel
-//! of `YYYY-MM-DD.json` day files. macOS litter (`__MACOSX/`) is skipped.
-
-use std::io::{Cursor, Read};
-
-use ::zip::ZipArchive;
+//! of `YYYY-MM-DD.json` day files. macOS litter (`__MACOSX/`) is skipped, and so is every
+//! entry whose name is neither a workspace file nor a day file, without being unpacked.
+//! Entry names may use `\` as the folder separator (Windows PowerShell's zips).
+//!
+//! Entries are unpacked and parsed one at a time, each within the budgets of
+//! [`budget`](crate::import::budget) (see [`Zip`]).
 
 use super::companion::{companion_kind, parse_channels, parse_users, Directory};
 use super::day::read_day;
@@ -12,10 +13,8 @@ use super::names::{base_name, is_day_name};
 use super::space::channel_space;
 use super::{push_summary, FileKind};
 use crate::import::error::ImportError;
+use crate::import::unzip::Zip;
 use crate::model::Dataset;
-
-/// An open zip over the bytes given.
-type Archive<'b> = ZipArchive<Cursor<&'b [u8]>>;
 
 /// A day file of the zip: (its channel folder, its path, its index in the zip).
 type DayEntry = (String, String, usize);
@@ -27,10 +26,10 @@ pub(super) fn is_zip(bytes: &[u8]) -> bool {
 
 /// True when the zip opens and holds `users.json`, a channel list or a day file.
 pub(super) fn zip_is_slack(bytes: &[u8]) -> bool {
-    let Ok(archive) = ZipArchive::new(Cursor::new(bytes)) else {
+    let Ok(zip) = Zip::open("", bytes) else {
         return false;
     };
-    let found = archive.file_names().any(|name| {
+    let found = zip.names().iter().any(|(_, name)| {
         zip_day_folder(name).is_some()
             || matches!(
                 zip_companion(name),
@@ -63,9 +62,8 @@ fn zip_companion(entry: &str) -> Option<FileKind> {
 /// then every day file, by channel; the zip's one file summary names its channel, or
 /// says how many it held.
 pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| unreadable(file, format!("the zip cannot be opened ({e})")))?;
-    let (mut companions, mut days) = list_entries(&archive);
+    let mut zip = Zip::open_to_read(file, bytes, "")?;
+    let (mut companions, mut days) = list_entries(&zip);
     if days.is_empty() && companions.is_empty() {
         return Err(unreadable(
             file,
@@ -74,14 +72,22 @@ pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Resul
                 .into(),
         ));
     }
+    let wanted: Vec<usize> = companions
+        .iter()
+        .map(|&(at, _)| at)
+        .chain(days.iter().map(|&(_, _, at)| at))
+        .collect();
+    zip.refuse_overlaps(&wanted)?;
     // People first, so direct messages can be named after them.
     companions.sort_by_key(|&(_, kind)| kind != FileKind::Users);
-    let dir = read_directory(file, &mut archive, &companions)?;
+    let dir = read_directory(file, &mut zip, &companions, dataset)?;
     days.sort();
     let mut total = 0u64;
     let mut channels: Vec<&str> = Vec::new();
-    for (folder, _, at) in &days {
-        let (path, content) = entry(file, &mut archive, *at)?;
+    for (folder, name, at) in &days {
+        // One entry unpacked at a time: read, parsed, and dropped before the next.
+        let content = zip.read(*at, dataset)?;
+        let path = format!("{file}/{name}");
         let space = channel_space(dataset, folder, dir.channels.get(folder.as_str()));
         total += read_day(&path, &content, space, Some(&dir), dataset)?;
         if !channels.contains(&folder.as_str()) {
@@ -99,17 +105,15 @@ pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Resul
     Ok(())
 }
 
-/// The zip's workspace files (index, kind) and day files, in the zip's order.
-fn list_entries(archive: &Archive) -> (Vec<(usize, FileKind)>, Vec<DayEntry>) {
+/// The zip's workspace files that name people or channels (index, kind) and its day
+/// files, in the zip's order; other workspace files are not read.
+fn list_entries(zip: &Zip) -> (Vec<(usize, FileKind)>, Vec<DayEntry>) {
     let mut companions = Vec::new();
     let mut days = Vec::new();
-    for at in 0..archive.len() {
-        let Some(name) = archive.name_for_index(at) else {
-            continue;
-        };
-        if let Some(folder) = zip_day_folder(name) {
-            days.push((folder.to_string(), name.to_string(), at));
-        } else if let Some(kind) = zip_companion(name) {
+    for (at, name) in zip.names() {
+        if let Some(folder) = zip_day_folder(&name) {
+            days.push((folder.to_string(), name.clone(), at));
+        } else if let Some(kind @ (FileKind::Users | FileKind::Channels)) = zip_companion(&name) {
             companions.push((at, kind));
         }
     }
@@ -119,12 +123,14 @@ fn list_entries(archive: &Archive) -> (Vec<(usize, FileKind)>, Vec<DayEntry>) {
 /// Reads the workspace files, in the order given, into a directory.
 fn read_directory(
     file: &str,
-    archive: &mut Archive,
+    zip: &mut Zip,
     companions: &[(usize, FileKind)],
+    dataset: &mut Dataset,
 ) -> Result<Directory, ImportError> {
     let mut dir = Directory::default();
     for &(at, kind) in companions {
-        let (path, content) = entry(file, archive, at)?;
+        let content = zip.read(at, dataset)?;
+        let path = format!("{file}/{}", zip.name(at));
         match kind {
             FileKind::Users => dir.users.extend(parse_users(&path, &content)?),
             FileKind::Channels => dir.add_channels(parse_channels(&path, &content)?),
@@ -134,19 +140,7 @@ fn read_directory(
     Ok(dir)
 }
 
-/// One entry unpacked: its path (`<zip>/<entry>`, for errors) and its bytes.
-fn entry(file: &str, archive: &mut Archive, at: usize) -> Result<(String, Vec<u8>), ImportError> {
-    let mut f = archive
-        .by_index(at)
-        .map_err(|e| unreadable(file, format!("entry {} cannot be read ({e})", at + 1)))?;
-    let path = format!("{file}/{}", f.name());
-    let mut content = Vec::with_capacity(usize::try_from(f.size()).unwrap_or(0).min(1 << 26));
-    f.read_to_end(&mut content)
-        .map_err(|e| unreadable(&path, format!("cannot be unpacked ({e})")))?;
-    Ok((path, content))
-}
-
-/// The error for a zip (or an entry of it) that cannot be read as one.
+/// The error for a zip that holds no export.
 fn unreadable(file: &str, what: String) -> ImportError {
     ImportError::Shape {
         file: file.to_string(),
@@ -157,6 +151,7 @@ fn unreadable(file: &str, what: String) -> ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::unzip::normal_name;
 
     #[test]
     fn entries_by_place() {
@@ -170,6 +165,8 @@ mod tests {
         assert_eq!(zip_companion("users.json"), Some(FileKind::Users));
         assert_eq!(zip_companion("export/dms.json"), Some(FileKind::Channels));
         assert_eq!(zip_companion("export/general/users.json"), None);
+        let windows = normal_name("export\\general\\2024-03-01.json");
+        assert_eq!(zip_day_folder(&windows), Some("general"));
     }
 
     #[test]

@@ -1,79 +1,81 @@
 //! The `.zip` WhatsApp makes when media are included: the chat's `.txt` (`_chat.txt` on
 //! iOS, `WhatsApp Chat with X.txt` on Android) next to the photos and voice notes,
-//! which are not read.
-
-use std::io::{Cursor, Read};
-
-use zip::ZipArchive;
+//! which are never unpacked (they are passed over by name).
+//!
+//! Chats are unpacked and read one at a time, each within the budgets of
+//! [`budget`](crate::import::budget) (see [`Zip`]).
 
 use super::{read_chat, starts_like_chat, stem, utf8, SNIFF};
 use crate::import::error::ImportError;
+use crate::import::unzip::Zip;
 use crate::model::Dataset;
-
-/// A chat's text is a few MB at most; a larger entry is refused rather than unpacked
-/// into memory.
-const MAX_ENTRY: u64 = 256 << 20;
 
 /// Why a zip without a chat is refused, with what a chat looks like.
 const NO_CHAT: &str = "the zip holds no WhatsApp chat: expected a .txt such as _chat.txt or \
     \"WhatsApp Chat with ….txt\" whose lines start like \"31/12/20, 23:55 - Name: text\"";
 
 /// Reads every chat in the zip. One chat per zip is the norm and takes the zip's name
-/// as its space; several each get their own space. A zip with no chat is an error.
+/// as its space; several each get their own space. A zip with no chat is an error, and so
+/// is one past a budget (named with the entry).
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
-    let chats = chats(bytes, MAX_ENTRY + 1).map_err(|e| ImportError::Shape {
-        file: file.to_string(),
-        what: format!("this zip cannot be opened ({e}); export the chat again"),
-    })?;
+    let mut zip = Zip::open_to_read(file, bytes, "; export the chat again")?;
+    let chats = chats(&mut zip);
     if chats.is_empty() {
         return Err(ImportError::Shape {
             file: file.to_string(),
             what: NO_CHAT.into(),
         });
     }
+    let at: Vec<usize> = chats.iter().map(|(at, _)| *at).collect();
+    zip.refuse_overlaps(&at)?;
     let several = chats.len() > 1;
-    for (entry, data) in &chats {
+    for (at, entry) in &chats {
+        // One entry unpacked at a time: read, parsed, and dropped before the next.
+        let data = zip.read(*at, dataset)?;
         let name = format!("{file}: {entry}");
-        if data.len() as u64 > MAX_ENTRY {
-            return Err(ImportError::Shape {
-                file: name,
-                what: "the chat is larger than 256 MB, which no WhatsApp export is".into(),
-            });
-        }
-        // One chat per zip is the norm; several become one space each.
         let space = if several {
             format!("{}/{}", stem(file), stem(entry))
         } else {
             stem(file)
         };
-        read_chat(&name, &space, utf8(&name, data)?, dataset)?;
+        read_chat(&name, &space, utf8(&name, &data)?, dataset)?;
     }
     Ok(())
 }
 
-/// The `.txt` entries of a zip that start like a chat, each read up to `limit` bytes.
-/// Entries that cannot be read (encrypted, damaged) are passed over.
-pub fn chats(bytes: &[u8], limit: u64) -> zip::result::ZipResult<Vec<(String, Vec<u8>)>> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes))?;
-    let mut chats = Vec::new();
-    for i in 0..archive.len() {
-        let Ok(entry) = archive.by_index(i) else {
-            continue;
-        };
-        let name = entry.name().to_string();
-        if entry.is_dir() || !name.to_ascii_lowercase().ends_with(".txt") {
-            continue;
-        }
-        let mut data = Vec::new();
-        if entry.take(limit).read_to_end(&mut data).is_err() {
-            continue;
-        }
-        let head = data.get(..data.len().min(SNIFF)).unwrap_or(&data);
-        if starts_like_chat(&String::from_utf8_lossy(head)) {
-            chats.push((name, data));
-        }
-    }
-    Ok(chats)
+/// True when the bytes open as a zip holding a `.txt` that starts like a chat (it looks
+/// no further than the first).
+pub fn holds_chat(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = Zip::open("", bytes) else {
+        return false;
+    };
+    let texts = texts(&zip);
+    texts.into_iter().any(|(at, _)| is_chat(&mut zip, at))
+}
+
+/// The `.txt` entries of a zip (index, name) whose first [`SNIFF`] bytes start like a
+/// chat; only those bytes are unpacked. Entries that cannot be read (encrypted, damaged)
+/// are passed over.
+fn chats(zip: &mut Zip) -> Vec<(usize, String)> {
+    let texts = texts(zip);
+    texts
+        .into_iter()
+        .filter(|(at, _)| is_chat(zip, *at))
+        .collect()
+}
+
+/// The `.txt` entries of a zip (index, name), by name only.
+fn texts(zip: &Zip) -> Vec<(usize, String)> {
+    zip.names()
+        .into_iter()
+        .filter(|(_, name)| name.to_ascii_lowercase().ends_with(".txt"))
+        .collect()
+}
+
+/// True when entry `at` starts like a chat (its first [`SNIFF`] bytes unpacked).
+fn is_chat(zip: &mut Zip, at: usize) -> bool {
+    zip.head(at, SNIFF as u64)
+        .is_some_and(|head| starts_like_chat(&String::from_utf8_lossy(&head)))
 }
 
 #[cfg(test)]
@@ -82,7 +84,7 @@ mod tests {
     use super::super::tests::CHAT;
     use super::*;
     use crate::model::MessageKind;
-    use std::io::Write;
+    use std::io::{Cursor, Write};
 
     fn load(name: &str, bytes: &[u8]) -> Result<Dataset, ImportError> {
         let mut d = Dataset::default();
@@ -110,6 +112,11 @@ mod tests {
         assert_eq!(d.messages.len(), 5);
         assert_eq!(d.messages[0].kind, MessageKind::System);
         assert_eq!(d.files[0].space, "Hikes");
+        assert_eq!(
+            d.unpacked_bytes(),
+            CHAT.len() as u64,
+            "only the chat unpacked"
+        );
         let none = zip_of(&[("notes.txt", "just notes")]);
         assert!(!detect("x.zip", &none));
         let err = load("x.zip", &none).err().map(|e| e.to_string());
@@ -127,7 +134,7 @@ mod tests {
 
     #[test]
     fn several_chats_are_several_spaces_and_broken_zips_say_so() {
-        let bytes = zip_of(&[("a.txt", CHAT), ("b/c.txt", CHAT)]);
+        let bytes = zip_of(&[("a.txt", CHAT), ("b\\c.txt", CHAT)]);
         let d = load("two.zip", &bytes).unwrap_or_default();
         let ids: Vec<&str> = d.spaces.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["two/a", "two/c"]);
@@ -135,6 +142,6 @@ mod tests {
         let err = load("c.zip", b"PK\x03\x04 broken")
             .err()
             .map(|e| e.to_string());
-        assert!(err.is_some_and(|e| e.starts_with("c.zip: this zip cannot be opened")));
+        assert!(err.is_some_and(|e| e.starts_with("c.zip: the zip cannot be opened")));
     }
 }
