@@ -53,7 +53,8 @@ where
             .x_label_formatter(&degrees)
             .y_label_formatter(&people)
             .x_desc("others each person is tied to")
-            .max_light_lines(0)
+            // No grid between the labelled lines: it was noise at a phone's scale.
+            .light_line_style(TRANSPARENT)
             .bold_line_style(Paint::Line.rgb())
             .axis_style(Paint::Muted.rgb())
             .label_style(text(TEXT, Paint::Muted, HPos::Center, VPos::Top))
@@ -82,10 +83,12 @@ where
     let members = f64::from(bar.people - bar.hosts);
     let people = f64::from(bar.people);
     if bar.people > bar.hosts {
-        let rect = Rectangle::new(
+        let mut rect = Rectangle::new(
             [(left.clone(), floor), (right.clone(), members)],
             Paint::Engaged.rgb().filled(),
         );
+        // A gap between neighbours, so bars read as bars.
+        rect.set_margin(0, 0, 1, 1);
         chart
             .draw_series(std::iter::once(rect))
             .map_err(|e| e.to_string())?;

@@ -51,7 +51,8 @@ pub fn frame<'a, 'b>(
         .y_labels(6)
         .x_label_formatter(&date)
         .y_label_formatter(y_label)
-        .max_light_lines(0)
+        // No grid between the labelled lines: it was noise at a phone's scale.
+        .light_line_style(TRANSPARENT)
         .bold_line_style(Paint::Line.rgb())
         .axis_style(Paint::Muted.rgb())
         .label_style(text(TEXT, Paint::Muted, HPos::Center, VPos::Top))
