@@ -28,6 +28,7 @@ mod support;
 
 mod bad_input;
 mod canvas;
+mod charts;
 mod embed;
 mod evidence;
 mod explore;

@@ -31,7 +31,7 @@ where
     let slots = i32::try_from(series.slots).unwrap_or(i32::MAX).max(1);
     paint::svg(|root| {
         let mut chart = ChartBuilder::on(root)
-            .margin_top(18)
+            .margin_top(24)
             .margin_right(12)
             .margin_left(4)
             .x_label_area_size(42)
@@ -64,7 +64,18 @@ where
         for bar in &series.bars {
             draw_bar(&mut chart, bar, floor)?;
         }
-        Ok(())
+        // The people axis says what it counts, and when its steps are tenfold.
+        let axis = if series.log_scale {
+            "people (log scale)"
+        } else {
+            "people"
+        };
+        root.draw(&Text::new(
+            axis,
+            (8, 2),
+            text(TEXT, Paint::Muted, HPos::Left, VPos::Top),
+        ))
+        .map_err(|e| e.to_string())
     })
 }
 
