@@ -261,9 +261,17 @@ async fn charts_are_figures_with_captions() {
     assert_eq!(count(&root, "#charts figure figcaption"), 4);
     // plotters' bars, measured through the page: one per funnel stage, by role colour.
     for stage in ["audience", "engaged", "core", "leader"] {
-        assert_eq!(count(&root, &format!("#chart-funnel rect.c-{stage}")), 1, "{stage}");
+        assert_eq!(
+            count(&root, &format!("#chart-funnel rect.c-{stage}")),
+            1,
+            "{stage}"
+        );
     }
-    assert_eq!(count(&root, "#chart-degree rect.c-host"), 1, "the host's bar");
+    assert_eq!(
+        count(&root, "#chart-degree rect.c-host"),
+        1,
+        "the host's bar"
+    );
 }
 
 #[wasm_bindgen_test]
