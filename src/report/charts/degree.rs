@@ -64,19 +64,23 @@ where
         for bar in &series.bars {
             draw_bar(&mut chart, bar, floor)?;
         }
-        // The people axis says what it counts, and when its steps are tenfold.
-        let axis = if series.log_scale {
-            "people (log scale)"
-        } else {
-            "people"
-        };
-        root.draw(&Text::new(
-            axis,
-            (8, 2),
-            text(TEXT, Paint::Muted, HPos::Left, VPos::Top),
-        ))
-        .map_err(|e| e.to_string())
+        axis_note(root, series.log_scale)
     })
+}
+
+/// What the people axis counts, above it, and whether its steps are tenfold.
+fn axis_note(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    log_scale: bool,
+) -> Result<(), String> {
+    let words = if log_scale {
+        "people (log scale)"
+    } else {
+        "people"
+    };
+    let style = text(TEXT, Paint::Muted, HPos::Left, VPos::Top);
+    root.draw(&Text::new(words, (8, 2), style))
+        .map_err(|e| e.to_string())
 }
 
 /// A bar: members below in [`Paint::Engaged`], hosts on top in [`Paint::Host`], "host"
