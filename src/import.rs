@@ -11,4 +11,5 @@ pub mod limit;
 pub mod loading;
 pub mod messages;
 pub mod read;
+pub mod sample;
 pub mod worker;

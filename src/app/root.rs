@@ -16,6 +16,7 @@ use crate::import::import_status::ImportStatus;
 use crate::import::importer::{use_importer, Importer};
 use crate::import::input::InputPanel;
 use crate::import::loading::Loading;
+use crate::import::sample::fetch_sample;
 use crate::network::picture::NetworkPanel;
 use crate::report::charts::Charts;
 use crate::report::deeper::Deeper;
@@ -215,6 +216,20 @@ fn use_analysis(state: &UseReducerHandle<State>) -> Importer {
             dispatcher.dispatch(Action::Analysed {
                 id: asked.id,
                 result,
+            });
+        }
+        Inputs::Sample => {
+            running.abandon();
+            let (id, options) = (asked.id, asked.options.clone());
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match fetch_sample().await {
+                    Ok(inputs) => analyze_with_interval(&inputs, &options)
+                        .map(Shared::new)
+                        .map_err(|error| error.to_string()),
+                    Err(sentence) => Err(sentence),
+                };
+                dispatcher.dispatch(Action::Analysed { id, result });
             });
         }
     });

@@ -31,9 +31,12 @@ pub enum Source {
 /// What a request reads.
 #[derive(Debug, Clone)]
 pub enum Inputs {
-    /// Bytes already in the page's memory (the bundled sample, pasted text): small, so they
+    /// Bytes already in the page's memory (pasted text, tests' inputs): small, so they
     /// are analysed at once on the main thread.
     Bytes(Shared<Vec<Input>>),
+    /// The sample export, fetched from beside the app ([`crate::import::sample`]), then
+    /// analysed like bytes.
+    Sample,
     /// Files picked or dropped, kept as the browser's handles: their bytes never reach the
     /// page's memory; the import worker reads them in slices (or, without a worker, the
     /// page does, see [`crate::import::fallback`]).
@@ -145,17 +148,21 @@ pub enum Action {
 }
 
 impl State {
-    /// The page as it opens: the bundled sample, waiting to be analysed.
+    /// The page as it opens: the sample, waiting to be fetched and analysed.
     pub fn with_sample() -> State {
-        State::with_inputs(peerscope_core::import::sample::inputs(), Source::Sample)
+        State::opening(Inputs::Sample, Source::Sample)
     }
 
     /// A page that opens on these inputs.
     pub fn with_inputs(inputs: Vec<Input>, source: Source) -> State {
+        State::opening(Inputs::Bytes(Shared::new(inputs)), source)
+    }
+
+    fn opening(inputs: Inputs, source: Source) -> State {
         State {
             asked: Rc::new(Request {
                 id: 0,
-                inputs: Inputs::Bytes(Shared::new(inputs)),
+                inputs,
                 source,
                 options: Options::default(),
             }),

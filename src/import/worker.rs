@@ -32,6 +32,15 @@ extern "C" {
     static GLUE_URL: String;
 }
 
+/// The address of `path` (e.g. `worker.js`, `sample/general.json`) beside the glue, so
+/// beside the app wherever it is served from, even when another site loaded the script.
+pub fn beside_glue(path: &str) -> Result<String, String> {
+    let glue = GLUE_URL.with(String::clone);
+    web_sys::Url::new_with_base(path, &glue)
+        .map(|url| url.href())
+        .map_err(|_| format!("no address for {path} beside {glue}"))
+}
+
 /// What the worker tells the page.
 #[derive(Debug)]
 pub enum Event {
@@ -55,9 +64,7 @@ impl ImportWorker {
     /// everything the worker says. Fails when the browser refuses to start it.
     pub fn spawn(on_event: impl Fn(Event) + 'static) -> Result<ImportWorker, String> {
         let glue = GLUE_URL.with(String::clone);
-        let script = web_sys::Url::new_with_base("worker.js", &glue)
-            .map_err(|_| format!("no worker address beside {glue}"))?
-            .href();
+        let script = beside_glue("worker.js")?;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         options.set_name("peerscope-import");

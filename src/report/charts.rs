@@ -1,10 +1,22 @@
-//! The charts section: the core's SVG charts ([`peerscope_core::draw::charts`]) placed in
-//! the page, each a `figure` with its caption.
+//! The charts section: the core's series ([`peerscope_core::draw::charts`]) drawn here
+//! with plotters as SVG, each a `figure` with its caption.
+//!
+//! plotters lives in the web crate because on wasm32 it brings wasm-bindgen and web-sys
+//! (it measures text through the page); the core only hands over the numbers. Each chart
+//! is SVG text inserted into the page: sharp at any zoom and on paper, laid out by the
+//! browser, and coloured by the stylesheet through classes (see [`paint`]).
+
+mod activity;
+mod degree;
+mod funnel;
+pub mod paint;
+mod peer_share;
+mod time_axis;
 
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use peerscope_core::draw::charts::charts;
+use peerscope_core::draw::charts::{charts, Plot};
 use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`Charts`].
@@ -13,26 +25,66 @@ pub struct ChartsProps {
     pub analysis: Shared<Analysis>,
 }
 
-/// `#charts`: one `figure#chart-<id>` per chart, its SVG and a `figcaption` with the title
-/// and what to look for. Drawn once per report.
+/// A chart's picture as SVG text, or the sentence shown instead (no data, too short a
+/// span, or, should plotters fail, a sentence saying so).
+pub fn picture(plot: &Plot) -> Result<String, String> {
+    let drawn = match plot {
+        Plot::Sentence(sentence) => return Err(sentence.clone()),
+        Plot::Activity(series) => activity::draw(series),
+        Plot::PeerShare(series) => peer_share::draw(series),
+        Plot::Funnel(series) => funnel::draw(series),
+        Plot::Degree(series) => degree::draw(series),
+    };
+    drawn.map_err(|e| format!("This chart could not be drawn ({e})."))
+}
+
+/// The note under a chart over time saying which buckets are partial; empty otherwise.
+fn partial_note(plot: &Plot) -> String {
+    match plot {
+        Plot::Activity(s) => s.periods.partial_note(),
+        Plot::PeerShare(s) => s.periods.partial_note(),
+        _ => String::new(),
+    }
+}
+
+/// `#charts`: one `figure#chart-<id>` per chart, its SVG (or a `p.chart-sentence` when
+/// there is nothing to draw) and a `figcaption` with the title and what to look for.
+/// Drawn once per report.
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let drawn = use_memo(props.analysis.clone(), |analysis| {
         charts(&analysis.report, &analysis.network)
+            .into_iter()
+            .map(|chart| {
+                let picture = picture(&chart.plot);
+                let note = partial_note(&chart.plot);
+                (chart, picture, note)
+            })
+            .collect::<Vec<_>>()
     });
     html! {
         <section id="charts" class="charts" aria-labelledby="charts-title">
             <h2 id="charts-title">{ "Over time and in numbers" }</h2>
             <div class="chart-grid">
-                { for drawn.iter().map(|chart| html! {
+                { for drawn.iter().map(|(chart, picture, note)| html! {
                     <figure class="chart" id={format!("chart-{}", chart.id)} key={chart.id}>
-                        // The SVG is the core's own drawing: numbers, dates and fixed words,
-                        // never text from the export, so it is inserted as it is.
-                        <div class="chart-svg" role="img" aria-label={chart.title}>
-                            { Html::from_html_unchecked(AttrValue::from(chart.svg.clone())) }
-                        </div>
+                        { match picture {
+                            // plotters' drawing of the core's numbers, dates and fixed
+                            // words, never text from the export, so it is inserted as is.
+                            Ok(svg) => html! {
+                                <div class="chart-svg" role="img" aria-label={chart.title}>
+                                    { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                                </div>
+                            },
+                            Err(sentence) => html! {
+                                <p class="chart-sentence">{ sentence }</p>
+                            },
+                        } }
                         <figcaption>
                             <strong>{ chart.title }</strong>{ ". " }{ &chart.caption }
+                            if !note.is_empty() {
+                                { " " }<span class="chart-partial">{ note }</span>
+                            }
                         </figcaption>
                     </figure>
                 }) }
@@ -40,3 +92,6 @@ pub fn Charts(props: &ChartsProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests;

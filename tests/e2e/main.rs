@@ -29,6 +29,7 @@ mod support;
 mod anonymise;
 mod bad_input;
 mod canvas;
+mod charts;
 mod embed;
 mod evidence;
 mod explore;

@@ -16,7 +16,7 @@ use peerscope_core::model::metric::Metric;
 use peerscope_core::model::options::Options;
 use peerscope_core::model::schema::*;
 use peerscope_core::report::analyze::Analysis;
-use peerscope_web::app::root::{App, Page, PageProps};
+use peerscope_web::app::root::{Page, PageProps};
 use peerscope_web::app::shared::Shared;
 use peerscope_web::app::state::{Inputs, Request, Shown};
 use peerscope_web::app::state::{Source, State};

@@ -3,10 +3,21 @@
 
 use super::*;
 
+/// The page as `App` opens it, on the sample, but with the sample's bytes at hand: the
+/// app fetches them from beside itself, which the test runner does not serve (the
+/// end-to-end tests load it the real way).
+fn render_on_sample(root: &Element) {
+    let start = State::with_inputs(peerscope_core::import::sample::inputs(), Source::Sample);
+    let props = PageProps {
+        start: Shared::new(start),
+    };
+    yew::Renderer::<Page>::with_root_and_props(root.clone(), props).render();
+}
+
 #[wasm_bindgen_test]
 async fn app_opens_on_the_analysed_sample() {
     let root = root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    render_on_sample(&root);
     flush().await;
 
     assert!(text(&root, ".sample-note").contains("This is a sample"));
@@ -53,7 +64,7 @@ async fn app_opens_on_the_analysed_sample() {
 #[wasm_bindgen_test]
 async fn choosing_a_profile_or_no_host_re_runs_the_analysis() {
     let root = root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    render_on_sample(&root);
     flush().await;
 
     choose(&root, "#profile", "startup");

@@ -60,14 +60,14 @@ pub fn timeline(scope: &Scope) -> Timeline {
     }
     // Messages come mostly in time order: remembering the last day's bucket start spares
     // a calendar conversion per message (a tenth of this function on a million).
-    let mut last: Option<(i64, i64)> = None;
+    let mut cached: Option<(i64, i64)> = None;
     let mut bucket_of = |time_ms: i64| {
         let day = utc_day(time_ms);
-        match last {
+        match cached {
             Some((d, start)) if d == day => start,
             _ => {
                 let start = start_of(day);
-                last = Some((day, start));
+                cached = Some((day, start));
                 start
             }
         }
@@ -92,6 +92,7 @@ pub fn timeline(scope: &Scope) -> Timeline {
     let points = buckets
         .into_iter()
         .map(|(start, b)| TimelinePoint {
+            partial_days: partial_days(start, monthly, first, last),
             start: day_string(start),
             host_messages: b.host,
             member_messages: b.member,
@@ -106,6 +107,18 @@ pub fn timeline(scope: &Scope) -> Timeline {
         bucket: if monthly { "month" } else { "week" },
         points,
     }
+}
+
+/// How many days of the bucket starting on `start` lie within `first ..= last`, when that
+/// is fewer than the bucket's own (7, or the month's length); None for a whole bucket.
+fn partial_days(start: i64, monthly: bool, first: i64, last: i64) -> Option<u32> {
+    let end = if monthly {
+        month_start(start + 31)
+    } else {
+        start + 7
+    };
+    let covered = (end.min(last + 1) - start.max(first)).max(0);
+    (covered < end - start).then(|| u32::try_from(covered).unwrap_or(0))
 }
 
 /// The Monday on or before `day` (day 0, 1970-01-01, was a Thursday).
@@ -131,5 +144,26 @@ mod tests {
         assert_eq!(day_string(wed), "2024-01-03");
         assert_eq!(day_string(week_start(wed)), "2024-01-01");
         assert_eq!(day_string(month_start(wed + 30)), "2024-02-01");
+    }
+
+    #[test]
+    fn the_first_and_last_buckets_say_how_many_days_they_cover() {
+        let monday = 19_723; // 2024-01-01
+        assert_eq!(partial_days(monday, false, monday, monday + 20), None);
+        assert_eq!(
+            partial_days(monday, false, monday + 2, monday + 20),
+            Some(5)
+        );
+        assert_eq!(
+            partial_days(monday + 14, false, monday, monday + 16),
+            Some(3)
+        );
+        assert_eq!(partial_days(monday, false, monday + 3, monday + 3), Some(1));
+        // January has 31 days; an export ending on the 10th covers 10 of them.
+        assert_eq!(
+            partial_days(monday, true, monday - 400, monday + 9),
+            Some(10)
+        );
+        assert_eq!(partial_days(monday, true, monday - 400, monday + 40), None);
     }
 }

@@ -355,6 +355,11 @@ pub struct TimelinePoint {
     pub host_messages: u64,
     pub member_messages: u64,
     pub peer_reply_share: Metric,
+    /// Some(n) when only n of the bucket's days (1 ..= 6 of a week, 1 ..= 30 of a month)
+    /// lie between the export's first and last message: the first or the last bucket,
+    /// whose counts are not a drop. None for a whole bucket, and in older reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_days: Option<u32>,
 }
 
 /// One facilitation step of the checklist (docs/METRICS.md §8).

@@ -1,9 +1,11 @@
-//! Charts, share card and metrics CSV drawn natively: each chart's SVG holds its
-//! series (one point per timeline bucket, one bar per funnel stage, one bar per degree
-//! group) and its caption; the share card and the charts hold no participant's name or id
-//! (a fixture whose names appear nowhere else); the CSV has one row per metric.
+//! Chart series, share card and metrics CSV: each chart's series holds its values (one per
+//! timeline bucket, one bar per funnel stage, one bar per degree group, the host's marked)
+//! and its caption; a one-day export has no chart over time; the share card and the
+//! charts hold no participant's name or id (a fixture whose names appear nowhere else);
+//! the CSV has one row per metric. The page's crate draws the series
+//! (`src/report/charts/tests.rs`).
 
-use peerscope_core::draw::charts::{self, charts, Chart};
+use peerscope_core::draw::charts::{self, charts, Chart, Plot};
 use peerscope_core::draw::export::metrics_csv::metrics_csv;
 use peerscope_core::draw::share_card::share_card;
 use peerscope_core::{
@@ -51,56 +53,23 @@ fn by_id<'a>(all: &'a [Chart], id: &str) -> &'a Chart {
         .unwrap_or_else(|| panic!("no chart {id}"))
 }
 
-/// The point counts of the `<polyline>`s of class `class` (e.g. `series host`).
-fn polylines(svg: &str, class: &str) -> Vec<usize> {
-    svg.split("<polyline")
-        .skip(1)
-        .filter(|tag| opening(tag).contains(&format!("class=\"{class}\"")))
-        .filter_map(|tag| {
-            let points = tag.split("points=\"").nth(1)?.split('"').next()?;
-            Some(points.split_whitespace().count())
-        })
-        .collect()
-}
-
-/// The number of `<kind …>` elements of class `class`.
-fn elements(svg: &str, kind: &str, class: &str) -> usize {
-    svg.split(&format!("<{kind} "))
-        .skip(1)
-        .filter(|tag| opening(tag).contains(&format!("class=\"{class}\"")))
-        .count()
-}
-
-/// A tag's attributes, up to its `>`.
-fn opening(tag: &str) -> &str {
-    tag.split('>').next().unwrap_or_default()
-}
-
-/// Writes the drawings to `target/charts/` for a look (best effort).
-fn keep(all: &[Chart], card: &str) {
+/// Writes the share card to `target/charts/` for a look (best effort; the page's crate
+/// writes the charts beside it).
+fn keep(card: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/charts");
     if std::fs::create_dir_all(&dir).is_ok() {
-        for chart in all {
-            let _ = std::fs::write(dir.join(format!("{}.svg", chart.id)), &chart.svg);
-        }
         let _ = std::fs::write(dir.join("share-card.svg"), card);
     }
 }
 
 #[test]
-fn there_are_four_charts_each_with_a_caption_and_an_svg() {
+fn there_are_four_charts_each_with_a_caption_and_a_series() {
     let (analysis, _) = fixture();
     let all = charts(&analysis.report, &analysis.network);
-    keep(&all, &share_card(&analysis.report, &analysis.network));
+    keep(&share_card(&analysis.report, &analysis.network));
     let ids: Vec<&str> = all.iter().map(|c| c.id).collect();
     assert_eq!(ids, ["activity", "peer-share", "funnel", "degree"]);
     for chart in &all {
-        assert!(chart.svg.starts_with("<svg"), "{}: {}", chart.id, chart.svg);
-        assert!(chart.svg.contains(&format!(
-            "viewBox=\"0 0 {} {}\"",
-            charts::WIDTH,
-            charts::HEIGHT
-        )));
         assert!(
             chart.caption.contains("Look"),
             "{}: {}",
@@ -108,73 +77,78 @@ fn there_are_four_charts_each_with_a_caption_and_an_svg() {
             chart.caption
         );
         assert!(!chart.title.is_empty());
+        assert_eq!(
+            chart.plot.sentence(),
+            None,
+            "{}: {:?}",
+            chart.id,
+            chart.plot
+        );
     }
 }
 
 #[test]
-fn activity_has_one_point_per_bucket_for_host_and_members() {
+fn activity_has_one_value_per_bucket_for_host_and_members() {
     let (analysis, _) = fixture();
-    let buckets = analysis.report.timeline.points.len();
-    assert!(buckets >= 5, "the fixture spans six weeks: {buckets}");
+    let points = &analysis.report.timeline.points;
+    assert!(
+        points.len() >= 5,
+        "the fixture spans six weeks: {}",
+        points.len()
+    );
     let all = charts(&analysis.report, &analysis.network);
-    let svg = &by_id(&all, "activity").svg;
-    assert_eq!(polylines(svg, "series host"), vec![buckets], "host line");
+    let Plot::Activity(series) = &by_id(&all, "activity").plot else {
+        panic!("no activity series");
+    };
+    let host: Vec<u64> = points.iter().map(|p| p.host_messages).collect();
+    let members: Vec<u64> = points.iter().map(|p| p.member_messages).collect();
+    assert_eq!(series.host, host, "host line");
+    assert_eq!(series.members, members, "members line");
+    assert_eq!(series.periods.labels.len(), points.len());
     assert_eq!(
-        polylines(svg, "series members"),
-        vec![buckets],
-        "members line"
-    );
-    assert!(
-        svg.contains("stroke=\"#d55e00\""),
-        "the host in the host's colour"
-    );
-    assert!(
-        svg.contains(">host<") && svg.contains(">members<"),
-        "legend"
-    );
-    let first = &analysis.report.timeline.points[0].start;
-    assert!(
-        svg.contains(&charts::short_date(first, false)),
+        series.periods.labels[0],
+        charts::short_date(&points[0].start, false),
         "first bucket labelled"
     );
+    // The fixture's last week is cut short: drawn as partial, named in the note.
+    let last = points.last().and_then(|p| p.partial_days);
+    assert_eq!(series.periods.partial.last().copied().flatten(), last);
+    if last.is_some() {
+        assert!(series.periods.partial_note().contains("the last week has"));
+    }
 }
 
 #[test]
-fn peer_share_has_a_dot_per_bucket_with_replies() {
+fn peer_share_has_a_value_per_bucket_with_replies() {
     let (analysis, _) = fixture();
-    let observed = analysis
-        .report
-        .timeline
-        .points
-        .iter()
-        .filter(|p| p.peer_reply_share.value.is_some())
-        .count();
-    assert!(observed > 0);
+    let points = &analysis.report.timeline.points;
     let all = charts(&analysis.report, &analysis.network);
-    let svg = &by_id(&all, "peer-share").svg;
-    assert_eq!(elements(svg, "circle", "dot peer"), observed);
-    assert_eq!(elements(svg, "line", "community-line"), 1);
-    assert!(
-        svg.contains(">60%<"),
-        "the community line's level is labelled"
-    );
+    let Plot::PeerShare(series) = &by_id(&all, "peer-share").plot else {
+        panic!("no peer share series");
+    };
+    assert_eq!(series.shares.len(), points.len());
+    for (share, point) in series.shares.iter().zip(points) {
+        assert_eq!(*share, point.peer_reply_share.value.map(|v| v * 100.0));
+    }
+    assert!(series.shares.iter().any(Option::is_some));
+    assert_eq!(charts::COMMUNITY_LINE, 60.0);
 }
 
 #[test]
 fn funnel_and_degree_bars_match_the_report() {
     let (analysis, _) = fixture();
     let all = charts(&analysis.report, &analysis.network);
-    let funnel = &by_id(&all, "funnel").svg;
+    let Plot::Funnel(funnel) = &by_id(&all, "funnel").plot else {
+        panic!("no funnel series");
+    };
     let f = &analysis.report.funnel;
-    for stage in ["audience", "engaged", "core", "leaders"] {
-        let bar = format!("bar {stage}");
-        assert_eq!(elements(funnel, "rect", &bar), 1, "{stage} bar");
-        assert!(funnel.contains(&format!(">{stage}<")), "{stage} named");
-    }
-    for count in [f.audience, f.engaged, f.core, f.leaders.len() as u64] {
-        assert!(funnel.contains(&format!(">{count}<")), "{count} written");
-    }
-    let degree = &by_id(&all, "degree").svg;
+    assert_eq!(
+        funnel.counts,
+        [f.audience, f.engaged, f.core, f.leaders.len() as u64]
+    );
+    let Plot::Degree(degree) = &by_id(&all, "degree").plot else {
+        panic!("no degree series");
+    };
     let mut degrees: Vec<u32> = analysis.network.nodes.iter().map(|n| n.degree).collect();
     degrees.sort_unstable();
     degrees.dedup();
@@ -182,28 +156,65 @@ fn funnel_and_degree_bars_match_the_report() {
         degrees.len() > 2 && degrees.iter().all(|&d| d <= 40),
         "{degrees:?}"
     );
-    assert_eq!(
-        elements(degree, "rect", "bar degree"),
-        degrees.len(),
-        "a bar per degree"
-    );
+    assert_eq!(degree.width, 1);
+    let drawn: Vec<u32> = degree.bars.iter().map(|b| b.from).collect();
+    assert_eq!(drawn, degrees, "a bar per degree");
+    let people: u32 = degree.bars.iter().map(|b| b.people).sum();
+    assert_eq!(people as usize, analysis.network.nodes.len());
+    let hosts = analysis
+        .network
+        .nodes
+        .iter()
+        .filter(|n| n.role == peerscope_core::draw::view::Role::Host)
+        .count();
+    let marked: u32 = degree.bars.iter().map(|b| b.hosts).sum();
+    assert_eq!(marked as usize, hosts, "the host's bar is marked");
 }
 
 #[test]
-fn empty_reports_draw_a_sentence_not_a_panic() {
+fn empty_reports_give_a_sentence_not_a_panic() {
     let (mut analysis, _) = fixture();
     analysis.report.timeline.points.clear();
     analysis.network.nodes.clear();
     analysis.network.edges.clear();
     let all = charts(&analysis.report, &analysis.network);
-    assert!(by_id(&all, "activity")
-        .svg
-        .contains("No messages to draw yet."));
-    assert!(by_id(&all, "peer-share")
-        .svg
-        .contains("No replies to draw yet."));
-    assert!(by_id(&all, "degree").svg.contains("Nobody to count yet."));
+    assert_eq!(
+        by_id(&all, "activity").plot.sentence(),
+        Some("No messages to draw yet.")
+    );
+    assert_eq!(
+        by_id(&all, "peer-share").plot.sentence(),
+        Some("No messages to draw yet.")
+    );
+    assert_eq!(
+        by_id(&all, "degree").plot.sentence(),
+        Some("Nobody to count yet.")
+    );
     assert!(share_card(&analysis.report, &analysis.network).ends_with("</svg>"));
+}
+
+#[test]
+fn a_one_day_export_has_no_chart_over_time() {
+    let day = r#"{"guild":{"id":"1","name":"G"},"channel":{"id":"2","name":"c","type":"GuildTextChat"},
+      "messages":[
+        {"id":"10","type":"Default","timestamp":"2024-03-06T09:00:00+00:00","content":"hi",
+         "author":{"id":"a","name":"ann","isBot":false},"mentions":[]},
+        {"id":"11","type":"Reply","timestamp":"2024-03-06T10:00:00+00:00","content":"yo",
+         "author":{"id":"b","name":"bob","isBot":false},"mentions":[],
+         "reference":{"messageId":"10"}}]}"#;
+    let analysis = analyze(
+        &[Input::new("one_day.json", day.as_bytes().to_vec())],
+        &Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let points = &analysis.report.timeline.points;
+    assert_eq!(points.len(), 1);
+    assert_eq!(points[0].partial_days, Some(1));
+    let all = charts(&analysis.report, &analysis.network);
+    for id in ["activity", "peer-share"] {
+        let said = by_id(&all, id).plot.sentence().unwrap_or_default();
+        assert!(said.contains("covers 1 day"), "{id}: {said}");
+    }
 }
 
 #[test]
@@ -216,7 +227,7 @@ fn the_share_card_and_the_charts_name_no_one() {
     drawn.extend(
         charts(&analysis.report, &analysis.network)
             .into_iter()
-            .map(|c| c.svg + &c.caption),
+            .map(|c| format!("{:?} {}", c.plot, c.caption)),
     );
     for text in &drawn {
         for identity in &who {

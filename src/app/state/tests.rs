@@ -4,10 +4,13 @@ use super::*;
 
 fn analysed(state: &Rc<State>) -> Rc<State> {
     let asked = &state.asked;
-    let Inputs::Bytes(inputs) = &asked.inputs else {
-        panic!("native tests analyse bytes only");
+    let inputs = match &asked.inputs {
+        Inputs::Bytes(inputs) => inputs.to_vec(),
+        // The page fetches it; natively it is compiled in.
+        Inputs::Sample => peerscope_core::import::sample::inputs(),
+        Inputs::Files(_) => panic!("native tests analyse bytes only"),
     };
-    let result = peerscope_core::report::analyze::analyze(inputs, &asked.options)
+    let result = peerscope_core::report::analyze::analyze(&inputs, &asked.options)
         .map(Shared::new)
         .map_err(|error| error.to_string());
     Rc::clone(state).reduce(Action::Analysed {
@@ -165,7 +168,7 @@ fn the_worker_may_take_files_past_the_whole_limit_but_the_main_thread_may_not() 
     assert_eq!(taken.asked.id, good.asked.id + 1);
     match &taken.asked.inputs {
         Inputs::Files(picked) => assert_eq!(picked.max_whole_bytes, 10),
-        Inputs::Bytes(_) => panic!("files become a request for files"),
+        Inputs::Bytes(_) | Inputs::Sample => panic!("files become a request for files"),
     }
     for main_thread in [
         State {

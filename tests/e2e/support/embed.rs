@@ -152,21 +152,28 @@ impl Session {
     }
 }
 
-/// A copy of `dist/` at `<dir>/some/sub/path/`; returns `<dir>` (to serve) after emptying it.
+/// A copy of `dist/` (its folders too: `sample/`) at `<dir>/some/sub/path/`; returns
+/// `<dir>` (to serve) after emptying it.
 pub fn dist_under(dir: &Path, sub: &str) -> Result<PathBuf, String> {
     let _ = std::fs::remove_dir_all(dir);
-    let target = dir.join(sub.trim_matches('/'));
-    std::fs::create_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
-    let source = dist();
+    copy_tree(&dist(), &dir.join(sub.trim_matches('/')))?;
+    Ok(dir.to_path_buf())
+}
+
+/// Copies the files under `from` to `to`, folders included.
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     let entries =
-        std::fs::read_dir(&source).map_err(|e| format!("cannot list {}: {e}", source.display()))?;
+        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
     for entry in entries.flatten() {
-        if entry.path().is_file() {
-            let to = target.join(entry.file_name());
-            std::fs::copy(entry.path(), &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        let (path, copy) = (entry.path(), to.join(entry.file_name()));
+        if path.is_dir() {
+            copy_tree(&path, &copy)?;
+        } else if path.is_file() {
+            std::fs::copy(&path, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
         }
     }
-    Ok(dir.to_path_buf())
+    Ok(())
 }
 
 /// One HTTP/1.1 POST of a JSON body to the driver; the JSON answer.
