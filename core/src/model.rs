@@ -14,6 +14,7 @@ pub mod schema;
 pub mod shown;
 pub mod time;
 pub mod words;
+pub mod work;
 
 use rustc_hash::FxHashMap;
 
@@ -321,6 +322,11 @@ impl Dataset {
         self.space_index.insert(space.id.clone(), idx);
         self.spaces.push(space);
         idx
+    }
+
+    /// The index of the space with this id, if one is loaded (a map look-up).
+    pub fn space_with_id(&self, id: &str) -> Option<SpaceIdx> {
+        self.space_index.get(id).copied()
     }
 
     /// Adds a message unless one with the same space and id is already there.

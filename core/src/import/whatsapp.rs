@@ -16,14 +16,16 @@
 mod archive;
 mod header;
 mod lines;
+mod mentions;
 mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
 use header::{normalise, Header};
+use mentions::{Senders, Tally, MAX_MENTIONS_PER_MESSAGE};
 use text::Content;
 
 /// How much of a file detection looks at.
@@ -108,7 +110,8 @@ fn read_chat(
         .iter()
         .map(|e| text::classify(&e.body, e.marked))
         .collect();
-    push_all(space_idx, &contents, &times, dataset);
+    let tally = push_all(space_idx, &contents, &times, dataset);
+    mention_warnings(file, &tally, &mut dataset.warnings);
     let year_first = headers.first().is_some_and(Header::year_first);
     let guessed = guessed.then_some(order.pattern(year_first));
     finish(file, space, entries.len(), (before, guessed), dataset);
@@ -116,22 +119,30 @@ fn read_chat(
 }
 
 /// Adds the messages of one chat. Ids are `time/sender/k`, k counting the sender's
-/// earlier messages at the same time, so re-exports of a chat merge.
-fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Dataset) {
+/// earlier messages at the same time, so re-exports of a chat merge. Returns what the
+/// mention budgets left unread.
+fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Dataset) -> Tally {
     let senders = senders(contents);
-    let people: Vec<PersonIdx> = senders
+    let people: HashMap<&str, PersonIdx> = senders
         .iter()
-        .map(|name| dataset.intern_person(person(name)))
+        .map(|&name| (name, dataset.intern_person(person(name))))
         .collect();
+    let by_index: Vec<PersonIdx> = senders
+        .iter()
+        .filter_map(|name| people.get(name).copied())
+        .collect();
+    let index = Senders::new(&senders);
+    let mut tally = Tally::default();
     let mut seen: HashMap<(i64, &str), u32> = HashMap::new();
     for (content, &ms) in contents.iter().zip(times) {
         let (key, message) = match content {
             Content::System => (SYSTEM_ID, system_message(space, ms, dataset)),
             Content::Said { author, text } => {
-                let who = dataset.intern_person(person(author));
-                let mentions = text::mentions(text, &senders)
+                let who = people.get(author).copied().unwrap_or_default();
+                let mentions = index
+                    .mentions(text, &mut tally)
                     .into_iter()
-                    .filter_map(|i| people.get(i).copied())
+                    .filter_map(|i| by_index.get(i).copied())
                     .collect();
                 (*author, said(space, ms, who, text, mentions))
             }
@@ -143,19 +154,40 @@ fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Datas
         });
         *k += 1;
     }
+    tally
 }
 
 /// Sender names in order of first appearance.
 fn senders<'a>(contents: &[Content<'a>]) -> Vec<&'a str> {
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut names: Vec<&str> = Vec::new();
     for c in contents {
         if let Content::Said { author, .. } = c {
-            if !names.contains(author) {
+            crate::model::work::add(1);
+            if seen.insert(author) {
                 names.push(author);
             }
         }
     }
     names
+}
+
+/// The warnings for `@` signs the mention budgets left unread (none when all were read).
+fn mention_warnings(file: &str, tally: &Tally, warnings: &mut Vec<String>) {
+    if tally.past_message_cap > 0 {
+        warnings.push(format!(
+            "{file}: {} messages hold more than {MAX_MENTIONS_PER_MESSAGE} @ signs; the {} \
+             past that were not read as mentions.",
+            tally.capped_messages, tally.past_message_cap
+        ));
+    }
+    if tally.past_budget > 0 {
+        warnings.push(format!(
+            "{file}: finding who the @ signs name took too long; the last {} were not read \
+             as mentions.",
+            tally.past_budget
+        ));
+    }
 }
 
 /// WhatsApp knows people only by the name the phone shows: it is their id too.
