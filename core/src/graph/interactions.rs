@@ -11,7 +11,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
+use crate::model::{work, Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
 /// An inferred reply answers a message at most this old (docs/METRICS.md §2).
 pub const INFERENCE_WINDOW_MS: i64 = 10 * 60 * 1000;
@@ -233,6 +233,15 @@ impl<'a> Index<'a> {
 /// a system message, it is the root. Otherwise (standalone threads, forum posts, or the
 /// parent channel not loaded) the thread file's first non-system message is.
 fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
+    // Each space's first non-system message, found in one pass, so many thread spaces
+    // do not each walk every message.
+    let mut first_counting: FxHashMap<SpaceIdx, usize> = FxHashMap::default();
+    for (at, m) in data.messages.iter().enumerate() {
+        work::add(1);
+        if m.kind != MessageKind::System {
+            first_counting.entry(m.space).or_insert(at);
+        }
+    }
     let mut roots = FxHashMap::default();
     for (space_idx, space) in data.spaces.iter().enumerate() {
         if !space.is_thread {
@@ -248,12 +257,7 @@ fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
                     .get(at)
                     .is_some_and(|m| m.kind != MessageKind::System)
             });
-        let first = || {
-            data.messages
-                .iter()
-                .position(|m| m.space == space_idx && m.kind != MessageKind::System)
-        };
-        if let Some(root) = starter.or_else(first) {
+        if let Some(root) = starter.or_else(|| first_counting.get(&space_idx).copied()) {
             roots.insert(space_idx, root);
         }
     }
@@ -281,6 +285,7 @@ fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
         // The latest message of someone other than the current run's author.
         let mut previous_other: Option<usize> = None;
         let mut current: Option<usize> = None;
+        work::add(list.len() as u64);
         for &at in list.iter() {
             let Some(m) = data.messages.get(at) else {
                 continue;

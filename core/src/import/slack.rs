@@ -34,7 +34,7 @@ use archive::{is_zip, read_zip, zip_is_slack};
 use companion::{companion_kind, parse_channels, parse_users};
 use names::{base_name, is_day_name, loose_folder};
 use sniff::{content_kind, head_text};
-use space::{channel_space, space_name};
+use space::{channel_space, space_name, ChannelNames};
 
 /// Slackbot: `users.json` does not flag it as a bot, and it authors tombstones.
 const SLACKBOT: &str = "USLACKBOT";
@@ -101,7 +101,8 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
         }
         FileKind::Ignored => push_summary(dataset, file, "workspace", 0),
         FileKind::Day => {
-            let space = channel_space(dataset, &loose_folder(file), None);
+            let mut names = ChannelNames::of(dataset);
+            let space = channel_space(dataset, &mut names, &loose_folder(file), None);
             let name = space_name(dataset, space);
             let count = day::read_day(file, bytes, space, None, dataset)?;
             push_summary(dataset, file, &name, count);

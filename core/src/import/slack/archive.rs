@@ -9,7 +9,7 @@ use ::zip::ZipArchive;
 use super::companion::{companion_kind, parse_channels, parse_users, Directory};
 use super::day::read_day;
 use super::names::{base_name, is_day_name};
-use super::space::channel_space;
+use super::space::{channel_space, ChannelNames};
 use super::{push_summary, FileKind};
 use crate::import::error::ImportError;
 use crate::model::Dataset;
@@ -79,12 +79,16 @@ pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Resul
     let dir = read_directory(file, &mut archive, &companions)?;
     days.sort();
     let mut total = 0u64;
+    let mut names = ChannelNames::of(dataset);
+    // Sorted by folder, so each channel's days are adjacent and a new folder is a new
+    // channel.
     let mut channels: Vec<&str> = Vec::new();
     for (folder, _, at) in &days {
         let (path, content) = entry(file, &mut archive, *at)?;
-        let space = channel_space(dataset, folder, dir.channels.get(folder.as_str()));
+        let known = dir.channels.get(folder.as_str());
+        let space = channel_space(dataset, &mut names, folder, known);
         total += read_day(&path, &content, space, Some(&dir), dataset)?;
-        if !channels.contains(&folder.as_str()) {
+        if channels.last() != Some(&folder.as_str()) {
             channels.push(folder);
         }
     }

@@ -8,6 +8,8 @@
 //! replies still find. Subtypes other than plain conversation (joins, topic and name
 //! changes, pins, …) are system messages.
 
+use std::collections::HashSet;
+
 use super::companion::Directory;
 use super::mentions::message_mentions;
 use super::people::{author, named};
@@ -17,7 +19,7 @@ use super::ts::ts_millis;
 use crate::import::error::ImportError;
 use crate::import::json_error;
 use crate::import::plain::excerpt;
-use crate::model::{Dataset, Message, PersonIdx, Reaction, SpaceIdx};
+use crate::model::{work, Dataset, Message, PersonIdx, Reaction, SpaceIdx};
 
 /// Subtypes that are conversation; every other subtype is a notice.
 const CONVERSATION: [&str; 8] = [
@@ -142,10 +144,12 @@ fn addressee(
 
 /// One emoji's reaction; the count is the larger of Slack's and the users listed.
 fn reaction(raw: &RawReaction, dir: Option<&Directory>, dataset: &mut Dataset) -> Reaction {
+    let mut seen: HashSet<PersonIdx> = HashSet::new();
     let mut reactors: Vec<PersonIdx> = Vec::new();
     for user in raw.users.iter().flatten().filter(|u| !u.is_empty()) {
+        work::add(1);
         let idx = named(dataset, dir, user, "");
-        if !reactors.contains(&idx) {
+        if seen.insert(idx) {
             reactors.push(idx);
         }
     }
