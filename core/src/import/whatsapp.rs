@@ -46,7 +46,7 @@ pub fn detect(_name: &str, bytes: &[u8]) -> bool {
 
 /// The first non-blank line is a header.
 fn starts_like_chat(text: &str) -> bool {
-    text.lines()
+    lines::split(text)
         .map(|l| normalise(l).0)
         .find(|l| !l.trim().is_empty())
         .is_some_and(|l| header::parse(&l).is_some())

@@ -5,6 +5,8 @@
 //! `13. 6. 2018. 21:25:15 `. Matched by hand, field by field, rather than against a list
 //! of formats, so unlisted combinations of the same parts are read too.
 
+use std::borrow::Cow;
+
 use time::{Date, Month, PrimitiveDateTime, Time};
 
 /// True for the marks WhatsApp puts before headers, attachments, phone numbers and
@@ -20,9 +22,16 @@ fn invisible(c: char) -> bool {
 /// U+202F newer clients put before AM/PM) made plain, so one matcher fits every client.
 /// Also returns how many characters were dropped before the first visible one, so error
 /// columns point into the line as the user sees it in an editor.
-pub fn normalise(line: &str) -> (String, usize) {
+///
+/// Borrows the line when there is nothing to change, as on most lines, so a big chat is
+/// not copied line by line.
+pub fn normalise(line: &str) -> (Cow<'_, str>, usize) {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let lead = line.chars().take_while(|&c| invisible(c)).count();
+    let plain = |c: char| !invisible(c) && c != '\u{00A0}' && c != '\u{202F}';
+    if line.chars().all(plain) {
+        return (Cow::Borrowed(line), lead);
+    }
     let text = line
         .chars()
         .filter(|&c| !invisible(c))
@@ -34,7 +43,7 @@ pub fn normalise(line: &str) -> (String, usize) {
             }
         })
         .collect();
-    (text, lead)
+    (Cow::Owned(text), lead)
 }
 
 /// A number as written in a header: its value, how many digits, and its byte offset.
