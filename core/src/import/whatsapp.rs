@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
-use header::{normalise, Header};
+use header::normalise;
 use mentions::{Senders, Tally, MAX_MENTIONS_PER_MESSAGE};
 use text::Content;
 
@@ -96,8 +96,7 @@ fn read_chat(
     dataset: &mut Dataset,
 ) -> Result<(), ImportError> {
     let (entries, before) = lines::entries(file, text)?;
-    let headers: Vec<Header> = entries.iter().map(|e| e.header).collect();
-    let (order, guessed) = header::infer_order(&headers);
+    let (order, guessed) = header::infer_order(entries.iter().map(|e| &e.header));
     let times = lines::times(file, &entries, order)?;
     let space_idx = dataset.intern_space(Space {
         id: space.to_string(),
@@ -110,9 +109,11 @@ fn read_chat(
         .iter()
         .map(|e| text::classify(&e.body, e.marked))
         .collect();
+    // Room for the messages in one go: growing by doubling briefly holds two copies.
+    dataset.messages.reserve(contents.len());
     let tally = push_all(space_idx, &contents, &times, dataset);
     mention_warnings(file, &tally, &mut dataset.warnings);
-    let year_first = headers.first().is_some_and(Header::year_first);
+    let year_first = entries.first().is_some_and(|e| e.header.year_first());
     let guessed = guessed.then_some(order.pattern(year_first));
     finish(file, space, entries.len(), (before, guessed), dataset);
     Ok(())

@@ -298,15 +298,15 @@ impl Header {
 /// the messages run most nearly in time order wins (ties: day-first, the most common
 /// order, or year/month/day for year-first dates). The flag says the choice was a guess
 /// that changes some date.
-pub fn infer_order(headers: &[Header]) -> (Order, bool) {
-    let year_first = headers.first().is_some_and(|h| h.shape.year_first);
+pub fn infer_order<'h>(headers: impl Iterator<Item = &'h Header> + Clone) -> (Order, bool) {
+    let year_first = headers.clone().next().is_some_and(|h| h.shape.year_first);
     let default = if year_first {
         Order::MonthFirst
     } else {
         Order::DayFirst
     };
     let (mut day_first, mut month_first, mut differ) = (0usize, 0usize, false);
-    for h in headers {
+    for h in headers.clone() {
         let (p, q) = h.pair();
         day_first += usize::from(p.value > 12);
         month_first += usize::from(q.value > 12);
@@ -321,10 +321,11 @@ pub fn infer_order(headers: &[Header]) -> (Order, bool) {
         return (order, false);
     }
     let backwards = |order: Order| {
-        let times: Vec<Option<i64>> = headers.iter().map(|h| h.millis(order).ok()).collect();
+        let times = headers.clone().map(|h| h.millis(order).ok());
         times
-            .windows(2)
-            .filter(|w| matches!(w, [Some(a), Some(b)] if b < a))
+            .clone()
+            .zip(times.skip(1))
+            .filter(|pair| matches!(pair, (Some(a), Some(b)) if b < a))
             .count()
     };
     let (d, m) = (backwards(Order::DayFirst), backwards(Order::MonthFirst));
