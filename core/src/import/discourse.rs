@@ -196,7 +196,12 @@ fn convert(
 fn text_of(post: &Post) -> String {
     match post.cooked.as_deref().filter(|html| !html.is_empty()) {
         Some(html) => visible_text(html),
-        None => post.raw.as_deref().unwrap_or("").to_string(),
+        None => post
+            .raw
+            .as_ref()
+            .and_then(|raw| raw.text())
+            .unwrap_or("")
+            .to_string(),
     }
 }
 
