@@ -84,7 +84,11 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
         .unwrap_or(FileKind::Day);
     match kind {
         FileKind::Users => {
-            for (id, info) in &parse_users(file, bytes)? {
+            let users = parse_users(file, bytes).unwrap_or_else(|e| {
+                dataset.warnings.push(archive::skipped_companion(&e));
+                Vec::new()
+            });
+            for (id, info) in &users {
                 // users.json has the last word on who is a bot.
                 let idx = people::add_person(dataset, id, info, false);
                 if let Some(p) = dataset.people.get_mut(idx as usize) {
@@ -94,7 +98,11 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
             push_summary(dataset, file, "workspace", 0);
         }
         FileKind::Channels => {
-            for channel in parse_channels(file, bytes)? {
+            let channels = parse_channels(file, bytes).unwrap_or_else(|e| {
+                dataset.warnings.push(archive::skipped_companion(&e));
+                Vec::new()
+            });
+            for channel in channels {
                 dataset.intern_space(space::space(&channel.id, &channel.name));
             }
             push_summary(dataset, file, "workspace", 0);

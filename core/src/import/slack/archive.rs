@@ -76,7 +76,7 @@ pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Resul
     }
     // People first, so direct messages can be named after them.
     companions.sort_by_key(|&(_, kind)| kind != FileKind::Users);
-    let dir = read_directory(file, &mut archive, &companions)?;
+    let dir = read_directory(file, &mut archive, &companions, &mut dataset.warnings)?;
     days.sort();
     let mut total = 0u64;
     let mut names = ChannelNames::of(dataset);
@@ -120,22 +120,33 @@ fn list_entries(archive: &Archive) -> (Vec<(usize, FileKind)>, Vec<DayEntry>) {
     (companions, days)
 }
 
-/// Reads the workspace files, in the order given, into a directory.
+/// Reads the workspace files, in the order given, into a directory. One that is not
+/// what it should be is skipped with a warning naming it: the messages do not need it,
+/// they only lose names.
 fn read_directory(
     file: &str,
     archive: &mut Archive,
     companions: &[(usize, FileKind)],
+    warnings: &mut Vec<String>,
 ) -> Result<Directory, ImportError> {
     let mut dir = Directory::default();
     for &(at, kind) in companions {
         let (path, content) = entry(file, archive, at)?;
-        match kind {
-            FileKind::Users => dir.users.extend(parse_users(&path, &content)?),
-            FileKind::Channels => dir.add_channels(parse_channels(&path, &content)?),
-            FileKind::Ignored | FileKind::Day => {}
+        let read = match kind {
+            FileKind::Users => parse_users(&path, &content).map(|u| dir.users.extend(u)),
+            FileKind::Channels => parse_channels(&path, &content).map(|c| dir.add_channels(c)),
+            FileKind::Ignored | FileKind::Day => Ok(()),
+        };
+        if let Err(e) = read {
+            warnings.push(skipped_companion(&e));
         }
     }
     Ok(dir)
+}
+
+/// The warning for a workspace file that could not be read.
+pub(super) fn skipped_companion(error: &ImportError) -> String {
+    format!("{error}; this file was skipped, so the people or channels it names go by their ids.")
 }
 
 /// One entry unpacked: its path (`<zip>/<entry>`, for errors) and its bytes.
