@@ -59,8 +59,8 @@ pub struct Conversation {
     pub parent_missing: Vec<bool>,
     /// Replies whose parent is not in the export (counting messages only).
     pub missing_parents: u64,
-    /// Thread replies whose thread root is not in the export and that name no addressee
-    /// (counting messages only): they create no interaction.
+    /// Thread replies whose thread root is not in the export (counting messages only):
+    /// they create no interaction.
     pub missing_roots: u64,
 }
 
@@ -88,6 +88,7 @@ impl Conversation {
             missing_roots: 0,
         };
         for (at, message) in data.messages.iter().enumerate() {
+            let mut root_missing = false;
             let answer = match message.parent.as_deref() {
                 Some(id) => {
                     let parent = index.find(message.space, id);
@@ -100,23 +101,11 @@ impl Conversation {
                         addressee: None,
                     })
                 }
-                None => message
-                    .thread_root
-                    .as_deref()
-                    .and_then(|id| index.find(message.space, id))
-                    .or_else(|| roots.get(&message.space).copied())
-                    .map(|target| Answer {
-                        target,
-                        kind: InteractionKind::ThreadReply,
-                        addressee: message.addressee,
-                    })
-                    .or_else(|| {
-                        inferred.get(&at).map(|&target| Answer {
-                            target,
-                            kind: InteractionKind::InferredReply,
-                            addressee: None,
-                        })
-                    }),
+                None => {
+                    let (answer, missing) = thread_answer(message, at, &index, &roots, &inferred);
+                    root_missing = missing;
+                    answer
+                }
             };
             let answer = answer.filter(|a| a.target != at);
             if let Some(slot) = conv.tree_parent.get_mut(at) {
@@ -125,6 +114,7 @@ impl Conversation {
             if data.counts(message) {
                 let missing = conv.parent_missing.get(at).copied().unwrap_or(false);
                 conv.missing_parents += u64::from(missing);
+                conv.missing_roots += u64::from(root_missing);
                 conv.add_message(data, at, message, answer);
             }
         }
@@ -184,6 +174,37 @@ impl Conversation {
             });
         }
     }
+}
+
+/// The answer of a message that names no parent: its thread's root (by id, else the
+/// thread space's first message), else an inferred reply; and whether it names a thread
+/// root that is not in the export (then it answers nothing).
+fn thread_answer(
+    message: &Message,
+    at: usize,
+    index: &Index,
+    roots: &FxHashMap<SpaceIdx, usize>,
+    inferred: &FxHashMap<usize, usize>,
+) -> (Option<Answer>, bool) {
+    let root = message.thread_root.as_deref();
+    let found = root.and_then(|id| index.find(message.space, id));
+    let fallback = roots.get(&message.space).copied();
+    let missing = root.is_some() && found.is_none() && fallback.is_none();
+    let answer = found
+        .or(fallback)
+        .map(|target| Answer {
+            target,
+            kind: InteractionKind::ThreadReply,
+            addressee: message.addressee,
+        })
+        .or_else(|| {
+            inferred.get(&at).map(|&target| Answer {
+                target,
+                kind: InteractionKind::InferredReply,
+                addressee: None,
+            })
+        });
+    (answer, missing)
 }
 
 /// Message lookup by id: within a space first, then anywhere (first copy wins).
@@ -395,5 +416,20 @@ mod tests {
             .interactions
             .iter()
             .all(|i| i.kind == InteractionKind::ThreadReply));
+    }
+
+    #[test]
+    fn a_thread_root_outside_the_export_is_counted() {
+        let mut d = chat(&[("ann", 0), ("bo", 1), ("cy", 2)]);
+        d.spaces[0].infer_replies = false;
+        d.messages[1].thread_root = Some("gone".into());
+        d.messages[2].thread_root = Some("0".into());
+        let conv = Conversation::build(&d);
+        assert_eq!(conv.missing_roots, 1);
+        assert_eq!(
+            conv.interactions.len(),
+            1,
+            "only cy's reply reaches its root"
+        );
     }
 }
