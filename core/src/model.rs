@@ -8,6 +8,7 @@ pub mod fixed_word;
 pub mod format;
 pub mod metric;
 pub mod options;
+pub mod outliers;
 pub mod quoted;
 pub mod random;
 pub mod schema;
@@ -145,6 +146,10 @@ pub struct Message {
     pub text_len: u32,
     /// The text contains a question mark.
     pub is_question: bool,
+    /// The time is implausible (before 1990, after 2100, or a lone message more than 30
+    /// days after all others; see `model::outliers`): the message counts, but it is left
+    /// out of spans, the continuation test and the timeline.
+    pub time_outlier: bool,
 }
 
 /// Builds a [`Message`] in steps, each setter meant to be called at most once. The kind
@@ -168,6 +173,7 @@ impl Message {
             reactions: Vec::new(),
             text_len: 0,
             is_question: false,
+            time_outlier: false,
         }
     }
 

@@ -358,6 +358,7 @@ mod tests {
                 reactions: vec![],
                 text_len: 1,
                 is_question: false,
+                time_outlier: false,
             });
         }
         d

@@ -212,6 +212,9 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     let (counted, span) = data.messages.iter().filter(|m| data.counts(m)).fold(
         (0u64, None::<(i64, i64)>),
         |(n, span), m| {
+            if m.time_outlier {
+                return (n + 1, span);
+            }
             let day = utc_day(m.time_ms);
             let span = span.map_or((day, day), |(a, b)| (a.min(day), b.max(day)));
             (n + 1, Some(span))
@@ -260,7 +263,9 @@ fn counts(scope: &Scope, hosts: usize, test_days: Option<(usize, usize)>) -> Cou
     let mut reactions = 0u64;
     for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
         let day = utc_day(m.time_ms);
-        days = Some(days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+        if !m.time_outlier {
+            days = Some(days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+        }
         reactions += m
             .reactions
             .iter()
