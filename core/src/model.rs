@@ -276,6 +276,20 @@ fn format_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<&'static s
     names.iter().map(|name| known(name, &formats)).collect()
 }
 
+/// `people` without repeats, in order of first appearance. A set beside the list keeps
+/// this linear: a message naming 200 000 people must not compare each with all others.
+pub fn distinct(people: impl IntoIterator<Item = PersonIdx>) -> Vec<PersonIdx> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut out = Vec::new();
+    for p in people {
+        work::add(1);
+        if seen.insert(p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// Everything read from all inputs, with duplicates merged.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {

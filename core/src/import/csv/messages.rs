@@ -8,7 +8,7 @@ use super::{values, Role, Table};
 use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
-use crate::model::{Dataset, Message, Person, PersonIdx};
+use crate::model::{distinct, Dataset, Message, Person, PersonIdx};
 
 impl Table<'_> {
     /// Reads a message list; returns the rows read and the channels they fill.
@@ -86,11 +86,9 @@ impl Table<'_> {
             .map(str::to_string);
         let mut mentions: Vec<PersonIdx> = Vec::new();
         for token in values::mention_list(self.cell(row, Role::Mentions)) {
-            let who = people.resolve(token, dataset);
-            if !mentions.contains(&who) {
-                mentions.push(who);
-            }
+            mentions.push(people.resolve(token, dataset));
         }
+        let mentions = distinct(mentions);
         let text = self.cell(row, Role::Text);
         let id = match self.cell(row, Role::Id) {
             "" => format!("{}:{line}", self.file),
