@@ -89,15 +89,36 @@ fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
 }
 
 /// Reads one chat's text as the space `space` (see the module doc for why the file name).
+///
+/// Reads the text in passes (the header shape, the date order, every time and the
+/// senders, then the messages) instead of holding every message between them: a big
+/// chat then costs its messages in the model, not several copies on the way.
 fn read_chat(
     file: &str,
     space: &str,
     text: &str,
     dataset: &mut Dataset,
 ) -> Result<(), ImportError> {
-    let (entries, before) = lines::entries(file, text)?;
-    let (order, guessed) = header::infer_order(entries.iter().map(|e| &e.header));
-    let times = lines::times(file, &entries, order)?;
+    let shape = lines::shape(file, text)?;
+    let all = || lines::entries(text, shape);
+    let (order, guessed) = header::infer_order(all().map(|e| e.header));
+    // Every time is checked before anything is added, so a chat with an impossible date
+    // adds nothing.
+    let (mut names, mut seen): (Vec<String>, HashSet<String>) = (Vec::new(), HashSet::new());
+    let mut entries = all();
+    let mut count = 0usize;
+    for e in entries.by_ref() {
+        lines::time(file, &e, order)?;
+        if let Content::Said { author, .. } = text::classify(&e.body, e.marked) {
+            crate::model::work::add(1);
+            if !seen.contains(author) {
+                seen.insert(author.to_string());
+                names.push(author.to_string());
+            }
+        }
+        count += 1;
+    }
+    let before = entries.before;
     let space_idx = dataset.intern_space(Space {
         id: space.to_string(),
         name: chat_name(space),
@@ -105,25 +126,28 @@ fn read_chat(
         is_thread: false,
         infer_replies: true,
     });
-    let contents: Vec<Content> = entries
-        .iter()
-        .map(|e| text::classify(&e.body, e.marked))
-        .collect();
     // Room for the messages in one go: growing by doubling briefly holds two copies.
-    dataset.messages.reserve(contents.len());
-    let tally = push_all(space_idx, &contents, &times, dataset);
+    dataset.messages.reserve(count);
+    let senders: Vec<&str> = names.iter().map(String::as_str).collect();
+    let tally = push_all(space_idx, all(), order, &senders, dataset);
     mention_warnings(file, &tally, &mut dataset.warnings);
-    let year_first = entries.first().is_some_and(|e| e.header.year_first());
+    let year_first = all().next().is_some_and(|e| e.header.year_first());
     let guessed = guessed.then_some(order.pattern(year_first));
-    finish(file, space, entries.len(), (before, guessed), dataset);
+    finish(file, space, count, (before, guessed), dataset);
     Ok(())
 }
 
-/// Adds the messages of one chat. Ids are `time/sender/k`, k counting the sender's
-/// earlier messages at the same time, so re-exports of a chat merge. Returns what the
-/// mention budgets left unread.
-fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Dataset) -> Tally {
-    let senders = senders(contents);
+/// Adds the messages of one chat, whose times were checked, from `senders` (in order of
+/// first appearance). Ids are `time/sender/k`, k counting the sender's earlier messages
+/// at the same time, so re-exports of a chat merge. Returns what the mention budgets left
+/// unread.
+fn push_all<'a>(
+    space: u32,
+    entries: impl Iterator<Item = lines::Entry<'a>>,
+    order: header::Order,
+    senders: &[&str],
+    dataset: &mut Dataset,
+) -> Tally {
     let people: HashMap<&str, PersonIdx> = senders
         .iter()
         .map(|&name| (name, dataset.intern_person(person(name))))
@@ -132,12 +156,14 @@ fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Datas
         .iter()
         .filter_map(|name| people.get(name).copied())
         .collect();
-    let index = Senders::new(&senders);
+    let index = Senders::new(senders);
     let mut tally = Tally::default();
-    let mut seen: HashMap<(i64, &str), u32> = HashMap::new();
-    for (content, &ms) in contents.iter().zip(times) {
-        let (key, message) = match content {
-            Content::System => (SYSTEM_ID, system_message(space, ms, dataset)),
+    // (time, author; None for WhatsApp's notices) → messages so far.
+    let mut seen: HashMap<(i64, Option<PersonIdx>), u32> = HashMap::new();
+    for e in entries {
+        let ms = e.header.millis(order).unwrap_or_default();
+        let (key, who, message) = match text::classify(&e.body, e.marked) {
+            Content::System => (SYSTEM_ID, None, system_message(space, ms, dataset)),
             Content::Said { author, text } => {
                 let who = people.get(author).copied().unwrap_or_default();
                 let mentions = index
@@ -145,10 +171,10 @@ fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Datas
                     .into_iter()
                     .filter_map(|i| by_index.get(i).copied())
                     .collect();
-                (*author, said(space, ms, who, text, mentions))
+                (author, Some(who), said(space, ms, who, text, mentions))
             }
         };
-        let k = seen.entry((ms, key)).or_insert(0);
+        let k = seen.entry((ms, who)).or_insert(0);
         dataset.push_message(Message {
             id: format!("{ms}/{key}/{k}"),
             ..message
@@ -156,21 +182,6 @@ fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Datas
         *k += 1;
     }
     tally
-}
-
-/// Sender names in order of first appearance.
-fn senders<'a>(contents: &[Content<'a>]) -> Vec<&'a str> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut names: Vec<&str> = Vec::new();
-    for c in contents {
-        if let Content::Said { author, .. } = c {
-            crate::model::work::add(1);
-            if seen.insert(author) {
-                names.push(author);
-            }
-        }
-    }
-    names
 }
 
 /// The warnings for `@` signs the mention budgets left unread (none when all were read).

@@ -298,7 +298,7 @@ impl Header {
 /// the messages run most nearly in time order wins (ties: day-first, the most common
 /// order, or year/month/day for year-first dates). The flag says the choice was a guess
 /// that changes some date.
-pub fn infer_order<'h>(headers: impl Iterator<Item = &'h Header> + Clone) -> (Order, bool) {
+pub fn infer_order(headers: impl Iterator<Item = Header> + Clone) -> (Order, bool) {
     let year_first = headers.clone().next().is_some_and(|h| h.shape.year_first);
     let default = if year_first {
         Order::MonthFirst

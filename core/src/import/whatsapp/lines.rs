@@ -27,7 +27,7 @@ pub struct Entry<'a> {
 /// The lines of a chat. Besides `\n` and `\r\n`, a lone `\r` (old Mac editors) and the
 /// Unicode line and paragraph separators U+2028 and U+2029 (what some phones and
 /// editors write) end a line, so such a chat is not read as one message.
-pub fn split(text: &str) -> impl Iterator<Item = &str> {
+pub fn split(text: &str) -> impl Iterator<Item = &str> + Clone {
     let mut rest = Some(text).filter(|t| !t.is_empty());
     std::iter::from_fn(move || {
         let now = rest?;
@@ -51,52 +51,87 @@ pub fn split(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Splits the text into messages. Only lines with the file's most common header shape
-/// start a message, so a date and time quoted inside a message stays text. Returns the
-/// messages and the count of non-blank lines before the first one. Reads the text twice
-/// (the shape first) rather than holding every line.
-pub fn entries<'a>(file: &str, text: &'a str) -> Result<(Vec<Entry<'a>>, usize), ImportError> {
-    let shapes = split(text).filter_map(|l| header::parse(&normalise(l).0).map(|h| h.shape));
-    let Some(shape) = dominant(shapes) else {
-        return Err(ImportError::Syntax {
-            file: file.to_string(),
-            line: 1,
-            column: 1,
-            what: "no line starts like a WhatsApp message (\"31/12/20, 23:55 - Name: text\" \
-                   or \"[31/12/20 23:55:00] Name: text\"); export the chat again as a .txt"
-                .into(),
-        });
-    };
-    let (mut out, mut before): (Vec<Entry>, usize) = (Vec::new(), 0);
-    for (at, raw) in split(text).enumerate() {
-        let (norm, lead) = normalise(raw);
-        match header::parse(&norm).filter(|h| h.shape == shape) {
-            Some(h) => out.push(Entry {
-                line: at + 1,
-                lead,
-                header: h,
-                head: part(&norm, ..h.rest),
-                marked: raw.contains(": \u{200E}"),
-                body: part(&norm, h.rest..),
-            }),
-            None => match out.last_mut() {
-                Some(e) => {
-                    let body = e.body.to_mut();
-                    body.push('\n');
-                    body.push_str(&norm);
-                }
-                None => before += usize::from(!norm.trim().is_empty()),
-            },
-        }
-    }
-    Ok((out, before))
-}
-
 /// `range` of a normalised line, borrowed when the line was.
 fn part<'a>(norm: &Cow<'a, str>, range: impl SliceIndex<str, Output = str>) -> Cow<'a, str> {
     match norm {
         Cow::Borrowed(line) => Cow::Borrowed(line.get(range).unwrap_or_default()),
         Cow::Owned(line) => Cow::Owned(line.get(range).unwrap_or_default().to_string()),
+    }
+}
+
+/// The most common header shape of the text's lines, or an error at line 1 when no line
+/// starts like a WhatsApp message. Only lines of this shape start a message, so a date
+/// and time quoted inside a message stays text.
+pub fn shape(file: &str, text: &str) -> Result<Shape, ImportError> {
+    let shapes = split(text).filter_map(|l| header::parse(&normalise(l).0).map(|h| h.shape));
+    dominant(shapes).ok_or_else(|| ImportError::Syntax {
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        what: "no line starts like a WhatsApp message (\"31/12/20, 23:55 - Name: text\" \
+               or \"[31/12/20 23:55:00] Name: text\"); export the chat again as a .txt"
+            .into(),
+    })
+}
+
+/// The messages of the text, one at a time (each pass over a big chat re-reads the text
+/// rather than holding every message), with the count of non-blank lines before the
+/// first one in [`Entries::before`] once the first message is out.
+#[derive(Clone)]
+pub struct Entries<'a, I: Iterator<Item = &'a str> + Clone> {
+    lines: std::iter::Peekable<std::iter::Enumerate<I>>,
+    shape: Shape,
+    /// Non-blank lines before the first message (complete once one message is out).
+    pub before: usize,
+}
+
+/// The messages of `text` whose headers have `shape` (see [`shape`]).
+pub fn entries(text: &str, shape: Shape) -> Entries<'_, impl Iterator<Item = &str> + Clone + '_> {
+    Entries {
+        lines: split(text).enumerate().peekable(),
+        shape,
+        before: 0,
+    }
+}
+
+impl<'a, I: Iterator<Item = &'a str> + Clone> Entries<'a, I> {
+    /// The header of a line, when it starts a message.
+    fn header(&self, norm: &str) -> Option<Header> {
+        header::parse(norm).filter(|h| h.shape == self.shape)
+    }
+}
+
+impl<'a, I: Iterator<Item = &'a str> + Clone> Iterator for Entries<'a, I> {
+    type Item = Entry<'a>;
+
+    fn next(&mut self) -> Option<Entry<'a>> {
+        let (at, raw, norm, lead, h) = loop {
+            let (at, raw) = self.lines.next()?;
+            let (norm, lead) = normalise(raw);
+            match self.header(&norm) {
+                Some(h) => break (at, raw, norm, lead, h),
+                None => self.before += usize::from(!norm.trim().is_empty()),
+            }
+        };
+        let mut entry = Entry {
+            line: at + 1,
+            lead,
+            header: h,
+            head: part(&norm, ..h.rest),
+            marked: raw.contains(": \u{200E}"),
+            body: part(&norm, h.rest..),
+        };
+        while let Some(&(_, next)) = self.lines.peek() {
+            let (norm, _) = normalise(next);
+            if self.header(&norm).is_some() {
+                break;
+            }
+            let body = entry.body.to_mut();
+            body.push('\n');
+            body.push_str(&norm);
+            self.lines.next();
+        }
+        Some(entry)
     }
 }
 
@@ -113,23 +148,18 @@ fn dominant(shapes: impl Iterator<Item = Shape>) -> Option<Shape> {
     counts.into_iter().find(|(_, n)| *n == best).map(|(s, _)| s)
 }
 
-/// The time of every entry, or an error at the first impossible date or time.
-pub fn times(file: &str, entries: &[Entry], order: Order) -> Result<Vec<i64>, ImportError> {
-    entries
-        .iter()
-        .map(|e| {
-            e.header.millis(order).map_err(|offset| {
-                let before = e.head.get(..offset.min(e.head.len())).unwrap_or_default();
-                let year_first = e.header.year_first();
-                ImportError::Syntax {
-                    file: file.to_string(),
-                    line: e.line,
-                    column: e.lead + before.chars().count() + 1,
-                    what: not_a_date(&e.head, order.pattern(year_first)),
-                }
-            })
-        })
-        .collect()
+/// The time of an entry, or the error naming its impossible date or time.
+pub fn time(file: &str, e: &Entry, order: Order) -> Result<i64, ImportError> {
+    e.header.millis(order).map_err(|offset| {
+        let before = e.head.get(..offset.min(e.head.len())).unwrap_or_default();
+        let year_first = e.header.year_first();
+        ImportError::Syntax {
+            file: file.to_string(),
+            line: e.line,
+            column: e.lead + before.chars().count() + 1,
+            what: not_a_date(&e.head, order.pattern(year_first)),
+        }
+    })
 }
 
 /// Why the header `head` is refused, read in the date order `pattern` ("day/month/year").
@@ -156,7 +186,8 @@ mod tests {
     fn a_chat_with_carriage_returns_or_separators_is_many_messages() {
         for end in ["\r", "\u{2028}", "\u{2029}", "\r\n"] {
             let text = ["1/1/21, 10:00 - a: one", "1/1/21, 10:01 - b: two", "more"].join(end);
-            let (entries, _) = entries("c.txt", &text).unwrap_or_default();
+            let shape = shape("c.txt", &text).map_err(|e| e.to_string()).unwrap();
+            let entries: Vec<Entry> = entries(&text, shape).collect();
             assert_eq!(entries.len(), 2, "{end:?}");
             assert_eq!(
                 entries.get(1).map(|e| e.body.as_ref()),
