@@ -34,7 +34,7 @@ enum Outcome {
 
 use Outcome::{Read, Refused};
 
-const CASES: [(&str, Outcome); 18] = [
+const CASES: [(&str, Outcome); 19] = [
     (
         "wa_at_signs.txt",
         Read(None, &["were not read as mentions"]),
@@ -79,6 +79,7 @@ const CASES: [(&str, Outcome); 18] = [
         ),
     ),
     ("csv_wide.csv", Read(Some(5), &["'extra19' and "])),
+    ("csv_channels.csv", Read(None, &[])),
     (
         "slack_orphan_replies.zip",
         Read(

@@ -184,6 +184,13 @@ def csv_wide(scale):
     return (head + "\n" + "\n".join(rows) + "\n").encode()
 
 
+def csv_channels(scale):
+    """100 000 messages, each in a channel of its own."""
+    rows = ["id,author,time,channel,text"]
+    rows += [f"m{i},u{i % 50},{1_700_000_000 + i},chan{i},hi" for i in range(int(100_000 * scale))]
+    return ("\n".join(rows) + "\n").encode()
+
+
 def slack_orphan_replies(_scale):
     day = slack_day()
     day += [slack_message(1_700_001_000 + i, "U2", "late reply", thread_ts="1600000000.000100")
@@ -210,6 +217,7 @@ CASES = {
     "reddit_deep.json": reddit_deep,
     "csv_dates.csv": csv_dates,
     "csv_wide.csv": csv_wide,
+    "csv_channels.csv": csv_channels,
     "slack_orphan_replies.zip": slack_orphan_replies,
 }
 

@@ -65,6 +65,21 @@ fn whatsapp_distinct_senders_grow_linearly() {
     });
 }
 
+#[test]
+fn csv_channels_grow_linearly() {
+    assert_linear("CSV channels", 2_000, true, |n| {
+        let mut text = String::from("id,author,time,channel,text\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "m{i},u{},{},chan{i},hi\n",
+                i % 50,
+                1_700_000_000 + i
+            ));
+        }
+        ("channels.csv".into(), text.into_bytes())
+    });
+}
+
 /// A Slack day file of one message by `user` at second `at`.
 fn slack_day(at: usize, user: &str) -> Vec<u8> {
     format!(

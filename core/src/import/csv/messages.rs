@@ -8,7 +8,7 @@ use super::{values, Role, Table};
 use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
-use crate::model::{distinct, Dataset, Message, Person, PersonIdx};
+use crate::model::{distinct, work, Dataset, Message, Person, PersonIdx};
 
 impl Table<'_> {
     /// Reads a message list; returns the rows read and the channels they fill.
@@ -35,6 +35,7 @@ impl Table<'_> {
             estimated += usize::from(message.time_estimated);
             // Each channel once, in order, through a set: 100 000 channels stay linear.
             let space = dataset.spaces.get(message.space as usize);
+            work::add(1);
             if let Some(space) = space.filter(|s| !named.contains(&s.name)) {
                 named.insert(space.name.clone());
                 spaces.push(space.name.clone());
