@@ -27,7 +27,7 @@ use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::{Dataset, FileSummary, Space};
 use columns::{Columns, Role, Shape};
-use rows::records;
+use rows::{records, Rows};
 
 /// How much of a file detection looks at.
 const SNIFF: usize = 8192;
@@ -97,7 +97,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
 struct Table<'a> {
     file: &'a str,
     columns: &'a Columns,
-    rows: &'a [(usize, StringRecord)],
+    rows: &'a Rows<'a>,
 }
 
 impl Table<'_> {

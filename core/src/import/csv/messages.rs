@@ -24,14 +24,19 @@ impl Table<'_> {
             ));
         }
         let mut people = People::default();
-        let mut authors = Vec::with_capacity(self.rows.len());
-        for (line, row) in self.rows {
-            authors.push(self.author(*line, row, &mut people, dataset)?);
-        }
+        // Authors first (a mention may name someone who writes later), then the
+        // messages: two reads of the file rather than every row held.
+        let mut authors = Vec::new();
+        self.rows.each(|line, row| {
+            authors.push(self.author(line, row, &mut people, dataset)?);
+            Ok(())
+        })?;
         let (mut spaces, mut estimated) = (Vec::new(), 0usize);
         let mut named = HashSet::new();
-        for ((line, row), &author) in self.rows.iter().zip(&authors) {
-            let message = self.message(*line, row, author, &mut people, dataset, infer)?;
+        let mut author_of = authors.iter().copied();
+        self.rows.each(|line, row| {
+            let author = author_of.next().unwrap_or_default();
+            let message = self.message(line, row, author, &mut people, dataset, infer)?;
             estimated += usize::from(message.time_estimated);
             // Each channel once, in order, through a set: 100 000 channels stay linear.
             let space = dataset.spaces.get(message.space as usize);
@@ -41,14 +46,15 @@ impl Table<'_> {
                 spaces.push(space.name.clone());
             }
             dataset.push_message(message);
-        }
+            Ok(())
+        })?;
         if estimated > 0 {
             dataset.warnings.push(format!(
                 "{}: {estimated} times had no time zone; UTC was assumed.",
                 self.file
             ));
         }
-        Ok((self.rows.len() as u64, spaces))
+        Ok((authors.len() as u64, spaces))
     }
 
     fn author(

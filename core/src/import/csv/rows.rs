@@ -11,45 +11,54 @@ use crate::import::error::ImportError;
 /// square of its size; past it the rest stays as the csv crate read it, with a warning.
 pub const MAX_QUOTE_RECOVERIES: usize = 100;
 
-/// One data row and the line it starts on (1-based; a quoted cell may span lines).
-pub type Row = (usize, StringRecord);
+/// Where a file's rows are read from: the parts between unclosed quotes. A part starts
+/// at a byte of the file; the first holds the header; a part whose last row opens a quote
+/// that never closes drops that row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows<'a> {
+    file: &'a str,
+    bytes: &'a [u8],
+    delimiter: u8,
+    /// (first byte, drop the part's last row).
+    parts: Vec<(usize, bool)>,
+}
 
-/// Every non-blank data row with the line it starts on. A row whose quote never closes
-/// (an odd number of `"` from its start to the end of the file) is dropped, the rows
-/// after its first line are read on their own, and a warning says where and how many.
-pub fn records(
-    file: &str,
-    bytes: &[u8],
+/// Reads the file once to find its parts (see the module doc), adding a warning per
+/// unclosed quote; fails on the first row that cannot be read (not UTF-8). The rows are
+/// then read, as often as needed, by [`Rows::each`], rather than held.
+pub fn records<'a>(
+    file: &'a str,
+    bytes: &'a [u8],
     delimiter: u8,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Row>, ImportError> {
-    let mut lines = Lines {
+) -> Result<Rows<'a>, ImportError> {
+    let mut rows = Rows {
+        file,
         bytes,
-        at: 0,
-        line: 1,
+        delimiter,
+        parts: Vec::new(),
     };
-    let mut rows = Vec::new();
+    let mut lines = Lines::new(bytes);
     let (mut from, mut recovered) = (0usize, 0usize);
-    let mut header = true;
     loop {
-        let part = bytes.get(from..).unwrap_or_default();
-        let ends = read_part(file, part, from, delimiter, header, &mut lines, &mut rows)?;
-        header = false;
-        let Some(start) = ends.filter(|&start| quote_left_open(bytes, start)) else {
+        let last = rows.read_part(from, &mut lines, &mut |_, _| Ok(()))?;
+        let Some(start) = last.filter(|&start| quote_left_open(bytes, start)) else {
+            rows.parts.push((from, false));
             break;
         };
         let opened_at = lines.line_at(start);
         let Some(next) = next_line(bytes, start) else {
             // The quote opens on the last line: that row is all there is to drop.
-            rows.pop();
+            rows.parts.push((from, true));
             warnings.push(unclosed(file, opened_at, 0, false));
             break;
         };
         if recovered == MAX_QUOTE_RECOVERIES {
+            rows.parts.push((from, false));
             warnings.push(unclosed(file, opened_at, lines_after(bytes, next), true));
             break;
         }
-        rows.pop();
+        rows.parts.push((from, true));
         warnings.push(unclosed(file, opened_at, lines_after(bytes, next), false));
         recovered += 1;
         from = next;
@@ -57,52 +66,84 @@ pub fn records(
     Ok(rows)
 }
 
-/// Reads the rows of `part` (which starts at byte `offset` of the file) into `rows`;
-/// returns the byte where the last row read starts, if any.
-fn read_part(
-    file: &str,
-    part: &[u8],
-    offset: usize,
-    delimiter: u8,
-    header: bool,
-    lines: &mut Lines,
-    rows: &mut Vec<Row>,
-) -> Result<Option<usize>, ImportError> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(header)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(part);
-    let mut last = None;
-    let at = |byte: u64| {
-        usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .saturating_add(offset)
-    };
-    for row in reader.records() {
-        let row = row.map_err(|e| {
-            let line = e.position().map_or(0, |p| lines.of(at(p.byte())));
-            let what = match e.kind() {
-                ::csv::ErrorKind::Utf8 { .. } => {
-                    "this row is not UTF-8 text; save the file as UTF-8".into()
+impl Rows<'_> {
+    /// Calls `visit` with every non-blank data row and the line it starts on (1-based; a
+    /// quoted cell may span lines), in file order, one row held at a time.
+    pub fn each(
+        &self,
+        mut visit: impl FnMut(usize, &StringRecord) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        let mut lines = Lines::new(self.bytes);
+        for &(from, drop_last) in &self.parts {
+            // One row behind, so the part's last row can be dropped.
+            let mut pending: Option<(usize, StringRecord)> = None;
+            self.read_part(from, &mut lines, &mut |line, row| {
+                let before = pending.replace((line, row.clone()));
+                match before {
+                    Some((line, row)) => visit(line, &row),
+                    None => Ok(()),
                 }
-                _ => format!("this row cannot be read ({e})"),
-            };
-            ImportError::Syntax {
-                file: file.to_string(),
-                line,
-                column: 1,
-                what,
+            })?;
+            if let Some((line, row)) = pending.filter(|_| !drop_last) {
+                visit(line, &row)?;
             }
-        })?;
-        if row.iter().any(|cell| !cell.trim().is_empty()) {
-            let start = row.position().map_or(0, |p| at(p.byte()));
-            let line = lines.of(start);
-            last = Some(lines.at);
-            rows.push((line, row));
+        }
+        Ok(())
+    }
+
+    /// Reads the rows from byte `from` (with the header when it is 0) to the end, calling
+    /// `visit` on each non-blank one; returns the byte where the last one starts.
+    fn read_part(
+        &self,
+        from: usize,
+        lines: &mut Lines,
+        visit: &mut dyn FnMut(usize, &StringRecord) -> Result<(), ImportError>,
+    ) -> Result<Option<usize>, ImportError> {
+        let part = self.bytes.get(from..).unwrap_or_default();
+        let mut reader = ReaderBuilder::new()
+            .has_headers(from == 0)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(part);
+        let mut last = None;
+        let at = |byte: u64| {
+            usize::try_from(byte)
+                .unwrap_or(usize::MAX)
+                .saturating_add(from)
+        };
+        let mut row = StringRecord::new();
+        loop {
+            let more = reader.read_record(&mut row).map_err(|e| {
+                let line = e.position().map_or(0, |p| lines.of(at(p.byte())));
+                unreadable(self.file, line, &e)
+            })?;
+            if !more {
+                return Ok(last);
+            }
+            if row.iter().any(|cell| !cell.trim().is_empty()) {
+                let start = row.position().map_or(0, |p| at(p.byte()));
+                let line = lines.of(start);
+                last = Some(lines.at);
+                visit(line, &row)?;
+            }
         }
     }
-    Ok(last)
+}
+
+/// The error for a row the csv crate cannot read, on `line`.
+fn unreadable(file: &str, line: usize, e: &::csv::Error) -> ImportError {
+    let what = match e.kind() {
+        ::csv::ErrorKind::Utf8 { .. } => {
+            "this row is not UTF-8 text; save the file as UTF-8".into()
+        }
+        _ => format!("this row cannot be read ({e})"),
+    };
+    ImportError::Syntax {
+        file: file.to_string(),
+        line,
+        column: 1,
+        what,
+    }
 }
 
 /// True when the row starting at byte `start` opens a quote that the file never closes:
@@ -151,6 +192,14 @@ struct Lines<'a> {
 }
 
 impl Lines<'_> {
+    fn new(bytes: &[u8]) -> Lines<'_> {
+        Lines {
+            bytes,
+            at: 0,
+            line: 1,
+        }
+    }
+
     /// The line of the record reported at `byte`; offsets only grow, so counting goes
     /// on from the last call.
     fn of(&mut self, byte: usize) -> usize {
@@ -178,11 +227,14 @@ mod tests {
 
     fn read(text: &str) -> (Vec<(usize, String)>, Vec<String>) {
         let mut warnings = Vec::new();
-        let rows = records("t.csv", text.as_bytes(), b',', &mut warnings).unwrap_or_default();
-        let rows = rows
-            .iter()
-            .map(|(l, r)| (*l, r.iter().collect::<Vec<_>>().join("|")));
-        (rows.collect(), warnings)
+        let rows = records("t.csv", text.as_bytes(), b',', &mut warnings).unwrap();
+        let mut out = Vec::new();
+        let each = rows.each(|l, r| {
+            out.push((l, r.iter().collect::<Vec<_>>().join("|")));
+            Ok(())
+        });
+        assert!(each.is_ok());
+        (out, warnings)
     }
 
     #[test]
