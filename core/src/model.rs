@@ -4,6 +4,7 @@
 //! their source ids as strings (Discord snowflakes do not fit a float, and other formats
 //! use text ids) and point at their parent by id, resolved later across all files.
 
+mod distinct;
 pub mod fixed_word;
 pub mod format;
 pub mod metric;
@@ -16,6 +17,8 @@ pub mod shown;
 pub mod time;
 pub mod words;
 pub mod work;
+
+pub use distinct::distinct;
 
 use rustc_hash::FxHashMap;
 
@@ -274,20 +277,6 @@ fn format_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<&'static s
     let names: Vec<String> = serde::Deserialize::deserialize(d)?;
     let formats = Format::ALL.map(Format::as_str);
     names.iter().map(|name| known(name, &formats)).collect()
-}
-
-/// `people` without repeats, in order of first appearance. A set beside the list keeps
-/// this linear: a message naming 200 000 people must not compare each with all others.
-pub fn distinct(people: impl IntoIterator<Item = PersonIdx>) -> Vec<PersonIdx> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut out = Vec::new();
-    for p in people {
-        work::add(1);
-        if seen.insert(p) {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// Everything read from all inputs, with duplicates merged.
