@@ -138,6 +138,7 @@ test:
 	@$(call run,cargo clippy --workspace --all-targets -- -D warnings)
 	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-core -p peerscope-web --lib --bins -- -D warnings)
 	@$(call run,./tests/core_has_no_web_crate.sh)
+	@$(call run,python3 tests/hostile/texts.py target/hostile-texts --scale 0.1)
 	@$(call run,cargo test --workspace)
 	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) -p peerscope-web --test web)
 	@$(call run,$(TRUNK) build --release)

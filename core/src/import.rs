@@ -116,8 +116,11 @@ pub fn read_input(
     Ok(())
 }
 
-/// Fails when nothing was read from any of `names`.
-pub fn check_not_empty(dataset: Dataset, names: &[&str]) -> Result<Dataset, ImportError> {
+/// Fails when nothing was read from any of `names`; otherwise flags the messages whose
+/// times are implausible (`model::outliers`, with a warning) and hands the dataset back.
+/// Every way in (files, the CLI's streams, the page's worker) ends here.
+pub fn check_not_empty(mut dataset: Dataset, names: &[&str]) -> Result<Dataset, ImportError> {
+    crate::model::outliers::mark(&mut dataset);
     if dataset.messages.is_empty() {
         return Err(one_line_error(ImportError::Empty(format!(
             "{}: the export holds no messages, so there is nothing to measure.",

@@ -4,16 +4,21 @@
 //! their source ids as strings (Discord snowflakes do not fit a float, and other formats
 //! use text ids) and point at their parent by id, resolved later across all files.
 
+mod distinct;
 pub mod fixed_word;
 pub mod format;
 pub mod metric;
 pub mod options;
+pub mod outliers;
 pub mod quoted;
 pub mod random;
 pub mod schema;
 pub mod shown;
 pub mod time;
 pub mod words;
+pub mod work;
+
+pub use distinct::distinct;
 
 use rustc_hash::FxHashMap;
 
@@ -144,6 +149,10 @@ pub struct Message {
     pub text_len: u32,
     /// The text contains a question mark.
     pub is_question: bool,
+    /// The time is implausible (before 1990, after 2100, or a lone message more than 30
+    /// days after all others; see `model::outliers`): the message counts, but it is left
+    /// out of spans, the continuation test and the timeline.
+    pub time_outlier: bool,
 }
 
 /// Builds a [`Message`] in steps, each setter meant to be called at most once. The kind
@@ -167,6 +176,7 @@ impl Message {
             reactions: Vec::new(),
             text_len: 0,
             is_question: false,
+            time_outlier: false,
         }
     }
 
@@ -334,6 +344,11 @@ impl Dataset {
         self.space_index.insert(space.id.clone(), idx);
         self.spaces.push(space);
         idx
+    }
+
+    /// The index of the space with this id, if one is loaded (a map look-up).
+    pub fn space_with_id(&self, id: &str) -> Option<SpaceIdx> {
+        self.space_index.get(id).copied()
     }
 
     /// Adds a message unless one with the same space and id is already there.

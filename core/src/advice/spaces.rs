@@ -8,10 +8,13 @@ use crate::graph::interactions::Conversation;
 use crate::graph::scope::Scope;
 use crate::model::options::Options;
 use crate::model::schema::SpaceReport;
-use crate::model::{Dataset, SpaceIdx};
+use crate::model::{work, Dataset, SpaceIdx};
 
 /// Channels with fewer messages than this get no score of their own.
 pub const MIN_MESSAGES: u64 = 20;
+/// At most this many channels get a score of their own (each costs a pass over the
+/// whole export): the busiest ones.
+pub const MAX_SCORED_SPACES: usize = 100;
 
 /// Scores per channel, in the order the channels were loaded.
 ///
@@ -31,15 +34,8 @@ pub fn spaces(
     if let [only] = order.as_slice() {
         return single(data, *only, whole);
     }
-    let mut order: Vec<SpaceIdx> = group.clone();
-    order.dedup();
-    let mut seen = Vec::new();
     let mut out = Vec::new();
-    for top in order {
-        if seen.contains(&top) {
-            continue;
-        }
-        seen.push(top);
+    for top in scored(data, &group) {
         let scope = Scope::new(data, conv, is_host, |m| {
             group.get(m.space as usize) == Some(&top)
         });
@@ -60,6 +56,42 @@ pub fn spaces(
         });
     }
     out
+}
+
+/// The channels to score, in the order they first appear in `group`: those with at least [`MIN_MESSAGES`] counting
+/// messages, at most [`MAX_SCORED_SPACES`] of them (the busiest; the earlier loaded on a
+/// tie). Counted in one pass over the messages, since each scored channel costs a pass of
+/// its own and an export of 100 000 small channels must not cost 100 000 passes.
+fn scored(data: &Dataset, group: &[SpaceIdx]) -> Vec<SpaceIdx> {
+    let mut counts = vec![0u64; data.spaces.len()];
+    for m in data.messages.iter().filter(|m| data.counts(m)) {
+        work::add(1);
+        if let Some(top) = group.get(m.space as usize) {
+            if let Some(n) = counts.get_mut(*top as usize) {
+                *n += 1;
+            }
+        }
+    }
+    let mut busy: Vec<SpaceIdx> = (0..counts.len() as SpaceIdx)
+        .filter(|&s| counts.get(s as usize).is_some_and(|&n| n >= MIN_MESSAGES))
+        .collect();
+    busy.sort_by_key(|&s| (std::cmp::Reverse(counts.get(s as usize).copied()), s));
+    busy.truncate(MAX_SCORED_SPACES);
+    let mut chosen = vec![false; counts.len()];
+    for &s in &busy {
+        if let Some(flag) = chosen.get_mut(s as usize) {
+            *flag = true;
+        }
+    }
+    // In the order the channels first appear as a group, as they were loaded.
+    let mut order = Vec::with_capacity(busy.len());
+    for &top in group {
+        if let Some(flag) = chosen.get_mut(top as usize).filter(|f| **f) {
+            *flag = false;
+            order.push(top);
+        }
+    }
+    order
 }
 
 /// The one channel of a single-channel export, scored as the whole export.

@@ -11,7 +11,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
+use crate::model::{work, Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
 /// An inferred reply answers a message at most this old (docs/METRICS.md §2).
 pub const INFERENCE_WINDOW_MS: i64 = 10 * 60 * 1000;
@@ -59,8 +59,8 @@ pub struct Conversation {
     pub parent_missing: Vec<bool>,
     /// Replies whose parent is not in the export (counting messages only).
     pub missing_parents: u64,
-    /// Thread replies whose thread root is not in the export and that name no addressee
-    /// (counting messages only): they create no interaction.
+    /// Thread replies whose thread root is not in the export (counting messages only):
+    /// they create no interaction.
     pub missing_roots: u64,
 }
 
@@ -88,6 +88,7 @@ impl Conversation {
             missing_roots: 0,
         };
         for (at, message) in data.messages.iter().enumerate() {
+            let mut root_missing = false;
             let answer = match message.parent.as_deref() {
                 Some(id) => {
                     let parent = index.find(message.space, id);
@@ -100,23 +101,11 @@ impl Conversation {
                         addressee: None,
                     })
                 }
-                None => message
-                    .thread_root
-                    .as_deref()
-                    .and_then(|id| index.find(message.space, id))
-                    .or_else(|| roots.get(&message.space).copied())
-                    .map(|target| Answer {
-                        target,
-                        kind: InteractionKind::ThreadReply,
-                        addressee: message.addressee,
-                    })
-                    .or_else(|| {
-                        inferred.get(&at).map(|&target| Answer {
-                            target,
-                            kind: InteractionKind::InferredReply,
-                            addressee: None,
-                        })
-                    }),
+                None => {
+                    let (answer, missing) = thread_answer(message, at, &index, &roots, &inferred);
+                    root_missing = missing;
+                    answer
+                }
             };
             let answer = answer.filter(|a| a.target != at);
             if let Some(slot) = conv.tree_parent.get_mut(at) {
@@ -125,6 +114,7 @@ impl Conversation {
             if data.counts(message) {
                 let missing = conv.parent_missing.get(at).copied().unwrap_or(false);
                 conv.missing_parents += u64::from(missing);
+                conv.missing_roots += u64::from(root_missing);
                 conv.add_message(data, at, message, answer);
             }
         }
@@ -186,6 +176,37 @@ impl Conversation {
     }
 }
 
+/// The answer of a message that names no parent: its thread's root (by id, else the
+/// thread space's first message), else an inferred reply; and whether it names a thread
+/// root that is not in the export (then it answers nothing).
+fn thread_answer(
+    message: &Message,
+    at: usize,
+    index: &Index,
+    roots: &FxHashMap<SpaceIdx, usize>,
+    inferred: &FxHashMap<usize, usize>,
+) -> (Option<Answer>, bool) {
+    let root = message.thread_root.as_deref();
+    let found = root.and_then(|id| index.find(message.space, id));
+    let fallback = roots.get(&message.space).copied();
+    let missing = root.is_some() && found.is_none() && fallback.is_none();
+    let answer = found
+        .or(fallback)
+        .map(|target| Answer {
+            target,
+            kind: InteractionKind::ThreadReply,
+            addressee: message.addressee,
+        })
+        .or_else(|| {
+            inferred.get(&at).map(|&target| Answer {
+                target,
+                kind: InteractionKind::InferredReply,
+                addressee: None,
+            })
+        });
+    (answer, missing)
+}
+
 /// Message lookup by id: within a space first, then anywhere (first copy wins).
 ///
 /// One map by id plus a small one for ids that recur in another space, rather than a map
@@ -233,6 +254,15 @@ impl<'a> Index<'a> {
 /// a system message, it is the root. Otherwise (standalone threads, forum posts, or the
 /// parent channel not loaded) the thread file's first non-system message is.
 fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
+    // Each space's first non-system message, found in one pass, so many thread spaces
+    // do not each walk every message.
+    let mut first_counting: FxHashMap<SpaceIdx, usize> = FxHashMap::default();
+    for (at, m) in data.messages.iter().enumerate() {
+        work::add(1);
+        if m.kind != MessageKind::System {
+            first_counting.entry(m.space).or_insert(at);
+        }
+    }
     let mut roots = FxHashMap::default();
     for (space_idx, space) in data.spaces.iter().enumerate() {
         if !space.is_thread {
@@ -248,12 +278,7 @@ fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
                     .get(at)
                     .is_some_and(|m| m.kind != MessageKind::System)
             });
-        let first = || {
-            data.messages
-                .iter()
-                .position(|m| m.space == space_idx && m.kind != MessageKind::System)
-        };
-        if let Some(root) = starter.or_else(first) {
+        if let Some(root) = starter.or_else(|| first_counting.get(&space_idx).copied()) {
             roots.insert(space_idx, root);
         }
     }
@@ -281,6 +306,7 @@ fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
         // The latest message of someone other than the current run's author.
         let mut previous_other: Option<usize> = None;
         let mut current: Option<usize> = None;
+        work::add(list.len() as u64);
         for &at in list.iter() {
             let Some(m) = data.messages.get(at) else {
                 continue;
@@ -303,92 +329,4 @@ fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Person, Space};
-
-    fn chat(lines: &[(&str, i64)]) -> Dataset {
-        let mut d = Dataset::default();
-        let space = d.intern_space(Space {
-            id: "chat".into(),
-            name: "chat".into(),
-            parent: None,
-            is_thread: false,
-            infer_replies: true,
-        });
-        for (i, &(who, minute)) in lines.iter().enumerate() {
-            let author = d.intern_person(Person::named(who, who));
-            d.push_message(Message {
-                space,
-                id: i.to_string(),
-                author,
-                time_ms: minute * 60_000,
-                time_estimated: false,
-                kind: MessageKind::Post,
-                parent: None,
-                thread_root: None,
-                addressee: None,
-                mentions: vec![],
-                reactions: vec![],
-                text_len: 1,
-                is_question: false,
-            });
-        }
-        d
-    }
-
-    fn pairs(d: &Dataset) -> Vec<(String, String, usize)> {
-        Conversation::build(d)
-            .interactions
-            .iter()
-            .map(|i| {
-                (
-                    d.display(i.from).to_string(),
-                    d.display(i.to).to_string(),
-                    i.target.unwrap_or(usize::MAX),
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn inferred_replies_skip_own_runs_and_old_messages() {
-        // ann at 0; bo at 1 and 2 (a run); ann at 5; cy at 30 (too late).
-        let d = chat(&[("ann", 0), ("bo", 1), ("bo", 2), ("ann", 5), ("cy", 30)]);
-        let got = pairs(&d);
-        assert_eq!(
-            got,
-            vec![
-                ("bo".into(), "ann".into(), 0),
-                ("bo".into(), "ann".into(), 0),
-                ("ann".into(), "bo".into(), 2),
-            ]
-        );
-        let conv = Conversation::build(&d);
-        assert!(conv
-            .interactions
-            .iter()
-            .all(|i| i.kind == InteractionKind::InferredReply));
-    }
-
-    #[test]
-    fn thread_root_by_id_and_addressee() {
-        let mut d = chat(&[("ann", 0), ("bo", 1), ("cy", 2)]);
-        d.spaces[0].infer_replies = false;
-        d.messages[1].thread_root = Some("0".into());
-        d.messages[2].thread_root = Some("0".into());
-        d.messages[2].addressee = Some(1);
-        let got = pairs(&d);
-        assert_eq!(
-            got,
-            vec![
-                ("bo".into(), "ann".into(), 0),
-                ("cy".into(), "bo".into(), 0)
-            ]
-        );
-        assert!(Conversation::build(&d)
-            .interactions
-            .iter()
-            .all(|i| i.kind == InteractionKind::ThreadReply));
-    }
-}
+mod tests;

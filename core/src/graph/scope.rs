@@ -6,7 +6,7 @@
 
 use crate::graph::interactions::{Conversation, Interaction};
 use crate::graph::Graph;
-use crate::model::{Dataset, Message, PersonIdx};
+use crate::model::{work, Dataset, Message, PersonIdx};
 
 pub struct Scope<'a> {
     pub data: &'a Dataset,
@@ -31,6 +31,7 @@ impl<'a> Scope<'a> {
         is_host: &'a [bool],
         keep: impl Fn(&Message) -> bool,
     ) -> Scope<'a> {
+        work::add(data.messages.len() as u64);
         let mut in_scope = vec![false; data.messages.len()];
         let mut messages = Vec::new();
         for (at, m) in data.messages.iter().enumerate() {

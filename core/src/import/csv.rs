@@ -18,6 +18,7 @@
 mod columns;
 mod edges;
 mod messages;
+mod rows;
 mod values;
 
 use ::csv::{ReaderBuilder, StringRecord};
@@ -26,6 +27,7 @@ use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::{Dataset, FileSummary, Space};
 use columns::{Columns, Role, Shape};
+use rows::{records, Rows};
 
 /// How much of a file detection looks at.
 const SNIFF: usize = 8192;
@@ -69,7 +71,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
                 .into(),
         });
     };
-    let rows = records(file, bytes, delimiter)?;
+    let rows = records(file, bytes, delimiter, &mut dataset.warnings)?;
     dataset
         .warnings
         .push(format!("{file}: {}.", columns.mapping()));
@@ -91,79 +93,11 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     Ok(())
 }
 
-/// Every non-blank data row with the line it starts on (a quoted cell may span lines).
-fn records(
-    file: &str,
-    bytes: &[u8],
-    delimiter: u8,
-) -> Result<Vec<(usize, StringRecord)>, ImportError> {
-    let mut reader = ReaderBuilder::new()
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-    let mut lines = Lines {
-        bytes,
-        at: 0,
-        line: 1,
-    };
-    let mut rows = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(|e| {
-            let line = e.position().map_or(0, |p| lines.of(p.byte()));
-            let what = match e.kind() {
-                ::csv::ErrorKind::Utf8 { .. } => {
-                    "this row is not UTF-8 text; save the file as UTF-8".into()
-                }
-                _ => format!("this row cannot be read ({e})"),
-            };
-            ImportError::Syntax {
-                file: file.to_string(),
-                line,
-                column: 1,
-                what,
-            }
-        })?;
-        if row.iter().any(|cell| !cell.trim().is_empty()) {
-            let line = row.position().map_or(0, |p| lines.of(p.byte()));
-            rows.push((line, row));
-        }
-    }
-    Ok(rows)
-}
-
-/// Line numbers from byte offsets. The csv crate's record position is where the previous
-/// record ended, before any blank lines it skipped (and its own line count misses them),
-/// so the record starts after the line breaks that follow that offset.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: usize,
-}
-
-impl Lines<'_> {
-    /// The line of the record reported at `byte`; offsets only grow, so counting goes
-    /// on from the last call.
-    fn of(&mut self, byte: u64) -> usize {
-        let mut start = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
-        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start >= self.at {
-            let skipped = self.bytes.get(self.at..start).unwrap_or_default();
-            self.line += skipped.iter().filter(|&&b| b == b'\n').count();
-            self.at = start;
-        }
-        self.line
-    }
-}
-
 /// One CSV being read.
 struct Table<'a> {
     file: &'a str,
     columns: &'a Columns,
-    rows: &'a [(usize, StringRecord)],
+    rows: &'a Rows<'a>,
 }
 
 impl Table<'_> {

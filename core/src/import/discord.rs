@@ -17,7 +17,7 @@ use super::timestamp::parse_iso;
 use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
-use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space};
+use crate::model::{distinct, Dataset, FileSummary, Message, Person, Reaction, Space};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -211,13 +211,12 @@ pub(super) fn convert(
         .and_then(|r| r.message_id.as_deref())
         .filter(|id| !id.is_empty())
         .map(str::to_string);
-    let mut mentions: Vec<PersonIdx> = Vec::with_capacity(raw.mentions.len());
-    for user in &raw.mentions {
-        let idx = dataset.intern_person(person(user));
-        if !mentions.contains(&idx) {
-            mentions.push(idx);
-        }
-    }
+    let mentions = distinct(
+        raw.mentions
+            .iter()
+            .map(|user| dataset.intern_person(person(user)))
+            .collect::<Vec<_>>(),
+    );
     let reactions = raw.reactions.iter().map(|r| reaction(r, dataset)).collect();
     let content = raw.content.as_deref().unwrap_or("");
     Ok(Message::new(space, raw.id.to_string(), author, time.ms)
@@ -230,13 +229,13 @@ pub(super) fn convert(
 }
 
 fn reaction(raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
-    let mut reactors: Vec<PersonIdx> = Vec::new();
-    for user in raw.users.iter().flatten() {
-        let idx = dataset.intern_person(person(user));
-        if !reactors.contains(&idx) {
-            reactors.push(idx);
-        }
-    }
+    let reactors = distinct(
+        raw.users
+            .iter()
+            .flatten()
+            .map(|user| dataset.intern_person(person(user)))
+            .collect::<Vec<_>>(),
+    );
     Reaction {
         emoji: raw.emoji.name.as_deref().unwrap_or("").to_string(),
         count: raw.count.max(reactors.len() as u32),

@@ -23,7 +23,7 @@ use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::model::words::plural;
-use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space};
+use crate::model::{distinct, Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space};
 use html::{mentioned, visible_text};
 use shape::{Post, Top};
 
@@ -196,7 +196,12 @@ fn convert(
 fn text_of(post: &Post) -> String {
     match post.cooked.as_deref().filter(|html| !html.is_empty()) {
         Some(html) => visible_text(html),
-        None => post.raw.as_deref().unwrap_or("").to_string(),
+        None => post
+            .raw
+            .as_ref()
+            .and_then(|raw| raw.text())
+            .unwrap_or("")
+            .to_string(),
     }
 }
 
@@ -205,13 +210,11 @@ fn text_of(post: &Post) -> String {
 fn mentions(html: &str, dataset: &mut Dataset) -> Vec<PersonIdx> {
     let mut people: Vec<PersonIdx> = Vec::new();
     for name in mentioned(html) {
-        let idx =
-            dataset.intern_person(Person::named(name.to_lowercase(), name).with_display_name(""));
-        if !people.contains(&idx) {
-            people.push(idx);
-        }
+        people.push(
+            dataset.intern_person(Person::named(name.to_lowercase(), name).with_display_name("")),
+        );
     }
-    people
+    distinct(people)
 }
 
 /// Likes (counts only) and, with the discourse-reactions plugin, its emoji reactions. The

@@ -11,6 +11,7 @@
 //! `score`/`ups` are not read as reactions: they are a net of up- and downvotes that
 //! Reddit fuzzes and that includes the author's own vote, so no count of people exists.
 
+mod flatten;
 mod things;
 
 use super::json_error;
@@ -55,13 +56,23 @@ struct Found<'d, 'a> {
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let json_err = |e: serde_json::Error| json_error::from_serde(file, &e);
+    // A reply chain deeper than serde_json's nesting limit is read flattened.
+    let (main, cut) = if flatten::max_depth(bytes) > flatten::FLATTEN_DEPTH {
+        flatten::flatten(bytes)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let bytes = if cut.is_empty() { bytes } else { &main };
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    let roots: Vec<Thing> = if first == Some(&b'[') {
+    let mut roots: Vec<Thing> = if first == Some(&b'[') {
         serde_json::from_slice(bytes).map_err(json_err)?
     } else {
         let top: TopObject = serde_json::from_slice(bytes).map_err(json_err)?;
         top_things(file, top)?
     };
+    for listing in &cut {
+        roots.push(serde_json::from_slice(listing).map_err(json_err)?);
+    }
     let mut found = Found::default();
     for root in &roots {
         walk(root, &mut found);

@@ -34,7 +34,7 @@ use archive::{is_zip, read_zip, zip_is_slack};
 use companion::{companion_kind, parse_channels, parse_users};
 use names::{base_name, is_day_name, loose_folder};
 use sniff::{content_kind, head_text};
-use space::{channel_space, space_name};
+use space::{channel_space, space_name, ChannelNames};
 
 /// Slackbot: `users.json` does not flag it as a bot, and it authors tombstones.
 const SLACKBOT: &str = "USLACKBOT";
@@ -84,7 +84,11 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
         .unwrap_or(FileKind::Day);
     match kind {
         FileKind::Users => {
-            for (id, info) in &parse_users(file, bytes)? {
+            let users = parse_users(file, bytes).unwrap_or_else(|e| {
+                dataset.warnings.push(archive::skipped_companion(&e));
+                Vec::new()
+            });
+            for (id, info) in &users {
                 // users.json has the last word on who is a bot.
                 let idx = people::add_person(dataset, id, info, false);
                 if let Some(p) = dataset.people.get_mut(idx as usize) {
@@ -94,14 +98,19 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
             push_summary(dataset, file, "workspace", 0);
         }
         FileKind::Channels => {
-            for channel in parse_channels(file, bytes)? {
+            let channels = parse_channels(file, bytes).unwrap_or_else(|e| {
+                dataset.warnings.push(archive::skipped_companion(&e));
+                Vec::new()
+            });
+            for channel in channels {
                 dataset.intern_space(space::space(&channel.id, &channel.name));
             }
             push_summary(dataset, file, "workspace", 0);
         }
         FileKind::Ignored => push_summary(dataset, file, "workspace", 0),
         FileKind::Day => {
-            let space = channel_space(dataset, &loose_folder(file), None);
+            let mut names = ChannelNames::of(dataset);
+            let space = channel_space(dataset, &mut names, &loose_folder(file), None);
             let name = space_name(dataset, space);
             let count = day::read_day(file, bytes, space, None, dataset)?;
             push_summary(dataset, file, &name, count);

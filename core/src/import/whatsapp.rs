@@ -16,14 +16,16 @@
 mod archive;
 mod header;
 mod lines;
+mod mentions;
 mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
-use header::{normalise, Header};
+use header::normalise;
+use mentions::{Senders, Tally, MAX_MENTIONS_PER_MESSAGE};
 use text::Content;
 
 /// How much of a file detection looks at.
@@ -44,7 +46,7 @@ pub fn detect(_name: &str, bytes: &[u8]) -> bool {
 
 /// The first non-blank line is a header.
 fn starts_like_chat(text: &str) -> bool {
-    text.lines()
+    lines::split(text)
         .map(|l| normalise(l).0)
         .find(|l| !l.trim().is_empty())
         .is_some_and(|l| header::parse(&l).is_some())
@@ -87,16 +89,36 @@ fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
 }
 
 /// Reads one chat's text as the space `space` (see the module doc for why the file name).
+///
+/// Reads the text in passes (the header shape, the date order, every time and the
+/// senders, then the messages) instead of holding every message between them: a big
+/// chat then costs its messages in the model, not several copies on the way.
 fn read_chat(
     file: &str,
     space: &str,
     text: &str,
     dataset: &mut Dataset,
 ) -> Result<(), ImportError> {
-    let (entries, before) = lines::entries(file, text)?;
-    let headers: Vec<Header> = entries.iter().map(|e| e.header).collect();
-    let (order, guessed) = header::infer_order(&headers);
-    let times = lines::times(file, &entries, order)?;
+    let shape = lines::shape(file, text)?;
+    let all = || lines::entries(text, shape);
+    let (order, guessed) = header::infer_order(all().map(|e| e.header));
+    // Every time is checked before anything is added, so a chat with an impossible date
+    // adds nothing.
+    let (mut names, mut seen): (Vec<String>, HashSet<String>) = (Vec::new(), HashSet::new());
+    let mut entries = all();
+    let mut count = 0usize;
+    for e in entries.by_ref() {
+        lines::time(file, &e, order)?;
+        if let Content::Said { author, .. } = text::classify(&e.body, e.marked) {
+            crate::model::work::add(1);
+            if !seen.contains(author) {
+                seen.insert(author.to_string());
+                names.push(author.to_string());
+            }
+        }
+        count += 1;
+    }
+    let before = entries.before;
     let space_idx = dataset.intern_space(Space {
         id: space.to_string(),
         name: chat_name(space),
@@ -104,58 +126,80 @@ fn read_chat(
         is_thread: false,
         infer_replies: true,
     });
-    let contents: Vec<Content> = entries
-        .iter()
-        .map(|e| text::classify(&e.body, e.marked))
-        .collect();
-    push_all(space_idx, &contents, &times, dataset);
-    let year_first = headers.first().is_some_and(Header::year_first);
+    // Room for the messages in one go: growing by doubling briefly holds two copies.
+    dataset.messages.reserve(count);
+    let senders: Vec<&str> = names.iter().map(String::as_str).collect();
+    let tally = push_all(space_idx, all(), order, &senders, dataset);
+    mention_warnings(file, &tally, &mut dataset.warnings);
+    let year_first = all().next().is_some_and(|e| e.header.year_first());
     let guessed = guessed.then_some(order.pattern(year_first));
-    finish(file, space, entries.len(), (before, guessed), dataset);
+    finish(file, space, count, (before, guessed), dataset);
     Ok(())
 }
 
-/// Adds the messages of one chat. Ids are `time/sender/k`, k counting the sender's
-/// earlier messages at the same time, so re-exports of a chat merge.
-fn push_all(space: u32, contents: &[Content], times: &[i64], dataset: &mut Dataset) {
-    let senders = senders(contents);
-    let people: Vec<PersonIdx> = senders
+/// Adds the messages of one chat, whose times were checked, from `senders` (in order of
+/// first appearance). Ids are `time/sender/k`, k counting the sender's earlier messages
+/// at the same time, so re-exports of a chat merge. Returns what the mention budgets left
+/// unread.
+fn push_all<'a>(
+    space: u32,
+    entries: impl Iterator<Item = lines::Entry<'a>>,
+    order: header::Order,
+    senders: &[&str],
+    dataset: &mut Dataset,
+) -> Tally {
+    let people: HashMap<&str, PersonIdx> = senders
         .iter()
-        .map(|name| dataset.intern_person(person(name)))
+        .map(|&name| (name, dataset.intern_person(person(name))))
         .collect();
-    let mut seen: HashMap<(i64, &str), u32> = HashMap::new();
-    for (content, &ms) in contents.iter().zip(times) {
-        let (key, message) = match content {
-            Content::System => (SYSTEM_ID, system_message(space, ms, dataset)),
+    let by_index: Vec<PersonIdx> = senders
+        .iter()
+        .filter_map(|name| people.get(name).copied())
+        .collect();
+    let index = Senders::new(senders);
+    let mut tally = Tally::default();
+    // (time, author; None for WhatsApp's notices) → messages so far.
+    let mut seen: HashMap<(i64, Option<PersonIdx>), u32> = HashMap::new();
+    for e in entries {
+        let ms = e.header.millis(order).unwrap_or_default();
+        let (key, who, message) = match text::classify(&e.body, e.marked) {
+            Content::System => (SYSTEM_ID, None, system_message(space, ms, dataset)),
             Content::Said { author, text } => {
-                let who = dataset.intern_person(person(author));
-                let mentions = text::mentions(text, &senders)
+                let who = people.get(author).copied().unwrap_or_default();
+                let mentions = index
+                    .mentions(text, &mut tally)
                     .into_iter()
-                    .filter_map(|i| people.get(i).copied())
+                    .filter_map(|i| by_index.get(i).copied())
                     .collect();
-                (*author, said(space, ms, who, text, mentions))
+                (author, Some(who), said(space, ms, who, text, mentions))
             }
         };
-        let k = seen.entry((ms, key)).or_insert(0);
+        let k = seen.entry((ms, who)).or_insert(0);
         dataset.push_message(Message {
             id: format!("{ms}/{key}/{k}"),
             ..message
         });
         *k += 1;
     }
+    tally
 }
 
-/// Sender names in order of first appearance.
-fn senders<'a>(contents: &[Content<'a>]) -> Vec<&'a str> {
-    let mut names: Vec<&str> = Vec::new();
-    for c in contents {
-        if let Content::Said { author, .. } = c {
-            if !names.contains(author) {
-                names.push(author);
-            }
-        }
+/// The warnings for `@` signs the mention budgets left unread (none when all were read).
+fn mention_warnings(file: &str, tally: &Tally, warnings: &mut Vec<String>) {
+    if tally.past_message_cap > 0 {
+        warnings.push(format!(
+            "{file}: {} messages hold more than {MAX_MENTIONS_PER_MESSAGE} @ signs; the {} \
+             past that were not read as mentions.",
+            tally.capped_messages, tally.past_message_cap
+        ));
     }
-    names
+    if tally.past_budget > 0 {
+        warnings.push(format!(
+            "{file}: finding who the @ signs name took too long; the last {} were not read \
+             as mentions.",
+            tally.past_budget
+        ));
+    }
 }
 
 /// WhatsApp knows people only by the name the phone shows: it is their id too.

@@ -67,7 +67,13 @@ pub struct DaySpan {
 /// Only active days are stored, so a stray date in 1970 costs nothing.
 pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
     let is_away = |p: u32| away.get(p as usize).copied().unwrap_or(false);
-    let day_of = |at: usize| scope.message(at).map(|m| utc_day(m.time_ms));
+    // A message with an implausible time (model::outliers) is on no day.
+    let day_of = |at: usize| {
+        scope
+            .message(at)
+            .filter(|m| !m.time_outlier)
+            .map(|m| utc_day(m.time_ms))
+    };
     let mut days: Vec<i64> = scope.messages.iter().filter_map(|&at| day_of(at)).collect();
     days.sort_unstable();
     days.dedup();

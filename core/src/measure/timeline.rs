@@ -32,6 +32,7 @@ pub fn timeline(scope: &Scope) -> Timeline {
         .messages
         .iter()
         .filter_map(|&at| scope.message(at))
+        .filter(|m| !m.time_outlier)
         .map(|m| utc_day(m.time_ms))
         .collect();
     let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
@@ -72,8 +73,11 @@ pub fn timeline(scope: &Scope) -> Timeline {
             }
         }
     };
+    // A message with an implausible time (model::outliers) has no place on the timeline.
     for &at in &scope.messages {
-        let Some(m) = scope.message(at) else { continue };
+        let Some(m) = scope.message(at).filter(|m| !m.time_outlier) else {
+            continue;
+        };
         let b = buckets.entry(bucket_of(m.time_ms)).or_default();
         if scope.host(m.author) {
             b.host += 1
@@ -82,7 +86,7 @@ pub fn timeline(scope: &Scope) -> Timeline {
         }
     }
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let Some(m) = scope.message(i.message) else {
+        let Some(m) = scope.message(i.message).filter(|m| !m.time_outlier) else {
             continue;
         };
         let b = buckets.entry(bucket_of(m.time_ms)).or_default();

@@ -240,6 +240,9 @@ fn sources(data: &Dataset, conv: &Conversation) -> Sources {
     let (counted, span) = data.messages.iter().filter(|m| data.counts(m)).fold(
         (0u64, None::<(i64, i64)>),
         |(n, span), m| {
+            if m.time_outlier {
+                return (n + 1, span);
+            }
             let day = utc_day(m.time_ms);
             let span = span.map_or((day, day), |(a, b)| (a.min(day), b.max(day)));
             (n + 1, Some(span))

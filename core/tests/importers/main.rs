@@ -21,6 +21,7 @@ mod conformance;
 mod csv;
 mod discord;
 mod discourse;
+mod linear;
 mod messenger;
 mod reddit;
 mod slack;

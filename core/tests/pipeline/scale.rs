@@ -58,6 +58,7 @@ fn big(people: u32, messages: usize) -> Dataset {
             reactions: Vec::new(),
             text_len: 10,
             is_question: i % 9 == 0,
+            time_outlier: false,
         });
     }
     d

@@ -51,7 +51,9 @@ impl Size {
         let mut spaces = vec![false; scope.data.spaces.len()];
         for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
             let day = utc_day(m.time_ms);
-            span = Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+            if !m.time_outlier {
+                span = Some(span.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+            }
             if let Some(seen) = spaces.get_mut(m.space as usize) {
                 *seen = true;
             }

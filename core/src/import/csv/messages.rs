@@ -1,6 +1,6 @@
 //! A message list: one message per row, its author, time, reply target and mentions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ::csv::StringRecord;
 
@@ -8,7 +8,7 @@ use super::{values, Role, Table};
 use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
-use crate::model::{Dataset, Message, Person, PersonIdx};
+use crate::model::{distinct, work, Dataset, Message, Person, PersonIdx};
 
 impl Table<'_> {
     /// Reads a message list; returns the rows read and the channels they fill.
@@ -24,30 +24,37 @@ impl Table<'_> {
             ));
         }
         let mut people = People::default();
-        let mut authors = Vec::with_capacity(self.rows.len());
-        for (line, row) in self.rows {
-            authors.push(self.author(*line, row, &mut people, dataset)?);
-        }
+        // Authors first (a mention may name someone who writes later), then the
+        // messages: two reads of the file rather than every row held.
+        let mut authors = Vec::new();
+        self.rows.each(|line, row| {
+            authors.push(self.author(line, row, &mut people, dataset)?);
+            Ok(())
+        })?;
         let (mut spaces, mut estimated) = (Vec::new(), 0usize);
-        for ((line, row), &author) in self.rows.iter().zip(&authors) {
-            let message = self.message(*line, row, author, &mut people, dataset, infer)?;
+        let mut named = HashSet::new();
+        let mut author_of = authors.iter().copied();
+        self.rows.each(|line, row| {
+            let author = author_of.next().unwrap_or_default();
+            let message = self.message(line, row, author, &mut people, dataset, infer)?;
             estimated += usize::from(message.time_estimated);
-            let space = dataset
-                .spaces
-                .get(message.space as usize)
-                .map(|s| s.name.clone());
-            if let Some(space) = space.filter(|s| !spaces.contains(s)) {
-                spaces.push(space);
+            // Each channel once, in order, through a set: 100 000 channels stay linear.
+            let space = dataset.spaces.get(message.space as usize);
+            work::add(1);
+            if let Some(space) = space.filter(|s| !named.contains(&s.name)) {
+                named.insert(space.name.clone());
+                spaces.push(space.name.clone());
             }
             dataset.push_message(message);
-        }
+            Ok(())
+        })?;
         if estimated > 0 {
             dataset.warnings.push(format!(
                 "{}: {estimated} times had no time zone; UTC was assumed.",
                 self.file
             ));
         }
-        Ok((self.rows.len() as u64, spaces))
+        Ok((authors.len() as u64, spaces))
     }
 
     fn author(
@@ -86,11 +93,9 @@ impl Table<'_> {
             .map(str::to_string);
         let mut mentions: Vec<PersonIdx> = Vec::new();
         for token in values::mention_list(self.cell(row, Role::Mentions)) {
-            let who = people.resolve(token, dataset);
-            if !mentions.contains(&who) {
-                mentions.push(who);
-            }
+            mentions.push(people.resolve(token, dataset));
         }
+        let mentions = distinct(mentions);
         let text = self.cell(row, Role::Text);
         let id = match self.cell(row, Role::Id) {
             "" => format!("{}:{line}", self.file),

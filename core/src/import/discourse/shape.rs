@@ -57,8 +57,10 @@ pub(super) struct Post<'a> {
     pub(super) topic_title: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     pub(super) cooked: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    pub(super) raw: Option<Cow<'a, str>>,
+    /// The markdown, read only when there is no HTML; some endpoints send it in another
+    /// shape (an array), which is then ignored rather than refusing the file.
+    #[serde(default)]
+    pub(super) raw: Option<LooseText>,
     #[serde(default)]
     pub(super) actions_summary: Vec<Action>,
     #[serde(borrow, default)]
@@ -69,6 +71,24 @@ pub(super) struct Post<'a> {
     pub(super) moderator: Option<bool>,
     #[serde(default)]
     pub(super) staff: Option<bool>,
+}
+
+/// A text field that may come in another shape, which is ignored.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum LooseText {
+    Text(String),
+    Other(serde::de::IgnoredAny),
+}
+
+impl LooseText {
+    /// The text, or `None` when the field held something else.
+    pub(super) fn text(&self) -> Option<&str> {
+        match self {
+            LooseText::Text(text) => Some(text),
+            LooseText::Other(_) => None,
+        }
+    }
 }
 
 #[derive(Deserialize)]

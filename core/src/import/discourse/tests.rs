@@ -120,3 +120,14 @@ fn detection() {
     ));
     assert!(!detect("r.json", br#"[{"kind":"Listing","data":{}}]"#));
 }
+
+#[test]
+fn a_raw_field_of_another_shape_is_ignored() {
+    let topic = TOPIC
+        .replace(r#""cooked":""}"#, r#""cooked":"","raw":"four"}"#)
+        .replace(r#""cooked":"<p>ok</p>","#, r#""raw":["an","array"],"#);
+    let d = load(&topic).map_err(|e| e.to_string()).unwrap();
+    assert_eq!(d.messages.len(), 4, "the topic is read");
+    assert_eq!(d.messages[1].text_len, 4, "a raw string is still the text");
+    assert_eq!(d.messages[3].text_len, 0, "an array is no text");
+}

@@ -119,3 +119,45 @@ fn detection() {
         br#"{"kind":"youtube#commentListResponse","items":[]}"#
     ));
 }
+
+#[test]
+fn a_reply_chain_ten_thousand_deep_is_read() {
+    let depth = 10_000;
+    let comment = |i: usize| {
+        let parent = if i == 0 {
+            "t3_p".to_string()
+        } else {
+            format!("t1_c{}", i - 1)
+        };
+        format!(
+            r#"{{"kind":"t1","data":{{"id":"c{i}","author":"u{}","parent_id":"{parent}","link_id":"t3_p","created_utc":{}.0,"body":"r","replies":"#,
+            i % 2,
+            1_714_551_000 + i
+        )
+    };
+    let listing = r#"{"kind":"Listing","data":{"children":["#;
+    let mut doc = String::from(
+        r#"[{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"id":"p","author":"op","title":"t","created_utc":1714550400.0}}]}},"#,
+    );
+    doc.push_str(listing);
+    for i in 0..depth {
+        if i > 0 {
+            doc.push_str(listing);
+        }
+        doc.push_str(&comment(i));
+    }
+    doc.push_str("\"\"");
+    for i in 0..depth {
+        doc.push_str("}}");
+        if i + 1 < depth {
+            doc.push_str("]}}");
+        }
+    }
+    doc.push_str("]}}]");
+    let mut d = Dataset::default();
+    let read = read("deep.json", doc.as_bytes(), &mut d).map_err(|e| e.to_string());
+    assert_eq!(read, Ok(()));
+    assert_eq!(d.messages.len(), depth + 1);
+    let last = d.messages.iter().find(|m| m.id == "c9999");
+    assert_eq!(last.and_then(|m| m.parent.as_deref()), Some("c9998"));
+}

@@ -10,7 +10,7 @@
 use super::companion::{companion_kind, parse_channels, parse_users, Directory};
 use super::day::read_day;
 use super::names::{base_name, is_day_name};
-use super::space::channel_space;
+use super::space::{channel_space, ChannelNames};
 use super::{push_summary, FileKind};
 use crate::import::error::ImportError;
 use crate::import::unzip::Zip;
@@ -83,14 +83,18 @@ pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Resul
     let dir = read_directory(file, &mut zip, &companions, dataset)?;
     days.sort();
     let mut total = 0u64;
+    let mut names = ChannelNames::of(dataset);
+    // Sorted by folder, so each channel's days are adjacent and a new folder is a new
+    // channel.
     let mut channels: Vec<&str> = Vec::new();
     for (folder, name, at) in &days {
         // One entry unpacked at a time: read, parsed, and dropped before the next.
         let content = zip.read(*at, dataset)?;
         let path = format!("{file}/{name}");
-        let space = channel_space(dataset, folder, dir.channels.get(folder.as_str()));
+        let known = dir.channels.get(folder.as_str());
+        let space = channel_space(dataset, &mut names, folder, known);
         total += read_day(&path, &content, space, Some(&dir), dataset)?;
-        if !channels.contains(&folder.as_str()) {
+        if channels.last() != Some(&folder.as_str()) {
             channels.push(folder);
         }
     }
@@ -120,7 +124,9 @@ fn list_entries(zip: &Zip) -> (Vec<(usize, FileKind)>, Vec<DayEntry>) {
     (companions, days)
 }
 
-/// Reads the workspace files, in the order given, into a directory.
+/// Reads the workspace files, in the order given, into a directory. One that is not
+/// what it should be is skipped with a warning naming it: the messages do not need it,
+/// they only lose names.
 fn read_directory(
     file: &str,
     zip: &mut Zip,
@@ -129,15 +135,24 @@ fn read_directory(
 ) -> Result<Directory, ImportError> {
     let mut dir = Directory::default();
     for &(at, kind) in companions {
+        // Past a budget the zip is refused; a companion that does not parse is skipped.
         let content = zip.read(at, dataset)?;
         let path = format!("{file}/{}", zip.name(at));
-        match kind {
-            FileKind::Users => dir.users.extend(parse_users(&path, &content)?),
-            FileKind::Channels => dir.add_channels(parse_channels(&path, &content)?),
-            FileKind::Ignored | FileKind::Day => {}
+        let read = match kind {
+            FileKind::Users => parse_users(&path, &content).map(|u| dir.users.extend(u)),
+            FileKind::Channels => parse_channels(&path, &content).map(|c| dir.add_channels(c)),
+            FileKind::Ignored | FileKind::Day => Ok(()),
+        };
+        if let Err(e) = read {
+            dataset.warnings.push(skipped_companion(&e));
         }
     }
     Ok(dir)
+}
+
+/// The warning for a workspace file that could not be read.
+pub(super) fn skipped_companion(error: &ImportError) -> String {
+    format!("{error}; this file was skipped, so the people or channels it names go by their ids.")
 }
 
 /// The error for a zip that holds no export.

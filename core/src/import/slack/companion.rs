@@ -2,12 +2,13 @@
 //! channel lists (`channels.json`, `groups.json`, `mpims.json`, `dms.json`). They hold no
 //! messages; they name what the day files refer to by id.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::raw::{RawChannel, RawUser};
 use super::{strip_bom, FileKind, SLACKBOT};
 use crate::import::error::ImportError;
 use crate::import::json_error;
+use crate::model::work;
 
 /// What `users.json` says about one person.
 #[derive(Debug, Clone, Default)]
@@ -108,19 +109,32 @@ pub(super) fn parse_channels(file: &str, bytes: &[u8]) -> Result<Vec<ChannelInfo
         .collect())
 }
 
-/// A direct message's name: its members, as `users.json` names them.
+/// Members named in a direct message's name; the rest are counted ("and 5 others"), so
+/// a conversation of 200 000 members does not get a name of megabytes.
+pub(super) const NAMED_MEMBERS: usize = 8;
+
+/// A direct message's name: its members, as `users.json` names them, each once, the
+/// first [`NAMED_MEMBERS`] of them by name and the rest as a count.
 fn members_name(members: &[String], users: &HashMap<String, UserInfo>) -> String {
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut names: Vec<&str> = Vec::new();
     for id in members {
+        work::add(1);
         let name = users.get(id).map_or(id.as_str(), |u| {
             first_filled(&[Some(u.display.as_str()), Some(u.name.as_str())])
         });
         let name = if name.is_empty() { id.as_str() } else { name };
-        if !names.contains(&name) {
+        if seen.insert(name) {
             names.push(name);
         }
     }
-    names.join(", ")
+    let others = names.len().saturating_sub(NAMED_MEMBERS);
+    let shown = names.get(..NAMED_MEMBERS).unwrap_or(&names).join(", ");
+    match others {
+        0 => shown,
+        1 => format!("{shown} and 1 other"),
+        n => format!("{shown} and {n} others"),
+    }
 }
 
 /// The first non-empty text, else "".

@@ -8,6 +8,8 @@
 //! replies still find. Subtypes other than plain conversation (joins, topic and name
 //! changes, pins, …) are system messages.
 
+use std::collections::HashSet;
+
 use super::companion::Directory;
 use super::mentions::message_mentions;
 use super::people::{author, named};
@@ -17,7 +19,7 @@ use super::ts::ts_millis;
 use crate::import::error::ImportError;
 use crate::import::json_error;
 use crate::import::plain::excerpt;
-use crate::model::{Dataset, Message, PersonIdx, Reaction, SpaceIdx};
+use crate::model::{work, Dataset, Message, PersonIdx, Reaction, SpaceIdx};
 
 /// Subtypes that are conversation; every other subtype is a notice.
 const CONVERSATION: [&str; 8] = [
@@ -40,21 +42,32 @@ pub(super) fn read_day(
     dataset: &mut Dataset,
 ) -> Result<u64, ImportError> {
     let raw = parse_day(file, bytes)?;
+    let mut read = 0u64;
     for (number, message) in raw.iter().enumerate() {
+        // A `null` in the array is no message: skipped and counted, not a refusal.
+        let Some(message) = message else { continue };
         let message = convert(file, number, message, space, dir, dataset)?;
         dataset.push_message(message);
+        read += 1;
     }
-    Ok(raw.len() as u64)
+    let skipped = raw.len() as u64 - read;
+    if skipped > 0 {
+        dataset.warnings.push(format!(
+            "{file}: {skipped} entries of the message list were null, not messages, and \
+             were skipped."
+        ));
+    }
+    Ok(read)
 }
 
 /// The messages of a day file: an array of them, or one message object.
-fn parse_day<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<RawMessage<'a>>, ImportError> {
+fn parse_day<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Option<RawMessage<'a>>>, ImportError> {
     let bytes = strip_bom(bytes);
     let positioned = |e: serde_json::Error| json_error::from_serde(file, &e);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
         serde_json::from_slice(bytes)
-            .map(|one| vec![one])
+            .map(|one| vec![Some(one)])
             .map_err(positioned)
     } else {
         serde_json::from_slice(bytes).map_err(positioned)
@@ -142,10 +155,12 @@ fn addressee(
 
 /// One emoji's reaction; the count is the larger of Slack's and the users listed.
 fn reaction(raw: &RawReaction, dir: Option<&Directory>, dataset: &mut Dataset) -> Reaction {
+    let mut seen: HashSet<PersonIdx> = HashSet::new();
     let mut reactors: Vec<PersonIdx> = Vec::new();
     for user in raw.users.iter().flatten().filter(|u| !u.is_empty()) {
+        work::add(1);
         let idx = named(dataset, dir, user, "");
-        if !reactors.contains(&idx) {
+        if seen.insert(idx) {
             reactors.push(idx);
         }
     }
@@ -198,6 +213,21 @@ mod tests {
         assert_eq!(m.and_then(|m| m.thread_root.as_deref()), Some("4.1"));
         let addressee = m.and_then(|m| m.addressee).map(|p| d.display(p));
         assert_eq!(addressee, Some("U1"));
+    }
+
+    #[test]
+    fn a_null_message_is_skipped_and_counted() {
+        let bytes = br#"[{"type":"message","user":"U1","text":"a","ts":"1.1"}, null,
+                         {"type":"message","user":"U2","text":"b","ts":"2.1"}, null]"#;
+        let d = day(bytes).unwrap_or_default();
+        assert_eq!(d.messages.len(), 2);
+        assert_eq!(
+            d.warnings,
+            [
+                "c/2024-01-01.json: 2 entries of the message list were null, not messages, and \
+              were skipped."
+            ]
+        );
     }
 
     #[test]

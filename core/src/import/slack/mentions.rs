@@ -2,11 +2,13 @@
 //! each person once per message. `<!here>`, `<!channel>` and group mentions name no
 //! one, so they are not mentions of a person.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::companion::Directory;
 use super::people::named;
-use crate::model::{Dataset, PersonIdx};
+use crate::model::{work, Dataset, PersonIdx};
 
 /// The people a message mentions, in order of first mention: the text's first (with the
 /// name a legacy `<@U1|name>` gives), then the blocks'.
@@ -23,10 +25,12 @@ pub(super) fn message_mentions(
     let named_users = text_mentions(text)
         .into_iter()
         .chain(block_users.into_iter().map(|id| (id, "")));
+    let mut seen: HashSet<PersonIdx> = HashSet::new();
     let mut mentions: Vec<PersonIdx> = Vec::new();
     for (id, hint) in named_users {
+        work::add(1);
         let idx = named(dataset, dir, id, hint);
-        if !mentions.contains(&idx) {
+        if seen.insert(idx) {
             mentions.push(idx);
         }
     }

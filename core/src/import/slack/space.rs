@@ -5,9 +5,11 @@
 //! day file of a folder whose channel is already loaded joins that channel; day files
 //! given without a folder share one space ([`LOOSE_SPACE`]).
 
+use std::collections::HashMap;
+
 use super::companion::ChannelInfo;
 use super::LOOSE_SPACE;
-use crate::model::{Dataset, Space, SpaceIdx};
+use crate::model::{work, Dataset, Space, SpaceIdx};
 
 /// A top-level channel (Slack threads live inside their channel, not in a space).
 pub(super) fn space(id: &str, name: &str) -> Space {
@@ -29,46 +31,70 @@ fn is_channel_id(id: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// Loaded channels by name, for day files whose folder is a channel's name: built once
+/// from the dataset and kept up to date by [`channel_space`], so finding a folder's space
+/// is a map look-up rather than a pass over every space.
+pub(super) struct ChannelNames(HashMap<String, SpaceIdx>);
+
+impl ChannelNames {
+    /// The loaded spaces whose id looks like a Slack channel id, by name (the first one
+    /// of a name wins).
+    pub fn of(dataset: &Dataset) -> ChannelNames {
+        let mut names = ChannelNames(HashMap::new());
+        for (at, space) in dataset.spaces.iter().enumerate() {
+            names.note(space, at as SpaceIdx);
+        }
+        names
+    }
+
+    fn note(&mut self, space: &Space, at: SpaceIdx) {
+        work::add(1);
+        if is_channel_id(&space.id) {
+            self.0.entry(space.name.clone()).or_insert(at);
+        }
+    }
+}
+
 /// The space of a channel folder. With the channel known (zip), its id; otherwise a
 /// space already loaded for that folder (by id, or a channel of that name), else a new
 /// space named after the folder.
 pub(super) fn channel_space(
     dataset: &mut Dataset,
+    names: &mut ChannelNames,
     folder: &str,
     known: Option<&ChannelInfo>,
 ) -> SpaceIdx {
+    work::add(1);
     if let Some(channel) = known {
-        if let Some(at) = space_by_id(dataset, &channel.id).or_else(|| space_by_id(dataset, folder))
+        if let Some(at) = dataset
+            .space_with_id(&channel.id)
+            .or_else(|| dataset.space_with_id(folder))
         {
             return at;
         }
-        return dataset.intern_space(space(&channel.id, &channel.name));
+        return added(dataset, names, space(&channel.id, &channel.name));
     }
-    if let Some(at) = space_by_id(dataset, folder) {
+    if let Some(at) = dataset.space_with_id(folder) {
         return at;
     }
-    if let Some(at) = dataset
-        .spaces
-        .iter()
-        .position(|s| s.name == folder && is_channel_id(&s.id))
-    {
-        return at as SpaceIdx;
+    if let Some(&at) = names.0.get(folder) {
+        return at;
     }
     let name = if folder == LOOSE_SPACE {
         "Slack channel"
     } else {
         folder
     };
-    dataset.intern_space(space(folder, name))
+    added(dataset, names, space(folder, name))
 }
 
-/// The space already loaded with this id.
-fn space_by_id(dataset: &Dataset, id: &str) -> Option<SpaceIdx> {
-    dataset
-        .spaces
-        .iter()
-        .position(|s| s.id == id)
-        .map(|at| at as SpaceIdx)
+/// Adds `space` to the dataset and to `names`.
+fn added(dataset: &mut Dataset, names: &mut ChannelNames, space: Space) -> SpaceIdx {
+    let at = dataset.intern_space(space);
+    if let Some(space) = dataset.spaces.get(at as usize) {
+        names.note(space, at);
+    }
+    at
 }
 
 /// A space's name, or "" for an index that is not there.
@@ -88,11 +114,12 @@ mod tests {
     fn a_loose_folder_joins_the_channel_of_its_name() {
         let mut d = Dataset::default();
         let general = d.intern_space(space("C0GENERAL", "general"));
-        assert_eq!(channel_space(&mut d, "general", None), general);
-        let notes = channel_space(&mut d, "notes", None);
+        let mut names = ChannelNames::of(&d);
+        assert_eq!(channel_space(&mut d, &mut names, "general", None), general);
+        let notes = channel_space(&mut d, &mut names, "notes", None);
         assert_ne!(notes, general);
-        assert_eq!(channel_space(&mut d, "notes", None), notes);
-        let loose = channel_space(&mut d, LOOSE_SPACE, None);
+        assert_eq!(channel_space(&mut d, &mut names, "notes", None), notes);
+        let loose = channel_space(&mut d, &mut names, LOOSE_SPACE, None);
         assert_eq!(space_name(&d, loose), "Slack channel");
         assert_eq!(space_name(&d, 99), "");
     }

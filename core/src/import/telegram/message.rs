@@ -9,7 +9,7 @@ use super::Tally;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
 use crate::import::timestamp::{parse_iso, Instant};
-use crate::model::{Dataset, Message, Person, PersonIdx, Reaction, SpaceIdx};
+use crate::model::{distinct, Dataset, Message, Person, PersonIdx, Reaction, SpaceIdx};
 
 /// One chat being read: where its messages go and how to resolve what they point at.
 pub(super) struct ChatContext<'c> {
@@ -151,11 +151,7 @@ fn mentions(
     tally: &mut Tally,
 ) -> Vec<PersonIdx> {
     let mut found: Vec<PersonIdx> = Vec::new();
-    let mut add = |idx: PersonIdx| {
-        if !found.contains(&idx) {
-            found.push(idx);
-        }
-    };
+    let mut add = |idx: PersonIdx| found.push(idx);
     for (id, name) in &content.named {
         add(dataset.intern_person(ctx.person(id.clone(), name)));
     }
@@ -165,21 +161,19 @@ fn mentions(
             None => tally.unmatched_mentions += 1,
         }
     }
-    found
+    distinct(found)
 }
 
 /// One reaction; only the recent reactors are listed, so `count` may exceed them.
 fn reaction(ctx: &ChatContext, raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
-    let mut reactors: Vec<PersonIdx> = Vec::new();
+    let mut listed: Vec<PersonIdx> = Vec::new();
     for r in &raw.recent {
         let Some(id) = r.from_id.as_ref().map(peer_id) else {
             continue;
         };
-        let idx = dataset.intern_person(ctx.person(id, r.from.as_deref().unwrap_or("")));
-        if !reactors.contains(&idx) {
-            reactors.push(idx);
-        }
+        listed.push(dataset.intern_person(ctx.person(id, r.from.as_deref().unwrap_or(""))));
     }
+    let reactors = distinct(listed);
     // Custom emoji have only a document id; paid reactions (stars) have neither.
     let emoji = match (&raw.emoji, &raw.document_id) {
         (Some(e), _) => e.to_string(),

@@ -5,6 +5,8 @@
 //! `13. 6. 2018. 21:25:15 `. Matched by hand, field by field, rather than against a list
 //! of formats, so unlisted combinations of the same parts are read too.
 
+use std::borrow::Cow;
+
 use time::{Date, Month, PrimitiveDateTime, Time};
 
 /// True for the marks WhatsApp puts before headers, attachments, phone numbers and
@@ -20,9 +22,16 @@ fn invisible(c: char) -> bool {
 /// U+202F newer clients put before AM/PM) made plain, so one matcher fits every client.
 /// Also returns how many characters were dropped before the first visible one, so error
 /// columns point into the line as the user sees it in an editor.
-pub fn normalise(line: &str) -> (String, usize) {
+///
+/// Borrows the line when there is nothing to change, as on most lines, so a big chat is
+/// not copied line by line.
+pub fn normalise(line: &str) -> (Cow<'_, str>, usize) {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let lead = line.chars().take_while(|&c| invisible(c)).count();
+    let plain = |c: char| !invisible(c) && c != '\u{00A0}' && c != '\u{202F}';
+    if line.chars().all(plain) {
+        return (Cow::Borrowed(line), lead);
+    }
     let text = line
         .chars()
         .filter(|&c| !invisible(c))
@@ -34,7 +43,7 @@ pub fn normalise(line: &str) -> (String, usize) {
             }
         })
         .collect();
-    (text, lead)
+    (Cow::Owned(text), lead)
 }
 
 /// A number as written in a header: its value, how many digits, and its byte offset.
@@ -289,15 +298,15 @@ impl Header {
 /// the messages run most nearly in time order wins (ties: day-first, the most common
 /// order, or year/month/day for year-first dates). The flag says the choice was a guess
 /// that changes some date.
-pub fn infer_order(headers: &[Header]) -> (Order, bool) {
-    let year_first = headers.first().is_some_and(|h| h.shape.year_first);
+pub fn infer_order(headers: impl Iterator<Item = Header> + Clone) -> (Order, bool) {
+    let year_first = headers.clone().next().is_some_and(|h| h.shape.year_first);
     let default = if year_first {
         Order::MonthFirst
     } else {
         Order::DayFirst
     };
     let (mut day_first, mut month_first, mut differ) = (0usize, 0usize, false);
-    for h in headers {
+    for h in headers.clone() {
         let (p, q) = h.pair();
         day_first += usize::from(p.value > 12);
         month_first += usize::from(q.value > 12);
@@ -312,10 +321,11 @@ pub fn infer_order(headers: &[Header]) -> (Order, bool) {
         return (order, false);
     }
     let backwards = |order: Order| {
-        let times: Vec<Option<i64>> = headers.iter().map(|h| h.millis(order).ok()).collect();
+        let times = headers.clone().map(|h| h.millis(order).ok());
         times
-            .windows(2)
-            .filter(|w| matches!(w, [Some(a), Some(b)] if b < a))
+            .clone()
+            .zip(times.skip(1))
+            .filter(|pair| matches!(pair, (Some(a), Some(b)) if b < a))
             .count()
     };
     let (d, m) = (backwards(Order::DayFirst), backwards(Order::MonthFirst));

@@ -1,5 +1,5 @@
 //! What follows a WhatsApp header: a sender and a message, or a notice from WhatsApp
-//! itself; and the `@name` / `@+49 …` mentions inside a message.
+//! itself (the mentions inside a message are in `mentions.rs`).
 
 /// Notices that are system lines wherever they appear, even after a `Name: ` (iOS writes
 /// the group's name as the author of the encryption notice).
@@ -66,100 +66,6 @@ pub fn classify(rest: &str, marked: bool) -> Content<'_> {
     }
 }
 
-/// The people a message mentions, as indices into `names` (the senders of the file),
-/// each once. A mention is `@` at a word start followed by a sender's full name, or by
-/// the digits of a sender written as a phone number (`@491701234567` for
-/// `+49 170 1234567`), or by a first name that exactly one sender has. Anything else
-/// (`@everyone`, e-mail addresses, unknown names) is no mention.
-pub fn mentions(text: &str, names: &[&str]) -> Vec<usize> {
-    let mut found: Vec<usize> = Vec::new();
-    let mut prev: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        let starts_word = !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
-        if c != '@' || !starts_word {
-            continue;
-        }
-        let after = text.get(at + 1..).unwrap_or("");
-        if let Some(who) = full_name(after, names)
-            .or_else(|| number(after, names))
-            .or_else(|| first_name(after, names))
-        {
-            if !found.contains(&who) {
-                found.push(who);
-            }
-        }
-    }
-    found
-}
-
-/// The longest sender name `after` starts with (ignoring case), ending at a word end.
-fn full_name(after: &str, names: &[&str]) -> Option<usize> {
-    names
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| !n.is_empty())
-        .filter_map(|(i, n)| {
-            let tail = strip_prefix_ci(after, n)?;
-            (!tail.starts_with(char::is_alphanumeric)).then_some((n.chars().count(), i))
-        })
-        .max()
-        .map(|(_, i)| i)
-}
-
-/// A sender written as a phone number whose digits equal those after the `@`.
-fn number(after: &str, names: &[&str]) -> Option<usize> {
-    let digits: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'))
-        .filter(char::is_ascii_digit)
-        .collect();
-    if digits.len() < 5 {
-        return None;
-    }
-    unique(names, |n| {
-        let phone = n
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'));
-        phone && n.chars().filter(char::is_ascii_digit).eq(digits.chars())
-    })
-}
-
-/// A single word that is the first name of exactly one sender.
-fn first_name(after: &str, names: &[&str]) -> Option<usize> {
-    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
-    if word.is_empty() {
-        return None;
-    }
-    unique(names, |n| {
-        n.split(' ')
-            .next()
-            .is_some_and(|first| strip_prefix_ci(first, &word) == Some(""))
-    })
-}
-
-/// The one index whose name passes `test`; none when zero or several do.
-fn unique(names: &[&str], test: impl Fn(&str) -> bool) -> Option<usize> {
-    let mut hits = names.iter().enumerate().filter(|(_, n)| test(n));
-    match (hits.next(), hits.next()) {
-        (Some((i, _)), None) => Some(i),
-        _ => None,
-    }
-}
-
-/// `text` without `prefix` at its start, comparing case-insensitively.
-fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let mut rest = text.char_indices();
-    for p in prefix.chars() {
-        let (_, t) = rest.next()?;
-        if !t.to_lowercase().eq(p.to_lowercase()) {
-            return None;
-        }
-    }
-    let end = rest.next().map_or(text.len(), |(i, _)| i);
-    text.get(end..)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,20 +103,5 @@ mod tests {
                 text: ""
             }
         );
-    }
-
-    #[test]
-    fn mentions_by_name_number_and_first_name() {
-        let names = ["Ann Lee", "Ann", "+49 170 1234567", "Bo Chen", "Bo Park"];
-        assert_eq!(mentions("hi @ann lee and @Ann!", &names), vec![0, 1]);
-        assert_eq!(mentions("@491701234567 call me", &names), vec![2]);
-        assert_eq!(mentions("@+49 170 1234567", &names), vec![2]);
-        assert_eq!(mentions("@Bo is ambiguous", &names), Vec::<usize>::new());
-        assert_eq!(
-            mentions("mail ann@example.com", &names),
-            Vec::<usize>::new()
-        );
-        assert_eq!(mentions("@everyone @", &names), Vec::<usize>::new());
-        assert_eq!(mentions("@Bo Chen @bo chen", &names), vec![3]);
     }
 }

@@ -22,7 +22,10 @@ pub fn of(
     let mut reactions = 0u64;
     for m in scope.messages.iter().filter_map(|&at| scope.message(at)) {
         let day = utc_day(m.time_ms);
-        days = Some(days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+        // A lone outlying date (docs/METRICS.md §1) counts as a message, not in the span.
+        if !m.time_outlier {
+            days = Some(days.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+        }
         reactions += m
             .reactions
             .iter()

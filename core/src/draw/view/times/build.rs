@@ -117,6 +117,7 @@ mod tests {
             reactions: Vec::new(),
             text_len: 5,
             is_question: false,
+            time_outlier: false,
         });
     }
 

@@ -72,14 +72,18 @@ fn impossible_values_point_at_the_field() {
 fn order_from_big_fields_or_from_time_order() {
     let hs = |lines: &[&str]| -> Vec<Header> { lines.iter().filter_map(|l| parse(l)).collect() };
     let h = hs(&["1/2/20, 10:00 - a: b", "25/2/20, 10:00 - a: b"]);
-    assert_eq!(infer_order(&h), (Order::DayFirst, false));
+    assert_eq!(infer_order(h.iter().copied()), (Order::DayFirst, false));
     let h = hs(&["1/2/20, 10:00 - a: b", "2/25/20, 10:00 - a: b"]);
-    assert_eq!(infer_order(&h), (Order::MonthFirst, false));
+    assert_eq!(infer_order(h.iter().copied()), (Order::MonthFirst, false));
     // Day-first, 2 Jan then 1 Feb runs forward; month-first, 1 Feb then 2 Jan does not.
     let h = hs(&["2/1/20, 10:00 - a: b", "1/2/20, 9:00 - a: b"]);
-    assert_eq!(infer_order(&h), (Order::DayFirst, true));
+    assert_eq!(infer_order(h.iter().copied()), (Order::DayFirst, true));
     let h = hs(&["1/2/20, 10:00 - a: b", "2/1/20, 9:00 - a: b"]);
-    assert_eq!(infer_order(&h), (Order::MonthFirst, true));
+    assert_eq!(infer_order(h.iter().copied()), (Order::MonthFirst, true));
     let h = hs(&["1/1/21, 10:00 - a: b"]);
-    assert_eq!(infer_order(&h), (Order::DayFirst, false), "no date differs");
+    assert_eq!(
+        infer_order(h.iter().copied()),
+        (Order::DayFirst, false),
+        "no date differs"
+    );
 }
