@@ -25,13 +25,14 @@ pub fn FormatPicker(props: &FormatPickerProps) -> Html {
         let select: HtmlSelectElement = event.target_unchecked_into();
         on_action.emit(Action::SetFormat(Format::parse(&select.value())));
     });
-    let auto_text = if props.format.is_none() {
-        format!("detect (found: {})", props.detected)
-    } else {
-        "detect".to_string()
+    // Plain words: what the files were recognised as, not the detector's own name for it.
+    let found = Format::parse(&props.detected).map(label);
+    let auto_text = match (props.format, found) {
+        (None, Some(found)) => format!("{found} (recognised by itself)"),
+        _ => "recognise it by itself".to_string(),
     };
     html! {
-        <label class="format-picker">{ "Read files as " }
+        <label class="format-picker">{ "Your files come from " }
             <select id="format" {onchange}>
                 <option value="auto" selected={props.format.is_none()}>{ auto_text }</option>
                 { for Format::ALL.iter().map(|&f| html! {
