@@ -5,6 +5,7 @@ pub mod export;
 pub mod filters;
 pub mod fit;
 pub mod legend;
+pub mod names;
 pub mod network_table;
 pub mod pan_zoom;
 pub mod person_panel;

@@ -21,7 +21,7 @@ use crate::report::deeper::Deeper;
 use crate::report::downloads::downloads;
 use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
-use crate::report::verdict::VerdictPanel;
+use crate::report::verdict::{Arrival, VerdictPanel};
 use peerscope_core::report::analyze::{analyze_with_interval, Analysis};
 use peerscope_core::report::anonymise::{anonymise_with, Pseudonyms};
 use peerscope_core::report::progress::group_key;
@@ -100,7 +100,7 @@ pub fn Page(props: &PageProps) -> Html {
             if let Some(analysis) = analysis {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}
                     {pseudonyms} {on_action} />
-                <VerdictPanel analysis={analysis.clone()} />
+                <VerdictPanel analysis={analysis.clone()} arrival={arrival(&state)} />
                 <NetworkPanel analysis={analysis.clone()} />
                 <Progress analysis={analysis.clone()} {group} />
                 <Deeper analysis={analysis.clone()} />
@@ -114,6 +114,16 @@ pub fn Page(props: &PageProps) -> Html {
             <AboutData />
         </main>
         </div>
+    }
+}
+
+/// The person's own export behind the report on screen (`None`: the sample or nothing).
+fn arrival(state: &State) -> Option<Arrival> {
+    let request = &state.shown.as_ref()?.request;
+    match (&request.source, &request.inputs) {
+        (Source::Sample, _) => None,
+        (_, Inputs::Files(picked)) => Some(Arrival::Files(picked.key)),
+        (_, Inputs::Bytes(bytes)) => Some(Arrival::Bytes(bytes.clone())),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
 use crate::network::legend::{colour_switch, legend};
+use crate::network::names::use_width;
 use crate::network::network_table::NetworkTable;
 use crate::network::pan_zoom::{self, use_pan_zoom, Move, PanZoom};
 use crate::network::person_panel::person_panel;
@@ -65,6 +66,8 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
     let pan_zoom = use_pan_zoom();
+    let frame_ref = use_node_ref();
+    let screen_px = use_width(&frame_ref);
     let rest = use_rest(&props.analysis, *removed);
     let full = &props.analysis.network;
     let shown: &NetworkView = rest.moving.as_deref().unwrap_or(full);
@@ -117,7 +120,14 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         Renderer::Canvas(kind) => kind,
         Renderer::Svg => CanvasKind::Auto,
     };
-    let drawing = drawing(shown, painted.as_ref(), &picked, &pan_zoom, &look, kind);
+    let drawing = drawing(
+        shown,
+        painted.as_ref(),
+        &picked,
+        (&pan_zoom, screen_px),
+        &look,
+        kind,
+    );
     let on_tap = touch::picker(
         look.on_pick.clone(),
         painted
@@ -154,7 +164,8 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
                 { big_note(shown.nodes.len(), *filter, setter(&filter)) }
             }
             { pan_zoom::buttons(&pan_zoom.camera) }
-            { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
+            { framed(&pan_zoom, (&frame_ref, talkers_box(shown)), drawing,
+                tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
             { person_panel(shown, &picked.selection, *pinned, look.on_pick.clone()) }
             if full.nodes.is_empty() {
                 <p class="empty">{ "Nobody to draw yet: this export has no conversations." }</p>
@@ -272,7 +283,7 @@ fn drawing(
     shown: &NetworkView,
     painted: Option<&(Shared<Scene>, Shared<Highlight>)>,
     picked: &Picked,
-    pan_zoom: &PanZoom,
+    (pan_zoom, screen_px): (&PanZoom, f64),
     look: &Look,
     kind: CanvasKind,
 ) -> Html {
@@ -284,6 +295,7 @@ fn drawing(
             view,
             svg: pan_zoom.svg.clone(),
             press: pan_zoom.press.clone(),
+            screen_px,
         };
         return draw_network(shown, look, &frame);
     };
@@ -294,7 +306,7 @@ fn drawing(
                 shown={scene.dots.len()} ties={scene.ties.len()}
                 on_hover={look.on_hover.clone()} on_pick={look.on_pick.clone()}
                 press={pan_zoom.press.clone()} />
-            { names_layer(shown, scene, &view, look.hovered) }
+            { names_layer(shown, scene, (&view, screen_px), (look.hovered, look.grey_alone)) }
         </>
     }
 }
@@ -336,11 +348,17 @@ fn on_pick(pinned: &UseStateHandle<Option<usize>>) -> Callback<Option<usize>> {
 
 /// The drawing and its tooltip in the frame that hears the wheel, drags, fingers (taps go
 /// to `on_tap`) and keys. `touch-action: none`: the fingers move the drawing, not the page.
-fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html, on_tap: Callback<Tap>) -> Html {
+fn framed(
+    pan_zoom: &PanZoom,
+    (frame_ref, talkers): (&NodeRef, String),
+    drawing: Html,
+    tip: Html,
+    on_tap: Callback<Tap>,
+) -> Html {
     let end = pan_zoom.onmouseup.clone();
     let touch = touch::handlers(pan_zoom, on_tap);
     html! {
-        <div class="network-frame" style="position:relative;touch-action:none"
+        <div class="network-frame" ref={frame_ref.clone()} data-talkers={talkers} style="position:relative;touch-action:none"
             onwheel={pan_zoom.onwheel.clone()} onmousedown={pan_zoom.onmousedown.clone()}
             onmousemove={pan_zoom.onmousemove.clone()} onmouseup={end.clone()}
             onmouseleave={end} onkeydown={pan_zoom.onkeydown.clone()}
@@ -350,6 +368,23 @@ fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html, on_tap: Callback<Tap>) -
             { tip }
         </div>
     }
+}
+
+/// The box of the people with a tie in the whole drawing, as fractions of its width and
+/// height: "left top right bottom" (empty when nobody has a tie), for tests to check that
+/// the picture is the talkers' and not a ring of loners'.
+fn talkers_box(network: &NetworkView) -> String {
+    let fit = fit(network);
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for node in network.nodes.iter().filter(|n| n.degree > 0) {
+        let (x, y) = fit.place(node);
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    if x0 > x1 {
+        return String::new();
+    }
+    let (w, h) = (WIDTH, HEIGHT);
+    format!("{:.4} {:.4} {:.4} {:.4}", x0 / w, y0 / h, x1 / w, y1 / h)
 }
 
 /// A callback that stores what it hears in `state`.

@@ -16,6 +16,7 @@ pub mod choice;
 pub mod classes;
 pub mod grid;
 pub mod labels;
+pub mod name_boxes;
 pub mod pace;
 pub mod palette;
 
@@ -104,6 +105,8 @@ pub struct Scene {
     pub fade: f32,
     /// Who is named when nobody is pointed at (see [`labels::named`]).
     pub named: Vec<usize>,
+    /// Who may be named on screen, most important first (see [`name_boxes::ranked`]).
+    pub ranked: Vec<usize>,
     /// `network.nodes` index → position in `dots` (`u32::MAX`: not drawn).
     slot: Vec<u32>,
     /// Per person, where their ties start in `tie_ids` (one more entry than people).
@@ -159,6 +162,7 @@ impl Scene {
             width,
             height,
             named: labels::named(network, &order, None),
+            ranked: name_boxes::ranked(network, &order),
             dots,
             ties,
             fade,
