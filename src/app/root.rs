@@ -45,6 +45,9 @@ pub struct PageProps {
 pub fn Page(props: &PageProps) -> Html {
     let start = props.start.clone();
     let state = use_reducer(move || (*start).clone());
+    // Embedded, the page is a compact card until the reader asks for the whole report.
+    let whole = use_state(|| false);
+    let compact = state.embedded && !*whole;
     let importer = use_analysis(&state);
     use_report_height(state.embedded);
     let shown = state.shown.as_ref().map(|shown| shown.analysis.clone());
@@ -81,7 +84,7 @@ pub fn Page(props: &PageProps) -> Html {
 
     html! {
         <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"),
-                state.embedded.then_some("embedded"))}
+                state.embedded.then_some("embedded"), compact.then_some("compact"))}
             ondragover={drop_target.ondragover} ondragleave={drop_target.ondragleave}
             ondrop={drop_target.ondrop}>
         <main class="page">
@@ -103,17 +106,37 @@ pub fn Page(props: &PageProps) -> Html {
                 <VerdictPanel analysis={analysis.clone()} arrival={arrival(&state)} />
                 <NetworkPanel analysis={analysis.clone()} />
                 <Progress analysis={analysis.clone()} {group} />
-                <Deeper analysis={analysis.clone()} />
-                <Charts analysis={analysis.clone()} />
-                { downloads(&analysis) }
+                if compact {
+                    { compact_more(&whole) }
+                } else {
+                    <Deeper analysis={analysis.clone()} />
+                    <Charts analysis={analysis.clone()} />
+                    { downloads(&analysis) }
+                }
             } else if state.error.is_none() {
                 <p class="placeholder">{ "Reading the sample…" }</p>
             } else {
                 <p class="placeholder">{ "No report yet: load an export to see one." }</p>
             }
-            <AboutData />
+            if !compact {
+                <AboutData />
+            }
         </main>
         </div>
+    }
+}
+
+/// The end of the compact card: `#show-whole` grows it into the whole report (numbers,
+/// charts, downloads, the note on data), and a link opens peerscope in a tab of its own.
+fn compact_more(whole: &UseStateHandle<bool>) -> Html {
+    let whole = whole.clone();
+    let onclick = Callback::from(move |_: MouseEvent| whole.set(true));
+    html! {
+        <p class="compact-more">
+            <button id="show-whole" type="button" {onclick}>{ "Show the full report" }</button>
+            <a href="index.html" target="_blank" rel="noopener">
+                { "Open peerscope in a new tab" }</a>
+        </p>
     }
 }
 

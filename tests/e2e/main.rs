@@ -37,6 +37,7 @@ mod hostile_exports;
 mod import;
 mod network;
 mod progress;
+mod readable;
 mod resettle;
 mod smoke;
 mod touch;

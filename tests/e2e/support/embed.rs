@@ -170,7 +170,7 @@ pub fn dist_under(dir: &Path, sub: &str) -> Result<PathBuf, String> {
 }
 
 /// One HTTP/1.1 POST of a JSON body to the driver; the JSON answer.
-fn post(base: &str, path: &str, body: &str) -> Result<Value, String> {
+pub(super) fn post(base: &str, path: &str, body: &str) -> Result<Value, String> {
     let addr = base.trim_start_matches("http://").trim_end_matches('/');
     let mut stream = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
     write!(
