@@ -11,6 +11,7 @@ use crate::app::escape::use_escape_unpins;
 use crate::app::shared::Shared;
 use crate::canvas::canvas2d;
 use crate::canvas::canvas_view::{names, names_layer, CanvasNetwork};
+use crate::network::core_view::{core_note, core_view};
 use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
@@ -164,6 +165,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
                 { big_note(shown.nodes.len(), *filter, setter(&filter)) }
             }
             { pan_zoom::buttons(&pan_zoom.camera) }
+            { core_note(full, &pan_zoom.camera) }
             { framed(&pan_zoom, (&frame_ref, talkers_box(shown)), drawing,
                 tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
             { person_panel(shown, &picked.selection, *pinned, look.on_pick.clone()) }
@@ -255,8 +257,9 @@ fn use_canvas(
     (*scene).clone().zip((*lit).clone())
 }
 
-/// A new report is a new picture: start from the whole of it, nobody pinned, every
-/// channel and day counted (the old window's channels and dates mean nothing there).
+/// A new report is a new picture: start from the whole of it (a big one from its core, see
+/// [`core_view`]), nobody pinned, every channel and day counted (the old window's channels
+/// and dates mean nothing there).
 #[hook]
 fn use_fresh_start(
     analysis: &Shared<Analysis>,
@@ -266,8 +269,11 @@ fn use_fresh_start(
 ) {
     let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
     let filter = filter.clone();
-    use_effect_with(analysis.clone(), move |_| {
-        camera.dispatch(Move::Reset);
+    use_effect_with(analysis.clone(), move |analysis| {
+        camera.dispatch(match core_view(&analysis.network) {
+            Some(view) => Move::Set(view),
+            None => Move::Reset,
+        });
         pinned.set(None);
         if filter.window != Window::default() {
             filter.set(Filter {

@@ -15,8 +15,9 @@ use crate::draw::view::{NetworkView, Role};
 pub const WIDE: f64 = 0.62;
 /// A line's height, as a share of the font size.
 const LINE: f64 = 1.3;
-/// Candidates considered at most: past this many, names would not fit anyway.
-pub const CANDIDATES: usize = 60;
+/// Candidates considered at most: more names than this make a calm picture busy (the
+/// rest show on hover).
+pub const CANDIDATES: usize = 12;
 
 /// A name that would like to be drawn: person `index`'s dot at `at` with radius `r`
 /// (drawing units, as drawn at the current zoom) and the `text` shown.
