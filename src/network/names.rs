@@ -133,6 +133,9 @@ fn bin_caption(
     Some((text, rect))
 }
 
+/// A resize observer and the callback it calls (which must live as long as it does).
+type Watching = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// The width in CSS pixels of the element `target` holds, kept up to date as it resizes
 /// (0 until it is first measured).
 #[hook]
@@ -141,8 +144,7 @@ pub fn use_width(target: &NodeRef) -> f64 {
     let setter = width.setter();
     use_effect_with(target.clone(), move |target| {
         let element = target.cast::<web_sys::Element>();
-        let kept: Rc<RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>> =
-            Rc::default();
+        let kept: Rc<RefCell<Option<Watching>>> = Rc::default();
         if let Some(element) = element {
             setter.set(element.get_bounding_client_rect().width());
             let measured = element.clone();
