@@ -26,9 +26,10 @@ pub fn FormatPicker(props: &FormatPickerProps) -> Html {
         on_action.emit(Action::SetFormat(Format::parse(&select.value())));
     });
     // Plain words: what the files were recognised as, not the detector's own name for it.
-    let found = Format::parse(&props.detected).map(label);
+    // The platform's name only ("Discord", not the exporter's), to fit the box.
+    let found = Format::parse(&props.detected).map(|f| label(f).split(" (").next().unwrap_or(""));
     let auto_text = match (props.format, found) {
-        (None, Some(found)) => format!("{found} (recognised by itself)"),
+        (None, Some(found)) => format!("{found} (recognised)"),
         _ => "recognise it by itself".to_string(),
     };
     html! {
