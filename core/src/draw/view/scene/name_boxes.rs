@@ -17,7 +17,7 @@ pub const WIDE: f64 = 0.62;
 const LINE: f64 = 1.3;
 /// Candidates considered at most: more names than this make a calm picture busy (the
 /// rest show on hover).
-pub const CANDIDATES: usize = 12;
+pub const CANDIDATES: usize = 10;
 
 /// A name that would like to be drawn: person `index`'s dot at `at` with radius `r`
 /// (drawing units, as drawn at the current zoom) and the `text` shown.
