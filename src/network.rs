@@ -1,10 +1,12 @@
 //! The network picture as SVG and everything that acts on it.
 
+pub mod core_view;
 pub mod drawing;
 pub mod export;
 pub mod filters;
 pub mod fit;
 pub mod legend;
+pub mod names;
 pub mod network_table;
 pub mod pan_zoom;
 pub mod person_panel;

@@ -2,16 +2,18 @@
  * peerscope embed: one tag on any page.
  *
  *   <script src="https://your.site/peerscope/embed.js" defer></script>
- *   <peerscope-widget profile="creator" goal="connection" height="720"></peerscope-widget>
+ *   <peerscope-widget profile="creator" goal="connection"></peerscope-widget>
  *
  * The widget is an iframe of peerscope's own page (index.html next to this script), which
  * carries its own Content-Security-Policy, so the privacy promise does not depend on the
  * host page. The frame is sandboxed with allow-scripts allow-same-origin allow-downloads
  * (an opaque origin would break local storage and the WebAssembly fetch) and follows the
- * height the app reports.
+ * height the app reports. The page inside opens as a compact card (the answer, the network,
+ * this week's three steps: about 900 px), which grows into the whole report only when the
+ * reader asks ("Show the full report").
  *
  * Attributes: profile (creator | startup | nonprofit), goal (connection | reach),
- * anonymise (present = on), height (starting height in CSS pixels, default 720),
+ * anonymise (present = on), height (starting height in CSS pixels, default 900),
  * fixed-height (present = keep that height and let the frame scroll), src (where the
  * widget page lives; default: index.html beside this script), title.
  */
@@ -70,9 +72,12 @@
       if (this.frame.getAttribute("src") !== url.href) {
         this.frame.setAttribute("src", url.href);
       }
+      // The frame follows the app's height, so it needs no scrollbar of its own (one would
+      // show as an empty strip while the first height is on its way); fixed-height keeps one.
+      this.frame.setAttribute("scrolling", this.hasAttribute("fixed-height") ? "auto" : "no");
       this.frame.title = this.getAttribute("title") || "peerscope: is this group an audience or a community?";
-      const height = parseInt(this.getAttribute("height") || "720", 10);
-      this.frame.style.height = `${Number.isFinite(height) && height > 0 ? height : 720}px`;
+      const height = parseInt(this.getAttribute("height") || "900", 10);
+      this.frame.style.height = `${Number.isFinite(height) && height > 0 ? height : 900}px`;
     }
 
     /** Follows the app's height, from our own frame and its origin only. */

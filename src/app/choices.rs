@@ -86,12 +86,12 @@ pub fn Choices(props: &ChoicesProps) -> Html {
                     <option value="reach" selected={goal == Goal::Reach}>{ "more reach" }</option>
                 </select>
             </label>
-            <label>{ "The host is " }
+            <label>{ "The one who runs the group: " }
                 <select id="host" ref={host_ref} onchange={on_host}>
                     <option value={DETECT} selected={selected_host == DETECT}>
-                        { "detect automatically" }</option>
+                        { "find them for me" }</option>
                     <option value={NO_HOST} selected={selected_host == NO_HOST}>
-                        { "no host" }</option>
+                        { "nobody in particular" }</option>
                     <optgroup label="People, most connected first">
                         { for listed.into_iter().map(|person| {
                             let value = format!("{PERSON}{}", person.id);

@@ -23,7 +23,7 @@ use crate::report::deeper::Deeper;
 use crate::report::downloads::downloads;
 use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
-use crate::report::verdict::VerdictPanel;
+use crate::report::verdict::{Arrival, VerdictPanel};
 use peerscope_core::report::analyze::{analyze_with_interval, Analysis};
 use peerscope_core::report::anonymise::{anonymise_with, file_alias, Pseudonyms};
 use peerscope_core::report::progress::group_key;
@@ -47,6 +47,9 @@ pub struct PageProps {
 pub fn Page(props: &PageProps) -> Html {
     let start = props.start.clone();
     let state = use_reducer(move || (*start).clone());
+    // Embedded, the page is a compact card until the reader asks for the whole report.
+    let whole = use_state(|| false);
+    let compact = state.embedded && !*whole;
     let importer = use_analysis(&state);
     use_report_height(state.embedded);
     let shown = state.shown.as_ref().map(|shown| shown.analysis.clone());
@@ -84,7 +87,7 @@ pub fn Page(props: &PageProps) -> Html {
 
     html! {
         <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"),
-                state.embedded.then_some("embedded"))}
+                state.embedded.then_some("embedded"), compact.then_some("compact"))}
             ondragover={drop_target.ondragover} ondragleave={drop_target.ondragleave}
             ondrop={drop_target.ondrop}>
         <main class="page">
@@ -103,18 +106,24 @@ pub fn Page(props: &PageProps) -> Html {
             if let Some(analysis) = analysis {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}
                     {pseudonyms} {on_action} />
-                <VerdictPanel analysis={analysis.clone()} />
+                <VerdictPanel analysis={analysis.clone()} arrival={arrival(&state)} />
                 <NetworkPanel analysis={analysis.clone()} request={drawn} />
                 <Progress analysis={analysis.clone()} {group} />
-                <Deeper analysis={analysis.clone()} />
-                <Charts analysis={analysis.clone()} />
-                { downloads(&analysis) }
+                if compact {
+                    { compact_more(&whole) }
+                } else {
+                    <Deeper analysis={analysis.clone()} />
+                    <Charts analysis={analysis.clone()} />
+                    { downloads(&analysis) }
+                }
             } else if state.error.is_none() {
                 <p class="placeholder">{ "Reading the sample…" }</p>
             } else {
                 <p class="placeholder">{ "No report yet: load an export to see one." }</p>
             }
-            <AboutData />
+            if !compact {
+                <AboutData />
+            }
         </main>
         </div>
     }
@@ -177,6 +186,30 @@ impl Hidden {
             .fold(sentence, |text, name| {
                 text.replace(name.as_str(), &file_alias(name))
             })
+    }
+}
+
+/// The end of the compact card: `#show-whole` grows it into the whole report (numbers,
+/// charts, downloads, the note on data), and a link opens peerscope in a tab of its own.
+fn compact_more(whole: &UseStateHandle<bool>) -> Html {
+    let whole = whole.clone();
+    let onclick = Callback::from(move |_: MouseEvent| whole.set(true));
+    html! {
+        <p class="compact-more">
+            <button id="show-whole" type="button" {onclick}>{ "Show the full report" }</button>
+            <a href="index.html" target="_blank" rel="noopener">
+                { "Open peerscope in a new tab" }</a>
+        </p>
+    }
+}
+
+/// The person's own export behind the report on screen (`None`: the sample or nothing).
+fn arrival(state: &State) -> Option<Arrival> {
+    let request = &state.shown.as_ref()?.request;
+    match (&request.source, &request.inputs) {
+        (Source::Sample, _) | (_, Inputs::Sample) => None,
+        (_, Inputs::Files(picked)) => Some(Arrival::Files(picked.key)),
+        (_, Inputs::Bytes(bytes)) => Some(Arrival::Bytes(bytes.clone())),
     }
 }
 

@@ -12,10 +12,12 @@ use crate::app::bidi;
 use crate::app::shared::Shared;
 use crate::canvas::canvas2d::Name;
 use crate::canvas::paint::{self, Live};
+use crate::network::names::{left_alone, wrote_alone, NameLayout, NAME_PX};
 use crate::network::pan_zoom::Press;
 use peerscope_core::draw::view::explore::grouped;
 use peerscope_core::draw::view::scene::choice::CanvasKind;
-use peerscope_core::draw::view::scene::labels::{spot, with_focus};
+use peerscope_core::draw::view::scene::labels::with_focus;
+use peerscope_core::draw::view::scene::name_boxes::Side;
 use peerscope_core::draw::view::scene::{Highlight, Scene};
 use peerscope_core::draw::view::zoom::ViewBox;
 use peerscope_core::draw::view::{NetworkView, Role};
@@ -184,30 +186,61 @@ fn on_click(props: &CanvasNetworkProps) -> Callback<MouseEvent> {
     })
 }
 
-/// The names of the most connected, the hosts and `focus`, as text over the canvas.
+/// The names (placed so none covers another, see [`NameLayout`]) and the bin's caption,
+/// as text over the canvas; `grey_alone`: the host is taken away.
 pub fn names_layer(
     network: &NetworkView,
     scene: &Scene,
-    view: &ViewBox,
-    focus: Option<usize>,
+    (view, screen_px): (&ViewBox, f64),
+    (focus, grey_alone): (Option<usize>, bool),
 ) -> Html {
-    let spans = names(network, scene, focus).into_iter().filter_map(|name| {
-        let place = spot(view, name.at, name.r)?;
-        let style = format!(
-            "position:absolute;left:{:.2}%;top:{:.2}%;transform:translate({},-50%);\
-             font:{}12px system-ui,sans-serif;color:var(--fg,#1f2328);white-space:nowrap;\
-             text-shadow:0 0 3px var(--card,#fff),0 0 3px var(--card,#fff)",
-            place.left * 100.0,
-            place.top * 100.0,
-            if place.ends { "-100%" } else { "0" },
-            if name.host { "700 " } else { "" },
-        );
-        let host = name.host.then_some(" · host");
-        Some(html! { <span class="name" {style}>{ bidi::name(&name.text) }{ host }</span> })
+    let shrink = 1.0 / view.zoom().max(1.0).sqrt();
+    let dot = |i: usize| {
+        let d = scene.dot_of(i)?;
+        Some(((f64::from(d.x), f64::from(d.y)), f64::from(d.r) * shrink))
+    };
+    let caption = if grey_alone { left_alone } else { wrote_alone };
+    let layout = NameLayout::new(
+        network,
+        &scene.ranked,
+        dot,
+        (view, screen_px),
+        (focus, caption),
+    );
+    // Box edges as percentages of the view, so the text follows the canvas's size.
+    let left = |x: f64| (x - view.x) / view.w * 100.0;
+    let top = |y: f64| (y - view.y) / view.h * 100.0;
+    let text_style = |rect: &[f64; 4], shift: &str, weight: &str, colour: &str| {
+        format!(
+            "position:absolute;left:{:.2}%;top:{:.2}%;transform:translate({shift},-50%);\
+             font:{weight}{NAME_PX}px/1 system-ui,sans-serif;color:var({colour});\
+             white-space:nowrap;text-shadow:0 0 3px var(--card,#fff),0 0 3px var(--card,#fff)",
+            left(rect[0]),
+            top((rect[1] + rect[3]) / 2.0),
+        )
+    };
+    let bin = layout.bin.as_ref().map(|(text, rect)| {
+        let style = text_style(rect, "0", "", "--muted,#5c636b");
+        html! { <span class="bin-caption" {style}>{ text.clone() }</span> }
+    });
+    let spans = layout.names.iter().map(|(placed, name)| {
+        let rect = &placed.rect;
+        let (anchor, shift) = match placed.side {
+            Side::Right => (rect[0], "0"),
+            Side::Left => (rect[2], "-100%"),
+            Side::Above | Side::Below => ((rect[0] + rect[2]) / 2.0, "-50%"),
+        };
+        let at = [anchor, rect[1], anchor, rect[3]];
+        let weight = if placed.host { "700 " } else { "" };
+        let style = text_style(&at, shift, weight, "--fg,#1f2328");
+        let host = placed.host.then_some(" · host");
+        let class = classes!("name", placed.host.then_some("host-name"));
+        html! { <span {class} {style}>{ bidi::name(name) }{ host }</span> }
     });
     html! {
         <div class="network-names" aria-hidden="true"
             style="position:absolute;inset:0;pointer-events:none;overflow:hidden">
+            { for bin }
             { for spans }
         </div>
     }

@@ -25,13 +25,15 @@ pub fn FormatPicker(props: &FormatPickerProps) -> Html {
         let select: HtmlSelectElement = event.target_unchecked_into();
         on_action.emit(Action::SetFormat(Format::parse(&select.value())));
     });
-    let auto_text = if props.format.is_none() {
-        format!("detect (found: {})", props.detected)
-    } else {
-        "detect".to_string()
+    // Plain words: what the files were recognised as, not the detector's own name for it.
+    // The platform's name only ("Discord", not the exporter's), to fit the box.
+    let found = Format::parse(&props.detected).map(|f| label(f).split(" (").next().unwrap_or(""));
+    let auto_text = match (props.format, found) {
+        (None, Some(found)) => format!("{found} (recognised)"),
+        _ => "recognise it by itself".to_string(),
     };
     html! {
-        <label class="format-picker">{ "Read files as " }
+        <label class="format-picker">{ "Your files come from " }
             <select id="format" {onchange}>
                 <option value="auto" selected={props.format.is_none()}>{ auto_text }</option>
                 { for Format::ALL.iter().map(|&f| html! {

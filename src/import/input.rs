@@ -78,14 +78,16 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                         onchange={on_pick} />
                     <label class="button" for="file-input">{ "Choose files" }</label>
                 </div>
-                <div class="paste">
-                    <label for="paste">{ "…or paste an export's text:" }</label>
+                // Folded on a phone, so its first screen keeps the answer in view.
+                <details class="paste" open={wide_window()}>
+                    <summary>{ "…or paste an export's text" }</summary>
+                    <label for="paste" class="visually-hidden">{ "The export's text" }</label>
                     <textarea id="paste" ref={paste_ref} rows="3" spellcheck="false"
                         placeholder="The text of an export: JSON, a WhatsApp chat or a CSV" />
                     <button id="analyze" type="button" onclick={on_analyze_paste}>
                         { "Analyse pasted text" }
                     </button>
-                </div>
+                </details>
             </div>
             <details class="how-to-export">
                 <summary>{ "How do I get an export?" }</summary>
@@ -99,6 +101,14 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             </details>
         </section>
     }
+}
+
+/// Whether the window is wider than a phone's (40 CSS rem, 640 px), read once at mount.
+fn wide_window() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 640.0)
 }
 
 /// One line per platform on getting an export; the README has the full steps.

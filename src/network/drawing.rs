@@ -10,13 +10,14 @@ use std::cmp::Reverse;
 use yew::prelude::*;
 
 use crate::network::fit::Fit;
+use crate::network::names::{left_alone, wrote_alone, NameLayout};
 use crate::network::pan_zoom::Press;
 use peerscope_core::draw::colours::community_colour;
 use peerscope_core::draw::view::explore::Selection;
-use peerscope_core::draw::view::scene::labels::named;
+use peerscope_core::draw::view::scene::name_boxes::{ranked, Side};
 use peerscope_core::draw::view::scene::radius;
 use peerscope_core::draw::view::zoom::ViewBox;
-use peerscope_core::draw::view::{NetworkView, NodeView, Role};
+use peerscope_core::draw::view::{NetworkView, NodeView};
 
 /// Drawing size in SVG units; the SVG scales to its box.
 pub const WIDTH: f64 = 800.0;
@@ -38,7 +39,7 @@ const STYLE: &str = "\
 #network .person.alone{fill:#bdbdbd !important;opacity:.5}\
 #network.hovering .person:not(.lit),#network.hovering line:not(.lit){opacity:.12}\
 #network.hovering line.lit{stroke:var(--accent,#0072b2);stroke-opacity:.9}\
-#network .name{font:12px system-ui,sans-serif;fill:var(--fg,#1f2328)}\
+#network .name,#network .bin-caption{font-family:system-ui,sans-serif;fill:var(--fg,#1f2328);paint-order:stroke;stroke:var(--card,#fff);stroke-width:.25em;stroke-linejoin:round;pointer-events:none}#network .bin-caption{fill:var(--muted,#5c636b)}\
 #network .host-name{font-weight:700}\
 #network line,#network .person{vector-effect:non-scaling-stroke}\
 #network.searching .person:not(.match),#network.searching line{opacity:.15}\
@@ -72,6 +73,8 @@ pub struct Frame<'a> {
     pub svg: NodeRef,
     /// Tells a click from the end of a drag.
     pub press: Press,
+    /// The drawing's width on screen, CSS pixels (0: not measured yet).
+    pub screen_px: f64,
 }
 
 /// The fit every part of the view shares (drawing, tooltip, search centring).
@@ -96,7 +99,23 @@ pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
         .filter(|&i| frame.selection.shows(i))
         .collect();
     order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
-    let named = named(network, &order, look.hovered);
+    let candidates = ranked(network, &order);
+    let dot = |i: usize| {
+        let node = network.nodes.get(i)?;
+        Some((fit.place(node), scale.radius(node.degree)))
+    };
+    let caption = if look.grey_alone {
+        left_alone
+    } else {
+        wrote_alone
+    };
+    let names = NameLayout::new(
+        network,
+        &candidates,
+        dot,
+        (&frame.view, frame.screen_px),
+        (look.hovered, caption),
+    );
     let found = |i: usize| frame.matches.binary_search(&i).is_ok();
     let classes = classes!(
         look.hovered.is_some().then_some("hovering"),
@@ -133,10 +152,7 @@ pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
                     Some(draw_person(i, node, fit.place(node), &scale, look, marks))
                 }) }
             </g>
-            <g class="names">
-                { for named.iter().filter_map(|&i| network.nodes.get(i))
-                    .map(|node| draw_name(node, fit.place(node), &scale)) }
-            </g>
+            { draw_names(&names) }
         </svg>
     }
 }
@@ -263,26 +279,41 @@ fn draw_person(
     }
 }
 
-fn draw_name(node: &NodeView, (x, y): (f64, f64), scale: &Scale) -> Html {
-    let host = node.role == Role::Host;
-    // Names on the right half go to the left of their dot, so they stay inside the drawing.
-    let (dx, anchor) = if x > WIDTH / 2.0 {
-        (-1.0, "end")
-    } else {
-        (1.0, "start")
-    };
-    let zoom = scale.zoom.max(1.0);
-    let offset = scale.radius(node.degree) + 4.0 / zoom;
-    // Set on the text itself: it must beat the page's `#network .name` size.
-    let size = (zoom > 1.0).then(|| format!("font-size:{:.2}px", 12.0 / zoom));
+/// The names and the bin's caption, each a `<text>` inside its placed box (start-anchored
+/// on the left edge, end-anchored on the right edge for names left of their dot, centred
+/// above and below), at the layout's size; a host's name bold, with " · host".
+fn draw_names(layout: &NameLayout) -> Html {
+    let font = layout.font;
+    let size = format!("font-size:{font:.2}px");
+    let baseline = |rect: &[f64; 4]| (rect[1] + rect[3]) / 2.0 + font * 0.35;
+    let bin = layout.bin.as_ref().map(|(text, rect)| {
+        html! {
+            <text class="bin-caption" x={num(rect[0])} y={num(baseline(rect))}
+                style={size.clone()}>{ text.clone() }</text>
+        }
+    });
     html! {
-        <text x={num(x + dx * offset)} y={num(y + 4.0 / zoom)} text-anchor={anchor}
-            style={size}
-            class={classes!("name", host.then_some("host-name"))}>
-            // Isolated (SVG has no `<bdi>`): a right-to-left name keeps " · host" after it.
-            <tspan style="unicode-bidi:isolate">{ node.name.clone() }</tspan>
-            if host { { " · host" } }
-        </text>
+        <g class="names">
+            { for bin }
+            { for layout.names.iter().map(|(placed, name)| {
+                let rect = &placed.rect;
+                let (x, anchor) = match placed.side {
+                    Side::Right => (rect[0], "start"),
+                    Side::Left => (rect[2], "end"),
+                    Side::Above | Side::Below => ((rect[0] + rect[2]) / 2.0, "middle"),
+                };
+                html! {
+                    <text x={num(x)} y={num(baseline(rect))} text-anchor={anchor}
+                        style={size.clone()} data-person={placed.index.to_string()}
+                        class={classes!("name", placed.host.then_some("host-name"))}>
+                        // Isolated (SVG has no `<bdi>`): a right-to-left name keeps
+                        // " · host" after it.
+                        <tspan style="unicode-bidi:isolate">{ name.clone() }</tspan>
+                        if placed.host { { " · host" } }
+                    </text>
+                }
+            }) }
+        </g>
     }
 }
 

@@ -68,22 +68,52 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let _ = offer("export-svg", "peerscope-network.svg", "image/svg+xml", &svg);
         }
     });
+    let gexf_file = file(
+        "export-gexf",
+        "peerscope-network.gexf",
+        "application/gexf+xml",
+        |a| gexf(&a.network),
+    );
+    let people = file("export-nodes", "peerscope-people.csv", "text/csv", |a| {
+        nodes_csv(&a.network)
+    });
+    let ties = file("export-edges", "peerscope-ties.csv", "text/csv", |a| {
+        edges_csv(&a.network)
+    });
     html! {
-        <div class="exports" role="group" aria-label="Download the network">
-            <button id="export-png" type="button" onclick={on_png}>{ "PNG" }</button>
-            if props.png.is_none() || props.svg.is_some() {
-                <button id="export-svg" type="button" onclick={on_svg}>{ "SVG" }</button>
-            }
-            <button id="export-gexf" type="button" title="Opens in Gephi"
-                onclick={file("export-gexf", "peerscope-network.gexf", "application/gexf+xml",
-                    |a| gexf(&a.network))}>{ "GEXF" }</button>
-            <button id="export-nodes" type="button"
-                onclick={file("export-nodes", "peerscope-people.csv", "text/csv",
-                    |a| nodes_csv(&a.network))}>{ "People (CSV)" }</button>
-            <button id="export-edges" type="button"
-                onclick={file("export-edges", "peerscope-ties.csv", "text/csv",
-                    |a| edges_csv(&a.network))}>{ "Ties (CSV)" }</button>
+        <div class="download-group" role="group" aria-labelledby="network-downloads-title">
+            <h3 id="network-downloads-title">{ "Download the network" }</h3>
+            <ul class="download-list">
+                { line("export-png", "The picture (PNG)", "for a post or a slide", on_png) }
+                if props.png.is_none() || props.svg.is_some() {
+                    { line("export-svg", "The picture (SVG)", "sharp at any size, for print",
+                        on_svg) }
+                }
+                { line("export-gexf", "For Gephi (GEXF)",
+                    "to explore it in Gephi, the free network tool", gexf_file) }
+                { line("export-nodes", "People as a spreadsheet (CSV)",
+                    "one row per person: role, ties, replies", people) }
+                { line("export-edges", "Ties as a spreadsheet (CSV)",
+                    "one row per pair who talked, and how often", ties) }
+            </ul>
         </div>
+    }
+}
+
+/// One download: its button (`#id`, saying what the file is) and a line on what it is for.
+pub(crate) fn line(
+    id: &'static str,
+    what: &'static str,
+    for_what: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let described = format!("{id}-for");
+    html! {
+        <li>
+            <button {id} type="button" {onclick} aria-describedby={described.clone()}>
+                { what }</button>
+            <span id={described} class="download-for">{ for_what }</span>
+        </li>
     }
 }
 

@@ -22,7 +22,7 @@ pub fn colour_switch(by_community: &UseStateHandle<bool>) -> Html {
         })
     };
     html! {
-        <label class="switch">
+        <label class="switch colour-switch">
             <input id="colour-by-group" type="checkbox" checked={**by_community} {onchange} />
             { " Colour by conversation group instead of role" }
         </label>

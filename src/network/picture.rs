@@ -11,10 +11,12 @@ use crate::app::escape::use_escape_unpins;
 use crate::app::shared::Shared;
 use crate::canvas::canvas2d;
 use crate::canvas::canvas_view::{names, names_layer, CanvasNetwork};
+use crate::network::core_view::{core_note, core_view};
 use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
 use crate::network::legend::{colour_switch, legend};
+use crate::network::names::use_width;
 use crate::network::network_table::NetworkTable;
 use crate::network::pan_zoom::{self, use_pan_zoom, Move, PanZoom};
 use crate::network::person_panel::person_panel;
@@ -70,6 +72,8 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
     let pan_zoom = use_pan_zoom();
+    let frame_ref = use_node_ref();
+    let screen_px = use_width(&frame_ref);
     let rest = use_rest(&props.analysis, *removed);
     let full = &props.analysis.network;
     let shown: &NetworkView = rest.moving.as_deref().unwrap_or(full);
@@ -88,7 +92,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     };
     let picked = use_picked(&props.analysis, *removed, filter_used, &query, shown);
     use_search_focus(shown, &picked.found, &query, &pan_zoom);
-    use_fresh_start(props.request, &pan_zoom, &pinned, &filter);
+    use_fresh_start(props.request, &props.analysis, &pan_zoom, &pinned, &filter);
     use_escape_unpins(&pinned, &hovered);
     let on_remove = {
         let (removed, hovered, pinned) = (removed.clone(), hovered.clone(), pinned.clone());
@@ -122,7 +126,14 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         Renderer::Canvas(kind) => kind,
         Renderer::Svg => CanvasKind::Auto,
     };
-    let drawing = drawing(shown, painted.as_ref(), &picked, &pan_zoom, &look, kind);
+    let drawing = drawing(
+        shown,
+        painted.as_ref(),
+        &picked,
+        (&pan_zoom, screen_px),
+        &look,
+        kind,
+    );
     let on_tap = touch::picker(
         look.on_pick.clone(),
         painted
@@ -159,7 +170,9 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
                 { big_note(shown.nodes.len(), *filter, setter(&filter)) }
             }
             { pan_zoom::buttons(&pan_zoom.camera) }
-            { framed(&pan_zoom, drawing, tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
+            { core_note(full, &pan_zoom.camera) }
+            { framed(&pan_zoom, (&frame_ref, talkers_box(shown)), drawing,
+                tooltip(shown, focus, &pan_zoom.camera.0), on_tap) }
             { person_panel(shown, &picked.selection, *pinned, look.on_pick.clone()) }
             if full.nodes.is_empty() {
                 <p class="empty">{ "Nobody to draw yet: this export has no conversations." }</p>
@@ -249,20 +262,26 @@ fn use_canvas(
     (*scene).clone().zip((*lit).clone())
 }
 
-/// A new request's report is a new picture: start from the whole of it, nobody pinned,
-/// every channel and day counted (the old window's channels and dates mean nothing
-/// there). A later answer to the same request keeps all three.
+/// A new request's report is a new picture: start from the whole of it (a big one from its
+/// core, see [`core_view`]), nobody pinned, every channel and day counted (the old window's
+/// channels and dates mean nothing there). A later answer to the same request (the same
+/// network with the score's interval) keeps all three.
 #[hook]
 fn use_fresh_start(
     request: u32,
+    analysis: &Shared<Analysis>,
     pan_zoom: &PanZoom,
     pinned: &UseStateHandle<Option<usize>>,
     filter: &UseStateHandle<Filter>,
 ) {
     let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
     let filter = filter.clone();
+    let analysis = analysis.clone();
     use_effect_with(request, move |_| {
-        camera.dispatch(Move::Reset);
+        camera.dispatch(match core_view(&analysis.network) {
+            Some(view) => Move::Set(view),
+            None => Move::Reset,
+        });
         pinned.set(None);
         if filter.window != Window::default() {
             filter.set(Filter {
@@ -278,7 +297,7 @@ fn drawing(
     shown: &NetworkView,
     painted: Option<&(Shared<Scene>, Shared<Highlight>)>,
     picked: &Picked,
-    pan_zoom: &PanZoom,
+    (pan_zoom, screen_px): (&PanZoom, f64),
     look: &Look,
     kind: CanvasKind,
 ) -> Html {
@@ -290,6 +309,7 @@ fn drawing(
             view,
             svg: pan_zoom.svg.clone(),
             press: pan_zoom.press.clone(),
+            screen_px,
         };
         return draw_network(shown, look, &frame);
     };
@@ -300,7 +320,7 @@ fn drawing(
                 shown={scene.dots.len()} ties={scene.ties.len()}
                 on_hover={look.on_hover.clone()} on_pick={look.on_pick.clone()}
                 press={pan_zoom.press.clone()} />
-            { names_layer(shown, scene, &view, look.hovered) }
+            { names_layer(shown, scene, (&view, screen_px), (look.hovered, look.grey_alone)) }
         </>
     }
 }
@@ -342,11 +362,17 @@ fn on_pick(pinned: &UseStateHandle<Option<usize>>) -> Callback<Option<usize>> {
 
 /// The drawing and its tooltip in the frame that hears the wheel, drags, fingers (taps go
 /// to `on_tap`) and keys. `touch-action: none`: the fingers move the drawing, not the page.
-fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html, on_tap: Callback<Tap>) -> Html {
+fn framed(
+    pan_zoom: &PanZoom,
+    (frame_ref, talkers): (&NodeRef, String),
+    drawing: Html,
+    tip: Html,
+    on_tap: Callback<Tap>,
+) -> Html {
     let end = pan_zoom.onmouseup.clone();
     let touch = touch::handlers(pan_zoom, on_tap);
     html! {
-        <div class="network-frame" style="position:relative;touch-action:none"
+        <div class="network-frame" ref={frame_ref.clone()} data-talkers={talkers} style="position:relative;touch-action:none"
             onwheel={pan_zoom.onwheel.clone()} onmousedown={pan_zoom.onmousedown.clone()}
             onmousemove={pan_zoom.onmousemove.clone()} onmouseup={end.clone()}
             onmouseleave={end} onkeydown={pan_zoom.onkeydown.clone()}
@@ -356,6 +382,23 @@ fn framed(pan_zoom: &PanZoom, drawing: Html, tip: Html, on_tap: Callback<Tap>) -
             { tip }
         </div>
     }
+}
+
+/// The box of the people with a tie in the whole drawing, as fractions of its width and
+/// height: "left top right bottom" (empty when nobody has a tie), for tests to check that
+/// the picture is the talkers' and not a ring of loners'.
+fn talkers_box(network: &NetworkView) -> String {
+    let fit = fit(network);
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for node in network.nodes.iter().filter(|n| n.degree > 0) {
+        let (x, y) = fit.place(node);
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    if x0 > x1 {
+        return String::new();
+    }
+    let (w, h) = (WIDTH, HEIGHT);
+    format!("{:.4} {:.4} {:.4} {:.4}", x0 / w, y0 / h, x1 / w, y1 / h)
 }
 
 /// A callback that stores what it hears in `state`.

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use crate::network::export::{offer, offer_png};
+use crate::network::export::{line, offer, offer_png};
 use peerscope_core::draw::export::metrics_csv::metrics_csv;
 use peerscope_core::draw::share_card::{share_card, HEIGHT, WIDTH};
 use peerscope_core::report::analyze::Analysis;
@@ -51,31 +51,31 @@ pub fn downloads(analysis: &Shared<Analysis>) -> Html {
             let _ = window.print();
         }
     });
+    let report = text(
+        "export-report-json",
+        "peerscope-report.json",
+        "application/json",
+        report_json,
+    );
+    let numbers = text(
+        "export-metrics-csv",
+        "peerscope-metrics.csv",
+        "text/csv",
+        |a| metrics_csv(&a.report),
+    );
     html! {
         <section class="downloads" aria-labelledby="downloads-title">
             <h2 id="downloads-title">{ "Take it with you" }</h2>
             <p class="explain">{ EXPLAIN }</p>
-            <div class="exports" role="group" aria-label="Download the report">
-                <button id="export-report-json" type="button"
-                    onclick={text(
-                        "export-report-json",
-                        "peerscope-report.json",
-                        "application/json",
-                        report_json,
-                    )}>
-                    { "Report (JSON)" }</button>
-                <button id="export-metrics-csv" type="button"
-                    onclick={text(
-                        "export-metrics-csv",
-                        "peerscope-metrics.csv",
-                        "text/csv",
-                        |a| metrics_csv(&a.report),
-                    )}>
-                    { "Numbers (CSV)" }</button>
-                <button id="export-share-card" type="button" onclick={on_card}>
-                    { "Share card (PNG)" }</button>
-                <button id="print" type="button" onclick={on_print}>{ "Print" }</button>
-            </div>
+            <ul class="download-list" aria-label="Download the report">
+                { line("export-report-json", "The report (JSON)",
+                    "every number, for your own tools", report) }
+                { line("export-metrics-csv", "The numbers as a spreadsheet (CSV)",
+                    "one row per measure", numbers) }
+                { line("export-share-card", "A share card (PNG)",
+                    "the answer as a picture, with no names", on_card) }
+                { line("print", "Print", "or save the page as a PDF", on_print) }
+            </ul>
         </section>
     }
 }

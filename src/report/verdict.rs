@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::shared::Shared;
 use peerscope_core::advice::interval::in_words;
+use peerscope_core::import::Input;
 use peerscope_core::model::schema::{Confidence, Label};
 use peerscope_core::model::shown::score_text;
 use peerscope_core::report::analyze::Analysis;
@@ -12,9 +13,23 @@ use peerscope_core::report::analyze::Analysis;
 #[derive(Properties, PartialEq)]
 pub struct VerdictPanelProps {
     pub analysis: Shared<Analysis>,
+    /// The person's own export behind the report (`None`: the sample): when it changes,
+    /// the answer is scrolled into view and focused. A new choice of profile, goal, host or
+    /// format re-reads the same export, so it does not move the page.
+    #[prop_or_default]
+    pub arrival: Option<Arrival>,
 }
 
-/// `#verdict`, with `data-label` = audience, emerging, community or undetermined.
+/// Which export of the person's own is on screen: picked files (their request's key) or
+/// pasted text (its bytes, compared by identity).
+#[derive(Clone, PartialEq)]
+pub enum Arrival {
+    Files(u32),
+    Bytes(Shared<Vec<Input>>),
+}
+
+/// `#verdict`, with `data-label` = audience, emerging, community or undetermined; its
+/// headline `#verdict-headline` is a heading that takes focus when a new export lands.
 ///
 /// Undetermined: the plain "too early to tell", no score at all (never a placeholder where
 /// a number belongs) and `#verdict-reason` saying why, with the numbers. Once the score's
@@ -29,10 +44,13 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
         Confidence::Tentative => "tentative",
         Confidence::Undetermined => "undetermined",
     };
+    let headline = use_node_ref();
+    use_landing(&headline, props.arrival.clone());
     html! {
         <section id="verdict" class={classes!("verdict", label)} data-label={label}
-            aria-label="The answer">
-            <p class="headline">{ &verdict.headline }</p>
+            aria-labelledby="verdict-headline">
+            <h2 id="verdict-headline" class="headline" tabindex="-1" ref={headline}>
+                { &verdict.headline }</h2>
             <p class="label-score">
                 <span class="label">{ label_words(verdict.label) }</span>
                 if verdict.score.is_some() {
@@ -74,6 +92,24 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// Brings the answer into view and focuses its headline when `arrival` changes to a new
+/// export of the person's own (the focus makes screen readers read it out); the sample
+/// at load moves nothing.
+#[hook]
+fn use_landing(headline: &NodeRef, arrival: Option<Arrival>) {
+    let headline = headline.clone();
+    use_effect_with(arrival, move |arrival| {
+        if arrival.is_some() {
+            if let Some(element) = headline.cast::<web_sys::HtmlElement>() {
+                // The headline's top to the window's top, then the focus (already in view,
+                // so it moves nothing more).
+                element.scroll_into_view_with_bool(true);
+                let _ = element.focus();
+            }
+        }
+    });
 }
 
 /// One end of the interval as shown (rounded), for tests to read; empty without one.

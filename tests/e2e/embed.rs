@@ -118,7 +118,7 @@ async fn demo_blog_embeds_the_widget_and_an_upload_inside_it_shows_the_verdict()
             || async {
                 let outer = session.client.execute(script, vec![]).await;
                 let outer = outer.map_err(|e| e.to_string())?.as_f64().unwrap_or(0.0);
-                Ok(if (outer - inner).abs() <= 2.0 && outer != 720.0 {
+                Ok(if (outer - inner).abs() <= 2.0 && outer != 900.0 {
                     Poll::Ready(())
                 } else {
                     Poll::NotYet(format!("iframe {outer}px, app {inner}px"))

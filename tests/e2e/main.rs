@@ -39,6 +39,7 @@ mod hostile_exports;
 mod import;
 mod network;
 mod progress;
+mod readable;
 mod resettle;
 mod samples;
 mod smoke;

@@ -10,6 +10,7 @@ mod server;
 pub mod downloads;
 pub mod embed;
 pub mod hostile;
+pub mod look;
 pub mod page;
 pub mod touch;
 pub mod watch;

@@ -8,6 +8,7 @@ async fn verdict_panel_puts_the_headline_first_and_folds_the_evidence() {
     let root = root();
     let props = VerdictPanelProps {
         analysis: made_up_analysis(),
+        arrival: None,
     };
     yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -52,6 +53,7 @@ async fn an_undetermined_verdict_says_why_and_shows_no_score() {
     let root = root();
     let props = VerdictPanelProps {
         analysis: undetermined_analysis(),
+        arrival: None,
     };
     yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -370,6 +372,7 @@ async fn the_verdict_shows_its_interval_and_how_sure_once_it_has_arrived() {
         let root = root();
         let props = VerdictPanelProps {
             analysis: Shared::new(analysis.clone()),
+            arrival: None,
         };
         yew::Renderer::<VerdictPanel>::with_root_and_props(root.clone(), props).render();
         flush().await;

@@ -5,6 +5,7 @@
 //! same picture. The work is bounded: a layout runs until it settles or until its budget of
 //! node and edge visits is spent, so a large server costs about a second, never a frozen page.
 
+pub mod bin;
 pub mod core_first;
 pub mod forceatlas2;
 pub mod quadtree;
@@ -50,20 +51,37 @@ pub fn layout_weighted(n: usize, edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
     if n == 1 {
         return vec![(0.5, 0.5)];
     }
+    let tied = bin::tied_people(n, edges);
     if n > core_first::CORE_NODES {
-        return normalise(&landscape(&core_first::core_first(n, edges)));
+        return picture(&core_first::core_first(n, edges), &tied);
     }
     let mut fa2 = ForceAtlas2::new(n, edges, settings_for(n));
     fa2.run_until_settled(iterations_for(n, edges.len()));
-    normalise(&landscape(fa2.positions()))
+    picture(fa2.positions(), &tied)
+}
+
+/// Layout units to the unit square: turned so the `tied` people's longest spread lies
+/// along x, the untied binned under them ([`bin::bin_untied`]), fitted by [`normalise`].
+pub fn picture(pos: &[(f64, f64)], tied: &[bool]) -> Vec<(f64, f64)> {
+    normalise(&bin::bin_untied(&turn(pos, tied), tied))
 }
 
 /// Turns `pos` about its centroid so its longest spread (principal axis) lies along x,
 /// which fills a wide drawing best. Non-finite points are left as they are.
 pub fn landscape(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    turn(pos, &[])
+}
+
+/// [`landscape`] with the axis taken from the `tied` people only (a missing flag counts as
+/// tied), so loners flung to the edge do not tilt the talkers.
+fn turn(pos: &[(f64, f64)], tied: &[bool]) -> Vec<(f64, f64)> {
     let fine: Vec<&(f64, f64)> = pos
         .iter()
-        .filter(|p| p.0.is_finite() && p.1.is_finite())
+        .enumerate()
+        .filter(|(i, p)| {
+            tied.get(*i).copied().unwrap_or(true) && p.0.is_finite() && p.1.is_finite()
+        })
+        .map(|(_, p)| p)
         .collect();
     let k = fine.len().max(1) as f64;
     let (cx, cy) = fine

@@ -177,7 +177,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// One HTTP/1.1 POST of a JSON body to the driver; the JSON answer.
-fn post(base: &str, path: &str, body: &str) -> Result<Value, String> {
+pub(super) fn post(base: &str, path: &str, body: &str) -> Result<Value, String> {
     let addr = base.trim_start_matches("http://").trim_end_matches('/');
     let mut stream = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
     write!(

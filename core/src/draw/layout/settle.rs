@@ -8,6 +8,7 @@
 //! Running it to the end gives exactly [`super::resettle`] (which is built on it), so
 //! the stepped and the one-go pictures agree.
 
+use super::bin::tied_people;
 use super::core_first::{pick_core, sub_layout, CORE_NODES, CORE_TIES};
 use super::{iterations_for, normalise, settings_for, ForceAtlas2};
 use crate::graph::Csr;
@@ -25,6 +26,8 @@ pub struct Settle {
     fa2: Option<ForceAtlas2>,
     /// Iterations still allowed.
     left: usize,
+    /// Whether each person has a tie (the untied are binned, see [`super::picture`]).
+    tied: Vec<bool>,
 }
 
 impl Settle {
@@ -39,6 +42,7 @@ impl Settle {
                 core: None,
                 fa2: None,
                 left: 0,
+                tied: vec![false; n],
             };
         }
         // Back to layout units: a fresh layout spreads over about 10·√n.
@@ -63,6 +67,7 @@ impl Settle {
             core,
             fa2: Some(fa2),
             left,
+            tied: tied_people(n, edges),
         }
     }
 
@@ -92,14 +97,16 @@ impl Settle {
         self.fa2.as_ref().map_or(0, ForceAtlas2::iterations)
     }
 
-    /// Everyone's position so far, fitted into 0.05..=0.95 (see [`normalise`]); one
-    /// person sits in the centre, nobody gives none.
+    /// Everyone's position so far, the people left with no tie binned under the rest and
+    /// all fitted into 0.05..=0.95 (see [`super::picture`]; not turned, so the picture does not
+    /// spin as it settles); one person sits in the centre, nobody gives none.
     pub fn positions(&self) -> Vec<(f64, f64)> {
         let Some(fa2) = self.fa2.as_ref() else {
             return vec![(0.5, 0.5); self.all.len()];
         };
+        let fitted = |pos: &[(f64, f64)]| normalise(&super::bin::bin_untied(pos, &self.tied));
         match &self.core {
-            None => normalise(fa2.positions()),
+            None => fitted(fa2.positions()),
             Some(core) => {
                 let mut all = self.all.clone();
                 for (&v, &p) in core.iter().zip(fa2.positions()) {
@@ -107,7 +114,7 @@ impl Settle {
                         *slot = p;
                     }
                 }
-                normalise(&all)
+                fitted(&all)
             }
         }
     }

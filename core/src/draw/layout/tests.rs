@@ -143,3 +143,23 @@ fn landscape_lays_the_long_axis_flat() {
     assert!(spread(|p| p.0) > 5.0 * spread(|p| p.1));
     assert!(landscape(&[]).is_empty());
 }
+
+#[test]
+fn loners_are_binned_and_the_talkers_fill_the_frame() {
+    // A ring of 20 talkers and 31 people with no tie: the talkers span the width, the
+    // loners sit in a strip under them instead of a ring around them.
+    let edges: Vec<(u32, u32, f64)> = (0..20u32).map(|v| (v, (v + 1) % 20, 1.0)).collect();
+    let pos = layout_weighted(51, &edges);
+    let talkers = &pos[..20];
+    let span = |f: fn(&(f64, f64)) -> f64, of: &[(f64, f64)]| {
+        let lo = of.iter().map(f).fold(f64::MAX, f64::min);
+        (lo, of.iter().map(f).fold(f64::MIN, f64::max))
+    };
+    let (x0, x1) = span(|p| p.0, talkers);
+    let (_, bottom) = span(|p| p.1, talkers);
+    assert!(x1 - x0 > 0.75, "the talkers span {x0}..{x1}");
+    assert!(
+        pos[20..].iter().all(|p| p.1 > bottom),
+        "every loner under the talkers"
+    );
+}

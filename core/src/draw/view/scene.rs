@@ -16,6 +16,7 @@ pub mod choice;
 pub mod classes;
 pub mod grid;
 pub mod labels;
+pub mod name_boxes;
 pub mod pace;
 pub mod palette;
 
@@ -37,6 +38,11 @@ const TIE_RANGE: f64 = 0.68;
 const CLEAR_TIES: f64 = 4000.0;
 /// The fade never goes below this, so a tie on its own stays visible when zoomed in.
 const LEAST_FADE: f64 = 0.3;
+/// Up to this many people drawn, dots keep the SVG's sizes; past it they shrink by
+/// √(this / people), so ten thousand dots read as a network, not one green disc.
+const CLEAR_PEOPLE: f64 = 1500.0;
+/// Dots never shrink below this share of their size.
+const LEAST_DOT: f64 = 0.35;
 /// A lit tie's opacity, whatever its weight (the SVG's `line.lit`).
 const LIT: f32 = 0.9;
 
@@ -56,7 +62,7 @@ pub struct Dot {
     pub index: u32,
     pub x: f32,
     pub y: f32,
-    /// Radius at 1× zoom (see [`radius`]).
+    /// Radius at 1× zoom (see [`radius`]), smaller in a crowd (see [`CLEAR_PEOPLE`]).
     pub r: f32,
     pub fill: Rgba,
     /// A thick ring in the text colour (hosts); other dots get a thin one in the background's.
@@ -104,6 +110,8 @@ pub struct Scene {
     pub fade: f32,
     /// Who is named when nobody is pointed at (see [`labels::named`]).
     pub named: Vec<usize>,
+    /// Who may be named on screen, most important first (see [`name_boxes::ranked`]).
+    pub ranked: Vec<usize>,
     /// `network.nodes` index → position in `dots` (`u32::MAX`: not drawn).
     slot: Vec<u32>,
     /// Per person, where their ties start in `tie_ids` (one more entry than people).
@@ -131,13 +139,17 @@ impl Scene {
             .filter(|&i| selection.shows(i))
             .collect();
         order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
+        let shrink = (CLEAR_PEOPLE / order.len().max(1) as f64)
+            .sqrt()
+            .clamp(LEAST_DOT, 1.0);
         let dots: Vec<Dot> = order
             .iter()
             .filter_map(|&i| {
                 let node = network.nodes.get(i)?;
                 // Greyed alike: left alone by the host's removal, or by the window.
                 let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
-                Some(dot(i, node, &place, max_degree, (colouring, grey)))
+                let size = (max_degree, shrink);
+                Some(dot(i, node, &place, size, (colouring, grey)))
             })
             .collect();
         let mut slot = vec![u32::MAX; network.nodes.len()];
@@ -159,6 +171,7 @@ impl Scene {
             width,
             height,
             named: labels::named(network, &order, None),
+            ranked: name_boxes::ranked(network, &order),
             dots,
             ties,
             fade,
@@ -295,7 +308,7 @@ fn dot(
     i: usize,
     node: &NodeView,
     place: &impl Fn(&NodeView) -> (f64, f64),
-    max_degree: u32,
+    (max_degree, shrink): (u32, f64),
     (colouring, grey): (Colouring, bool),
 ) -> Dot {
     let (x, y) = place(node);
@@ -310,7 +323,7 @@ fn dot(
         index: i as u32,
         x: x as f32,
         y: y as f32,
-        r: radius(node.degree, max_degree) as f32,
+        r: (radius(node.degree, max_degree) * shrink) as f32,
         fill,
         ring: node.role == Role::Host,
     }
