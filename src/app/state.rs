@@ -200,20 +200,29 @@ impl State {
         }
     }
 
-    /// The choices the pickers show: those of the report on screen, else the latest asked.
+    /// The choices the pickers show: those of the latest request while it is still being
+    /// answered (a choice made then shows at once and never snaps back), else those of the
+    /// report on screen, else the latest asked.
     pub fn options(&self) -> &Options {
-        match &self.shown {
-            Some(shown) => &shown.request.options,
-            None => &self.asked.options,
-        }
+        &self.base().options
     }
 
-    /// The files a change of choice re-analyses: those of the report on screen, so a failed
-    /// upload never sticks.
+    /// The latest request is still being answered: no answer, error or cancel for it yet.
+    fn pending(&self) -> bool {
+        let answered = self
+            .shown
+            .as_ref()
+            .is_some_and(|shown| shown.request.id == self.asked.id);
+        !answered && self.error.is_none() && self.halted != Some(self.asked.id)
+    }
+
+    /// What a change of choice re-analyses, with which choices: the latest request while it
+    /// is pending (so two quick choices add up instead of the second undoing the first),
+    /// else the report on screen (so a failed or cancelled upload never sticks).
     fn base(&self) -> &Request {
         match &self.shown {
-            Some(shown) => &shown.request,
-            None => &self.asked,
+            Some(shown) if !self.pending() => &shown.request,
+            _ => &self.asked,
         }
     }
 

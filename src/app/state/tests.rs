@@ -230,3 +230,30 @@ fn progress_then_cancel_keeps_the_report_and_ignores_the_late_answer() {
     assert_eq!(again.status, None, "a new request clears the word");
     assert_eq!(analysed(&again).options().goal, Goal::Reach);
 }
+
+/// Issue 18's lost choice: picking a profile, then a goal before the first re-analysis
+/// answers, must keep both (the goal used to be applied to the report on screen's choices,
+/// snapping the profile back).
+#[test]
+fn a_choice_made_while_another_runs_adds_to_it() {
+    let state = opened_on_sample().reduce(Action::SetProfile(Profile::Nonprofit));
+    assert_eq!(
+        state.options().profile,
+        Profile::Nonprofit,
+        "the picker shows it at once"
+    );
+    let profile_asked = state.asked.id;
+    let state = state.reduce(Action::SetGoal(Goal::Reach));
+    assert_eq!(state.asked.options.profile, Profile::Nonprofit);
+    assert_eq!(state.asked.options.goal, Goal::Reach);
+    // The profile's own answer arrives late and is dropped; the goal's is shown.
+    let late = Rc::clone(&state).reduce(Action::Analysed {
+        id: profile_asked,
+        result: Err("superseded".into()),
+    });
+    assert!(late.error.is_none());
+    let state = analysed(&late);
+    let shown = state.shown.as_ref().map(|s| s.analysis.report.profile);
+    assert_eq!(shown, Some(Profile::Nonprofit));
+    assert_eq!(state.options().goal, Goal::Reach);
+}
