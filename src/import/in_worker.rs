@@ -209,8 +209,12 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
             .map_err(|e| format!("{name}: cannot be read ({e})."))?;
         if !import::streams(head, format) {
             let size = file.size() as u64;
-            limit::check_whole(&name, size, whole, job.max_whole_bytes)?;
-            whole += size;
+            // Formats that take more memory per byte count for more (a text chat, a CSV).
+            let detected = || import::detect(&import::Input::new(name.clone(), head.to_vec()));
+            let weight = limit::whole_weight(format.or_else(|| detected().ok()));
+            let (before, max) = (whole / weight, job.max_whole_bytes / weight);
+            limit::check_whole(&name, size, before, max)?;
+            whole = whole.saturating_add(size.saturating_mul(weight));
         }
         import::read_stream_counting(&name, buffered, format, &mut dataset, &counted)
             .map_err(|e| e.to_string())?;
