@@ -28,6 +28,7 @@ mod support;
 
 mod anonymise;
 mod bad_input;
+mod bombs;
 mod canvas;
 mod charts;
 mod embed;
