@@ -1,5 +1,6 @@
 //! The network picture as SVG and everything that acts on it.
 
+pub mod camera;
 pub mod core_view;
 pub mod drawing;
 pub mod export;

@@ -11,14 +11,15 @@ use crate::app::escape::use_escape_unpins;
 use crate::app::shared::Shared;
 use crate::canvas::canvas2d;
 use crate::canvas::canvas_view::{names, names_layer, CanvasNetwork};
-use crate::network::core_view::{core_note, core_view};
+use crate::network::camera::{use_fresh_start, use_search_focus};
+use crate::network::core_view::core_note;
 use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
 use crate::network::legend::{colour_switch, legend};
 use crate::network::names::use_width;
 use crate::network::network_table::NetworkTable;
-use crate::network::pan_zoom::{self, use_pan_zoom, Move, PanZoom};
+use crate::network::pan_zoom::{self, use_pan_zoom, PanZoom};
 use crate::network::person_panel::person_panel;
 use crate::network::resettle::{use_rest, Rest};
 use crate::network::search::search_box;
@@ -30,7 +31,6 @@ use peerscope_core::draw::export::scene_svg;
 use peerscope_core::draw::view::explore::{search, select, Filter, Selection};
 use peerscope_core::draw::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
 use peerscope_core::draw::view::scene::{Colouring, Highlight, Scene};
-use peerscope_core::draw::view::times::Window;
 use peerscope_core::draw::view::NetworkView;
 use peerscope_core::report::analyze::Analysis;
 
@@ -262,36 +262,6 @@ fn use_canvas(
     (*scene).clone().zip((*lit).clone())
 }
 
-/// A new request's report is a new picture: start from the whole of it (a big one from its
-/// core, see [`core_view`]), nobody pinned, every channel and day counted (the old window's
-/// channels and dates mean nothing there). A later answer to the same request (the same
-/// network with the score's interval) keeps all three.
-#[hook]
-fn use_fresh_start(
-    request: u32,
-    analysis: &Shared<Analysis>,
-    pan_zoom: &PanZoom,
-    pinned: &UseStateHandle<Option<usize>>,
-    filter: &UseStateHandle<Filter>,
-) {
-    let (camera, pinned) = (pan_zoom.camera.dispatcher(), pinned.clone());
-    let filter = filter.clone();
-    let analysis = analysis.clone();
-    use_effect_with(request, move |_| {
-        camera.dispatch(match core_view(&analysis.network) {
-            Some(view) => Move::Set(view),
-            None => Move::Reset,
-        });
-        pinned.set(None);
-        if filter.window != Window::default() {
-            filter.set(Filter {
-                window: Window::default(),
-                ..*filter
-            });
-        }
-    });
-}
-
 /// `#network`: the canvas with the names over it when `painted`, else the SVG.
 fn drawing(
     shown: &NetworkView,
@@ -405,17 +375,4 @@ fn talkers_box(network: &NetworkView) -> String {
 fn setter<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
     let state = state.clone();
     Callback::from(move |value: T| state.set(value))
-}
-
-/// Centres the drawing on the first person found whenever the search text changes.
-#[hook]
-fn use_search_focus(network: &NetworkView, found: &[usize], query: &str, pan_zoom: &PanZoom) {
-    let first = found.first().and_then(|&i| network.nodes.get(i));
-    let at = first.map(|node| fit(network).place(node));
-    let camera = pan_zoom.camera.dispatcher();
-    use_effect_with(query.to_string(), move |_| {
-        if let Some(at) = at {
-            camera.dispatch(Move::CentreOn(at));
-        }
-    });
 }
