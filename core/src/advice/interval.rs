@@ -186,25 +186,17 @@ impl Replicate<'_, '_> {
             }
             None => continuation::continuation(&self.gather(draws, false), &self.away.mask).0,
         };
-        let none = Metric::unobservable("not part of the score");
+        let not_scored = "not part of the score";
+        let none = Metric::unobservable(not_scored);
         let mut metrics = Metrics {
             host_share: counts.host_share(),
             centralization: structure::centralization(&shape.graph),
-            in_centralization: none.clone(),
-            out_centralization: none.clone(),
             resilience: structure::resilience(&shape.graph, &self.away.nodes(&shape)),
             peer_reply_share: counts.peer_reply_share(),
             member_initiated_share: counts.member_initiated_share(),
-            reciprocity: none.clone(),
-            active_share: none.clone(),
-            peer_answer_share: none.clone(),
             continuation,
             connect_share: counts.connect_share(),
-            density: none.clone(),
-            modularity: none.clone(),
-            isolate_share: none,
-            median_minutes_to_peer_answer: median(Vec::new(), "not part of the score"),
-            median_minutes_to_host_answer: median(Vec::new(), "not part of the score"),
+            ..Metrics::every(none, median(Vec::new(), not_scored))
         };
         floors::apply(&mut metrics, participants);
         verdict::score(&Context {

@@ -320,25 +320,7 @@ mod tests {
     fn metrics(value: f64) -> Metrics {
         let m = Metric::observed(value, value * 100.0, 100.0);
         let none = median(Vec::new(), "none");
-        Metrics {
-            host_share: m.clone(),
-            centralization: m.clone(),
-            in_centralization: m.clone(),
-            out_centralization: m.clone(),
-            resilience: m.clone(),
-            peer_reply_share: m.clone(),
-            member_initiated_share: m.clone(),
-            reciprocity: m.clone(),
-            active_share: m.clone(),
-            peer_answer_share: m.clone(),
-            continuation: m.clone(),
-            connect_share: m.clone(),
-            density: m.clone(),
-            modularity: m.clone(),
-            isolate_share: m,
-            median_minutes_to_peer_answer: none.clone(),
-            median_minutes_to_host_answer: none,
-        }
+        Metrics::every(m, none)
     }
 
     fn context(metrics: &Metrics, interactions: u64, participants: u64) -> Context<'_> {

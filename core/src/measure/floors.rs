@@ -116,25 +116,7 @@ mod tests {
     fn metrics(den: f64) -> Metrics {
         let m = Metric::ratio(den / 2.0, den, "none");
         let median = crate::measure::engagement::median(Vec::new(), "none");
-        Metrics {
-            host_share: m.clone(),
-            centralization: m.clone(),
-            in_centralization: m.clone(),
-            out_centralization: m.clone(),
-            resilience: m.clone(),
-            peer_reply_share: m.clone(),
-            member_initiated_share: m.clone(),
-            reciprocity: m.clone(),
-            active_share: m.clone(),
-            peer_answer_share: m.clone(),
-            continuation: m.clone(),
-            connect_share: m.clone(),
-            density: m.clone(),
-            modularity: m.clone(),
-            isolate_share: m,
-            median_minutes_to_peer_answer: median.clone(),
-            median_minutes_to_host_answer: median,
-        }
+        Metrics::every(m, median)
     }
 
     #[test]

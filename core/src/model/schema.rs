@@ -140,6 +140,32 @@ pub struct Metrics {
     pub median_minutes_to_host_answer: Median,
 }
 
+impl Metrics {
+    /// Every metric set to `metric` and both medians to `median`: the start of a partial
+    /// set (the score's bootstrap measures only the score's seven) and of tests.
+    pub fn every(metric: Metric, median: Median) -> Metrics {
+        Metrics {
+            host_share: metric.clone(),
+            centralization: metric.clone(),
+            in_centralization: metric.clone(),
+            out_centralization: metric.clone(),
+            resilience: metric.clone(),
+            peer_reply_share: metric.clone(),
+            member_initiated_share: metric.clone(),
+            reciprocity: metric.clone(),
+            active_share: metric.clone(),
+            peer_answer_share: metric.clone(),
+            continuation: metric.clone(),
+            connect_share: metric.clone(),
+            density: metric.clone(),
+            modularity: metric.clone(),
+            isolate_share: metric,
+            median_minutes_to_peer_answer: median.clone(),
+            median_minutes_to_host_answer: median,
+        }
+    }
+}
+
 /// A median duration: `value` in `unit`s over `count` observations, or null with a reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Median {
