@@ -6,7 +6,7 @@ use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
 use crate::draw::view::NetworkView;
-use crate::graph::hosts::{self, rank_by_reach};
+use crate::graph::hosts::{self, rank_by_reach, Hosts};
 use crate::graph::interactions::{Conversation, InteractionKind};
 use crate::graph::scope::Scope;
 use crate::import;
@@ -102,6 +102,18 @@ pub fn add_interval(
     options: &Options,
     report: &mut Report,
 ) -> Result<(), ImportError> {
+    with_hosts(data, options, |scope, _| interval_of(scope, report))
+}
+
+/// Runs `then` on the scope of all of `data` with the hosts `options` choose (named or
+/// detected) marked, and those hosts.
+///
+/// Fails only when a named host is nobody in the export.
+fn with_hosts<T>(
+    data: &Dataset,
+    options: &Options,
+    then: impl FnOnce(&Scope, &Hosts) -> T,
+) -> Result<T, ImportError> {
     let conv = Conversation::build(data);
     let nobody = vec![false; data.people.len()];
     let whole = Scope::new(data, &conv, &nobody, |_| true);
@@ -111,8 +123,7 @@ pub fn add_interval(
         is_host: &mask,
         ..whole
     };
-    interval_of(&scope, report);
-    Ok(())
+    Ok(then(&scope, &hosts))
 }
 
 /// Bootstraps `report`'s score on `scope` (the one it was measured on) and fills the
@@ -150,57 +161,50 @@ fn run_parts(
     people: bool,
     bootstrap: bool,
 ) -> Result<Analysis, ImportError> {
-    let conv = Conversation::build(data);
-    let nobody = vec![false; data.people.len()];
-    let whole = Scope::new(data, &conv, &nobody, |_| true);
-    let hosts = hosts::choose(data, &whole.graph, &options.hosts)?;
-    let mask = hosts.mask(data.people.len());
-    let scope = Scope {
-        is_host: &mask,
-        ..whole
-    };
-    let measured = Measured::of(&scope, options, true);
-    let signals = Signals::gather(
-        &scope,
-        &measured.people,
-        &measured.metrics,
-        measured.verdict.label,
-        options.goal,
-    );
-    let mut report = Report {
-        schema: SCHEMA,
-        sources: sources(data, &conv),
-        counts: counts::of(&scope, hosts.people.len(), measured.days, &signals),
-        hosts: hosts.info.clone(),
-        profile: options.profile,
-        goal: options.goal,
-        structure: measured.structure.clone(),
-        funnel: Funnel {
-            only_with_hosts: signals.only_with_hosts.1,
-            ..measured.people.funnel.clone()
-        },
-        spaces: spaces(data, &conv, &mask, options, &measured),
-        timeline: timeline(&scope),
-        checklist: checklist(&signals, options.profile),
-        metrics: measured.metrics.clone(),
-        verdict: measured.verdict.clone(),
-    };
-    if bootstrap {
-        interval_of(&scope, &mut report);
-    }
-    let participants = if people {
-        participants(data, &scope)
-    } else {
-        Vec::new()
-    };
-    Ok(Analysis {
-        network: if draw {
-            network::of(&scope, &measured)
+    with_hosts(data, options, |scope, hosts| {
+        let measured = Measured::of(scope, options, true);
+        let signals = Signals::gather(
+            scope,
+            &measured.people,
+            &measured.metrics,
+            measured.verdict.label,
+            options.goal,
+        );
+        let mut report = Report {
+            schema: SCHEMA,
+            sources: sources(data, scope.conv),
+            counts: counts::of(scope, hosts.people.len(), measured.days, &signals),
+            hosts: hosts.info.clone(),
+            profile: options.profile,
+            goal: options.goal,
+            structure: measured.structure.clone(),
+            funnel: Funnel {
+                only_with_hosts: signals.only_with_hosts.1,
+                ..measured.people.funnel.clone()
+            },
+            spaces: spaces(data, scope.conv, scope.is_host, options, &measured),
+            timeline: timeline(scope),
+            checklist: checklist(&signals, options.profile),
+            metrics: measured.metrics.clone(),
+            verdict: measured.verdict.clone(),
+        };
+        if bootstrap {
+            interval_of(scope, &mut report);
+        }
+        let participants = if people {
+            participants(data, scope)
         } else {
-            NetworkView::default()
-        },
-        report,
-        participants,
+            Vec::new()
+        };
+        Analysis {
+            network: if draw {
+                network::of(scope, &measured)
+            } else {
+                NetworkView::default()
+            },
+            report,
+            participants,
+        }
     })
 }
 
