@@ -121,6 +121,7 @@ pub fn read_input(
 /// Every way in (files, the CLI's streams, the page's worker) ends here.
 pub fn check_not_empty(mut dataset: Dataset, names: &[&str]) -> Result<Dataset, ImportError> {
     crate::model::outliers::mark(&mut dataset);
+    dataset.finish_import();
     if dataset.messages.is_empty() {
         return Err(one_line_error(ImportError::Empty(format!(
             "{}: the export holds no messages, so there is nothing to measure.",

@@ -7,6 +7,7 @@
 mod distinct;
 pub mod fixed_word;
 pub mod format;
+mod message_index;
 pub mod metric;
 pub mod options;
 pub mod outliers;
@@ -24,6 +25,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::fixed_word::{known, one_of, FixedWord};
 use crate::model::format::Format;
+use crate::model::message_index::MessageIndex;
 
 /// Index of a person in [`Dataset::people`].
 pub type PersonIdx = u32;
@@ -134,16 +136,16 @@ pub struct Message {
     pub time_estimated: bool,
     pub kind: MessageKind,
     /// Id of the message this one explicitly replies to.
-    pub parent: Option<String>,
+    pub parent: Option<Box<str>>,
     /// Id of the root of the thread this message sits in (Slack `thread_ts`, a forum
     /// topic's first post, a YouTube top-level comment), when the source says so. Thread
     /// files (Discord) need none: their root is found per space.
-    pub thread_root: Option<String>,
+    pub thread_root: Option<Box<str>>,
     /// The person a thread reply addresses when the source names a person rather than a
     /// message (a YouTube reply starting with `@handle`); overrides the root's author.
     pub addressee: Option<PersonIdx>,
     /// Mentioned people, each at most once.
-    pub mentions: Vec<PersonIdx>,
+    pub mentions: Box<[PersonIdx]>,
     pub reactions: Vec<Reaction>,
     /// Length of the text in characters.
     pub text_len: u32,
@@ -172,7 +174,7 @@ impl Message {
             parent: None,
             thread_root: None,
             addressee: None,
-            mentions: Vec::new(),
+            mentions: Box::default(),
             reactions: Vec::new(),
             text_len: 0,
             is_question: false,
@@ -197,14 +199,14 @@ impl Message {
     /// The message this one explicitly answers; `Some` makes it a reply.
     pub fn with_parent(mut self, parent: Option<String>) -> Message {
         self.answers(parent.is_some());
-        self.parent = parent;
+        self.parent = parent.map(String::into_boxed_str);
         self
     }
 
     /// The root of the thread it sits in; `Some` makes it a reply.
     pub fn with_thread_root(mut self, root: Option<String>) -> Message {
         self.answers(root.is_some());
-        self.thread_root = root;
+        self.thread_root = root.map(String::into_boxed_str);
         self
     }
 
@@ -221,7 +223,7 @@ impl Message {
 
     /// The people it mentions, each at most once.
     pub fn with_mentions(mut self, mentions: Vec<PersonIdx>) -> Message {
-        self.mentions = mentions;
+        self.mentions = mentions.into_boxed_slice();
         self
     }
 
@@ -297,7 +299,9 @@ pub struct Dataset {
     // resistance buys nothing, while SipHash was a tenth of a 1 M-message import.
     person_index: FxHashMap<String, PersonIdx>,
     space_index: FxHashMap<String, SpaceIdx>,
-    message_index: FxHashMap<(SpaceIdx, String), usize>,
+    /// Finds a loaded message by (space, id) while messages are added; dropped by
+    /// [`Dataset::finish_import`], rebuilt if one is added after.
+    message_index: MessageIndex,
     /// Bytes unpacked from zips into this dataset so far, every file together; the import
     /// layer holds it to its budget for one drop.
     unpacked_bytes: u64,
@@ -357,8 +361,11 @@ impl Dataset {
     /// reactions wins, since later exports see reactions added since. Returns `false`
     /// for a duplicate.
     pub fn push_message(&mut self, message: Message) -> bool {
-        let key = (message.space, message.id.clone());
-        if let Some(&at) = self.message_index.get(&key) {
+        self.message_index.catch_up(&self.messages);
+        let found = self
+            .message_index
+            .find(&self.messages, message.space, &message.id);
+        if let Some(at) = found {
             if let Some(existing) = self.messages.get_mut(at) {
                 let total = |m: &Message| m.reactions.iter().map(|r| r.count).sum::<u32>();
                 if total(&message) > total(existing) {
@@ -367,9 +374,16 @@ impl Dataset {
             }
             return false;
         }
-        self.message_index.insert(key, self.messages.len());
         self.messages.push(message);
         true
+    }
+
+    /// Ends an import: drops the duplicate index and the message list's spare room, which
+    /// the analysis does not need (on a big chat they are a third of the model). Adding
+    /// messages after it still merges duplicates, rebuilding the index first.
+    pub fn finish_import(&mut self) {
+        self.message_index = MessageIndex::default();
+        self.messages.shrink_to_fit();
     }
 
     /// A person's source id; empty for an index that is nobody.

@@ -9,7 +9,10 @@
 //! but is no end of an interaction: a reply to its message has no target person, so it
 //! creates none (docs/METRICS.md §2).
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::model::{work, Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
@@ -184,7 +187,7 @@ fn thread_answer(
     at: usize,
     index: &Index,
     roots: &FxHashMap<SpaceIdx, usize>,
-    inferred: &FxHashMap<usize, usize>,
+    inferred: &[Option<u32>],
 ) -> (Option<Answer>, bool) {
     let root = message.thread_root.as_deref();
     let found = root.and_then(|id| index.find(message.space, id));
@@ -198,8 +201,8 @@ fn thread_answer(
             addressee: message.addressee,
         })
         .or_else(|| {
-            inferred.get(&at).map(|&target| Answer {
-                target,
+            inferred.get(at).copied().flatten().map(|target| Answer {
+                target: target as usize,
                 kind: InteractionKind::InferredReply,
                 addressee: None,
             })
@@ -209,12 +212,14 @@ fn thread_answer(
 
 /// Message lookup by id: within a space first, then anywhere (first copy wins).
 ///
-/// One map by id plus a small one for ids that recur in another space, rather than a map
-/// by (space, id) and a map by id: on a million messages each map costs about 70 ms.
+/// One table by id plus a small map for ids that recur in another space, rather than a map
+/// by (space, id) and a map by id: on a million messages each map costs about 70 ms. The
+/// table holds positions only (4 bytes a slot; the id is read from the message), where a
+/// map from `&str` took 24.
 struct Index<'a> {
     messages: &'a [Message],
-    /// Id → its first message anywhere.
-    anywhere: FxHashMap<&'a str, usize>,
+    /// Id → its first message anywhere, as a position in `messages`.
+    anywhere: HashTable<u32>,
     /// (space, id) → the first message with that id in that space, only for spaces other
     /// than the one of the id's first message.
     elsewhere: FxHashMap<(SpaceIdx, &'a str), usize>,
@@ -222,30 +227,47 @@ struct Index<'a> {
 
 impl<'a> Index<'a> {
     fn new(data: &'a Dataset) -> Index<'a> {
-        let mut anywhere =
-            FxHashMap::with_capacity_and_hasher(data.messages.len(), Default::default());
+        let messages = data.messages.as_slice();
+        let mut anywhere = HashTable::with_capacity(messages.len());
         let mut elsewhere = FxHashMap::default();
-        for (at, m) in data.messages.iter().enumerate() {
-            let first = *anywhere.entry(m.id.as_str()).or_insert(at);
-            let first_space = data.messages.get(first).map(|f| f.space);
+        let rehash = |&at: &u32| messages.get(at as usize).map_or(0, |m| id_hash(&m.id));
+        for (at, m) in messages.iter().enumerate() {
+            // Positions past u32::MAX are not indexed; no budget lets an import get there.
+            let Ok(position) = u32::try_from(at) else {
+                break;
+            };
+            let same = |&first: &u32| messages.get(first as usize).is_some_and(|f| f.id == m.id);
+            let entry = anywhere.entry(id_hash(&m.id), same, rehash);
+            let first = *entry.or_insert(position).get() as usize;
+            let first_space = messages.get(first).map(|f| f.space);
             if first_space != Some(m.space) {
                 elsewhere.entry((m.space, m.id.as_str())).or_insert(at);
             }
         }
         Index {
-            messages: &data.messages,
+            messages,
             anywhere,
             elsewhere,
         }
     }
 
+    /// The first message with `id` in any space.
+    fn first(&self, id: &str) -> Option<usize> {
+        let same = |&at: &u32| self.messages.get(at as usize).is_some_and(|m| m.id == id);
+        self.anywhere.find(id_hash(id), same).map(|&at| at as usize)
+    }
+
     fn find(&self, space: SpaceIdx, id: &str) -> Option<usize> {
-        let first = self.anywhere.get(id).copied()?;
+        let first = self.first(id)?;
         if self.messages.get(first).is_some_and(|m| m.space == space) {
             return Some(first);
         }
         self.elsewhere.get(&(space, id)).copied().or(Some(first))
     }
+}
+
+fn id_hash(id: &str) -> u64 {
+    FxBuildHasher.hash_one(id)
 }
 
 /// The root message of every thread space.
@@ -269,15 +291,11 @@ fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
             continue;
         }
         let space_idx = space_idx as SpaceIdx;
-        let starter = index
-            .anywhere
-            .get(space.id.as_str())
-            .copied()
-            .filter(|&at| {
-                data.messages
-                    .get(at)
-                    .is_some_and(|m| m.kind != MessageKind::System)
-            });
+        let starter = index.first(&space.id).filter(|&at| {
+            data.messages
+                .get(at)
+                .is_some_and(|m| m.kind != MessageKind::System)
+        });
         if let Some(root) = starter.or_else(|| first_counting.get(&space_idx).copied()) {
             roots.insert(space_idx, root);
         }
@@ -288,8 +306,10 @@ fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
 /// Inferred replies for spaces without reply data: each counting message with no parent
 /// and no thread answers the latest earlier counting message by someone else in the same
 /// space, when that message is at most 10 minutes older; the sender's own consecutive
-/// messages are skipped over. Returns message → inferred target.
-fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
+/// messages are skipped over. Returns the inferred target per message, empty when no
+/// space infers (a list rather than a map: on a chat every message has one, and a map
+/// slot took 16 bytes plus the map's spare room).
+fn infer(data: &Dataset) -> Vec<Option<u32>> {
     let mut by_space: FxHashMap<SpaceIdx, Vec<usize>> = FxHashMap::default();
     for (at, m) in data.messages.iter().enumerate() {
         let infers = data
@@ -300,7 +320,10 @@ fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
             by_space.entry(m.space).or_default().push(at);
         }
     }
-    let mut inferred = FxHashMap::default();
+    let mut inferred = Vec::new();
+    if !by_space.is_empty() {
+        inferred = vec![None; data.messages.len()];
+    }
     for list in by_space.values_mut() {
         list.sort_by_key(|&at| (data.messages.get(at).map_or(0, |m| m.time_ms), at));
         // The latest message of someone other than the current run's author.
@@ -319,7 +342,9 @@ fn infer(data: &Dataset) -> FxHashMap<usize, usize> {
             if let Some((p, pm)) = candidate {
                 let fresh = m.time_ms.saturating_sub(pm.time_ms) <= INFERENCE_WINDOW_MS;
                 if pm.author != m.author && fresh && m.parent.is_none() && m.thread_root.is_none() {
-                    inferred.insert(at, p);
+                    if let Some(slot) = inferred.get_mut(at) {
+                        *slot = u32::try_from(p).ok();
+                    }
                 }
             }
             current = Some(at);

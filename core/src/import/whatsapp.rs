@@ -138,9 +138,10 @@ fn read_chat(
 }
 
 /// Adds the messages of one chat, whose times were checked, from `senders` (in order of
-/// first appearance). Ids are `time/sender/k`, k counting the sender's earlier messages
-/// at the same time, so re-exports of a chat merge. Returns what the mention budgets left
-/// unread.
+/// first appearance). Ids are `time/person/k` (the sender's index among the people, k
+/// counting the sender's earlier messages at the same time), so re-exports of a chat
+/// merge; the index rather than the name keeps most ids short enough for the allocator's
+/// smallest block. Returns what the mention budgets left unread.
 fn push_all<'a>(
     space: u32,
     entries: impl Iterator<Item = lines::Entry<'a>>,
@@ -158,12 +159,12 @@ fn push_all<'a>(
         .collect();
     let index = Senders::new(senders);
     let mut tally = Tally::default();
-    // (time, author; None for WhatsApp's notices) → messages so far.
-    let mut seen: HashMap<(i64, Option<PersonIdx>), u32> = HashMap::new();
+    // (time, author; WhatsApp's own person for its notices) → messages so far.
+    let mut seen: HashMap<(i64, PersonIdx), u32> = HashMap::new();
     for e in entries {
         let ms = e.header.millis(order).unwrap_or_default();
-        let (key, who, message) = match text::classify(&e.body, e.marked) {
-            Content::System => (SYSTEM_ID, None, system_message(space, ms, dataset)),
+        let message = match text::classify(&e.body, e.marked) {
+            Content::System => system_message(space, ms, dataset),
             Content::Said { author, text } => {
                 let who = people.get(author).copied().unwrap_or_default();
                 let mentions = index
@@ -171,12 +172,12 @@ fn push_all<'a>(
                     .into_iter()
                     .filter_map(|i| by_index.get(i).copied())
                     .collect();
-                (author, Some(who), said(space, ms, who, text, mentions))
+                said(space, ms, who, text, mentions)
             }
         };
-        let k = seen.entry((ms, who)).or_insert(0);
+        let k = seen.entry((ms, message.author)).or_insert(0);
         dataset.push_message(Message {
-            id: format!("{ms}/{key}/{k}"),
+            id: format!("{ms}/{}/{k}", message.author),
             ..message
         });
         *k += 1;
@@ -297,11 +298,17 @@ mod tests {
             "a line of another shape continues the message"
         );
         assert!(first.time_estimated);
-        assert_eq!(d.messages[3].mentions, vec![d.messages[2].author]);
+        assert_eq!(d.messages[3].mentions, [d.messages[2].author].into());
         assert!(d.messages[3].is_question);
         assert_eq!(d.messages[3].text_len, 11, "the edit note is dropped");
-        assert_eq!(d.messages[3].id, "1599984060000/Alice/0");
-        assert_eq!(d.messages[4].id, "1599984060000/Alice/1");
+        assert_eq!(
+            d.messages[3].id,
+            format!("1599984060000/{}/0", d.messages[3].author)
+        );
+        assert_eq!(
+            d.messages[4].id,
+            format!("1599984060000/{}/1", d.messages[3].author)
+        );
         assert_eq!(d.spaces[0].id, "Hikes");
         assert!(d.spaces[0].infer_replies);
         assert_eq!(d.files[0].messages, 5);

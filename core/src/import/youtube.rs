@@ -268,7 +268,7 @@ mod tests {
             Some(m[1].author),
             "@RopeLab: matches @ropelab"
         );
-        assert_eq!(m[2].mentions, vec![m[3].author], "cc @kit");
+        assert_eq!(m[2].mentions, [m[3].author].into(), "cc @kit");
         assert_eq!(d.host_hints, vec![m[1].author]);
         assert_eq!(d.spaces[0].id, "vid1");
         assert!(d.warnings[0].contains("estimates"));

@@ -51,10 +51,10 @@ fn big(people: u32, messages: usize) -> Dataset {
             } else {
                 MessageKind::Post
             },
-            parent,
+            parent: parent.map(String::into_boxed_str),
             thread_root: None,
             addressee: None,
-            mentions: Vec::new(),
+            mentions: Box::default(),
             reactions: Vec::new(),
             text_len: 10,
             is_question: i % 9 == 0,

@@ -22,7 +22,7 @@ fn chat(lines: &[(&str, i64)]) -> Dataset {
             parent: None,
             thread_root: None,
             addressee: None,
-            mentions: vec![],
+            mentions: Box::default(),
             reactions: vec![],
             text_len: 1,
             is_question: false,

@@ -110,10 +110,10 @@ mod tests {
             } else {
                 MessageKind::Post
             },
-            parent: parent.map(str::to_string),
+            parent: parent.map(Box::from),
             thread_root: None,
             addressee: None,
-            mentions: Vec::new(),
+            mentions: Box::default(),
             reactions: Vec::new(),
             text_len: 5,
             is_question: false,
