@@ -19,6 +19,7 @@ mod columns;
 mod edges;
 mod messages;
 mod rows;
+mod stray;
 mod values;
 
 use ::csv::{ReaderBuilder, StringRecord};
@@ -225,6 +226,29 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("replies are inferred")));
+    }
+
+    #[test]
+    fn a_stray_quote_closed_900_rows_later_loses_one_row() {
+        let mut text = String::from("id,author,time,text\n");
+        for row in 1..=1000 {
+            let said = match row {
+                2 => "\"so I said".to_string(),
+                900 => "she said \"no\" twice".to_string(),
+                _ => format!("message {row}"),
+            };
+            let minute = row % 60;
+            text.push_str(&format!(
+                "{row},p{},2024-01-01T00:{minute:02}:00Z,{said}\n",
+                row % 9
+            ));
+        }
+        let d = load(&text).unwrap_or_default();
+        assert_eq!(d.messages.len(), 999);
+        assert!(!d.messages.iter().any(|m| m.id == "2"));
+        let quotes: Vec<&String> = d.warnings.iter().filter(|w| w.contains("quote")).collect();
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert!(quotes[0].contains("line 3 opens a quote that only line 901 closes"));
     }
 
     #[test]

@@ -1,31 +1,36 @@
-//! A CSV's data rows, each with the line it starts on, and what to do with a quote that
-//! never closes: the csv crate reads everything after such a quote, to the end of the
-//! file, as one cell, so one stray `"` would swallow every row after it without a word.
+//! A CSV's data rows, each with the line it starts on, and what to do with a stray quote:
+//! the csv crate reads everything after a quote that never closes, to the end of the
+//! file, as one cell, and everything up to a second stray quote likewise, so one stray
+//! `"` would swallow the rows after it without a word.
+
+use std::ops::Range;
 
 use ::csv::{ReaderBuilder, StringRecord};
 
+use super::stray::swallows_rows;
 use crate::import::error::ImportError;
 
-/// Unclosed quotes recovered from in one file. Each recovery reads the rest of the file
-/// again, so a file of nothing but unclosed quotes stops here rather than costing the
+/// Stray quotes recovered from in one file. Each recovery reads the rest of the file
+/// again, so a file of nothing but stray quotes stops here rather than costing the
 /// square of its size; past it the rest stays as the csv crate read it, with a warning.
 pub const MAX_QUOTE_RECOVERIES: usize = 100;
 
-/// Where a file's rows are read from: the parts between unclosed quotes. A part starts
-/// at a byte of the file; the first holds the header; a part whose last row opens a quote
-/// that never closes drops that row.
+/// Where a file's rows are read from: byte ranges between the rows a stray quote spoiled.
+/// The first range holds the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows<'a> {
     file: &'a str,
     bytes: &'a [u8],
     delimiter: u8,
-    /// (first byte, drop the part's last row).
-    parts: Vec<(usize, bool)>,
+    parts: Vec<Range<usize>>,
 }
 
-/// Reads the file once to find its parts (see the module doc), adding a warning per
-/// unclosed quote; fails on the first row that cannot be read (not UTF-8). The rows are
-/// then read, as often as needed, by [`Rows::each`], rather than held.
+/// Reads the file to find its parts, adding a warning per stray quote: a quote that never
+/// closes (its row is skipped, the lines after it read as rows), and a quote whose cell
+/// runs over lines that look like whole rows of the header's shape until another stray
+/// quote closes it (see `csv/stray.rs`; its first row is skipped, the lines after it read
+/// as rows). Fails on the first row that cannot be read (not UTF-8). The rows are then
+/// read, as often as needed, by [`Rows::each`], rather than held.
 pub fn records<'a>(
     file: &'a str,
     bytes: &'a [u8],
@@ -38,30 +43,57 @@ pub fn records<'a>(
         delimiter,
         parts: Vec::new(),
     };
+    let width = header_width(bytes, delimiter);
     let mut lines = Lines::new(bytes);
     let (mut from, mut recovered) = (0usize, 0usize);
     loop {
-        let last = rows.read_part(from, &mut lines, &mut |_, _| Ok(()))?;
-        let Some(start) = last.filter(|&start| quote_left_open(bytes, start)) else {
-            rows.parts.push((from, false));
-            break;
+        let detect = recovered < MAX_QUOTE_RECOVERIES;
+        let mut swallowed = None;
+        let last = rows.read_part(from..bytes.len(), &mut lines, &mut |_, _, span| {
+            let record = bytes.get(span.clone()).unwrap_or_default();
+            // A quote open to the end is the unclosed case below, not two stray quotes.
+            let open_to_end = span.end >= bytes.len() && quote_left_open(bytes, span.start);
+            if detect && !open_to_end && swallows_rows(record, delimiter, width) {
+                swallowed = Some(span);
+                return Ok(false);
+            }
+            Ok(true)
+        })?;
+        let (start, warning) = if let Some(span) = swallowed {
+            let opened_at = lines.line_at(span.start);
+            let closed_at = lines.line_at(span.end.saturating_sub(1));
+            (span.start, closed(file, opened_at, closed_at))
+        } else {
+            let Some(start) = last.filter(|&start| quote_left_open(bytes, start)) else {
+                rows.parts.push(from..bytes.len());
+                break;
+            };
+            let opened_at = lines.line_at(start);
+            let next = next_line(bytes, start);
+            let after = next.map_or(0, |next| lines_after(bytes, next));
+            (
+                start,
+                unclosed(file, opened_at, after, !detect && next.is_some()),
+            )
         };
-        let opened_at = lines.line_at(start);
-        let Some(next) = next_line(bytes, start) else {
+        warnings.push(warning);
+        match next_line(bytes, start) {
+            Some(next) if detect => {
+                rows.parts.push(from..start);
+                recovered += 1;
+                from = next;
+            }
+            // Past the budget: the rest as the csv crate reads it.
+            Some(_) => {
+                rows.parts.push(from..bytes.len());
+                break;
+            }
             // The quote opens on the last line: that row is all there is to drop.
-            rows.parts.push((from, true));
-            warnings.push(unclosed(file, opened_at, 0, false));
-            break;
-        };
-        if recovered == MAX_QUOTE_RECOVERIES {
-            rows.parts.push((from, false));
-            warnings.push(unclosed(file, opened_at, lines_after(bytes, next), true));
-            break;
+            None => {
+                rows.parts.push(from..start);
+                break;
+            }
         }
-        rows.parts.push((from, true));
-        warnings.push(unclosed(file, opened_at, lines_after(bytes, next), false));
-        recovered += 1;
-        from = next;
     }
     Ok(rows)
 }
@@ -74,37 +106,29 @@ impl Rows<'_> {
         mut visit: impl FnMut(usize, &StringRecord) -> Result<(), ImportError>,
     ) -> Result<(), ImportError> {
         let mut lines = Lines::new(self.bytes);
-        for &(from, drop_last) in &self.parts {
-            // One row behind, so the part's last row can be dropped.
-            let mut pending: Option<(usize, StringRecord)> = None;
-            self.read_part(from, &mut lines, &mut |line, row| {
-                let before = pending.replace((line, row.clone()));
-                match before {
-                    Some((line, row)) => visit(line, &row),
-                    None => Ok(()),
-                }
+        for part in &self.parts {
+            self.read_part(part.clone(), &mut lines, &mut |line, row, _| {
+                visit(line, row).map(|()| true)
             })?;
-            if let Some((line, row)) = pending.filter(|_| !drop_last) {
-                visit(line, &row)?;
-            }
         }
         Ok(())
     }
 
-    /// Reads the rows from byte `from` (with the header when it is 0) to the end, calling
-    /// `visit` on each non-blank one; returns the byte where the last one starts.
+    /// Reads the rows of the bytes `part` (with the header when it starts at 0), calling
+    /// `visit` on each non-blank one with its line and its bytes, until `visit` says
+    /// stop (`false`); returns the byte where the last one read starts.
     fn read_part(
         &self,
-        from: usize,
+        part: Range<usize>,
         lines: &mut Lines,
-        visit: &mut dyn FnMut(usize, &StringRecord) -> Result<(), ImportError>,
+        visit: &mut dyn FnMut(usize, &StringRecord, Range<usize>) -> Result<bool, ImportError>,
     ) -> Result<Option<usize>, ImportError> {
-        let part = self.bytes.get(from..).unwrap_or_default();
+        let from = part.start;
         let mut reader = ReaderBuilder::new()
             .has_headers(from == 0)
             .flexible(true)
             .delimiter(self.delimiter)
-            .from_reader(part);
+            .from_reader(self.bytes.get(part).unwrap_or_default());
         let mut last = None;
         let at = |byte: u64| {
             usize::try_from(byte)
@@ -124,9 +148,25 @@ impl Rows<'_> {
                 let start = row.position().map_or(0, |p| at(p.byte()));
                 let line = lines.of(start);
                 last = Some(lines.at);
-                visit(line, &row)?;
+                if !visit(line, &row, lines.at..at(reader.position().byte()))? {
+                    return Ok(last);
+                }
             }
         }
+    }
+}
+
+/// The number of cells in the header row (0 when there is none).
+fn header_width(bytes: &[u8], delimiter: u8) -> usize {
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut row = StringRecord::new();
+    match reader.read_record(&mut row) {
+        Ok(true) => row.len(),
+        _ => 0,
     }
 }
 
@@ -182,6 +222,16 @@ fn unclosed(file: &str, line: usize, after: usize, gave_up: bool) -> String {
     }
 }
 
+/// The warning for a quote opened on `line` and closed by another on `closing`, the rows
+/// between read as rows of their own.
+fn closed(file: &str, line: usize, closing: usize) -> String {
+    format!(
+        "{file}: line {line} opens a quote that only line {closing} closes, and the lines \
+         between look like rows; line {line}'s row was skipped and the lines after it were \
+         read as rows of their own."
+    )
+}
+
 /// Line numbers from byte offsets. The csv crate's record position is where the previous
 /// record ended, before any blank lines it skipped (and its own line count misses them),
 /// so the record starts after the line breaks that follow that offset.
@@ -200,8 +250,7 @@ impl Lines<'_> {
         }
     }
 
-    /// The line of the record reported at `byte`; offsets only grow, so counting goes
-    /// on from the last call.
+    /// The line of the record reported at `byte`.
     fn of(&mut self, byte: usize) -> usize {
         let mut start = byte.min(self.bytes.len());
         while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
@@ -210,13 +259,19 @@ impl Lines<'_> {
         self.line_at(start)
     }
 
-    /// The line holding byte `start` (not before the last one asked about).
+    /// The line holding byte `start`. Counting goes on from the last call, forward or,
+    /// after a stray quote sent reading back to the rows it swallowed, backward.
     fn line_at(&mut self, start: usize) -> usize {
+        let breaks = |range: Range<usize>| {
+            let bytes = self.bytes.get(range).unwrap_or_default();
+            bytes.iter().filter(|&&b| b == b'\n').count()
+        };
         if start >= self.at {
-            let skipped = self.bytes.get(self.at..start).unwrap_or_default();
-            self.line += skipped.iter().filter(|&&b| b == b'\n').count();
-            self.at = start;
+            self.line += breaks(self.at..start);
+        } else {
+            self.line = self.line.saturating_sub(breaks(start..self.at));
         }
+        self.at = start;
         self.line
     }
 }
@@ -251,6 +306,54 @@ mod tests {
               4 lines after it were read as rows of their own."
             ]
         );
+    }
+
+    /// A message list of `n` rows, with a stray quote opening a cell on row `open` and
+    /// another, mid-cell, on row `close` (rows counted from 1 after the header).
+    fn stray(n: usize, open: usize, close: usize) -> String {
+        let mut text = String::from("time,author,text\n");
+        for row in 1..=n {
+            let said = match row {
+                r if r == open => "\"oops".to_string(),
+                r if r == close => "a stray \" here".to_string(),
+                r => format!("hello {r}"),
+            };
+            text.push_str(&format!(
+                "2024-01-01T00:{:02}:00Z,P{},{said}\n",
+                row % 60,
+                row % 7
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn rows_between_two_stray_quotes_are_read() {
+        let (rows, warnings) = read(&stray(1000, 2, 900));
+        assert_eq!(
+            rows.len(),
+            999,
+            "only the row that opened the quote is lost"
+        );
+        assert_eq!(rows.get(1).map(|r| r.0), Some(4), "row 3 is on line 4");
+        assert!(rows
+            .iter()
+            .any(|(line, row)| *line == 901 && row.contains("a stray")));
+        assert_eq!(
+            warnings,
+            [
+                "t.csv: line 3 opens a quote that only line 901 closes, and the lines between \
+                 look like rows; line 3's row was skipped and the lines after it were read as \
+                 rows of their own."
+            ]
+        );
+        // Several, and one left open to the end.
+        let mut text = stray(300, 10, 200);
+        text.push_str(&stray(300, 5, 150).replace("time,author,text\n", ""));
+        text.push_str("2024-01-02T00:00:00Z,P1,\"never closed\n2024-01-02T00:01:00Z,P2,x\n");
+        let (rows, warnings) = read(&text);
+        assert_eq!(rows.len(), 598 + 1);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
     }
 
     #[test]
