@@ -121,7 +121,7 @@ impl Rows<'_> {
         &self,
         part: Range<usize>,
         lines: &mut Lines,
-        visit: &mut dyn FnMut(usize, &StringRecord, Range<usize>) -> Result<bool, ImportError>,
+        visit: &mut RowVisit,
     ) -> Result<Option<usize>, ImportError> {
         let from = part.start;
         let mut reader = ReaderBuilder::new()
@@ -155,6 +155,10 @@ impl Rows<'_> {
         }
     }
 }
+
+/// What [`Rows::read_part`] calls per row: its line, its cells and its bytes; `false`
+/// stops reading.
+type RowVisit<'v> = dyn FnMut(usize, &StringRecord, Range<usize>) -> Result<bool, ImportError> + 'v;
 
 /// The number of cells in the header row (0 when there is none).
 fn header_width(bytes: &[u8], delimiter: u8) -> usize {
