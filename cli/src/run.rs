@@ -13,7 +13,7 @@ use peerscope_core::import::{self, Format};
 use peerscope_core::model::schema::Report;
 use peerscope_core::model::Dataset;
 use peerscope_core::report::analyze::{report_with_interval, report_with_participants};
-use peerscope_core::report::anonymise::anonymise as hide;
+use peerscope_core::report::anonymise::{anonymise as hide, hide_files};
 use peerscope_core::report::compare::{compare, Comparison};
 use peerscope_core::{
     model::options::Goal, model::options::HostChoice, model::options::Options,
@@ -106,7 +106,11 @@ pub fn run() -> ExitCode {
     };
     let outcome = read_files(&files, options.format)
         .and_then(|dataset| report_of(&dataset, &options, anonymise))
-        .map_err(|e| e.to_string())
+        .map_err(|e| match anonymise {
+            // An error names the file, and a zip's entry, as the report would not.
+            true => hide_files(&e.to_string(), &names_of(&files)),
+            false => e.to_string(),
+        })
         .and_then(|report| {
             let comparison = compare
                 .as_deref()
@@ -154,6 +158,14 @@ fn compared(path: &std::path::Path, report: &Report) -> Result<Comparison, Strin
         )
     })?;
     compare(&earlier, report).map_err(|e| format!("{name}: {e}"))
+}
+
+/// The files' names as errors give them.
+fn names_of(files: &[std::path::PathBuf]) -> Vec<String> {
+    files
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 /// Reads every file into one dataset (large DiscordChatExporter files are never held whole

@@ -103,3 +103,63 @@ fn anonymise_gives_the_pages_pseudonyms() {
     assert_eq!(cli["sources"]["files"], page["sources"]["files"]);
     assert_eq!(cli["checklist"], page["checklist"]);
 }
+
+/// A zip holding `entries`, each a name and its bytes.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        writer
+            .start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+#[test]
+fn anonymise_hides_the_zip_entry_an_error_names() {
+    let dir = std::env::temp_dir().join(format!("peerscope-anon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let chat: &[u8] = b"12/01/2024, 10:00 - Ann Smith: hi\n\xff";
+    let day: &[u8] = b"[{\"type\":\"message\",\"user\":\"U1\",\"text\":\"hi\",\"ts\":\"1.0\"}";
+    let cases = [
+        (
+            "Ann Smith chat.zip",
+            "WhatsApp Chat with Ann Smith.txt",
+            chat,
+            "Ann Smith",
+        ),
+        (
+            "workspace.zip",
+            "secret-plans/2024-01-02.json",
+            day,
+            "secret-plans",
+        ),
+    ];
+    for (zip, entry, bytes, original) in cases {
+        let path = dir.join(zip);
+        std::fs::write(&path, zip_of(&[(entry, bytes)])).unwrap();
+        let path = path.display().to_string();
+        let run = |extra: &[&str]| {
+            let mut args = vec!["analyze"];
+            args.extend(extra);
+            args.push(&path);
+            let out = Command::new(env!("CARGO_BIN_EXE_peerscope"))
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2));
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        };
+        let plain = run(&[]);
+        assert!(plain.contains(entry), "{plain}");
+        let hidden = run(&["--anonymise"]);
+        assert!(
+            !hidden.contains(original) && !hidden.contains(zip) && hidden.contains("file-"),
+            "{hidden}"
+        );
+        assert_eq!(hidden.lines().count(), 1, "{hidden}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -25,7 +25,7 @@ use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
 use crate::report::verdict::{Arrival, VerdictPanel};
 use peerscope_core::report::analyze::{analyze_with_interval, Analysis};
-use peerscope_core::report::anonymise::{anonymise_with, file_alias, Pseudonyms};
+use peerscope_core::report::anonymise::{anonymise_with, file_alias, hide_files, Pseudonyms};
 use peerscope_core::report::progress::group_key;
 
 /// The whole page, opening on the bundled sample with the choices in its address.
@@ -178,14 +178,10 @@ impl Hidden {
         })
     }
 
-    /// `sentence` with each file name replaced (an error names the file it is about).
+    /// `sentence` with each file name replaced (an error names the file it is about, and
+    /// the zip entry inside it: [`hide_files`]).
     fn sentence(&self, sentence: String) -> String {
-        self.files
-            .iter()
-            .filter(|name| !name.is_empty())
-            .fold(sentence, |text, name| {
-                text.replace(name.as_str(), &file_alias(name))
-            })
+        hide_files(&sentence, &self.files)
     }
 }
 

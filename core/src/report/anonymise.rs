@@ -30,6 +30,7 @@
 //! ```
 
 mod places;
+mod sentence;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -37,6 +38,7 @@ use crate::model::schema::{PersonRef, Report, Verdict};
 use crate::report::analyze::Analysis;
 pub use places::file_alias;
 use places::{file_names, Spaces};
+pub use sentence::hide_files;
 
 /// Numbers this long or shorter could be a count a sentence quotes.
 const LONGEST_PLAIN_NUMBER: usize = 5;
