@@ -93,8 +93,7 @@ fn is_zip(file: &str) -> bool {
 /// A name ending in `.` and 1–5 letters or digits, with no line break: what an entry of
 /// an export is, and what the rest of an error sentence is not.
 fn looks_like_entry(name: &str) -> bool {
-    let extension = name.rsplit_once('.').map(|(stem, ext)| (stem, ext));
-    extension.is_some_and(|(stem, ext)| {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
             && (1..=LONGEST_EXTENSION).contains(&ext.len())
             && ext.bytes().all(|b| b.is_ascii_alphanumeric())
