@@ -406,8 +406,8 @@ async fn a_file_over_the_limit_is_refused_and_the_sample_stays() {
 }
 
 /// `?max-whole-bytes=` lowers the limit on files read whole to 1 MB: a 40 MB
-/// DiscordChatExporter export streams past it, a 1.3 MB CSV (read whole, and counted three
-/// times: a third of the limit, 0.3 MB, for CSV) is refused by the worker once it has the
+/// DiscordChatExporter export streams past it, a 1.3 MB CSV (read whole, and counted twice:
+/// half the limit, 0.5 MB, for CSV) is refused by the worker once it has the
 /// first slice, and the Discord report stays.
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver; run by make test"]
@@ -420,7 +420,7 @@ async fn a_streamed_export_passes_the_whole_file_limit_and_a_csv_does_not() {
         if look["data"]["importPath"] != "worker" || look["error"] != "" {
             return Err(format!("the export did not stream in the worker: {look}"));
         }
-        let said = "the browser reads at most 0.3 MB of this format at once";
+        let said = "the browser reads at most 0.5 MB of this format at once";
         refused(&session, &csv, said, &look).await
     }
     .await;
