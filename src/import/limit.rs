@@ -22,9 +22,9 @@ use crate::import::loading::megabytes;
 /// The most bytes of files read whole (decimal, 1 000 000 000 bytes), together.
 ///
 /// Measured in Chromium (wasm32 at opt-level "z", see docs/PERFORMANCE.md and docs/USING.md):
-/// a DiscordChatExporter file read whole took 1.25 times its size, and formats that hold
-/// all their messages while converting take up to about three times; 1 GB keeps that under
-/// the 4 GiB ceiling with room for the analysis.
+/// a DiscordChatExporter file read whole took 1.25 times its size; 1 GB keeps that under
+/// the 4 GiB ceiling with room for the analysis. Formats that take more weigh more
+/// ([`whole_weight`]).
 pub const MAX_WHOLE_BYTES: u64 = 1_000_000_000;
 
 /// How many times a file of `format` read whole weighs against [`MAX_WHOLE_BYTES`], from
