@@ -37,10 +37,33 @@ use peerscope_core::{import::Input, model::options::Options, report::analyze};
 const FILE: &str = "Chat with Priya Okafor.json";
 /// A broken file, also named after someone: its error must not show the name.
 const BROKEN: &str = "Notes on Ines Varga.json";
+/// A zip holding one chat that is not UTF-8, named after someone (its error names the
+/// entry after the zip).
+const BROKEN_ZIP: &str = "Backup.zip";
+const BROKEN_ENTRY: &str = "WhatsApp Chat with Ines Varga.txt";
 const CHANNEL: &str = "Okafor Family Backroom";
 const SERVER: &str = "Riverside Fermenters";
 /// The downloads that are pictures: searched as bytes (their metadata), not as text.
 const PICTURES: [&str; 2] = ["export-png", "export-share-card"];
+
+/// Writes [`BROKEN_ZIP`] at `path`: [`BROKEN_ENTRY`], a chat line then a byte that is not
+/// UTF-8 (Python's zipfile writes it).
+fn broken_zip(path: &std::path::Path) {
+    let script = "import sys, zipfile\n\
+                  z = zipfile.ZipFile(sys.argv[1], 'w')\n\
+                  z.writestr(sys.argv[2], b'12/01/2024, 10:00 - Ines: hi\\n\\xff')\n\
+                  z.close()";
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .arg(BROKEN_ENTRY)
+        .status();
+    assert!(
+        status.is_ok_and(|s| s.success()),
+        "could not write {}",
+        path.display()
+    );
+}
 
 /// The renamed export, written to a folder of its own; returns the folder and the file.
 fn write_export() -> (PathBuf, PathBuf, Vec<u8>) {
@@ -242,6 +265,19 @@ async fn anonymise_hides_every_name_id_file_and_channel() {
             return Err(format!(
                 "#error should name the file's alias: {:?}",
                 state.error
+            ));
+        }
+        // A zip's error names the entry inside it too: that name must go with the zip's.
+        let zip = dir.join(BROKEN_ZIP);
+        broken_zip(&zip);
+        session.upload(&zip).await?;
+        let before = state.error.clone();
+        let changed = |s: &crate::support::PageState| !s.error.is_empty() && s.error != before;
+        session.wait_for("the broken zip's error", changed).await?;
+        let error = session.state().await?.error;
+        if error.contains("Ines") || error.contains(BROKEN_ZIP) || !error.contains("file-") {
+            return Err(format!(
+                "#error should hide the zip and its entry: {error:?}"
             ));
         }
         hidden_in(
