@@ -45,3 +45,4 @@ mod resettle;
 mod samples;
 mod smoke;
 mod touch;
+mod verdict_first;
