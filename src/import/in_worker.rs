@@ -12,7 +12,8 @@
 //! that was measured only a fifth faster on 100 k messages, 3.9 s against 4.8 s, for four
 //! times the memory, 171 MB against 43 MB, and a bar that stood still while it parsed.)
 //! Then the dataset is analysed and the analysis sent back as a structured-cloned object
-//! (see [`crate::import::messages`]).
+//! (see [`crate::import::messages`]): on a big export in three answers, the verdict first,
+//! then the layout, then the score's interval (see [`answer`]).
 use std::cell::{Cell, RefCell};
 use std::io::{self, BufRead, BufReader};
 
@@ -242,6 +243,23 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
     import::check_not_empty(dataset, &names).map_err(|e| e.to_string())
 }
 
+/// How many elements of a throw-away JS array [`nudge_collector`] makes (64 KiB of V8's
+/// heap with compressed pointers).
+const NUDGE_ELEMENTS: u32 = 16_384;
+
+/// Allocates a little of the JS heap, after each slice is copied into wasm memory.
+///
+/// Why: the buffers `FileReaderSync` returns live outside V8's heap, and while the import
+/// holds the worker in one synchronous call, V8 sees too little allocation on its own heap
+/// to collect them (nor does handing the buffer back with `ArrayBuffer.transfer(0)`, which
+/// was measured to change nothing). Reading the 1.38 GB export in 1 MiB slices from a plain
+/// JS worker, the renderer's private memory peaked at 1 338 MB; with this 64 KiB array
+/// after each slice, at 89 MB, the time the same (docs/PERFORMANCE.md, "Big files in the
+/// browser").
+fn nudge_collector() {
+    drop(js_sys::Array::new_with_length(NUDGE_ELEMENTS));
+}
+
 /// A `File` read range by range with `FileReaderSync`.
 struct BlobSlices<'a> {
     file: &'a File,
@@ -279,6 +297,7 @@ impl Slices for BlobSlices<'_> {
             ));
         }
         bytes.copy_to(into);
+        nudge_collector();
         Ok(())
     }
 }
