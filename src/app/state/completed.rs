@@ -13,8 +13,9 @@ use peerscope_core::model::schema::Verdict;
 pub enum Part {
     /// The network, laid out.
     Network(NetworkView),
-    /// The verdict with the score's interval (docs/METRICS.md §10).
-    Interval(Verdict),
+    /// The verdict with the score's interval (docs/METRICS.md §10), boxed: it is most of
+    /// an [`super::Action`]'s size otherwise.
+    Interval(Box<Verdict>),
 }
 
 impl State {
@@ -29,7 +30,7 @@ impl State {
                 true
             }
             Part::Interval(verdict) => {
-                analysis.report.verdict = verdict;
+                analysis.report.verdict = *verdict;
                 shown.laid_out
             }
         };
@@ -91,7 +92,7 @@ mod tests {
         assert!(shown.analysis.report.verdict.interval.is_none());
         let state = state.reduce(Action::Completed {
             id,
-            part: Part::Interval(verdict),
+            part: Part::Interval(Box::new(verdict)),
         });
         let shown = state.shown.clone().unwrap();
         assert!(shown.laid_out, "the interval keeps the layout");
