@@ -16,7 +16,11 @@
 //         report's verdict is on screen: #verdict present and the "Read from:" line naming
 //         the file, then one animation frame so it has been laid out and painted. Whatever
 //         the page does with the file (reads it whole, or streams it to a Web Worker) is
-//         measured as it is.
+//         measured as it is. Then what follows the verdict: `ms_to_layout` when the drawing
+//         of the new network is on screen, `ms_to_interval` when the score's interval is,
+//         the longest pause between animation frames until the verdict
+//         (`frame_gap_import_ms`) and after it (`frame_gap_after_ms`), and the worker's own
+//         import and analysis times and wasm memory from #import-status's data attributes.
 //
 // Memory, both paths: `wasm_bytes` is the app's wasm linear memory after the run
 // (`wasmBindings.memoryBytes()`; it never shrinks, so it is the peak of the page's own
@@ -306,15 +310,70 @@ async function armPageClock(page, name) {
   }, name);
 }
 
+/** Installs the clock of what follows the verdict on the page path: `window.__later` gets
+ * `layout` when the new report's drawing (#network, its place no longer held by
+ * #network-pending) is in the document and `interval` when #verdict-interval has its ends,
+ * both after the verdict (`window.__bench.dom`), and the time of every animation frame
+ * from the file input's change event on, for the longest pause between two frames. */
+async function armLaterClock(page) {
+  await page.evaluate(() => {
+    const later = { layout: null, interval: null, frames: [] };
+    window.__later = later;
+    const check = () => {
+      const bench = window.__bench;
+      if (!bench || bench.dom === null) return;
+      const drawn = document.querySelector("#network") && !document.querySelector("#network-pending");
+      if (later.layout === null && drawn) later.layout = performance.now();
+      if (later.interval === null && document.querySelector("#verdict-interval")?.dataset.low) {
+        later.interval = performance.now();
+      }
+    };
+    const frame = () => {
+      later.frames.push(performance.now());
+      check();
+      if (later.layout === null || later.interval === null) requestAnimationFrame(frame);
+    };
+    addEventListener("change", (event) => {
+      if (event.target.id === "file-input" && later.frames.length === 0) requestAnimationFrame(frame);
+    }, true);
+    new MutationObserver(check).observe(document.body,
+      { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** Waits (up to `timeoutMs`) for the layout and the interval after the verdict; the times
+ * from the change event to each, the longest pause between frames until the verdict
+ * (the import) and after it (the layout and interval arriving), and the worker's own
+ * figures from #import-status. */
+async function laterTimes(page, timeoutMs) {
+  await page.waitForFunction(() => window.__later.layout !== null && window.__later.interval !== null,
+    null, { polling: 100, timeout: timeoutMs }).catch(() => {});
+  return page.evaluate(() => {
+    const { t0, dom } = window.__bench;
+    const { layout, interval, frames } = window.__later;
+    const gap = (from, to) => frames.filter((t) => t >= from && t <= to)
+      .reduce((g, t, i, all) => (i ? Math.max(g, t - all[i - 1]) : g), 0);
+    const status = document.querySelector("#import-status")?.dataset ?? {};
+    const number = (key) => (key in status ? Number(status[key]) : null);
+    return { ms_to_layout: layout === null ? null : layout - t0,
+      ms_to_interval: interval === null ? null : interval - t0,
+      frame_gap_import_ms: gap(t0, dom), frame_gap_after_ms: gap(dom, Math.max(layout ?? dom, interval ?? dom)),
+      worker_import_ms: number("importMs"), worker_analyse_ms: number("analyseMs"),
+      worker_memory_bytes: number("workerMemory") };
+  });
+}
+
 /** The page path: the file on #file-input, then wait for the clock armed above; memory
  * sampling starts just before the file is handed over. */
 async function pageRun(page, file, name, timeoutMs, startSampling) {
   await armPageClock(page, name);
+  await armLaterClock(page);
   await startSampling();
   await page.setInputFiles("#file-input", file);
   await page.waitForFunction(() => window.__bench.painted !== null || window.__bench.error !== null,
     null, { polling: 100, timeout: timeoutMs });
-  return page.evaluate(() => {
+  const later = await laterTimes(page, timeoutMs);
+  const verdict = await page.evaluate(() => {
     const bench = window.__bench;
     if (bench.error) throw new Error(`the page said: ${bench.error}`);
     const counts = document.querySelector("#counts dd");
@@ -324,6 +383,7 @@ async function pageRun(page, file, name, timeoutMs, startSampling) {
       score: Number(document.querySelector("#score")?.textContent) || null,
       wasm_bytes: (window.wasmBindings.memoryBytes?.() ?? null) };
   });
+  return { ...verdict, ...later };
 }
 
 /** Starts V8's sampling profiler in the page; the returned function stops it and writes

@@ -26,8 +26,9 @@
 5. Runs the Criterion micro-benchmarks (core/benches/core.rs) and adds their medians.
 Prints the table and writes it to target/bench/report.md.
 
---only browser runs the browser rows alone (the 100 k export, plus 1 M with --full; no
-other peer, build or Criterion run) and writes target/bench/report-browser.md instead.
+--only browser runs the browser rows alone (the 100 k export, plus 1 M with --full, and the
+release CLI on the same files for the page's ratios; no other peer or Criterion run) and
+writes target/bench/report-browser.md instead.
 The web app is built (as `make dist`: trunk build --release, opt-level z) into dist/ when
 dist/index.html is missing or older than the sources; --dist DIR measures the build in DIR
 as it is (built there only when it has no index.html).
@@ -76,6 +77,14 @@ TARGET_BROWSER_100K_S = 1.0
 TARGET_BROWSER_1M_S = 8.0
 TARGET_BROWSER_1M_BYTES = 1e9
 TARGET_FPS = 30
+# The page against the native CLI on the same file, measured in the same run (wall time).
+TARGET_PAGE_VS_CLI = 2.5
+TARGET_API_VS_CLI = 2.0
+# The 1 M export through the page: to the verdict, and what the renderer may grow by.
+TARGET_PAGE_1M_VERDICT_S = 10.0
+TARGET_PAGE_1M_GROWTH_BYTES = 800e6
+# The longest pause between two frames while the page imports (it stays responsive).
+TARGET_FRAME_GAP_MS = 100
 
 
 def say(text):
@@ -481,10 +490,11 @@ def browser_row_1m(rep, path, r):
             yes(True) if fast and small else "**no**: " + "; ".join(why))
 
 
-def bench_browser(rep, files, runs, dist, why_not):
+def bench_browser(rep, files, runs, dist, why_not, cli=None):
     """(d): the 100 k export through the JS API and through the page, `runs` times each
-    (alternating which goes first), medians; the 1 M export, when present, through the page
-    once (memory judged as `import_memory`)."""
+    (alternating which goes first), medians, with the CLI on the same file after each pair
+    when `cli` is given; the 1 M export, when present, through the page once (memory judged
+    as `import_memory`), then the CLI once."""
     big = files.get("100k")
     if why_not or big is None:
         rep.missing("(d) browser: 100 k import + analysis; 1 M streamed", "100 k < 1 s; 1 M < 8 s, < 1 GB",
@@ -492,19 +502,98 @@ def bench_browser(rep, files, runs, dist, why_not):
         return
     label = f"{big.stat().st_size / 1e6:.0f} MB"
     results = {"api": [], "page": []}
+    natively = []
     for i in range(runs):
         order = ["api", "page"] if i % 2 == 0 else ["page", "api"]
         for which, r in browser_runs(dist, big, order, 120).items():
             results[which].append(r)
+        if cli:
+            natively.append(timed([cli, "analyze", big]))
     for which in ("api", "page"):
         browser_row_100k(rep, label, which, results[which])
+    browser_rows_vs_cli(rep, label, results, natively)
+    browser_rows_after_verdict(rep, "100 k", results["page"])
     if "1m" in files:
-        browser_row_1m(rep, files["1m"], browser_runs(dist, files["1m"], ["page"], 300)["page"])
+        page_1m = browser_runs(dist, files["1m"], ["page"], 300)["page"]
+        browser_row_1m(rep, files["1m"], page_1m)
+        cli_1m = [timed([cli, "analyze", files["1m"]])] if cli else []
+        browser_rows_1m_verdict(rep, page_1m, cli_1m)
+        browser_rows_after_verdict(rep, "1 M", [page_1m])
     rep.notes.append("(d) benches/browser.mjs: headless Chromium (/usr/bin/chromium) via playwright-core, "
                      "a fresh browser and profile per run; times from performance.now() in the page; "
                      "memory sampled every 100 ms from /proc (PSS splits shared pages among processes; "
                      "the renderer's RSS holds the page, its workers and their wasm memories); the 1 GB target "
                      "is judged on the wasm memory, or on the renderer's growth during the import when larger.")
+
+
+def good_runs(results):
+    return [r for r in results if "error" not in r and r.get("ms") is not None]
+
+
+def browser_rows_vs_cli(rep, label, results, natively):
+    """The page's file input and the JS API against the native CLI's wall time on the same
+    100 k file, measured in the same run (the CLI after each browser pair); medians."""
+    targets = {"page": TARGET_PAGE_VS_CLI, "api": TARGET_API_VS_CLI}
+    names = {"page": "file input → verdict on screen", "api": "JS API analyze()"}
+    for which in ("page", "api"):
+        what = f"(d) 100 k messages ({label}): page {names[which]} vs native CLI, same file, same run"
+        target = f"≤ {targets[which]}× the CLI's wall time"
+        good = good_runs(results[which])
+        if not good or not natively:
+            rep.missing(what, target, "no successful browser run" if natively else "the CLI was not built")
+            continue
+        ours = statistics.median(r["ms"] for r in good) / 1000
+        cli = med(natively, "wall")
+        ratio = ours / cli
+        rep.row(what, f"{secs(ours)} wall (median of {len(good)})",
+                f"CLI {secs(cli)} wall, {secs(med(natively, 'cpu'))} CPU (median of {len(natively)})",
+                f"{ratio:.1f}×", target, yes(ratio <= targets[which]))
+
+
+def browser_rows_after_verdict(rep, size, results):
+    """What the page does around its verdict, in rows of their own: the longest pause between
+    frames while it imports, and the layout and the score's interval, which now follow the
+    verdict (times from the file input's change event; medians over the runs)."""
+    good = [r for r in good_runs(results) if r.get("ms_to_layout") is not None]
+    what = f"(d) {size} messages, page:"
+    if not good:
+        rep.missing(f"{what} layout and interval after the verdict, frame gaps", "after the verdict",
+                    "no successful page run")
+        return
+    at = lambda key: statistics.median(r[key] for r in good if r.get(key) is not None) / 1000
+    verdict = at("ms")
+    rep.row(f"{what} network layout on screen (after the verdict)",
+            f"{secs(at('ms_to_layout'))} from the pick, {secs(at('ms_to_layout') - verdict)} after the verdict",
+            "—", "—", "after the verdict", yes(at("ms_to_layout") >= verdict))
+    if any(r.get("ms_to_interval") is not None for r in good):
+        rep.row(f"{what} score's interval on screen (after the verdict)",
+                f"{secs(at('ms_to_interval'))} from the pick, {secs(at('ms_to_interval') - verdict)} after the verdict",
+                "—", "—", "after the verdict", yes(at("ms_to_interval") >= verdict))
+    gap = max(r["frame_gap_import_ms"] for r in good)
+    after = max(r.get("frame_gap_after_ms") or 0 for r in good)
+    rep.row(f"{what} longest pause between frames while importing (worst of {len(good)})",
+            f"{gap:.0f} ms to the verdict; {after:.0f} ms while the layout and interval arrive",
+            "—", "—", f"≤ {TARGET_FRAME_GAP_MS} ms", yes(gap <= TARGET_FRAME_GAP_MS))
+
+
+def browser_rows_1m_verdict(rep, r, natively):
+    """The 1 M export through the page: the time to the verdict and the renderer's growth,
+    each against its own target, with the CLI on the same file for scale."""
+    what = "(d) 1 M messages, page file input"
+    if "error" in r or r.get("ms") is None:
+        rep.missing(f"{what}: verdict and renderer growth", f"≤ {TARGET_PAGE_1M_VERDICT_S:.0f} s, "
+                    f"≤ {TARGET_PAGE_1M_GROWTH_BYTES / 1e6:.0f} MB", r.get("error", "no run"))
+        return
+    cli = f"CLI {secs(med(natively, 'wall'))} wall" if natively else "—"
+    ratio = f"{r['ms'] / 1000 / med(natively, 'wall'):.1f}×" if natively else "—"
+    worker = (f"worker: import {secs(r['worker_import_ms'] / 1000)}, analysis {secs(r['worker_analyse_ms'] / 1000)}"
+              if r.get("worker_import_ms") is not None else "")
+    rep.row(f"{what} → verdict on screen", f"{secs(r['ms'] / 1000)} wall; {worker}", cli, ratio,
+            f"≤ {TARGET_PAGE_1M_VERDICT_S:.0f} s", yes(r["ms"] / 1000 <= TARGET_PAGE_1M_VERDICT_S))
+    grown = (r.get("renderer_peak_rss_bytes") or 0) - (r.get("baseline_renderer_rss_bytes") or 0)
+    rep.row(f"{what}: renderer growth over the import",
+            f"{mb(grown)} (worker wasm {mb(r.get('worker_memory_bytes'))}, page wasm {mb(r.get('wasm_bytes'))})",
+            "—", "—", f"≤ {TARGET_PAGE_1M_GROWTH_BYTES / 1e6:.0f} MB", yes(grown <= TARGET_PAGE_1M_GROWTH_BYTES))
 
 
 def bench_fps(rep, runs, dist, why_not):
@@ -551,8 +640,10 @@ def run_browser_only(a, rep):
     npm_why = install_npm()
     files = {s: export(s) for s in (["100k", "1m"] if a.full else ["100k"])}
     dist, dist_why = web_dist(a.dist or ROOT / "dist", a.dist is not None)
+    # The native CLI on the same files, so the page's rows have their ratio from one run.
+    cli = build_cli()
     load = os.getloadavg()
-    bench_browser(rep, files, a.runs, dist, npm_why or dist_why)
+    bench_browser(rep, files, a.runs, dist, npm_why or dist_why, cli)
     bench_fps(rep, a.runs, dist, npm_why or dist_why)
     return {}, load
 
@@ -577,7 +668,7 @@ def run_all(a, rep):
     bench_scale_graph(rep, scale_graph, pip_why, crit)
     bench_interval(rep, crit)
     bench_fa2(rep, a.runs, npm_why, crit)
-    bench_browser(rep, files, a.runs, dist, npm_why or dist_why)
+    bench_browser(rep, files, a.runs, dist, npm_why or dist_why, cli)
     bench_fps(rep, a.runs, dist, npm_why or dist_why)
     bench_wasm(rep, dist, dist_why)
     rep.notes.append("peerscope CLI prints its text summary; chat-analytics writes its HTML report; "

@@ -84,6 +84,9 @@ pub fn Page(props: &PageProps) -> Html {
     // The request whose report is on screen: the drawing keeps its zoom, pin and window
     // while later answers to it arrive (the score's interval on a large export).
     let drawn = state.shown.as_ref().map_or(0, |shown| shown.request.id);
+    // On a big export the verdict comes first; the drawing, the charts (which count the
+    // drawing's ties) and the downloads follow with the layout.
+    let laid_out = state.shown.as_ref().is_none_or(|shown| shown.laid_out);
 
     html! {
         <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"),
@@ -107,14 +110,20 @@ pub fn Page(props: &PageProps) -> Html {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}
                     {pseudonyms} {on_action} />
                 <VerdictPanel analysis={analysis.clone()} arrival={arrival(&state)} />
-                <NetworkPanel analysis={analysis.clone()} request={drawn} />
+                if laid_out {
+                    <NetworkPanel analysis={analysis.clone()} request={drawn} />
+                } else {
+                    { laying_out() }
+                }
                 <Progress analysis={analysis.clone()} {group} />
                 if compact {
                     { compact_more(&whole) }
                 } else {
                     <Deeper analysis={analysis.clone()} />
-                    <Charts analysis={analysis.clone()} />
-                    { downloads(&analysis) }
+                    if laid_out {
+                        <Charts analysis={analysis.clone()} />
+                        { downloads(&analysis) }
+                    }
                 }
             } else if state.error.is_none() {
                 <p class="placeholder">{ "Reading the sample…" }</p>
@@ -196,6 +205,17 @@ fn compact_more(whole: &UseStateHandle<bool>) -> Html {
             <a href="index.html" target="_blank" rel="noopener">
                 { "Open peerscope in a new tab" }</a>
         </p>
+    }
+}
+
+/// Where the drawing will be while the worker lays the network out: the verdict above is
+/// already readable.
+fn laying_out() -> Html {
+    html! {
+        <section id="network-pending" class="network-panel network-pending" aria-busy="true">
+            <h2>{ "Who talks with whom" }</h2>
+            <p class="placeholder">{ "Laying out the network…" }</p>
+        </section>
     }
 }
 

@@ -17,6 +17,9 @@ use peerscope_core::import::Input;
 use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
 use peerscope_core::report::analyze::Analysis;
 
+mod completed;
+pub use completed::Part;
+
 /// Where the files being analysed came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -71,6 +74,9 @@ pub struct Request {
 pub struct Shown {
     pub request: Rc<Request>,
     pub analysis: Shared<Analysis>,
+    /// `analysis.network` is laid out; `false` while the worker still lays it out (the
+    /// verdict shows first, the drawing and the charts when [`Part::Network`] arrives).
+    pub laid_out: bool,
 }
 
 /// Everything the page shows.
@@ -140,6 +146,18 @@ pub enum Action {
     SetFormat(Option<peerscope_core::import::Format>),
     /// Pseudonyms instead of names, or names again; no new analysis is needed.
     SetAnonymise(bool),
+    /// The first answer to request `id` on a big export: the report without its layout
+    /// and interval, which [`Action::Completed`] adds.
+    Verdict {
+        id: u32,
+        analysis: Shared<Analysis>,
+    },
+    /// A later part of the answer to request `id`: applied while that request's report is
+    /// on screen (even when a newer request is already running), else dropped.
+    Completed {
+        id: u32,
+        part: Part,
+    },
     /// The effect's answer to request `id`.
     Analysed {
         id: u32,
@@ -285,6 +303,21 @@ impl State {
         }
     }
 
+    /// The latest request answered with `analysis` (`laid_out`: its network is in).
+    fn answered(&self, analysis: Shared<Analysis>, laid_out: bool) -> State {
+        State {
+            shown: Some(Shown {
+                request: Rc::clone(&self.asked),
+                analysis,
+                laid_out,
+            }),
+            error: None,
+            status: None,
+            loading: None,
+            ..self.clone()
+        }
+    }
+
     fn rechoose(&self, change: impl FnOnce(&mut Options)) -> State {
         let base = self.base();
         let mut options = base.options.clone();
@@ -337,17 +370,16 @@ impl Reducible for State {
                 return self
             }
             Action::Analysed { result, .. } => match result {
-                Ok(analysis) => State {
-                    shown: Some(Shown {
-                        request: Rc::clone(&self.asked),
-                        analysis,
-                    }),
-                    error: None,
-                    status: None,
-                    loading: None,
-                    ..(*self).clone()
-                },
+                Ok(analysis) => self.answered(analysis, true),
                 Err(sentence) => self.fail(sentence),
+            },
+            Action::Verdict { id, .. } if id != self.asked.id || self.halted == Some(id) => {
+                return self
+            }
+            Action::Verdict { analysis, .. } => self.answered(analysis, false),
+            Action::Completed { id, part } => match self.completed(id, part) {
+                Some(state) => state,
+                None => return self,
             },
         };
         Rc::new(next)

@@ -16,7 +16,7 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use crate::app::state::{Action, Picked};
+use crate::app::state::{Action, Part, Picked};
 use crate::import::fallback;
 use crate::import::loading::{Loading, Runner};
 use crate::import::messages::{from_js, FromWorker, Job};
@@ -217,8 +217,13 @@ impl Importer {
                 id,
                 analysis,
                 stats,
-            }) => self.finished(id, done(analysis, stats)),
-            Event::Said(FromWorker::Failed { id, error }) => self.finished(id, Err(error)),
+                network_follows,
+            }) => self.finished(id, done(analysis, stats), network_follows),
+            Event::Said(FromWorker::Laid { id, network }) => completed(id, network, Part::Network),
+            Event::Said(FromWorker::Interval { id, verdict }) => {
+                completed(id, verdict, |v| Part::Interval(Box::new(v)))
+            }
+            Event::Said(FromWorker::Failed { id, error }) => self.finished(id, Err(error), false),
             Event::Crashed(why) => self.crashed(&why),
         };
         let report = self.0.borrow().report.clone();
@@ -272,12 +277,23 @@ impl Importer {
         }
     }
 
-    fn finished(&self, id: u32, result: Result<Answer, String>) -> Vec<Action> {
+    /// Job `id` answered (`network_follows`: its layout and interval come later, and the
+    /// worker, busy with them, takes the next job after).
+    fn finished(
+        &self,
+        id: u32,
+        result: Result<Answer, String>,
+        network_follows: bool,
+    ) -> Vec<Action> {
         let mut inner = self.0.borrow_mut();
         if inner.pending.as_ref().is_some_and(|p| p.id == id) {
             inner.pending = None;
         }
         match result {
+            Ok((analysis, stats)) if network_follows => vec![
+                Action::Measured { id, stats },
+                Action::Verdict { id, analysis },
+            ],
             Ok((analysis, stats)) => vec![
                 Action::Measured { id, stats },
                 Action::Analysed {
@@ -305,6 +321,22 @@ fn done(analysis: JsValue, mut stats: crate::import::loading::Stats) -> Result<A
     let analysis = from_js::<peerscope_core::report::analyze::Analysis>(analysis)?;
     stats.decode_ms = js_sys::Date::now() - started;
     Ok((Shared::new(analysis), stats))
+}
+
+/// A later part of job `id`'s analysis read back, as the action that adds it; one that
+/// cannot be read back is one sentence (the report on screen stays).
+fn completed<T: serde::de::DeserializeOwned>(
+    id: u32,
+    value: JsValue,
+    part: impl FnOnce(T) -> Part,
+) -> Vec<Action> {
+    vec![match from_js::<T>(value) {
+        Ok(read) => Action::Completed {
+            id,
+            part: part(read),
+        },
+        Err(sentence) => Action::Fail(sentence),
+    }]
 }
 
 /// A worker whose events reach the importer (weakly: the worker must not keep it alive).

@@ -12,7 +12,8 @@
 //! that was measured only a fifth faster on 100 k messages, 3.9 s against 4.8 s, for four
 //! times the memory, 171 MB against 43 MB, and a bar that stood still while it parsed.)
 //! Then the dataset is analysed and the analysis sent back as a structured-cloned object
-//! (see [`crate::import::messages`]).
+//! (see [`crate::import::messages`]): on a big export in three answers, the verdict first,
+//! then the layout, then the score's interval (see [`answer`]).
 use std::cell::{Cell, RefCell};
 use std::io::{self, BufRead, BufReader};
 
@@ -26,7 +27,7 @@ use crate::import::messages::{from_js, to_js, FromWorker, Job};
 use peerscope_core::import::sliced::{SlicedReader, Slices, SLICE_BYTES};
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
-use peerscope_core::report::analyze::{add_interval, analyze_dataset, Analysis};
+use peerscope_core::report::analyze::{analyze_in_stages, Analysis, Stage};
 
 /// The dataset of the last import, with what it was read from.
 struct Kept {
@@ -69,46 +70,83 @@ fn post(message: &FromWorker) {
     }
 }
 
-/// Below this many messages the interval costs a few milliseconds, so it goes out with the
-/// first answer: one answer is drawn once. Past it the verdict goes first; the second
-/// answer to the same request keeps the drawing's zoom, pin and window
+/// Below this many messages the layout and the interval cost a few tens of milliseconds,
+/// so they go out with the first answer: one answer is drawn once. Past it the verdict
+/// goes first, then the layout, then the interval, each as its own answer to the same job;
+/// the page keeps the drawing's zoom, pin and window between them
 /// (`NetworkPanelProps::request`).
-const INTERVAL_WITH_FIRST_ANSWER: usize = 20_000;
+const ONE_ANSWER_BELOW: usize = 20_000;
 
-/// Runs `job` and sends its answer: on a small export the analysis with the score's
-/// interval (docs/METRICS.md §10) at once; on a larger one the analysis first, then the same
-/// analysis with the interval as a second answer to the same job, so the verdict shows
-/// before the bootstrap runs; or the first error as one sentence.
+/// Runs `job` and sends its answers: on a small export the whole analysis with the score's
+/// interval (docs/METRICS.md §10) at once; on a larger one the verdict first, then the
+/// laid-out network, then the verdict with its interval, so the time to the verdict waits
+/// on neither; or the first error as one sentence.
 fn answer(job: &Job) {
-    let (analysis, stats) = match run(job) {
+    let started = js_sys::Date::now();
+    let (dataset, total) = match imported(job) {
         Ok(done) => done,
         Err(error) => return post(&FromWorker::Failed { id: job.id, error }),
     };
-    let mut report = analysis.report.clone();
-    let small = KEPT.with_borrow(|kept| {
-        kept.as_ref()
-            .is_some_and(|k| k.dataset.messages.len() < INTERVAL_WITH_FIRST_ANSWER)
+    let import_ms = js_sys::Date::now() - started;
+    let messages = dataset.messages.len();
+    post(&FromWorker::Progress {
+        id: job.id,
+        loading: Loading::analysing(total, messages as u64),
     });
-    if !small {
-        post_done(job.id, &analysis, stats.clone());
-    }
-    let added = KEPT.with_borrow(|kept| {
-        let kept = kept.as_ref()?;
-        add_interval(&kept.dataset, &job.options, &mut report).ok()
+    let mut stats = Stats {
+        import_ms,
+        ..Stats::default()
+    };
+    let staged = messages >= ONE_ANSWER_BELOW;
+    let analysed = analyze_in_stages(&dataset, &job.options, &mut |stage| {
+        if staged {
+            post_stage(job.id, stage, &mut stats, started + import_ms);
+        }
     });
-    if small || (added.is_some() && report.verdict.interval.is_some()) {
-        let report = if added.is_some() {
-            report
-        } else {
-            analysis.report.clone()
-        };
-        let analysis = Analysis { report, ..analysis };
-        post_done(job.id, &analysis, stats);
+    KEPT.set(Some(Kept {
+        key: job.key,
+        format: job.options.format,
+        dataset,
+    }));
+    match analysed {
+        Ok(analysis) if !staged => {
+            stats.analyse_ms = js_sys::Date::now() - started - import_ms;
+            stats.memory = memory_bytes();
+            post_done(job.id, &analysis, stats, false);
+        }
+        Ok(_) => {}
+        Err(error) => post(&FromWorker::Failed {
+            id: job.id,
+            error: error.to_string(),
+        }),
     }
 }
 
-/// Sends `analysis` as the answer to job `id`.
-fn post_done(id: u32, analysis: &Analysis, mut stats: Stats) {
+/// Sends one stage of job `id`'s analysis as it is done (`analysing_since`: when the
+/// analysis started, for [`Stats::analyse_ms`]).
+fn post_stage(id: u32, stage: Stage<'_>, stats: &mut Stats, analysing_since: f64) {
+    let answer = match stage {
+        Stage::Verdict(analysis) => {
+            stats.analyse_ms = js_sys::Date::now() - analysing_since;
+            stats.memory = memory_bytes();
+            return post_done(id, analysis, stats.clone(), true);
+        }
+        Stage::Laid(network) => to_js(network).map(|network| FromWorker::Laid { id, network }),
+        // An undetermined score has no interval: the verdict already sent stands.
+        Stage::Interval(verdict) if verdict.interval.is_none() => return,
+        Stage::Interval(verdict) => {
+            to_js(verdict).map(|verdict| FromWorker::Interval { id, verdict })
+        }
+    };
+    match answer {
+        Ok(answer) => post(&answer),
+        Err(error) => post(&FromWorker::Failed { id, error }),
+    }
+}
+
+/// Sends `analysis` as the answer to job `id` (`network_follows`: its layout and interval
+/// come in later answers).
+fn post_done(id: u32, analysis: &Analysis, mut stats: Stats, network_follows: bool) {
     let started = js_sys::Date::now();
     match to_js(analysis) {
         Ok(analysis) => {
@@ -117,51 +155,31 @@ fn post_done(id: u32, analysis: &Analysis, mut stats: Stats) {
                 id,
                 analysis,
                 stats,
+                network_follows,
             });
         }
         Err(error) => post(&FromWorker::Failed { id, error }),
     }
 }
 
-/// Imports (or reuses) and analyses; the analysis and what it cost (encoding aside).
-fn run(job: &Job) -> Result<(Analysis, Stats), String> {
+/// The dataset of `job`'s files, reused from the last job when it read the same files
+/// the same way, else imported; with the files' total size in bytes.
+fn imported(job: &Job) -> Result<(Dataset, u64), String> {
     let files: Vec<File> = job
         .files
         .iter()
         .filter_map(|f| f.dyn_into::<File>().ok())
         .collect();
-    let format = job.options.format;
     let reusable = KEPT.with_borrow(|kept| {
         kept.as_ref()
-            .is_some_and(|k| k.key == job.key && k.format == format)
+            .is_some_and(|k| k.key == job.key && k.format == job.options.format)
     });
-    let started = js_sys::Date::now();
     let dataset = match KEPT.take().filter(|_| reusable) {
         Some(kept) => kept.dataset,
         None => import_files(job, &files)?,
     };
-    let imported = js_sys::Date::now();
     let total = files.iter().map(|f| f.size() as u64).sum();
-    let messages = dataset.messages.len() as u64;
-    post(&FromWorker::Progress {
-        id: job.id,
-        loading: Loading::analysing(total, messages),
-    });
-    let analysis = analyze_dataset(&dataset, &job.options).map_err(|e| e.to_string());
-    KEPT.set(Some(Kept {
-        key: job.key,
-        format,
-        dataset,
-    }));
-    let analysed = js_sys::Date::now();
-    let stats = Stats {
-        import_ms: imported - started,
-        analyse_ms: analysed - imported,
-        encode_ms: 0.0,
-        memory: memory_bytes(),
-        decode_ms: 0.0,
-    };
-    Ok((analysis?, stats))
+    Ok((dataset, total))
 }
 
 /// This instance's wasm memory, in bytes.
@@ -225,6 +243,23 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
     import::check_not_empty(dataset, &names).map_err(|e| e.to_string())
 }
 
+/// How many elements of a throw-away JS array [`nudge_collector`] makes (64 KiB of V8's
+/// heap with compressed pointers).
+const NUDGE_ELEMENTS: u32 = 16_384;
+
+/// Allocates a little of the JS heap, after each slice is copied into wasm memory.
+///
+/// Why: the buffers `FileReaderSync` returns live outside V8's heap, and while the import
+/// holds the worker in one synchronous call, V8 sees too little allocation on its own heap
+/// to collect them (nor does handing the buffer back with `ArrayBuffer.transfer(0)`, which
+/// was measured to change nothing). Reading the 1.38 GB export in 1 MiB slices from a plain
+/// JS worker, the renderer's private memory peaked at 1 338 MB; with this 64 KiB array
+/// after each slice, at 89 MB, the time the same (docs/PERFORMANCE.md, "Big files in the
+/// browser").
+fn nudge_collector() {
+    drop(js_sys::Array::new_with_length(NUDGE_ELEMENTS));
+}
+
 /// A `File` read range by range with `FileReaderSync`.
 struct BlobSlices<'a> {
     file: &'a File,
@@ -262,6 +297,7 @@ impl Slices for BlobSlices<'_> {
             ));
         }
         bytes.copy_to(into);
+        nudge_collector();
         Ok(())
     }
 }

@@ -54,7 +54,8 @@ pub struct Loading {
 pub struct Stats {
     /// Reading and parsing the files, in ms (0 when the worker reused its earlier import).
     pub import_ms: f64,
-    /// Measuring and laying out, in ms.
+    /// Measuring, in ms: to the verdict, and the layout and interval too when they come
+    /// in the same answer (a small export).
     pub analyse_ms: f64,
     /// Turning the analysis into a JS object to send, in ms.
     pub encode_ms: f64,

@@ -50,12 +50,29 @@ pub enum FromWorker {
     /// How far job `id` is.
     Progress { id: u32, loading: Loading },
     /// Job `id`'s [`peerscope_core::report::analyze::Analysis`] as a JS object (read it
-    /// with [`from_js`]), with what it cost.
+    /// with [`from_js`]), with what it cost. With `network_follows`, its network is empty
+    /// and its interval missing: [`FromWorker::Laid`], then [`FromWorker::Interval`] bring
+    /// them for the same job.
     Done {
         id: u32,
         #[serde(with = "serde_wasm_bindgen::preserve")]
         analysis: JsValue,
         stats: Stats,
+        network_follows: bool,
+    },
+    /// Job `id`'s network, laid out: a [`peerscope_core::draw::view::NetworkView`] as a JS
+    /// object.
+    Laid {
+        id: u32,
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        network: JsValue,
+    },
+    /// Job `id`'s verdict with the score's interval: a
+    /// [`peerscope_core::model::schema::Verdict`] as a JS object.
+    Interval {
+        id: u32,
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        verdict: JsValue,
     },
     /// Job `id` failed; one sentence naming the file.
     Failed { id: u32, error: String },

@@ -36,20 +36,20 @@ use peerscope_core::report::analyze::report_dataset;
 use peerscope_core::{import, import::Input, model::options::Options};
 
 /// A generated export and what the core says about it.
-struct Export {
-    path: PathBuf,
-    name: String,
+pub struct Export {
+    pub path: PathBuf,
+    pub name: String,
     size: u64,
-    label: String,
+    pub label: String,
     /// `#score` as the page writes it; `None` when the verdict is undetermined (the page
     /// then shows no score at all).
-    score: Option<String>,
+    pub score: Option<String>,
     /// Participants: `#network[data-nodes]`.
-    people: usize,
+    pub people: usize,
 }
 
 /// The export of `messages` messages with `seed` (about 1.4 KB a message), written once.
-fn export(messages: u32, seed: u32) -> Export {
+pub fn export(messages: u32, seed: u32) -> Export {
     let dir = repo().join("target").join("e2e").join("import");
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let name = format!("discord-{messages}-seed{seed}.json");
@@ -159,7 +159,7 @@ fn shows(look: &Value, export: &Export) -> bool {
 }
 
 /// Opens the page at `query` and waits for the sample's report.
-async fn open(name: &str, query: &str) -> Session {
+pub async fn open(name: &str, query: &str) -> Session {
     let session = Session::open(name).await;
     let url = format!("{}{query}", session.base_url());
     if let Err(e) = session.client.goto(&url).await {
@@ -169,7 +169,7 @@ async fn open(name: &str, query: &str) -> Session {
     session
 }
 
-async fn sample_on_screen(session: &Session) -> Result<Value, String> {
+pub async fn sample_on_screen(session: &Session) -> Result<Value, String> {
     session
         .wait_for("the bundled sample", |s| s.shows_analysis())
         .await?;
@@ -277,9 +277,11 @@ async fn a_big_export_imports_in_the_worker_and_the_page_keeps_painting() {
             &session,
             "the new goal's report from the kept import",
             |l| {
+                // The drawing follows the verdict (laid out after it), so wait for both.
                 l["goal"] == "reach"
                     && l["data"]["importMs"] == "0"
                     && !l["busy"].as_bool().unwrap_or(true)
+                    && l["people"].is_number()
             },
         )
         .await?;
@@ -321,7 +323,7 @@ async fn a_cancelled_import_leaves_the_previous_report() {
         let again = look_until(
             &session,
             "the first file re-analysed for the new goal",
-            |l| l["goal"] == "reach" && l["busy"] == false,
+            |l| l["goal"] == "reach" && l["busy"] == false && l["people"].is_number(),
         )
         .await?;
         if again["people"] != first.people || again["data"]["importPath"] != "worker" {

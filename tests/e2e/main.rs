@@ -45,4 +45,5 @@ mod resettle;
 mod samples;
 mod smoke;
 mod touch;
+mod verdict_first;
 mod worker_memory;

@@ -277,6 +277,7 @@ fn page_with_a_report_and(file: Input) -> Element {
     state.shown = Some(Shown {
         request,
         analysis: made_up_analysis(),
+        laid_out: true,
     });
     let root = root();
     let props = PageProps {

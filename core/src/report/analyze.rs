@@ -88,7 +88,34 @@ pub fn report_with_participants(
     data: &Dataset,
     options: &Options,
 ) -> Result<Analysis, ImportError> {
-    run_parts(data, options, false, true, true)
+    run_parts(data, options, (false, true, true), &mut |_| {})
+}
+
+/// What [`analyze_in_stages`] hands over, in this order.
+#[derive(Debug, Clone, Copy)]
+pub enum Stage<'a> {
+    /// The report without its score's interval, and the participants; the network is
+    /// still empty.
+    Verdict(&'a Analysis),
+    /// The network, laid out (for a big export most of what follows the verdict).
+    Laid(&'a NetworkView),
+    /// The verdict again, with the score's 90% interval and confidence filled in.
+    Interval(&'a crate::model::schema::Verdict),
+}
+
+/// [`analyze_dataset`] plus the score's interval, handing each part to `said` as soon as
+/// it is done, so a page can show the verdict while the layout and the bootstrap still
+/// run: [`Stage::Verdict`], then [`Stage::Laid`], then [`Stage::Interval`]. The graph is
+/// built and measured once for all three. Returns the whole analysis, as
+/// [`analyze_dataset`] then [`add_interval`] would make it.
+///
+/// Fails only when a named host is nobody in the export (then `said` hears nothing).
+pub fn analyze_in_stages(
+    data: &Dataset,
+    options: &Options,
+    said: &mut dyn FnMut(Stage<'_>),
+) -> Result<Analysis, ImportError> {
+    run_parts(data, options, (true, true, true), said)
 }
 
 /// Adds the score's 90% interval and confidence to `report`, which [`analyze_dataset`]
@@ -150,16 +177,16 @@ fn run(
     draw: bool,
     bootstrap: bool,
 ) -> Result<Analysis, ImportError> {
-    run_parts(data, options, draw, draw, bootstrap)
+    run_parts(data, options, (draw, draw, bootstrap), &mut |_| {})
 }
 
-/// [`run`] with the participants asked for apart from the network.
+/// [`run`] with the participants asked for apart from the network; `said` hears each
+/// stage as it is done (see [`analyze_in_stages`]).
 fn run_parts(
     data: &Dataset,
     options: &Options,
-    draw: bool,
-    people: bool,
-    bootstrap: bool,
+    (draw, people, bootstrap): (bool, bool, bool),
+    said: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Analysis, ImportError> {
     with_hosts(data, options, |scope, hosts| {
         let measured = Measured::of(scope, options, true);
@@ -170,7 +197,7 @@ fn run_parts(
             measured.verdict.label,
             options.goal,
         );
-        let mut report = Report {
+        let report = Report {
             schema: SCHEMA,
             sources: sources(data, scope.conv),
             counts: counts::of(scope, hosts.people.len(), measured.days, &signals),
@@ -188,24 +215,40 @@ fn run_parts(
             metrics: measured.metrics.clone(),
             verdict: measured.verdict.clone(),
         };
-        if bootstrap {
-            interval_of(scope, &mut report);
-        }
         let participants = if people {
             participants(data, scope)
         } else {
             Vec::new()
         };
-        Analysis {
-            network: if draw {
-                network::of(scope, &measured)
-            } else {
-                NetworkView::default()
-            },
+        let verdict_first = Analysis {
+            network: NetworkView::default(),
             report,
             participants,
-        }
+        };
+        finish(scope, &measured, verdict_first, (draw, bootstrap), said)
     })
+}
+
+/// `analysis` (its network still empty) handed to `said`, then laid out when `draw`, then
+/// given its score's interval when `bootstrap`: the slow parts after the verdict, each
+/// handed over as it is done.
+fn finish(
+    scope: &Scope,
+    measured: &Measured,
+    mut analysis: Analysis,
+    (draw, bootstrap): (bool, bool),
+    said: &mut dyn FnMut(Stage<'_>),
+) -> Analysis {
+    said(Stage::Verdict(&analysis));
+    if draw {
+        analysis.network = network::of(scope, measured);
+        said(Stage::Laid(&analysis.network));
+    }
+    if bootstrap {
+        interval_of(scope, &mut analysis.report);
+        said(Stage::Interval(&analysis.report.verdict));
+    }
+    analysis
 }
 
 /// Every participant, most talked-to first (what the host picker lists).
@@ -339,3 +382,6 @@ fn too_long_a_span(first: i64, last: i64) -> String {
         day_string(last)
     )
 }
+
+#[cfg(test)]
+mod tests;
