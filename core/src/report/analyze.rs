@@ -5,6 +5,7 @@ use crate::advice::interval;
 use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
+use crate::advice::trend;
 use crate::draw::view::NetworkView;
 use crate::graph::hosts::{self, rank_by_reach, Hosts};
 use crate::graph::interactions::{Conversation, InteractionKind};
@@ -102,7 +103,20 @@ pub fn add_interval(
     options: &Options,
     report: &mut Report,
 ) -> Result<(), ImportError> {
-    with_hosts(data, options, |scope, _| interval_of(scope, report))
+    with_hosts(data, options, |scope, _| {
+        interval_of(scope, report);
+        trend_of(scope, options, report);
+    })
+}
+
+/// Adds the trend and the movement (docs/METRICS.md §11) to `report`, measured on
+/// `scope`, with the headline's clause and the checklist's step they call for.
+fn trend_of(scope: &Scope, options: &Options, report: &mut Report) {
+    let (found, movement) = trend::trend(scope, options);
+    trend::add_to_headline(&mut report.verdict, &found);
+    trend::add_step(&mut report.checklist, &found);
+    report.trend = Some(found);
+    report.movement = movement;
 }
 
 /// Runs `then` on the scope of all of `data` with the hosts `options` choose (named or
@@ -187,9 +201,12 @@ fn run_parts(
             checklist: checklist(&signals, options.profile),
             metrics: measured.metrics.clone(),
             verdict: measured.verdict.clone(),
+            trend: None,
+            movement: Vec::new(),
         };
         if bootstrap {
             interval_of(scope, &mut report);
+            trend_of(scope, options, &mut report);
         }
         let participants = if people {
             participants(data, scope)

@@ -28,3 +28,4 @@ mod reconcile;
 mod scale;
 mod shapes;
 mod tallies;
+mod trend;
