@@ -25,7 +25,7 @@ mod slope;
 mod words;
 
 pub use slope::{direction, theil_sen, AGREEMENT, FLAT_POINTS};
-pub use words::{add_step, add_to_headline, headline_clause};
+pub use words::{add_step, add_to_headline, headline_clause, in_words};
 
 /// Eligible periods needed for a direction, a change and a slope.
 pub const MIN_PERIODS: usize = 3;

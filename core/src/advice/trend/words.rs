@@ -179,3 +179,48 @@ pub fn add_step(checklist: &mut Vec<Step>, trend: &Trend) {
         .map_or(checklist.len(), |p| p + 1);
     checklist.insert(at, Step { priority, ..d.step });
 }
+
+/// The trend in one line, what the CLI prints: "up, 31 → 52 since March (+4.2 points a
+/// month; 96% of 200 resamples agree)", "holding over 6 months (+0.3 points a month; 97%
+/// of 200 resamples agree)", "unclear over 6 months (+1.5 points a month; at most 62% of
+/// 200 resamples agree)", or "none yet: <reason>" with fewer than 3 eligible periods.
+/// Scores rounded as everywhere; the slope to one decimal.
+pub fn in_words(trend: &Trend) -> String {
+    let (Some(slope), Some(agreement)) = (trend.slope, trend.agreement) else {
+        return format!("none yet: {}", trend.reason.as_deref().unwrap_or(""));
+    };
+    let per = if trend.period == "month" {
+        "a month"
+    } else {
+        "every four weeks"
+    };
+    let eligible = trend.periods.iter().filter(|p| p.eligible).count() as u64;
+    let span = if trend.period == "month" {
+        crate::model::words::plural(eligible, "month", "months")
+    } else {
+        crate::model::words::plural(eligible, "four-week period", "four-week periods")
+    };
+    let share = crate::model::shown::percent(agreement);
+    let agree = format!(
+        "{}{share}% of {} resamples agree",
+        if trend.direction == Direction::Unclear {
+            "at most "
+        } else {
+            ""
+        },
+        trend.replicates
+    );
+    let sign = if slope > 0.0 { "+" } else { "" };
+    let slope = crate::model::shown::decimal(slope, 1);
+    let numbers = format!("{sign}{slope} points {per}; {agree}");
+    match ends(trend) {
+        Some(((i, a), (j, b))) => format!(
+            "{}, {} → {} since {} ({numbers})",
+            trend.direction.as_str(),
+            crate::model::shown::score_text(Some(a)),
+            crate::model::shown::score_text(Some(b)),
+            since(trend, i, j)
+        ),
+        None => format!("{} over {span} ({numbers})", trend.direction.as_str()),
+    }
+}
