@@ -14,6 +14,7 @@ use crate::model::metric::Metric;
 use crate::model::options::Goal;
 use crate::model::random::SplitMix;
 use crate::model::schema::{Metrics, Unit};
+use crate::model::PersonIdx;
 
 use super::{Tallies, STRUCTURE_SAMPLE};
 
@@ -26,6 +27,10 @@ pub struct Resampler<'s, 'a> {
     days: Option<Vec<Day>>,
     /// The counting measures' counts per unit, found once for every replicate.
     tallies: Tallies,
+    /// Per unit: its participants (authors and interaction ends, bots and placeholders
+    /// aside), each once, so a replicate unites short lists instead of re-reading every
+    /// drawn message's author.
+    people: Vec<Vec<PersonIdx>>,
     /// How many of a replicate's draws the structural measures see.
     pub structure_draws: usize,
 }
@@ -58,7 +63,9 @@ impl<'s, 'a> Resampler<'s, 'a> {
         };
         let roots = direction::roots(scope.conv);
         let tallies = Tallies::of(scope, &units, &roots);
+        let people = unit_people(scope, &units);
         Resampler {
+            people,
             scope,
             away,
             units,
@@ -87,25 +94,46 @@ impl<'s, 'a> Resampler<'s, 'a> {
     }
 
     /// The scope made of the drawn units, each as many times as drawn; with its graph
-    /// only when `with_graph`.
+    /// only when `with_graph`. Day units leave the messages out: with days, no measure
+    /// of a replicate reads them (continuation comes from [`day_continuation`]).
     fn gather(&self, draws: &[usize], with_graph: bool) -> Scope<'_> {
         let mut messages = Vec::new();
         let mut interactions = Vec::new();
+        let keep_messages = self.days.is_none();
         for &u in draws {
-            if let Some(list) = self.units.messages.get(u) {
+            if let Some(list) = self.units.messages.get(u).filter(|_| keep_messages) {
                 messages.extend_from_slice(list);
             }
             let found = self.units.interactions.get(u).into_iter().flatten();
             interactions.extend(found.filter_map(|&k| self.scope.interactions.get(k)));
         }
         let s = self.scope;
-        Scope::of_parts(
+        let people = if with_graph {
+            self.participants(draws)
+        } else {
+            Vec::new()
+        };
+        Scope::of_drawn(
             s.data,
             s.conv,
             s.is_host,
             (messages, interactions),
+            people,
             with_graph,
         )
+    }
+
+    /// The participants of the drawn units, in person order, each once.
+    fn participants(&self, draws: &[usize]) -> Vec<PersonIdx> {
+        let mut seen = vec![false; self.scope.data.people.len()];
+        for p in draws.iter().filter_map(|&u| self.people.get(u)).flatten() {
+            if let Some(flag) = seen.get_mut(*p as usize) {
+                *flag = true;
+            }
+        }
+        (0..seen.len() as PersonIdx)
+            .filter(|&p| seen.get(p as usize) == Some(&true))
+            .collect()
     }
 
     /// The replicate's score, `None` when the verdict would be undetermined on it.
@@ -149,6 +177,31 @@ impl<'s, 'a> Resampler<'s, 'a> {
             units: None,
         })
     }
+}
+
+/// Per unit of `units`: the people [`crate::graph::scope::participants`] would find on
+/// its messages and interactions, sorted, each once.
+fn unit_people(scope: &Scope, units: &Units) -> Vec<Vec<PersonIdx>> {
+    let data = scope.data;
+    let counts = |p: &PersonIdx| !data.is_bot(*p) && !data.is_placeholder(*p);
+    units
+        .messages
+        .iter()
+        .zip(&units.interactions)
+        .map(|(messages, interactions)| {
+            let authors = messages
+                .iter()
+                .filter_map(|&at| data.messages.get(at).map(|m| m.author));
+            let ends = interactions
+                .iter()
+                .filter_map(|&k| scope.interactions.get(k))
+                .flat_map(|i| [i.from, i.to]);
+            let mut list: Vec<PersonIdx> = authors.chain(ends).filter(counts).collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        })
+        .collect()
 }
 
 /// `continuation` over drawn days: each draw is a day of its own kind, so a day drawn
