@@ -39,30 +39,34 @@ fn at_stop(stops: &[MonthStop], at: usize, filter: Filter) -> Filter {
     Filter { window, ..filter }
 }
 
+/// While `playing`, moves to the month after `at` once [`STEP_MS`] have passed, and
+/// stops after the last.
+#[hook]
+fn use_player(playing: &UseStateHandle<bool>, at: usize, props: &MonthSliderProps) {
+    let last = props.stops.len();
+    let (stops, filter, on_filter) = (props.stops.clone(), props.filter, props.on_filter.clone());
+    let playing = playing.clone();
+    use_effect_with((*playing, at), move |&(on, at)| {
+        let timer = on.then(|| {
+            Timeout::new(STEP_MS, move || {
+                if at >= last {
+                    playing.set(false);
+                } else {
+                    on_filter.emit(at_stop(&stops, at + 1, filter));
+                }
+            })
+        });
+        move || drop(timer)
+    });
+}
+
 /// A range input over "all months" and each period, its label, and a play button.
 #[component]
 pub fn MonthSlider(props: &MonthSliderProps) -> Html {
     let playing = use_state(|| false);
     let at = current(&props.stops, &props.filter.window).map_or(0, |i| i + 1);
     let last = props.stops.len();
-    {
-        // While playing, move to the next month after a pause; stop after the last.
-        let (stops, filter, on_filter) =
-            (props.stops.clone(), props.filter, props.on_filter.clone());
-        let playing = playing.clone();
-        use_effect_with((*playing, at), move |&(on, at)| {
-            let timer = on.then(|| {
-                Timeout::new(STEP_MS, move || {
-                    if at >= last {
-                        playing.set(false);
-                    } else {
-                        on_filter.emit(at_stop(&stops, at + 1, filter));
-                    }
-                })
-            });
-            move || drop(timer)
-        });
-    }
+    use_player(&playing, at, props);
     if last < 2 {
         return Html::default();
     }

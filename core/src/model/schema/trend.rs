@@ -49,7 +49,8 @@ pub struct Trend {
     pub agreement: Option<f64>,
     /// Replicates that gave a slope (those with fewer than 2 scored periods are left out).
     pub replicates: u32,
-    /// `month` (calendar months) or `4 weeks` (from the first message's day).
+    /// `month` (calendar months) or `four_weeks` (28-day periods from the first message's
+    /// day).
     pub period: String,
     /// Why there is no direction, when there are fewer than 3 eligible periods.
     pub reason: Option<String>,
