@@ -7,6 +7,7 @@ pub mod export;
 pub mod filters;
 pub mod fit;
 pub mod legend;
+pub mod month_slider;
 pub mod names;
 pub mod network_table;
 pub mod pan_zoom;

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use peerscope_core::advice::interval::in_words;
+use peerscope_core::advice::trend::in_words as trend_words;
 use peerscope_core::advice::verdict::SCORE_MEASURES;
 use peerscope_core::draw::export::metrics_csv::{each_metric, Measure};
 use peerscope_core::import::plain::one_line;
@@ -51,6 +52,9 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
                 ""
             }
         );
+    }
+    if let Some(trend) = &r.trend {
+        let _ = writeln!(out, "Trend: {}", one_line(&trend_words(trend)));
     }
     if let Some(reason) = &r.verdict.reason {
         let _ = writeln!(out, "{}", one_line(reason));

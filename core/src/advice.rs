@@ -7,4 +7,5 @@ pub mod interval;
 pub mod measured;
 pub mod playbook;
 pub mod spaces;
+pub mod trend;
 pub mod verdict;

@@ -220,8 +220,8 @@ impl Importer {
                 network_follows,
             }) => self.finished(id, done(analysis, stats), network_follows),
             Event::Said(FromWorker::Laid { id, network }) => completed(id, network, Part::Network),
-            Event::Said(FromWorker::Interval { id, verdict }) => {
-                completed(id, verdict, |v| Part::Interval(Box::new(v)))
+            Event::Said(FromWorker::Interval { id, report }) => {
+                completed(id, report, |r| Part::Interval(Box::new(r)))
             }
             Event::Said(FromWorker::Failed { id, error }) => self.finished(id, Err(error), false),
             Event::Crashed(why) => self.crashed(&why),

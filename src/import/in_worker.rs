@@ -132,11 +132,11 @@ fn post_stage(id: u32, stage: Stage<'_>, stats: &mut Stats, analysing_since: f64
             return post_done(id, analysis, stats.clone(), true);
         }
         Stage::Laid(network) => to_js(network).map(|network| FromWorker::Laid { id, network }),
-        // An undetermined score has no interval: the verdict already sent stands.
-        Stage::Interval(verdict) if verdict.interval.is_none() => return,
-        Stage::Interval(verdict) => {
-            to_js(verdict).map(|verdict| FromWorker::Interval { id, verdict })
+        // An undetermined score has no interval nor trend: the report already sent stands.
+        Stage::Interval(report) if report.verdict.interval.is_none() && report.trend.is_none() => {
+            return
         }
+        Stage::Interval(report) => to_js(report).map(|report| FromWorker::Interval { id, report }),
     };
     match answer {
         Ok(answer) => post(&answer),

@@ -51,7 +51,7 @@ pub enum FromWorker {
     Progress { id: u32, loading: Loading },
     /// Job `id`'s [`peerscope_core::report::analyze::Analysis`] as a JS object (read it
     /// with [`from_js`]), with what it cost. With `network_follows`, its network is empty
-    /// and its interval missing: [`FromWorker::Laid`], then [`FromWorker::Interval`] bring
+    /// and its interval and trend missing: [`FromWorker::Laid`], then [`FromWorker::Interval`] bring
     /// them for the same job.
     Done {
         id: u32,
@@ -67,12 +67,12 @@ pub enum FromWorker {
         #[serde(with = "serde_wasm_bindgen::preserve")]
         network: JsValue,
     },
-    /// Job `id`'s verdict with the score's interval: a
-    /// [`peerscope_core::model::schema::Verdict`] as a JS object.
+    /// Job `id`'s report with the score's interval and the trend: a
+    /// [`peerscope_core::model::schema::Report`] as a JS object.
     Interval {
         id: u32,
         #[serde(with = "serde_wasm_bindgen::preserve")]
-        verdict: JsValue,
+        report: JsValue,
     },
     /// Job `id` failed; one sentence naming the file.
     Failed { id: u32, error: String },

@@ -17,6 +17,7 @@ use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
 use crate::network::legend::{colour_switch, legend};
+use crate::network::month_slider::MonthSlider;
 use crate::network::names::use_width;
 use crate::network::network_table::NetworkTable;
 use crate::network::pan_zoom::{self, use_pan_zoom, PanZoom};
@@ -29,6 +30,7 @@ use crate::network::touch::{self, Tap};
 use crate::network::window_filters::{window_filters, window_note};
 use peerscope_core::draw::export::scene_svg;
 use peerscope_core::draw::view::explore::{search, select, Filter, Selection};
+use peerscope_core::draw::view::months::stops;
 use peerscope_core::draw::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
 use peerscope_core::draw::view::scene::{Colouring, Highlight, Scene};
 use peerscope_core::draw::view::NetworkView;
@@ -59,7 +61,7 @@ struct Picked {
 /// [`peerscope_core::draw::view::scene::choice`]), the switch (`#remove-host`) with its sentence
 /// (`#resilience-note`), the search (`#network-search`), the filters (`#min-weight`,
 /// `#hide-isolates`, `#show-all`, and the window: `#filter-space`, `#filter-from`,
-/// `#filter-to`, `#window-note`), the zoom buttons, the colour choice, the legend, the
+/// `#filter-to`, `#window-note`, and the months: `#month-slider`, `#month-play`), the zoom buttons, the colour choice, the legend, the
 /// tooltip, the table (`#network-table`) and the exports. A click or a tap on a person pins
 /// their ties and tooltip, and opens their panel (`#person-panel`), until a click elsewhere
 /// or Escape.
@@ -85,6 +87,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         )
     });
     let canvas = matches!(renderer, Renderer::Canvas(_));
+    let month_stops = use_memo(props.analysis.clone(), |a| stops(&a.report));
     // The canvas draws everyone: the most-connected limit is there for the SVG.
     let filter_used = Filter {
         limit: if canvas { None } else { filter.limit },
@@ -164,6 +167,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
                 { search_box(&query, picked.found.len(), setter(&query)) }
                 { filters(*filter, heaviest, setter(&filter)) }
                 { window_filters(*filter, &full.times, setter(&filter)) }
+                <MonthSlider stops={month_stops} filter={*filter} on_filter={setter(&filter)} />
             </div>
             { window_note(*filter, &shown.times, picked.selection.edges.len(), shown.edges.len()) }
             if !canvas {

@@ -9,9 +9,11 @@
 mod activity;
 mod degree;
 mod funnel;
+mod movement;
 pub mod paint;
 mod peer_share;
 mod time_axis;
+mod trend;
 
 use yew::prelude::*;
 
@@ -34,6 +36,8 @@ pub fn picture(plot: &Plot) -> Result<String, String> {
         Plot::PeerShare(series) => peer_share::draw(series),
         Plot::Funnel(series) => funnel::draw(series),
         Plot::Degree(series) => degree::draw(series),
+        Plot::Trend(series) => trend::draw(series),
+        Plot::Movement(series) => movement::draw(series),
     };
     drawn.map_err(|e| format!("This chart could not be drawn ({e})."))
 }

@@ -38,6 +38,7 @@ mod filters;
 mod hostile;
 mod hostile_exports;
 mod import;
+mod months;
 mod network;
 mod progress;
 mod readable;

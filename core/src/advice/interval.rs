@@ -7,20 +7,18 @@
 //! new inferred replies), rebuilds the graph and recomputes the seven score measures with
 //! the same functions and floors as the report, then the score as the verdict computes it.
 
-use crate::advice::verdict::{self, Context};
+use crate::advice::verdict;
 use crate::graph::scope::Scope;
 use crate::graph::units::Units;
-use crate::measure::continuation::{self, Day, Days};
-use crate::measure::engagement::median;
-use crate::measure::{direction, floors, structure, AwayParty};
-use crate::model::metric::Metric;
-use crate::model::options::Goal;
+use crate::measure::{floors, AwayParty};
 use crate::model::random::SplitMix;
-use crate::model::schema::{Confidence, Estimate, Label, Metrics, Unit, Verdict};
+use crate::model::schema::{Confidence, Estimate, Label, Unit, Verdict};
 use crate::model::shown;
 
+mod resampler;
 mod tallies;
 
+pub use resampler::Resampler;
 pub use tallies::{Tallies, Tally};
 
 /// Replicates drawn on an export of up to [`FULL_UP_TO`] interactions.
@@ -57,74 +55,44 @@ pub struct Interval {
 ///
 /// `None` with fewer than 10 units, or when every replicate's score was null.
 pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Option<Interval> {
-    let units = Units::of(scope);
-    let k = units.count();
+    let resampler = Resampler::new(scope, away, Units::of(scope));
+    let k = resampler.count();
     if k < floors::VERDICT_UNITS {
         return None;
     }
-    let total = scope.interactions.len();
-    let replicates = if total <= FULL_UP_TO {
-        REPLICATES
-    } else {
-        (u64::from(REPLICATES) * FULL_UP_TO as u64 / total as u64).max(u64::from(MIN_REPLICATES))
-            as u32
-    };
-    // How many of a replicate's draws the structural measures see.
-    let structure_draws = if total > STRUCTURE_SAMPLE {
-        (k * STRUCTURE_SAMPLE / total).max(floors::VERDICT_UNITS)
-    } else {
-        k
-    };
-    let days = match units.unit {
-        Unit::Day => continuation::per_day(scope, &away.mask).map(|span| {
-            // What each day unit saw; a quiet day saw nothing.
-            let seen = |d: &i64| {
-                let at = span.active.binary_search_by_key(d, |x| x.0).ok();
-                at.and_then(|i| span.active.get(i)).map(|x| x.1)
-            };
-            units
-                .day
-                .iter()
-                .map(|d| seen(d).unwrap_or_default())
-                .collect::<Vec<Day>>()
-        }),
-        Unit::Conversation => None,
-    };
-    let roots = direction::roots(scope.conv);
-    let tallies = Tallies::of(scope, &units, &roots);
+    let replicates = replicates_for(scope.interactions.len());
     let mut rng = SplitMix(seed);
-    let mut scores = Vec::with_capacity(replicates as usize);
-    for _ in 0..replicates {
-        let draws: Vec<usize> = (0..k).map(|_| rng.below(k as u64) as usize).collect();
-        let sample = draws.get(..structure_draws).unwrap_or(&draws);
-        let replicate = Replicate {
-            scope,
-            units: &units,
-            away,
-            days: days.as_deref(),
-            tallies: &tallies,
-        };
-        if let Some(score) = replicate.score(&draws, sample) {
-            scores.push(score);
-        }
-    }
+    let mut scores: Vec<f64> = (0..replicates)
+        .filter_map(|_| resampler.replicate(&mut rng))
+        .collect();
     let dropped = replicates - scores.len() as u32;
     let bounds = percentiles(&mut scores)?;
     Some(Interval {
         bounds: [bounds[0].min(point), bounds[1].max(point)],
         replicates,
         dropped,
-        estimate: if structure_draws < k {
+        estimate: if resampler.structure_draws < k {
             Estimate::Sampled
         } else {
             Estimate::Full
         },
-        unit: units.unit,
+        unit: resampler.units.unit,
     })
 }
 
+/// Replicates for a scope of `total` reply and mention interactions: [`REPLICATES`] up
+/// to [`FULL_UP_TO`], fewer in proportion past it, never below [`MIN_REPLICATES`].
+pub fn replicates_for(total: usize) -> u32 {
+    if total <= FULL_UP_TO {
+        REPLICATES
+    } else {
+        (u64::from(REPLICATES) * FULL_UP_TO as u64 / total as u64).max(u64::from(MIN_REPLICATES))
+            as u32
+    }
+}
+
 /// The 5th and 95th percentiles of `scores` (linear between neighbours); `None` when empty.
-fn percentiles(scores: &mut [f64]) -> Option<[f64; 2]> {
+pub fn percentiles(scores: &mut [f64]) -> Option<[f64; 2]> {
     scores.sort_unstable_by(f64::total_cmp);
     let last = scores.len().checked_sub(1)?;
     let at = |q: f64| {
@@ -134,99 +102,6 @@ fn percentiles(scores: &mut [f64]) -> Option<[f64; 2]> {
         a.zip(b).map(|(a, b)| a + (b - a) * (pos - below as f64))
     };
     Some([at(ENDS[0])?, at(ENDS[1])?])
-}
-
-/// What every replicate reads from the whole export.
-struct Replicate<'s, 'a> {
-    scope: &'s Scope<'a>,
-    units: &'s Units,
-    away: &'s AwayParty,
-    /// Per day unit: what the continuation test saw that day (day units only).
-    days: Option<&'s [Day]>,
-    /// The counting measures' counts per unit, found once for every replicate.
-    tallies: &'s Tallies,
-}
-
-impl Replicate<'_, '_> {
-    /// The scope made of the drawn units, each as many times as drawn; with its graph
-    /// only when `with_graph`.
-    fn gather(&self, draws: &[usize], with_graph: bool) -> Scope<'_> {
-        let mut messages = Vec::new();
-        let mut interactions = Vec::new();
-        for &u in draws {
-            if let Some(list) = self.units.messages.get(u) {
-                messages.extend_from_slice(list);
-            }
-            let found = self.units.interactions.get(u).into_iter().flatten();
-            interactions.extend(found.filter_map(|&k| self.scope.interactions.get(k)));
-        }
-        let s = self.scope;
-        Scope::of_parts(
-            s.data,
-            s.conv,
-            s.is_host,
-            (messages, interactions),
-            with_graph,
-        )
-    }
-
-    /// The replicate's score, `None` when the verdict would be undetermined on it.
-    /// `sample` is the part of `draws` the structural measures are measured on.
-    fn score(&self, draws: &[usize], sample: &[usize]) -> Option<f64> {
-        let counts = self.tallies.sum(draws);
-        let shape = self.gather(sample, true);
-        // Participants only meet floors of 5 people: past the sample size the sample's
-        // count stands for the replicate's (counting a million messages' authors for
-        // each replicate would cost more than the measures).
-        let participants = shape.graph.node_count();
-        let continuation = match self.days {
-            Some(days) => day_continuation(days, draws),
-            None if sample.len() == draws.len() => {
-                continuation::continuation(&shape, &self.away.mask).0
-            }
-            None => continuation::continuation(&self.gather(draws, false), &self.away.mask).0,
-        };
-        let not_scored = "not part of the score";
-        let none = Metric::unobservable(not_scored);
-        let mut metrics = Metrics {
-            host_share: counts.host_share(),
-            centralization: structure::centralization(&shape.graph),
-            resilience: structure::resilience(&shape.graph, &self.away.nodes(&shape)),
-            peer_reply_share: counts.peer_reply_share(),
-            member_initiated_share: counts.member_initiated_share(),
-            continuation,
-            connect_share: counts.connect_share(),
-            ..Metrics::every(none, median(Vec::new(), not_scored))
-        };
-        floors::apply(&mut metrics, participants);
-        verdict::score(&Context {
-            metrics: &metrics,
-            core: 0,
-            members: 0,
-            goal: Goal::default(),
-            stand_in: None,
-            days: None,
-            interactions: counts.interactions as u64,
-            participants: participants as u64,
-            units: None,
-        })
-    }
-}
-
-/// `continuation` over drawn days: each draw is a day of its own kind, so a day drawn
-/// twice counts twice, on both sides of the ratio.
-fn day_continuation(days: &[Day], draws: &[usize]) -> Metric {
-    let (mut count, mut exchanges) = (Days::default(), Days::default());
-    for day in draws.iter().filter_map(|&d| days.get(d)) {
-        if day.host {
-            count.host += 1;
-            exchanges.host += day.exchanges;
-        } else {
-            count.silent += 1;
-            exchanges.silent += day.exchanges;
-        }
-    }
-    continuation::from_days(count, exchanges).0
 }
 
 /// Fills `verdict`'s interval fields from `interval` and decides its confidence.

@@ -13,7 +13,7 @@ mod rank;
 mod signals;
 mod words;
 
-pub use draft::{Aim, Basis, Draft};
+pub use draft::{Aim, Basis, Draft, Spec};
 pub use rank::{distinct, evidence};
 pub use signals::{deleted_account, Signals, Size};
 

@@ -15,6 +15,7 @@ mod degree;
 mod funnel;
 mod peer_share;
 mod periods;
+mod trend;
 
 use crate::draw::view::NetworkView;
 use crate::model::schema::Report;
@@ -24,6 +25,7 @@ pub use degree::{degree, DegreeBar, DegreeSeries, LOG_SCALE_FROM, MAX_BARS};
 pub use funnel::{funnel, FunnelSeries, STAGES};
 pub use peer_share::{peer_share, PeerShareSeries, COMMUNITY_LINE};
 pub use periods::{short_date, Periods, MIN_PERIODS};
+pub use trend::{movement, trend, MovementRow, MovementSeries, TrendSeries, MOVES};
 
 /// One chart, ready to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +50,8 @@ pub enum Plot {
     PeerShare(PeerShareSeries),
     Funnel(FunnelSeries),
     Degree(DegreeSeries),
+    Trend(TrendSeries),
+    Movement(MovementSeries),
 }
 
 impl Plot {
@@ -60,13 +64,15 @@ impl Plot {
     }
 }
 
-/// The four charts in page order. An empty report gives four charts, three of which say
-/// there is nothing to draw yet (the funnel draws its zeros).
+/// The charts in page order. An empty report gives six charts, five of which say there
+/// is nothing to draw yet (the funnel draws its zeros).
 pub fn charts(report: &Report, network: &NetworkView) -> Vec<Chart> {
     vec![
         activity(report),
         peer_share(report),
         funnel(&report.funnel),
         degree(network),
+        trend(report),
+        movement(report),
     ]
 }

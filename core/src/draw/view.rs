@@ -11,6 +11,7 @@ use crate::draw::layout::resettle;
 pub mod explore;
 pub mod focus;
 pub mod gesture;
+pub mod months;
 pub mod scene;
 pub mod times;
 pub mod zoom;

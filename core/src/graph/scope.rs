@@ -75,6 +75,33 @@ impl<'a> Scope<'a> {
         (messages, interactions): (Vec<usize>, Vec<Interaction>),
         with_graph: bool,
     ) -> Scope<'a> {
+        let people = if with_graph {
+            participants(data, &messages, &interactions)
+        } else {
+            Vec::new()
+        };
+        Scope::of_drawn(
+            data,
+            conv,
+            is_host,
+            (messages, interactions),
+            people,
+            with_graph,
+        )
+    }
+
+    /// [`Scope::of_parts`] with its participants given (`people`: non-bot, non-placeholder
+    /// persons in order, each once, as [`participants`] finds them): the bootstrap knows
+    /// each unit's people already, and reading a million messages' authors again for
+    /// every replicate would cost more than the graph.
+    pub fn of_drawn(
+        data: &'a Dataset,
+        conv: &'a Conversation,
+        is_host: &'a [bool],
+        (messages, interactions): (Vec<usize>, Vec<Interaction>),
+        people: Vec<PersonIdx>,
+        with_graph: bool,
+    ) -> Scope<'a> {
         let mut in_scope = vec![false; data.messages.len()];
         for &at in &messages {
             if let Some(flag) = in_scope.get_mut(at) {
@@ -82,11 +109,7 @@ impl<'a> Scope<'a> {
             }
         }
         let graph = if with_graph {
-            Graph::build(
-                data.people.len(),
-                &participants(data, &messages, &interactions),
-                interactions.iter(),
-            )
+            Graph::build(data.people.len(), &people, interactions.iter())
         } else {
             Graph::default()
         };
@@ -135,7 +158,7 @@ impl<'a> Scope<'a> {
 
 /// The non-bot people who wrote one of `messages` or are an end of one of
 /// `interactions`, in person order.
-fn participants(
+pub fn participants(
     data: &Dataset,
     messages: &[usize],
     interactions: &[Interaction],

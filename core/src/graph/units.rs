@@ -36,6 +36,16 @@ impl Units {
     /// century) when it has at least 14 active days, else into conversations ([`conversation_of`]). An empty scope has no
     /// unit.
     pub fn of(scope: &Scope) -> Units {
+        Units::cut(scope, false)
+    }
+
+    /// [`Units::of`] always in days, however few are active: the trend resamples the
+    /// days of each period (docs/METRICS.md §11). An empty scope has no unit.
+    pub fn by_day(scope: &Scope) -> Units {
+        Units::cut(scope, true)
+    }
+
+    fn cut(scope: &Scope, always_days: bool) -> Units {
         let days: Vec<i64> = scope
             .messages
             .iter()
@@ -44,21 +54,22 @@ impl Units {
         let mut active = days.clone();
         active.sort_unstable();
         active.dedup();
-        let (unit, slot_of, day) = if active.len() >= DAY_UNITS_FROM {
-            let (first, last) = (active.first().copied(), active.last().copied());
-            let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
-            // Every day of the span, unless a stray date stretches it past a century:
-            // then only the active days.
-            let day: Vec<i64> = if last - first <= DAY_SPAN_UP_TO {
-                (first..=last).collect()
+        let (unit, slot_of, day) =
+            if !active.is_empty() && (always_days || active.len() >= DAY_UNITS_FROM) {
+                let (first, last) = (active.first().copied(), active.last().copied());
+                let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
+                // Every day of the span, unless a stray date stretches it past a century:
+                // then only the active days.
+                let day: Vec<i64> = if last - first <= DAY_SPAN_UP_TO {
+                    (first..=last).collect()
+                } else {
+                    active.clone()
+                };
+                let slot = |d: &i64| day.binary_search(d).unwrap_or(0);
+                (Unit::Day, days.iter().map(slot).collect(), day)
             } else {
-                active.clone()
+                (Unit::Conversation, conversation_of(scope), Vec::new())
             };
-            let slot = |d: &i64| day.binary_search(d).unwrap_or(0);
-            (Unit::Day, days.iter().map(slot).collect(), day)
-        } else {
-            (Unit::Conversation, conversation_of(scope), Vec::new())
-        };
         let count = slot_of
             .iter()
             .map(|&s| s + 1)

@@ -131,7 +131,7 @@ fn week_start(day: i64) -> i64 {
 }
 
 /// The first day of `day`'s month.
-fn month_start(day: i64) -> i64 {
+pub fn month_start(day: i64) -> i64 {
     let text = day_string(day);
     let dom: i64 = text.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
     day - (dom - 1)

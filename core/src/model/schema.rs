@@ -10,6 +10,10 @@ use crate::model::metric::Metric;
 use crate::model::options::{Goal, Profile};
 pub use crate::model::quoted::Quote;
 
+mod trend;
+
+pub use trend::{Direction, Movement, PeriodCounts, PeriodFunnel, Trend, TrendPeriod};
+
 /// The schema tag every report carries.
 ///
 /// `/2` added the evidence of docs/METRICS.md §10: `thin` metrics, the `undetermined` label
@@ -36,6 +40,12 @@ pub struct Report {
     pub spaces: Vec<SpaceReport>,
     pub timeline: Timeline,
     pub checklist: Vec<Step>,
+    /// The score month by month (docs/METRICS.md §11); absent without the interval.
+    #[serde(default)]
+    pub trend: Option<Trend>,
+    /// Members' moves between consecutive eligible periods of the trend.
+    #[serde(default)]
+    pub movement: Vec<Movement>,
 }
 
 /// Where the data came from.

@@ -5,6 +5,7 @@ use crate::advice::interval;
 use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
+use crate::advice::trend;
 use crate::draw::view::NetworkView;
 use crate::graph::hosts::{self, rank_by_reach, Hosts};
 use crate::graph::interactions::{Conversation, InteractionKind};
@@ -99,8 +100,9 @@ pub enum Stage<'a> {
     Verdict(&'a Analysis),
     /// The network, laid out (for a big export most of what follows the verdict).
     Laid(&'a NetworkView),
-    /// The verdict again, with the score's 90% interval and confidence filled in.
-    Interval(&'a crate::model::schema::Verdict),
+    /// The report again, with the score's 90% interval and confidence, the trend and the
+    /// movement filled in (the trend's headline clause and checklist step included).
+    Interval(&'a Report),
 }
 
 /// [`analyze_dataset`] plus the score's interval, handing each part to `said` as soon as
@@ -129,7 +131,20 @@ pub fn add_interval(
     options: &Options,
     report: &mut Report,
 ) -> Result<(), ImportError> {
-    with_hosts(data, options, |scope, _| interval_of(scope, report))
+    with_hosts(data, options, |scope, _| {
+        interval_of(scope, report);
+        trend_of(scope, options, report);
+    })
+}
+
+/// Adds the trend and the movement (docs/METRICS.md §11) to `report`, measured on
+/// `scope`, with the headline's clause and the checklist's step they call for.
+fn trend_of(scope: &Scope, options: &Options, report: &mut Report) {
+    let (found, movement) = trend::trend(scope, options);
+    trend::add_to_headline(&mut report.verdict, &found);
+    trend::add_step(&mut report.checklist, &found);
+    report.trend = Some(found);
+    report.movement = movement;
 }
 
 /// Runs `then` on the scope of all of `data` with the hosts `options` choose (named or
@@ -214,6 +229,8 @@ fn run_parts(
             checklist: checklist(&signals, options.profile),
             metrics: measured.metrics.clone(),
             verdict: measured.verdict.clone(),
+            trend: None,
+            movement: Vec::new(),
         };
         let participants = if people {
             participants(data, scope)
@@ -225,28 +242,41 @@ fn run_parts(
             report,
             participants,
         };
-        finish(scope, &measured, verdict_first, (draw, bootstrap), said)
+        let later = Later {
+            draw,
+            bootstrap,
+            options,
+        };
+        finish(scope, &measured, verdict_first, later, said)
     })
 }
 
-/// `analysis` (its network still empty) handed to `said`, then laid out when `draw`, then
-/// given its score's interval when `bootstrap`: the slow parts after the verdict, each
-/// handed over as it is done.
+/// What follows the verdict: the layout when `draw`, the score's interval and the trend
+/// when `bootstrap` (the trend resamples as the interval does, with `options`' goal).
+struct Later<'o> {
+    draw: bool,
+    bootstrap: bool,
+    options: &'o Options,
+}
+
+/// `analysis` (its network still empty) handed to `said`, then what `later` asks for, each
+/// part handed over as it is done: the slow parts after the verdict.
 fn finish(
     scope: &Scope,
     measured: &Measured,
     mut analysis: Analysis,
-    (draw, bootstrap): (bool, bool),
+    later: Later<'_>,
     said: &mut dyn FnMut(Stage<'_>),
 ) -> Analysis {
     said(Stage::Verdict(&analysis));
-    if draw {
+    if later.draw {
         analysis.network = network::of(scope, measured);
         said(Stage::Laid(&analysis.network));
     }
-    if bootstrap {
+    if later.bootstrap {
         interval_of(scope, &mut analysis.report);
-        said(Stage::Interval(&analysis.report.verdict));
+        trend_of(scope, later.options, &mut analysis.report);
+        said(Stage::Interval(&analysis.report));
     }
     analysis
 }

@@ -15,6 +15,9 @@ use crate::model::schema::Report;
 use crate::model::shown::percent;
 
 mod earlier;
+mod trend;
+
+pub use trend::TrendChange;
 
 /// One number before and now; `delta` = now − before when both exist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +46,8 @@ pub struct Comparison {
     pub funnel: BTreeMap<String, Change>,
     /// Plain sentences, the score first, then the metrics that moved most.
     pub summary: Vec<String>,
+    /// The trend before and now, when either report has one (docs/METRICS.md §11).
+    pub trend: Option<TrendChange>,
 }
 
 /// Most metric sentences in the summary.
@@ -110,14 +115,18 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
         .and_then(|l| l.as_str())
         .unwrap_or("unknown")
         .to_string();
-    let summary = summary(
+    let trend = trend::of(earlier, now);
+    let mut summary = summary(
         &label_before,
         now.verdict.label.as_str(),
         &score,
         &metrics,
         &thin,
     );
+    let told = trend.as_ref().and_then(trend::sentence);
+    summary.splice(1..1, told);
     Ok(Comparison {
+        trend,
         label_before,
         label_now: now.verdict.label.as_str().to_string(),
         score,

@@ -63,12 +63,22 @@ fn keep(card: &str) {
 }
 
 #[test]
-fn there_are_four_charts_each_with_a_caption_and_a_series() {
+fn there_are_six_charts_each_with_a_caption_and_a_series() {
     let (analysis, _) = fixture();
     let all = charts(&analysis.report, &analysis.network);
     keep(&share_card(&analysis.report, &analysis.network));
     let ids: Vec<&str> = all.iter().map(|c| c.id).collect();
-    assert_eq!(ids, ["activity", "peer-share", "funnel", "degree"]);
+    assert_eq!(
+        ids,
+        [
+            "activity",
+            "peer-share",
+            "funnel",
+            "degree",
+            "trend",
+            "movement"
+        ]
+    );
     for chart in &all {
         assert!(
             chart.caption.contains("Look"),
@@ -77,6 +87,11 @@ fn there_are_four_charts_each_with_a_caption_and_a_series() {
             chart.caption
         );
         assert!(!chart.title.is_empty());
+        if ["trend", "movement"].contains(&chart.id) {
+            // Six weeks and no interval: no trend to draw, and a sentence says so.
+            assert!(chart.plot.sentence().is_some(), "{}", chart.id);
+            continue;
+        }
         assert_eq!(
             chart.plot.sentence(),
             None,

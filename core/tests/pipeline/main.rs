@@ -2,7 +2,8 @@
 //! fixtures ([`fixtures`]), generated groups of known shape ([`shapes`], [`playbook`] on
 //! [`groups`]), the graph measures against NetworkX ([`networkx`]), the charts, share card
 //! and metrics CSV ([`charts`]), placeholder and deleted authors ([`placeholders`]), and a
-//! 1 M-reply measurement run by hand ([`scale`]).
+//! 1 M-reply measurement run by hand ([`scale`]), the trend on generated months ([`trend`])
+//! and against pandas and scipy ([`trend_reference`]).
 //! One binary, so the core is linked once for all of them.
 //!
 //! ```text
@@ -28,3 +29,5 @@ mod reconcile;
 mod scale;
 mod shapes;
 mod tallies;
+mod trend;
+mod trend_reference;

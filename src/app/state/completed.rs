@@ -6,16 +6,16 @@ use std::rc::Rc;
 use super::{Shown, State};
 use crate::app::shared::Shared;
 use peerscope_core::draw::view::NetworkView;
-use peerscope_core::model::schema::Verdict;
+use peerscope_core::model::schema::Report;
 
 /// A part of an analysis that comes after its verdict (see [`super::Action::Verdict`]).
 #[derive(Debug)]
 pub enum Part {
     /// The network, laid out.
     Network(NetworkView),
-    /// The verdict with the score's interval (docs/METRICS.md §10), boxed: it is most of
-    /// an [`super::Action`]'s size otherwise.
-    Interval(Box<Verdict>),
+    /// The report with the score's interval (docs/METRICS.md §10) and the trend (§11),
+    /// boxed: it is most of an [`super::Action`]'s size otherwise.
+    Interval(Box<Report>),
 }
 
 impl State {
@@ -29,8 +29,8 @@ impl State {
                 analysis.network = network;
                 true
             }
-            Part::Interval(verdict) => {
-                analysis.report.verdict = *verdict;
+            Part::Interval(report) => {
+                analysis.report = *report;
                 shown.laid_out
             }
         };
@@ -56,23 +56,23 @@ mod tests {
     use yew::Reducible;
 
     /// The sample's analysis as the worker sends it: the verdict, the network, the interval.
-    fn staged(options: &Options) -> (Analysis, NetworkView, Verdict) {
+    fn staged(options: &Options) -> (Analysis, NetworkView, Report) {
         let data = import(&sample::inputs(), None).unwrap();
-        let (mut first, mut network, mut verdict) = (None, None, None);
+        let (mut first, mut network, mut later) = (None, None, None);
         analyze_in_stages(&data, options, &mut |stage| match stage {
             Stage::Verdict(a) => first = Some(a.clone()),
             Stage::Laid(n) => network = Some(n.clone()),
-            Stage::Interval(v) => verdict = Some(v.clone()),
+            Stage::Interval(r) => later = Some(r.clone()),
         })
         .unwrap();
-        (first.unwrap(), network.unwrap(), verdict.unwrap())
+        (first.unwrap(), network.unwrap(), later.unwrap())
     }
 
     #[test]
     fn the_verdict_shows_first_and_the_layout_and_interval_complete_it() {
         let state = Rc::new(State::with_sample());
         assert!(matches!(state.asked.inputs, Inputs::Sample));
-        let (first, network, verdict) = staged(&state.asked.options);
+        let (first, network, later) = staged(&state.asked.options);
         let nodes = network.nodes.len();
         let id = state.asked.id;
         let state = state.reduce(Action::Verdict {
@@ -92,7 +92,7 @@ mod tests {
         assert!(shown.analysis.report.verdict.interval.is_none());
         let state = state.reduce(Action::Completed {
             id,
-            part: Part::Interval(Box::new(verdict)),
+            part: Part::Interval(Box::new(later)),
         });
         let shown = state.shown.clone().unwrap();
         assert!(shown.laid_out, "the interval keeps the layout");

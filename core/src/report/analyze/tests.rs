@@ -26,8 +26,9 @@ fn stages_come_verdict_then_layout_then_interval_and_add_up_to_the_analysis() {
                 assert!(!network.nodes.is_empty());
                 "laid"
             }
-            Stage::Interval(verdict) => {
-                assert!(verdict.interval.is_some());
+            Stage::Interval(report) => {
+                assert!(report.verdict.interval.is_some());
+                assert!(report.trend.is_some(), "the trend comes with the interval");
                 "interval"
             }
         });

@@ -103,6 +103,8 @@ pub fn since(before: &Snapshot, now: &Report) -> Since {
             metrics,
             funnel,
             summary: Vec::new(),
+            // Snapshots keep no trend.
+            trend: None,
         },
         ticked: before.ticked.iter().cloned().collect(),
     };
