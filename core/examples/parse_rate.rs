@@ -5,10 +5,9 @@
 //! cargo run --release -p peerscope-core --example parse_rate -- [--whole] [--runs N] FILE
 //! ```
 //!
-//! Reads FILE as the CLI reads a file too big to hold (`import::read_sized` with a size
-//! past `import::READ_WHOLE_UP_TO`: streamed in 1 MiB reads where the format can stream),
-//! or with `--whole` as it reads a smaller one (the file read whole, then parsed in place),
-//! `--runs` times (default 1). Prints one JSON line per run: `bytes`, `messages`,
+//! Reads FILE as the CLI reads it (`import::read_sized`: streamed where the format can
+//! stream, else read whole), or with `--whole` as the JS API reads bytes it is handed (the
+//! file read whole into memory, then `import::read_input`), `--runs` times (default 1). Prints one JSON line per run: `bytes`, `messages`,
 //! `wall_s` and `cpu_s` (this process's user + system time, from /proc; the wall time
 //! where /proc is absent) and `mb_per_s` (bytes over CPU seconds, decimal megabytes).
 
@@ -35,15 +34,15 @@ fn cpu_seconds() -> Option<f64> {
 fn one_run(path: &str, whole: bool) -> (u64, f64, f64) {
     let file = std::fs::File::open(path).expect("the file opens");
     let size = file.metadata().expect("the file has a size").len();
-    let claimed = if whole {
-        size
-    } else {
-        import::READ_WHOLE_UP_TO.max(size) + 1
-    };
     let (wall, cpu) = (Instant::now(), cpu_seconds());
     let mut dataset = Dataset::default();
-    let counted = Cell::new(0);
-    if let Err(e) = import::read_sized(path, claimed, file, None, &mut dataset, &counted) {
+    let read = if whole {
+        let bytes = std::fs::read(path).expect("the file reads");
+        import::read_input(&import::Input::new(path, bytes), None, &mut dataset)
+    } else {
+        import::read_sized(path, size, file, None, &mut dataset, &Cell::new(0))
+    };
+    if let Err(e) = read {
         eprintln!("{e}");
         std::process::exit(2);
     }

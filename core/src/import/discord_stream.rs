@@ -13,7 +13,7 @@ use std::io::Read;
 
 use serde::de::IgnoredAny;
 
-use super::discord::{convert, space_of, Channel, RawMessage};
+use super::discord::{convert, space_of, Channel, KnownPeople, RawMessage};
 use super::json_window::{FromWindow, JsonWindow};
 use crate::import::error::ImportError;
 use crate::model::{Dataset, Message, SpaceIdx};
@@ -57,6 +57,7 @@ struct Sink<'d> {
     /// Messages that came before "channel" (not DCE's order, but valid JSON) wait here.
     early: Vec<Message>,
     saw_messages: bool,
+    known: KnownPeople,
 }
 
 /// Reads one export from `reader` (a leading BOM already skipped) into `dataset`, adding
@@ -85,6 +86,7 @@ fn walk<R: Read>(
         space: None,
         early: Vec::new(),
         saw_messages: false,
+        known: KnownPeople::default(),
     };
     match window.peek()? {
         Some(b'{') => window.consume(1),
@@ -197,7 +199,7 @@ impl Sink<'_> {
         self.tally.messages += 1;
         self.counted.set(self.counted.get().saturating_add(1));
         let space = self.space.unwrap_or(SpaceIdx::MAX);
-        let message = convert(self.file, number, raw, space, self.dataset)?;
+        let message = convert(self.file, number, raw, space, self.dataset, &mut self.known)?;
         self.tally.zone_assumed += u64::from(message.time_estimated);
         if self.space.is_some() {
             self.dataset.push_message(message);

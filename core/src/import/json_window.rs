@@ -3,7 +3,7 @@
 //! from an `io::Read` (that path read a 1.4 GB export at about 150 MB/s; parsing slices in
 //! place is what lets a streamed file be read near serde_json's speed on bytes in memory).
 //!
-//! The window holds one read buffer (1 MiB, grown only for a single value longer than
+//! The window holds one read buffer (2 MiB, grown only for a single value longer than
 //! half of it) that is refilled as values are consumed; a value cut by the end of the
 //! buffer is parsed again once the next read has completed it, so no value is ever seen
 //! half. Positions in errors are the file's lines and columns: the lines of the bytes the
@@ -16,8 +16,11 @@ use serde::Deserialize;
 use super::json_error;
 use crate::import::error::ImportError;
 
-/// Bytes read at once into the window.
-pub(super) const WINDOW_BYTES: usize = 1 << 20;
+/// Bytes the window holds: twice the 1 MiB buffer of the readers put in front of it (the
+/// CLI's and the worker's `BufReader`s), so that its reads, of at least 1 MiB, go straight
+/// to the reader below instead of being copied through that buffer (std's `BufReader`
+/// passes on a read at least as large as its buffer when its buffer is empty).
+pub(super) const WINDOW_BYTES: usize = 2 << 20;
 
 /// One attempt at parsing the next value in the window.
 pub(super) enum Parsed<T> {
@@ -81,8 +84,8 @@ impl<'f, R: Read> JsonWindow<'f, R> {
     }
 
     /// Reads more: moves what is left to the front (counting the lines let go), grows the
-    /// buffer when what is left fills half of it, and reads until it is full or the
-    /// reader ends. Returns false when nothing more came (the end).
+    /// buffer when what is left fills half of it, and reads until half a window came, the
+    /// buffer is full or the reader ends. Returns false when nothing more came (the end).
     pub(super) fn refill(&mut self) -> Result<bool, ImportError> {
         if self.eof {
             return Ok(false);
@@ -97,7 +100,7 @@ impl<'f, R: Read> JsonWindow<'f, R> {
             self.buf.resize(want, 0);
         }
         let before = self.end;
-        while self.end < self.buf.len() {
+        while self.end < self.buf.len() && self.end - before < (self.window / 2).max(1) {
             let into = self.buf.get_mut(self.end..).unwrap_or_default();
             match self.reader.read(into) {
                 Ok(0) => {
