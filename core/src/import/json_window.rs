@@ -35,7 +35,7 @@ pub(super) struct JsonWindow<'f, R> {
     file: &'f str,
     reader: R,
     buf: Vec<u8>,
-    /// Bytes read at once (grown for a value longer than half of it).
+    /// The buffer's size until a value longer than half of it grows the buffer.
     window: usize,
     /// `buf[start..end]` is read and not yet consumed.
     start: usize,
