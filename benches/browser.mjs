@@ -38,6 +38,8 @@
 //
 // Prints one JSON line per file and path:
 //   {"file", "messages", "path", "ms", "wasm_bytes", "peak_rss_bytes", ...}
+// and for the page path what the import worker says it spent (`import_ms`: reading and
+// parsing, from which run.py has the worker's parse rate; `analyse_ms`; `import_path`).
 // with "error" (and the figures measured up to then) when the run failed: an exception in the
 // page, the tab crashing (out of memory), or the timeout. Exits 1 when any run failed.
 // --cpu-profile PREFIX also records V8's sampling profile of the page over the timed part
@@ -386,6 +388,20 @@ async function pageRun(page, file, name, timeoutMs, startSampling) {
   return { ...verdict, ...later };
 }
 
+/** What the import worker says its import cost, from #import-status once it is there (it
+ * comes with the analysis): `import_ms` (reading and parsing the files in the worker),
+ * `analyse_ms` and the worker's wasm memory; nulls when the page read the file itself. */
+async function workerStats(page) {
+  await page.waitForFunction(() => document.querySelector("#import-status")?.dataset.importMs,
+    null, { polling: 100, timeout: 10_000 }).catch(() => {});
+  return page.evaluate(() => {
+    const data = document.querySelector("#import-status")?.dataset ?? {};
+    const number = (x) => (x === undefined || x === "" ? null : Number(x));
+    return { import_path: data.importPath ?? null, import_ms: number(data.importMs),
+      analyse_ms: number(data.analyseMs), worker_wasm_bytes: number(data.workerMemory) };
+  });
+}
+
 /** Starts V8's sampling profiler in the page; the returned function stops it and writes
  * the profile to `file`. */
 async function startProfile(page, file) {
@@ -435,6 +451,7 @@ async function measure(url, file, index, which, args) {
     memory();
     if (stopProfile) await stopProfile();
     Object.assign(line, result);
+    if (which === "page") Object.assign(line, await workerStats(app.page));
   } catch (error) {
     memory();
     line.error = String(error.message ?? error).split("\n")[0].replace(/^page\.\w+: (Error: )?/, "");

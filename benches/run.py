@@ -21,7 +21,9 @@
        page's file input until the verdict is on screen (browser memory sampled from /proc),
        --runs runs each, medians; with --full the 1 M export through the page, one run;
        and frames per second while panning a 10 k-node / 100 k-edge graph (benches/fps.mjs);
-   (e) the release .wasm, raw and gzip.
+   (e) the release .wasm, raw and gzip;
+   (f) the streamed parse rates, MB/s: the CLI's importer alone (core/examples/parse_rate.rs,
+       CPU time) and the browser's import worker (its own import time, from the page runs of (d)).
    What cannot be measured yet is a row saying so and why.
 5. Runs the Criterion micro-benchmarks (core/benches/core.rs) and adds their medians.
 Prints the table and writes it to target/bench/report.md.
@@ -29,6 +31,9 @@ Prints the table and writes it to target/bench/report.md.
 --only browser runs the browser rows alone (the 100 k export, plus 1 M with --full, and the
 release CLI on the same files for the page's ratios; no other peer or Criterion run) and
 writes target/bench/report-browser.md instead.
+--only parse runs the parse-rate rows (f) alone: the CLI's streamed parse
+(core/examples/parse_rate.rs) and the import worker's in Chromium (the page path, bytes over
+the worker's own import time), into target/bench/report-parse.md.
 The web app is built (as `make dist`: trunk build --release, opt-level z) into dist/ when
 dist/index.html is missing or older than the sources; --dist DIR measures the build in DIR
 as it is (built there only when it has no index.html).
@@ -85,6 +90,10 @@ TARGET_PAGE_1M_VERDICT_S = 10.0
 TARGET_PAGE_1M_GROWTH_BYTES = 800e6
 # The longest pause between two frames while the page imports (it stays responsive).
 TARGET_FRAME_GAP_MS = 100
+# Streamed parse rates, MB/s of the export read (decimal MB): the CLI's, in CPU time, and the
+# browser's import worker's, in wall time of its import in headless Chromium.
+TARGET_CLI_PARSE_MBS = 600
+TARGET_WORKER_PARSE_MBS = 400
 
 
 def say(text):
@@ -176,6 +185,12 @@ def build_cli():
     # and does not wait on the UI.
     run(["cargo", "build", "--release", "-p", "peerscope-cli"], cwd=ROOT)
     return TARGET / "release" / "peerscope"
+
+
+def build_parse_rate():
+    """The release build of core/examples/parse_rate.rs: the CLI's importer alone."""
+    run(["cargo", "build", "--release", "-p", "peerscope-core", "--example", "parse_rate"], cwd=ROOT)
+    return TARGET / "release" / "examples" / "parse_rate"
 
 
 # ---- measuring ----------------------------------------------------------------------------
@@ -471,6 +486,45 @@ def browser_row_100k(rep, size_label, which, results):
             "—", "—", target, met_in_time(ms / 1000, cpu, TARGET_BROWSER_100K_S, failed))
 
 
+def bench_parse_rate(rep, tool, files, runs):
+    """The CLI's streamed parse rate (core/examples/parse_rate.rs: `import::read_sized` on the
+    file, as `peerscope analyze` reads it), `runs` runs per export, medians; MB/s over CPU time."""
+    for size, path in files.items():
+        if size == "10k":
+            continue
+        what = f"(f) CLI streamed parse, {size} messages ({path.stat().st_size / 1e6:.0f} MB): file → dataset"
+        r = []
+        for _ in range(runs):
+            p = subprocess.run([str(tool), str(path)], capture_output=True, text=True)
+            if p.returncode != 0:
+                rep.row(what, "—", "—", "—", f"≥ {TARGET_CLI_PARSE_MBS} MB/s", f"**failed**: {p.stderr.strip()[-300:]}")
+                break
+            r.append(json.loads(p.stdout.splitlines()[-1]))
+            say("  " + p.stdout.strip())
+        else:
+            rate = statistics.median(x["mb_per_s"] for x in r)
+            rep.row(what, f"{rate:.0f} MB/s (CPU; {secs(med(r, 'cpu_s'))} CPU, {secs(med(r, 'wall_s'))} wall, "
+                    f"median of {len(r)}; {min(x['mb_per_s'] for x in r):.0f}–{max(x['mb_per_s'] for x in r):.0f})",
+                    "—", "—", f"≥ {TARGET_CLI_PARSE_MBS} MB/s", yes(rate >= TARGET_CLI_PARSE_MBS))
+
+
+def browser_row_worker_parse(rep, path, results):
+    """The import worker's parse rate in Chromium: the file's bytes over the `import_ms` the
+    worker reports (reading the file in slices and parsing it), over the page-path runs."""
+    what = (f"(f) browser, import worker's streamed parse, {path.stat().st_size / 1e6:.0f} MB "
+            f"({len(results)} page run{'s' if len(results) != 1 else ''})")
+    target = f"≥ {TARGET_WORKER_PARSE_MBS} MB/s"
+    good = [r for r in results if r.get("import_ms")]
+    if not good:
+        why = results[0].get("error") if results else None
+        rep.row(what, "—", "—", "—", target, f"**failed**: {why or 'no import_ms from the worker'}")
+        return
+    rates = [r["bytes"] / 1e6 / (r["import_ms"] / 1000) for r in good]
+    rate = statistics.median(rates)
+    rep.row(what, f"{rate:.0f} MB/s (wall; import {secs(statistics.median(r['import_ms'] for r in good) / 1000)}, "
+            f"{min(rates):.0f}–{max(rates):.0f} MB/s)", "—", "—", target, yes(rate >= TARGET_WORKER_PARSE_MBS))
+
+
 def browser_row_1m(rep, path, r):
     """The 1 M row: one run through the page; the time and memory targets, or why it failed."""
     what = f"(d) browser, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): file input → verdict on screen, one run"
@@ -513,12 +567,14 @@ def bench_browser(rep, files, runs, dist, why_not, cli=None):
         browser_row_100k(rep, label, which, results[which])
     browser_rows_vs_cli(rep, label, results, natively)
     browser_rows_after_verdict(rep, "100 k", results["page"])
+    browser_row_worker_parse(rep, big, results["page"])
     if "1m" in files:
         page_1m = browser_runs(dist, files["1m"], ["page"], 300)["page"]
         browser_row_1m(rep, files["1m"], page_1m)
         cli_1m = [timed([cli, "analyze", files["1m"]])] if cli else []
         browser_rows_1m_verdict(rep, page_1m, cli_1m)
         browser_rows_after_verdict(rep, "1 M", [page_1m])
+        browser_row_worker_parse(rep, files["1m"], [page_1m])
     rep.notes.append("(d) benches/browser.mjs: headless Chromium (/usr/bin/chromium) via playwright-core, "
                      "a fresh browser and profile per run; times from performance.now() in the page; "
                      "memory sampled every 100 ms from /proc (PSS splits shared pages among processes; "
@@ -648,6 +704,25 @@ def run_browser_only(a, rep):
     return {}, load
 
 
+def run_parse_only(a, rep):
+    """--only parse: the parse-rate rows alone: the CLI's streamed parse, and the import
+    worker's in Chromium (the page path, as in (d)), on the 100 k export (and 1 M with --full)."""
+    npm_why = install_npm()
+    files = {s: export(s) for s in (["100k", "1m"] if a.full else ["100k"])}
+    tool = build_parse_rate()
+    dist, dist_why = web_dist(a.dist or ROOT / "dist", a.dist is not None)
+    load = os.getloadavg()
+    bench_parse_rate(rep, tool, files, a.runs)
+    for size, path in files.items():
+        if npm_why or dist_why:
+            rep.missing(f"(f) browser, import worker's streamed parse, {size}", f"≥ {TARGET_WORKER_PARSE_MBS} MB/s",
+                        npm_why or dist_why)
+            continue
+        page = [browser_runs(dist, path, ["page"], 300)["page"] for _ in range(a.runs if size == "100k" else 1)]
+        browser_row_worker_parse(rep, path, page)
+    return {}, load
+
+
 def run_all(a, rep):
     """Everything: installs, exports, builds, Criterion, then every row."""
     npm_why = install_npm()
@@ -667,6 +742,7 @@ def run_all(a, rep):
     bench_networkx(rep, cli, files, a.runs, pip_why, crit)
     bench_scale_graph(rep, scale_graph, pip_why, crit)
     bench_interval(rep, crit)
+    bench_parse_rate(rep, build_parse_rate(), files, a.runs)
     bench_fa2(rep, a.runs, npm_why, crit)
     bench_browser(rep, files, a.runs, dist, npm_why or dist_why, cli)
     bench_fps(rep, a.runs, dist, npm_why or dist_why)
@@ -684,14 +760,15 @@ def main():
     ap.add_argument("--full", action="store_true", default=os.environ.get("BENCH_FULL") == "1",
                     help="also the 1 M-message export (≈1.3 GB; minutes to generate)")
     ap.add_argument("--no-criterion", action="store_true", help="skip the Criterion micro-benchmarks")
-    ap.add_argument("--only", choices=["browser"], help="only these rows (report-<only>.md)")
+    ap.add_argument("--only", choices=["browser", "parse"], help="only these rows (report-<only>.md)")
     ap.add_argument("--dist", type=Path,
                     help="a built web app to measure as it is (default: dist/, rebuilt when stale)")
     a = ap.parse_args()
     a.dist = a.dist.resolve() if a.dist else None
 
     rep = Report()
-    crit, load = run_browser_only(a, rep) if a.only == "browser" else run_all(a, rep)
+    only = {"browser": run_browser_only, "parse": run_parse_only}
+    crit, load = only[a.only](a, rep) if a.only else run_all(a, rep)
     rep.notes.append(f"{a.runs} runs per pair, alternated, medians. Machine: {os.cpu_count()} cores, "
                      f"load average {load[0]:.1f} when measuring started, "
                      f"{platform.system()} {platform.machine()}; numbers are noisy, CPU time is steadier than wall time.")

@@ -183,8 +183,8 @@ fn read_files(
             what: format!("cannot be read ({e})"),
         };
         let opened = input::open(path).map_err(unreadable)?;
-        // Up to import::READ_WHOLE_UP_TO read whole and parsed in place; bigger files (and
-        // pipes and devices, which have no size) stream when their format can.
+        // DiscordChatExporter exports stream whatever their size; other formats are read
+        // whole (pipes and devices, which have no size, too).
         let (reader, size) = (opened.reader, opened.size);
         import::read_sized(&name, size, reader, format, &mut dataset, &Cell::new(0))?;
         names.push(name);

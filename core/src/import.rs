@@ -14,6 +14,7 @@ pub mod discourse;
 pub mod error;
 mod input;
 pub mod json_error;
+mod json_window;
 pub mod messenger;
 pub mod plain;
 pub mod reddit;
@@ -22,6 +23,7 @@ pub mod slack;
 pub mod sliced;
 mod stream;
 pub mod telegram;
+mod text_size;
 pub mod timestamp;
 mod unzip;
 pub mod whatsapp;
@@ -34,7 +36,7 @@ use crate::model::Dataset;
 
 pub use crate::model::format::Format;
 pub use input::Input;
-pub use stream::{read_sized, read_stream, read_stream_counting, streams, READ_WHOLE_UP_TO};
+pub use stream::{read_sized, read_stream, read_stream_counting, streams};
 
 /// How replies are found in an export that does not record them (WhatsApp, a CSV without
 /// `reply_to`), as the warnings end; the window is the interactions' inference window.

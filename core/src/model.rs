@@ -350,6 +350,12 @@ impl Dataset {
         idx
     }
 
+    /// The index of the person with this source id, if one is loaded (a map look-up that
+    /// builds no [`Person`]: importers ask it before [`Dataset::intern_person`]).
+    pub fn person_with_id(&self, id: &str) -> Option<PersonIdx> {
+        self.person_index.get(id).copied()
+    }
+
     /// The index of the space with this id, if one is loaded (a map look-up).
     pub fn space_with_id(&self, id: &str) -> Option<SpaceIdx> {
         self.space_index.get(id).copied()

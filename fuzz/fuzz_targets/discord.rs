@@ -1,5 +1,5 @@
-//! DiscordChatExporter JSON read as Discord, whole (the web page, the CLI up to 256 MB)
-//! and streamed (the CLI above), then analysed.
+//! DiscordChatExporter JSON read as Discord, from bytes in memory (the JS API) and
+//! streamed (the CLI and the page's worker), then analysed.
 #![no_main]
 
 use peerscope_core::import::Format;

@@ -11,13 +11,16 @@ use std::cell::Cell;
 
 use serde::Deserialize;
 
-use super::discord_stream::{ExportSeed, Tally};
-use super::json_error;
+mod people;
+
+use super::discord_stream::read_export;
+use super::text_size::TextSize;
 use super::timestamp::parse_iso;
-use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
-use crate::model::{distinct, Dataset, FileSummary, Message, Person, Reaction, Space};
+use crate::model::{distinct, Dataset, FileSummary, Message, Reaction, Space};
+use people::intern;
+pub(super) use people::KnownPeople;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -41,8 +44,8 @@ pub(super) struct RawMessage<'a> {
     kind: Option<Cow<'a, str>>,
     #[serde(borrow)]
     timestamp: Cow<'a, str>,
-    #[serde(borrow, default)]
-    content: Option<Cow<'a, str>>,
+    #[serde(default)]
+    content: Option<TextSize>,
     #[serde(borrow)]
     author: User<'a>,
     #[serde(borrow, default)]
@@ -113,47 +116,22 @@ pub fn detect(bytes: &[u8]) -> bool {
 /// number and id for a value that is well-formed JSON but unusable (an unreadable date).
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    read_with(file, dataset, &Cell::new(0), |seed| {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|()| de.end())
-    })
+    read_stream(file, bytes, dataset, &Cell::new(0))
 }
 
-/// Reads one file from a stream (the CLI's files, through a buffer), message by message.
+/// Reads one file from a stream (the CLI's files, the worker's slices), message by
+/// message, each parsed in place in a window of the stream (`import/json_window.rs`).
 ///
-/// Memory stays at the size of the model, whatever the size of the file. A leading BOM
-/// must already be skipped. Every message read adds one to `messages` as it is read.
+/// Memory stays at the size of the model plus the window, whatever the size of the file.
+/// A leading BOM must already be skipped. Every message read adds one to `messages` as it
+/// is read.
 pub fn read_stream(
     file: &str,
     reader: impl std::io::Read,
     dataset: &mut Dataset,
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
-    read_with(file, dataset, messages, |seed| {
-        let mut de = serde_json::Deserializer::from_reader(reader);
-        serde::de::DeserializeSeed::deserialize(seed, &mut de).and_then(|()| de.end())
-    })
-}
-
-/// Runs `parse` with a seed that fills `dataset`, then writes the file's summary.
-fn read_with(
-    file: &str,
-    dataset: &mut Dataset,
-    messages: &Cell<u64>,
-    parse: impl FnOnce(ExportSeed) -> Result<(), serde_json::Error>,
-) -> Result<(), ImportError> {
-    let mut tally = Tally::default();
-    let mut failure = None;
-    let seed = ExportSeed {
-        file,
-        dataset,
-        tally: &mut tally,
-        failure: &mut failure,
-        counted: messages,
-    };
-    if let Err(e) = parse(seed) {
-        return Err(failure.unwrap_or_else(|| json_error::from_serde(file, &e)));
-    }
+    let tally = read_export(file, reader, dataset, messages)?;
     if tally.zone_assumed > 0 {
         dataset.warnings.push(format!(
             "{file}: {} timestamps had no time zone; UTC was assumed",
@@ -187,12 +165,15 @@ pub(super) fn space_of(channel: &Channel) -> Space {
     }
 }
 
+/// `raw`, the message numbered `number` (from 0) of `file`, as a message of `space`; its
+/// people are interned in `dataset` (through `known`, the file's people by number).
 pub(super) fn convert(
     file: &str,
     number: usize,
     raw: &RawMessage,
     space: u32,
     dataset: &mut Dataset,
+    known: &mut KnownPeople,
 ) -> Result<Message, ImportError> {
     let time = parse_iso(&raw.timestamp).ok_or_else(|| ImportError::Shape {
         file: file.to_string(),
@@ -203,7 +184,7 @@ pub(super) fn convert(
             excerpt(&raw.timestamp)
         ),
     })?;
-    let author = dataset.intern_person(person(&raw.author));
+    let author = intern(dataset, known, &raw.author);
     let parent = raw
         .reference
         .as_ref()
@@ -214,26 +195,30 @@ pub(super) fn convert(
     let mentions = distinct(
         raw.mentions
             .iter()
-            .map(|user| dataset.intern_person(person(user)))
+            .map(|user| intern(dataset, known, user))
             .collect::<Vec<_>>(),
     );
-    let reactions = raw.reactions.iter().map(|r| reaction(r, dataset)).collect();
-    let content = raw.content.as_deref().unwrap_or("");
+    let reactions = raw
+        .reactions
+        .iter()
+        .map(|r| reaction(r, dataset, known))
+        .collect();
+    let text = raw.content.unwrap_or_default();
     Ok(Message::new(space, raw.id.to_string(), author, time.ms)
         .with_time_estimated(time.zone_assumed)
         .with_notice(is_system(raw.kind.as_deref()))
         .with_parent(parent)
         .with_mentions(mentions)
         .with_reactions(reactions)
-        .with_text(content))
+        .with_text_size(text.chars, text.asks))
 }
 
-fn reaction(raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
+fn reaction(raw: &RawReaction, dataset: &mut Dataset, known: &mut KnownPeople) -> Reaction {
     let reactors = distinct(
         raw.users
             .iter()
             .flatten()
-            .map(|user| dataset.intern_person(person(user)))
+            .map(|user| intern(dataset, known, user))
             .collect::<Vec<_>>(),
     );
     Reaction {
@@ -241,19 +226,6 @@ fn reaction(raw: &RawReaction, dataset: &mut Dataset) -> Reaction {
         count: raw.count.max(reactors.len() as u32),
         reactors,
     }
-}
-
-/// A user; Discord's shared deleted account is a placeholder, a "Deleted User" with its
-/// own id a deleted person (docs/METRICS.md §1).
-fn person(user: &User) -> Person {
-    let name = user.name.as_deref().unwrap_or("");
-    let shown = user.nickname.as_deref().filter(|n| !n.is_empty());
-    let placeholder = absent::is_placeholder(&user.id, name);
-    Person::named(user.id.to_string(), name)
-        .with_display_name(shown.unwrap_or(name))
-        .with_bot(user.is_bot)
-        .with_placeholder(placeholder)
-        .with_deleted(!placeholder && absent::is_deleted(name))
 }
 
 /// Whether a message `type` is a system notice rather than conversation.

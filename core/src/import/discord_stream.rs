@@ -1,18 +1,22 @@
 //! Reads a DiscordChatExporter file message by message, so a 1 GB export never exists in
-//! memory as a whole: each element of `messages` is deserialised, converted into the
-//! model and dropped before the next one is read.
+//! memory as a whole: each element of `messages` is parsed in place in a
+//! [`JsonWindow`] (strings borrowed from the window's bytes), converted into the model and
+//! dropped before the next one is read.
 //!
-//! The same seed serves a byte slice (the browser, strings borrowed where they have no
-//! escapes) and any `io::Read` (the CLI, reading a file through a buffer).
+//! The same walk serves bytes in memory and any `io::Read` (the CLI's files, the browser
+//! worker's slices): the top-level object is walked key by key here, `channel` and each
+//! message are parsed by serde_json, and every other value is skipped unread.
 
+use std::borrow::Cow;
 use std::cell::Cell;
-use std::fmt;
+use std::io::Read;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::IgnoredAny;
 
-use super::discord::{convert, space_of, Channel, RawMessage};
+use super::discord::{convert, space_of, Channel, KnownPeople, RawMessage};
+use super::json_window::{FromWindow, JsonWindow};
 use crate::import::error::ImportError;
-use crate::model::{Dataset, SpaceIdx};
+use crate::model::{Dataset, Message, SpaceIdx};
 
 /// What one file added, for its summary line.
 #[derive(Debug, Default)]
@@ -22,133 +26,254 @@ pub struct Tally {
     pub space_name: Option<String>,
 }
 
-/// Deserialises the top-level object of one export into `dataset`.
-pub struct ExportSeed<'d> {
-    pub file: &'d str,
-    pub dataset: &'d mut Dataset,
-    pub tally: &'d mut Tally,
-    /// The first error that is not JSON syntax (an unreadable date), with its position
-    /// in words; JSON errors keep serde_json's line and column instead.
-    pub failure: &'d mut Option<ImportError>,
+/// What the top-level object is expected to be, in error sentences.
+const EXPORT: &str = "a DiscordChatExporter export (an object with \"channel\" and \"messages\")";
+
+struct Key;
+impl FromWindow for Key {
+    type Of<'a> = Cow<'a, str>;
+}
+struct ChannelValue;
+impl FromWindow for ChannelValue {
+    type Of<'a> = Channel<'a>;
+}
+struct MessageValue;
+impl FromWindow for MessageValue {
+    type Of<'a> = RawMessage<'a>;
+}
+struct Skipped;
+impl FromWindow for Skipped {
+    type Of<'a> = IgnoredAny;
+}
+
+/// Where the messages read go.
+struct Sink<'d> {
+    file: &'d str,
+    dataset: &'d mut Dataset,
+    tally: Tally,
     /// Messages read so far, shared with whoever shows progress.
-    pub counted: &'d Cell<u64>,
+    counted: &'d Cell<u64>,
+    space: Option<SpaceIdx>,
+    /// Messages that came before "channel" (not DCE's order, but valid JSON) wait here.
+    early: Vec<Message>,
+    saw_messages: bool,
+    known: KnownPeople,
 }
 
-impl<'de> DeserializeSeed<'de> for ExportSeed<'_> {
-    type Value = ();
+/// Reads one export from `reader` (a leading BOM already skipped) into `dataset`, adding
+/// one to `counted` per message read; what the file added, or the first error.
+pub(super) fn read_export(
+    file: &str,
+    reader: impl Read,
+    dataset: &mut Dataset,
+    counted: &Cell<u64>,
+) -> Result<Tally, ImportError> {
+    walk(JsonWindow::new(file, reader), dataset, counted)
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
+/// [`read_export`] from `window`.
+fn walk<R: Read>(
+    mut window: JsonWindow<R>,
+    dataset: &mut Dataset,
+    counted: &Cell<u64>,
+) -> Result<Tally, ImportError> {
+    let file = window.file();
+    let mut sink = Sink {
+        file,
+        dataset,
+        tally: Tally::default(),
+        counted,
+        space: None,
+        early: Vec::new(),
+        saw_messages: false,
+        known: KnownPeople::default(),
+    };
+    match window.peek()? {
+        Some(b'{') => window.consume(1),
+        found => return Err(window.unexpected(found, EXPORT)),
+    }
+    if window.peek()? == Some(b'}') {
+        window.consume(1);
+    } else {
+        read_members(&mut window, &mut sink)?;
+    }
+    if let Some(found) = window.peek()? {
+        return Err(window.unexpected(Some(found), "the end of the file after the export"));
+    }
+    for (missing, absent) in [
+        ("channel", sink.space.is_none()),
+        ("messages", !sink.saw_messages),
+    ] {
+        if absent {
+            return Err(window.unexpected_content(&format!("missing field `{missing}`")));
+        }
+    }
+    Ok(sink.tally)
+}
+
+/// The top-level object's members, up to and including its closing brace.
+fn read_members<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<(), ImportError> {
+    loop {
+        if window.peek()? != Some(b'"') {
+            let found = window.peek()?;
+            return Err(window.unexpected(found, "a key in quotes"));
+        }
+        let key = window.next::<Key, _>(|key| match key.as_ref() {
+            "channel" => 1,
+            "messages" => 2,
+            _ => 0,
+        })?;
+        window.expect(b':', "`:`")?;
+        match key {
+            Some(1) => read_channel(window, sink)?,
+            Some(2) => read_messages(window, sink)?,
+            _ => skip(window)?,
+        }
+        match window.peek()? {
+            Some(b',') => window.consume(1),
+            Some(b'}') => {
+                window.consume(1);
+                return Ok(());
+            }
+            found => return Err(window.unexpected(found, "`,` or `}`")),
+        }
     }
 }
 
-impl<'de> Visitor<'de> for ExportSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a DiscordChatExporter export (an object with \"channel\" and \"messages\")")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        let mut space: Option<SpaceIdx> = None;
-        // Messages that come before "channel" (not DCE's order, but valid JSON) wait here.
-        let mut early: Vec<RawMessage<'de>> = Vec::new();
-        let mut saw_messages = false;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
-                "channel" => {
-                    let channel: Channel<'de> = map.next_value()?;
-                    self.tally.space_name =
-                        Some(channel.name.as_deref().unwrap_or(&channel.id).to_string());
-                    let idx = self.dataset.intern_space(space_of(&channel));
-                    space = Some(idx);
-                    for raw in early.drain(..) {
-                        self.add(&raw, idx).map_err(serde::de::Error::custom)?;
-                    }
-                }
-                "messages" => {
-                    saw_messages = true;
-                    match space {
-                        Some(idx) => map.next_value_seed(MessagesSeed {
-                            seed: self.reborrow(),
-                            space: idx,
-                        })?,
-                        None => early = map.next_value()?,
-                    }
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        if space.is_none() {
-            return Err(serde::de::Error::missing_field("channel"));
-        }
-        if !saw_messages {
-            return Err(serde::de::Error::missing_field("messages"));
-        }
-        Ok(())
+/// Skips one value unread.
+fn skip<R: Read>(window: &mut JsonWindow<R>) -> Result<(), ImportError> {
+    match window.next::<Skipped, _>(|_| ())? {
+        Some(()) => Ok(()),
+        None => Err(window.unexpected(None, "a value")),
     }
 }
 
-impl ExportSeed<'_> {
-    fn reborrow(&mut self) -> ExportSeed<'_> {
-        ExportSeed {
-            file: self.file,
-            dataset: self.dataset,
-            tally: self.tally,
-            failure: self.failure,
-            counted: self.counted,
-        }
+/// The `channel` object: the space every message of the file goes to.
+fn read_channel<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<(), ImportError> {
+    let space = window.next::<ChannelValue, _>(|channel| {
+        sink.tally.space_name = Some(channel.name.as_deref().unwrap_or(&channel.id).to_string());
+        sink.dataset.intern_space(space_of(&channel))
+    })?;
+    let Some(space) = space else {
+        return Err(window.unexpected(None, "the channel"));
+    };
+    sink.space = Some(space);
+    for mut message in std::mem::take(&mut sink.early) {
+        message.space = space;
+        sink.dataset.push_message(message);
     }
-
-    /// Converts and stores one message; on failure keeps the error and returns its text.
-    fn add(&mut self, raw: &RawMessage, space: SpaceIdx) -> Result<(), String> {
-        let number = self.tally.messages as usize;
-        self.tally.messages += 1;
-        self.counted.set(self.counted.get().saturating_add(1));
-        match convert(self.file, number, raw, space, self.dataset) {
-            Ok(message) => {
-                self.tally.zone_assumed += u64::from(message.time_estimated);
-                self.dataset.push_message(message);
-                Ok(())
-            }
-            Err(e) => {
-                let text = e.to_string();
-                *self.failure = Some(e);
-                Err(text)
-            }
-        }
-    }
+    Ok(())
 }
 
 /// The `messages` array, one element at a time.
-struct MessagesSeed<'d> {
-    seed: ExportSeed<'d>,
-    space: SpaceIdx,
-}
-
-impl<'de> DeserializeSeed<'de> for MessagesSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
+fn read_messages<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<(), ImportError> {
+    sink.saw_messages = true;
+    match window.peek()? {
+        Some(b'[') => window.consume(1),
+        found => return Err(window.unexpected(found, "an array of messages")),
+    }
+    if window.peek()? == Some(b']') {
+        window.consume(1);
+        return Ok(());
+    }
+    loop {
+        match window.next::<MessageValue, _>(|raw| sink.add(&raw))? {
+            Some(added) => added?,
+            None => return Err(window.unexpected(None, "a message")),
+        }
+        match window.peek()? {
+            Some(b',') => window.consume(1),
+            Some(b']') => {
+                window.consume(1);
+                return Ok(());
+            }
+            found => return Err(window.unexpected(found, "`,` or `]`")),
+        }
     }
 }
 
-impl<'de> Visitor<'de> for MessagesSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of messages")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(raw) = seq.next_element::<RawMessage<'de>>()? {
-            self.seed
-                .add(&raw, self.space)
-                .map_err(serde::de::Error::custom)?;
+impl Sink<'_> {
+    /// Converts and stores one message (or keeps it until the channel is known).
+    fn add(&mut self, raw: &RawMessage) -> Result<(), ImportError> {
+        let number = self.tally.messages as usize;
+        self.tally.messages += 1;
+        self.counted.set(self.counted.get().saturating_add(1));
+        let space = self.space.unwrap_or(SpaceIdx::MAX);
+        let message = convert(self.file, number, raw, space, self.dataset, &mut self.known)?;
+        self.tally.zone_assumed += u64::from(message.time_estimated);
+        if self.space.is_some() {
+            self.dataset.push_message(message);
+        } else {
+            self.early.push(message);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file read through windows of every size from 1 byte (every value cut, the
+    /// window grown) reads the same messages as through one window, and an error deep
+    /// in the file names the line and column serde_json gives for the whole text.
+    #[test]
+    fn any_window_reads_the_same_and_errors_keep_their_position() {
+        let text = r#"{"messages": [
+  {"id": "1", "timestamp": "2024-01-01T10:00:00Z", "content": "a\nb?",
+   "author": {"id": "a", "name": "ann"}, "mentions": [{"id": "b", "name": "bo"}]},
+  {"id": "2", "timestamp": "2024-01-01T10:01:00Z", "content": "hi", "embeds": [1, 2.5e3],
+   "author": {"id": "b", "name": "bo"}, "reference": {"messageId": "1"}}
+], "channel": {"id": "9", "name": "general"}, "messageCount": 123456}"#;
+        let read = |bytes: &[u8], window: usize| {
+            let mut dataset = Dataset::default();
+            let counted = Cell::new(0);
+            let window = JsonWindow::with_window("t.json", bytes, window);
+            walk(window, &mut dataset, &counted).map(|tally| (dataset, tally, counted.get()))
+        };
+        let (whole, tally, counted) = read(text.as_bytes(), 1 << 20).unwrap();
+        assert_eq!((whole.messages.len(), tally.messages, counted), (2, 2, 2));
+        assert_eq!(
+            whole.messages[0].space, 0,
+            "read before the channel, placed in it"
+        );
+        assert_eq!(
+            (whole.messages[0].text_len, whole.messages[0].is_question),
+            (4, true)
+        );
+        assert_eq!(whole.messages[1].parent.as_deref(), Some("1"));
+        for window in 1..40 {
+            let (cut, _, _) = read(text.as_bytes(), window).unwrap();
+            assert_eq!(cut.messages, whole.messages, "window of {window} bytes");
+            assert_eq!(cut.people, whole.people);
+        }
+        let broken = text.replace("2.5e3]", "2.5e3}");
+        let expected = serde_json::from_str::<serde_json::Value>(&broken).unwrap_err();
+        for window in [1, 7, 64, 1 << 20] {
+            match read(broken.as_bytes(), window).err() {
+                Some(ImportError::Syntax { line, column, .. }) => {
+                    assert_eq!((line, column), (expected.line(), expected.column()));
+                }
+                other => panic!("window {window}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_that_are_not_an_export_say_what_is_missing() {
+        let read = |text: &str| {
+            let mut dataset = Dataset::default();
+            read_export("t.json", text.as_bytes(), &mut dataset, &Cell::new(0))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert!(read(r#"{"messages": []}"#).contains("missing field `channel`"));
+        assert!(read(r#"{"channel": {"id": "1"}}"#).contains("missing field `messages`"));
+        assert!(read("[]").contains("expected a DiscordChatExporter export"));
+        assert!(
+            read(r#"{"channel": {"id": "1"}, "messages": [] } x"#).contains("line 1, column 43")
+        );
+        assert!(read(r#"{"channel": {"id": "1"}, "messages": [{"id": "1""#).contains("truncated"));
     }
 }

@@ -3,7 +3,8 @@
 use crate::import::error::ImportError;
 
 /// What a JSON file that stops mid-value is told.
-const TRUNCATED: &str = "the file ends too early — it looks truncated; download or export \
+pub(super) const TRUNCATED: &str =
+    "the file ends too early — it looks truncated; download or export \
     it again";
 
 /// Maps a JSON error to an [`ImportError`] that says where and, in plain words, what.
@@ -11,6 +12,17 @@ const TRUNCATED: &str = "the file ends too early — it looks truncated; downloa
 /// serde_json appends " at line L column C" to its messages; the position is taken from
 /// the error itself and the suffix dropped so it is not said twice.
 pub fn from_serde(file: &str, err: &serde_json::Error) -> ImportError {
+    from_serde_at(file, err, 0, 0)
+}
+
+/// [`from_serde`] for an error in bytes that start `lines` lines and `column` bytes into
+/// the file (a value parsed on its own out of a stream): the position given is the file's.
+pub fn from_serde_at(
+    file: &str,
+    err: &serde_json::Error,
+    lines: usize,
+    column: usize,
+) -> ImportError {
     use serde_json::error::Category;
     let detail = err.to_string();
     let detail = match detail.rfind(" at line ") {
@@ -33,11 +45,13 @@ pub fn from_serde(file: &str, err: &serde_json::Error) -> ImportError {
         Category::Data => format!("unexpected content for this export format ({detail})"),
         Category::Io => format!("could not be read ({detail})"),
     };
+    // On the value's first line, its columns follow the `column` bytes before it.
+    let shift = if err.line() <= 1 { column } else { 0 };
     ImportError::Syntax {
         file: file.to_string(),
-        line: err.line(),
+        line: err.line() + lines,
         // serde_json says column 0 before the first byte of a line; columns here start at 1.
-        column: err.column().max(1),
+        column: (err.column() + shift).max(1),
         what,
     }
 }
