@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use peerscope_core::advice::interval::in_words;
 use peerscope_core::advice::verdict::SCORE_MEASURES;
-use peerscope_core::draw::export::metrics_csv::{each_metric, Measure};
+use peerscope_core::draw::export::metrics_csv::each_metric;
 use peerscope_core::import::plain::one_line;
 use peerscope_core::model::schema::{Estimate, Report, Unit};
 use peerscope_core::model::shown::score_text;
@@ -142,10 +142,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
 fn left_out(r: &Report) -> Vec<String> {
     each_metric(&r.metrics)
         .into_iter()
-        .filter_map(|(key, measure)| {
-            let Measure::Ratio(m) = measure else {
-                return None;
-            };
+        .filter_map(|(key, m)| {
             let reason = m.reason.as_deref().unwrap_or_default();
             let name = key.replace('_', " ");
             if m.thin {
