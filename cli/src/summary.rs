@@ -120,6 +120,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     if !f.audience_why.is_empty() {
         let _ = writeln!(out, "  {}", f.audience_why);
     }
+    out.push_str(&crate::arrivals::lines(r));
     let _ = writeln!(out, "\nWhat to do ({}):", r.profile.as_str());
     for (i, s) in r.checklist.iter().enumerate() {
         let _ = writeln!(

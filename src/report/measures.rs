@@ -77,4 +77,3 @@ fn ratio(key: &str, m: &Metric) -> (String, String, String, Option<&'static str>
         (value, from, String::new(), None)
     }
 }
-

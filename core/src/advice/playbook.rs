@@ -15,9 +15,9 @@ mod signals;
 mod welcome;
 mod words;
 
+pub use arrivals::Arrivals;
 pub use draft::{Aim, Basis, Draft};
 pub use rank::{distinct, evidence};
-pub use arrivals::Arrivals;
 pub use signals::{deleted_account, Signals, Size};
 
 use crate::model::options::Profile;

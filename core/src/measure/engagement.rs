@@ -68,4 +68,3 @@ pub fn peer_answer_share(scope: &Scope) -> Metric {
         "no question by a member got a reply",
     )
 }
-

@@ -93,7 +93,10 @@ pub fn measure(scope: &Scope) -> Questions {
 /// whether it went unanswered for those 72 hours.
 fn judged(q: &Asked, span: Option<Span>) -> Option<bool> {
     span.filter(|s| s.leaves(q.t, ANSWER_WINDOW_MS))?;
-    Some(q.any.is_none_or(|t| t.saturating_sub(q.t) > ANSWER_WINDOW_MS))
+    Some(
+        q.any
+            .is_none_or(|t| t.saturating_sub(q.t) > ANSWER_WINDOW_MS),
+    )
 }
 
 fn unanswered_share(asked: &[Asked], span: Option<Span>) -> Metric {
@@ -163,7 +166,11 @@ mod tests {
         assert_eq!(nearest_rank(&v, 90), Some(9.0));
         assert_eq!(nearest_rank(&v[..1], 90), Some(1.0));
         assert_eq!(nearest_rank(&v[..3], 50), Some(2.0));
-        assert_eq!(nearest_rank(&v[..4], 50), Some(2.0), "the lower middle, no mean");
+        assert_eq!(
+            nearest_rank(&v[..4], 50),
+            Some(2.0),
+            "the lower middle, no mean"
+        );
         assert_eq!(nearest_rank(&[], 50), None);
     }
 

@@ -89,7 +89,9 @@ pub fn apply(m: &mut Metrics, participants: usize) {
 /// Marks a newcomer measure thin below [`NEWCOMERS`]: "only 7 welcomed newcomers (at
 /// least 10 needed)", with the noun `one` or `many` as the count asks.
 pub fn newcomers(metric: &mut Metric, one: &str, many: &str) {
-    mark(metric, NEWCOMERS, |k| format!("only {}", plural(k, one, many)));
+    mark(metric, NEWCOMERS, |k| {
+        format!("only {}", plural(k, one, many))
+    });
 }
 
 /// Marks `unanswered_question_share` thin below [`QUESTIONS`].

@@ -59,7 +59,9 @@ impl Arrival {
         if t > self.t0.saturating_add(ANSWER_WINDOW_MS) {
             return;
         }
-        let earlier = self.welcome.is_none_or(|(t1, at1, _, _)| (t, at) < (t1, at1));
+        let earlier = self
+            .welcome
+            .is_none_or(|(t1, at1, _, _)| (t, at) < (t1, at1));
         if earlier {
             self.welcome = Some((t, at, by_member, who));
         }

@@ -9,7 +9,9 @@ use crate::model::fixed_word::{one_of, FixedWord};
 use crate::model::metric::Metric;
 use crate::model::options::{Goal, Profile};
 pub use crate::model::quoted::Quote;
-pub use newcomers::{Absence, AbsentPerson, Delay, FirstResponse, Newcomers, Waiting, MOST_WAITING};
+pub use newcomers::{
+    Absence, AbsentPerson, Delay, FirstResponse, Newcomers, Waiting, MOST_WAITING,
+};
 
 mod newcomers;
 

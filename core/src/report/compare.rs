@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::model::schema::Report;
 use crate::model::shown::percent;
 
+mod arrivals;
 mod earlier;
 
 /// One number before and now; `delta` = now − before when both exist.
@@ -41,6 +42,10 @@ pub struct Comparison {
     pub metrics: BTreeMap<String, Change>,
     /// audience, engaged, core and leaders (a count).
     pub funnel: BTreeMap<String, Change>,
+    /// Newcomers, first responses and the absence factor (docs/METRICS.md §11) by report
+    /// path: `newcomers.count`, `newcomers.return_welcomed`, `absence.factor`,
+    /// `first_response.members.p50`, …
+    pub newcomers: BTreeMap<String, Change>,
     /// Plain sentences, the score first, then the metrics that moved most.
     pub summary: Vec<String>,
 }
@@ -110,19 +115,22 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
         .and_then(|l| l.as_str())
         .unwrap_or("unknown")
         .to_string();
-    let summary = summary(
+    let newcomers = arrivals::changes(earlier, &now_json);
+    let mut summary = summary(
         &label_before,
         now.verdict.label.as_str(),
         &score,
         &metrics,
         &thin,
     );
+    summary.extend(arrivals::absence_sentence(&newcomers));
     Ok(Comparison {
         label_before,
         label_now: now.verdict.label.as_str().to_string(),
         score,
         metrics,
         funnel,
+        newcomers,
         summary,
     })
 }

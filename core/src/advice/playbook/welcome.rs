@@ -69,10 +69,7 @@ fn welcome(s: &Signals) -> Option<Draft> {
             ". {} already greet newcomers: ask them to greet every new person.",
             names(&people)
         )),
-        (false, false) => why.push_str(&format!(
-            ". Ask {} to greet new people.",
-            names(&people)
-        )),
+        (false, false) => why.push_str(&format!(". Ask {} to greet new people.", names(&people))),
     }
     let why = q.say(why);
     Some(Draft::new(&WELCOME, basis, 1.0 - c.value, why, people))

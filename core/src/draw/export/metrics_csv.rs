@@ -39,7 +39,10 @@ pub fn each_metric(m: &Metrics) -> [(&'static str, &Metric); 18] {
 fn other_ratios(r: &Report) -> [(&'static str, &Metric); 2] {
     [
         ("newcomers.return_welcomed", &r.newcomers.return_welcomed),
-        ("newcomers.return_unwelcomed", &r.newcomers.return_unwelcomed),
+        (
+            "newcomers.return_unwelcomed",
+            &r.newcomers.return_unwelcomed,
+        ),
     ]
 }
 

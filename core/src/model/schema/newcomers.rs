@@ -42,7 +42,7 @@ pub struct Waiting {
 }
 
 /// How long member questions waited for their first reply by someone else, in minutes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FirstResponse {
     /// The first reply by anyone else.
     pub all: Delay,
@@ -54,7 +54,7 @@ pub struct FirstResponse {
 
 /// Nearest-rank percentiles of waiting times in minutes over `count` answered questions;
 /// both null when `count` is 0.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Delay {
     pub p50: Option<f64>,
     pub p90: Option<f64>,
@@ -63,7 +63,7 @@ pub struct Delay {
 
 /// The absence factor: the fewest members who together wrote at least half of the
 /// replies and mentions from one member to another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Absence {
     /// How many members `people` holds; null when members never replied to or mentioned
     /// each other.
