@@ -20,6 +20,7 @@ mod evidence;
 mod fixtures;
 mod interval;
 mod networkx;
+mod newcomers;
 mod placeholders;
 mod plan;
 mod playbook;
