@@ -28,6 +28,9 @@ const TOP_LEVEL: [&str; 13] = [
     "spaces",
     "timeline",
     "checklist",
+    "newcomers",
+    "first_response",
+    "absence",
 ];
 
 #[test]
@@ -46,18 +49,30 @@ fn json_report_has_every_top_level_key_and_metric_shape() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
-    assert_eq!(report["schema"], "peerscope.report/2");
+    assert_eq!(report["schema"], "peerscope.report/3");
     for key in TOP_LEVEL {
         assert!(report.get(key).is_some(), "missing top-level key {key}");
     }
     let metrics = report["metrics"].as_object().cloned().unwrap_or_default();
-    assert!(metrics.len() >= 15);
-    for (key, m) in metrics.iter().filter(|(k, _)| !k.starts_with("median_")) {
+    assert!(metrics.len() >= 18);
+    assert!(
+        metrics.keys().all(|k| !k.starts_with("median_")),
+        "replaced in /3"
+    );
+    for (key, m) in &metrics {
         let observed = m["value"].is_number() && m["num"].is_number() && m["den"].is_number();
         let explained = m["value"].is_null() && m["reason"].is_string();
         assert!(observed || explained, "{key}: {m}");
     }
     assert_eq!(report["counts"]["replies"], 8);
+    for group in ["all", "hosts", "members"] {
+        let delay = &report["first_response"][group];
+        assert!(delay["count"].is_u64(), "{group}: {delay}");
+        assert!(delay.get("p50").is_some() && delay.get("p90").is_some());
+    }
+    assert!(report["newcomers"]["count"].is_u64());
+    assert!(report["newcomers"]["waiting"].is_array());
+    assert!(report["absence"]["people"].is_array());
     assert_eq!(report["hosts"][0]["name"], "Hana");
 }
 

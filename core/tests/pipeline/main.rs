@@ -21,6 +21,7 @@ mod fixtures;
 mod interval;
 mod networkx;
 mod newcomers;
+mod newcomers_reference;
 mod placeholders;
 mod plan;
 mod playbook;
