@@ -58,7 +58,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let _ = writeln!(out, "{}", one_line(&r.verdict.framing));
     if let Some(c) = comparison {
         let _ = writeln!(out, "\nSince the earlier report:");
-        for line in &c.summary {
+        for line in c.summary.iter().chain(&c.newcomer_sentences()) {
             let _ = writeln!(out, "  - {}", one_line(line));
         }
         let _ = writeln!(out);

@@ -14,7 +14,7 @@ fn peerscope(args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("could not run peerscope: {e}"))
 }
 
-const TOP_LEVEL: [&str; 13] = [
+const TOP_LEVEL: [&str; 16] = [
     "schema",
     "sources",
     "counts",

@@ -116,14 +116,13 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
         .unwrap_or("unknown")
         .to_string();
     let newcomers = arrivals::changes(earlier, &now_json);
-    let mut summary = summary(
+    let summary = summary(
         &label_before,
         now.verdict.label.as_str(),
         &score,
         &metrics,
         &thin,
     );
-    summary.extend(arrivals::absence_sentence(&newcomers));
     Ok(Comparison {
         label_before,
         label_now: now.verdict.label.as_str().to_string(),
@@ -278,6 +277,42 @@ mod tests {
             (Some(0.4), Some(0.4), Some(0.0))
         );
         assert_eq!(c.funnel["audience"].delta, Some(0.0));
+    }
+
+    /// A report of `peerscope.report/2` (written by the version before §11 with `peerscope
+    /// analyze tests/fixtures/discord_lobby.json tests/fixtures/discord_lobby_thread.json
+    /// --host Hana --json`) still compares; its medians stand in for the p50s.
+    #[test]
+    fn a_report_of_schema_2_still_compares() {
+        let text = include_str!("../../../tests/fixtures/report_v2_discord_lobby.json");
+        let earlier: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        assert_eq!(earlier["schema"], crate::model::schema::SCHEMA_V2);
+        let input = |name: &str, bytes: &[u8]| crate::import::Input::new(name, bytes.to_vec());
+        let lobby = [
+            input(
+                "discord_lobby.json",
+                include_bytes!("../../../tests/fixtures/discord_lobby.json"),
+            ),
+            input(
+                "discord_lobby_thread.json",
+                include_bytes!("../../../tests/fixtures/discord_lobby_thread.json"),
+            ),
+        ];
+        let options = Options {
+            hosts: HostChoice::Named(vec!["Hana".into()]),
+            ..Options::default()
+        };
+        let Ok(now) = analyze(&lobby, &options).map(|a| a.report) else {
+            panic!("the lobby analyses")
+        };
+        let c = compare(&earlier, &now).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.metrics["peer_reply_share"].delta, Some(0.0));
+        let members = &c.newcomers["first_response.members.p50"];
+        assert_eq!((members.before, members.now), (Some(10.0), Some(10.0)));
+        let hosts = &c.newcomers["first_response.hosts.p50"];
+        assert_eq!((hosts.before, hosts.now), (Some(60.0), Some(60.0)));
+        assert_eq!(c.newcomers["newcomers.count"].before, None);
+        assert!(!c.metrics.contains_key("median_minutes_to_peer_answer"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::Change;
+use super::{Change, Comparison};
 
 /// Each figure by its report path, and where a `/2` report kept a stand-in for it.
 const FIGURES: [(&str, Option<&str>); 9] = [
@@ -61,16 +61,34 @@ pub fn changes(earlier: &Value, now: &Value) -> BTreeMap<String, Change> {
     out
 }
 
-/// "Absence factor: 2 → 4." when it changed; `None` otherwise or when a side is missing.
-pub fn absence_sentence(changes: &BTreeMap<String, Change>) -> Option<String> {
-    let c = changes.get("absence.factor")?;
-    let (before, now) = c.before.zip(c.now)?;
-    (before != now).then(|| {
-        format!(
-            "Absence factor (members who write half of what members say to each other): \
-             {before} → {now}."
-        )
-    })
+impl Comparison {
+    /// Sentences for the newcomer figures that moved: the count of newcomers, the absence
+    /// factor and the median first reply to member questions; empty when none moved or a
+    /// side is missing. Apart from `summary`, which the page's progress also writes from
+    /// its snapshots (they hold none of these).
+    pub fn newcomer_sentences(&self) -> Vec<String> {
+        let moved = |key: &str| {
+            let c = self.newcomers.get(key)?;
+            c.before.zip(c.now).filter(|(b, n)| b.round() != n.round())
+        };
+        let mut out = Vec::new();
+        if let Some((b, n)) = moved("newcomers.count") {
+            out.push(format!("Newcomers: {b} → {n}."));
+        }
+        if let Some((b, n)) = moved("absence.factor") {
+            out.push(format!(
+                "Members who write half of what members say to each other: {b} → {n}."
+            ));
+        }
+        if let Some((b, n)) = moved("first_response.all.p50") {
+            out.push(format!(
+                "Median first reply to a member question: {} → {} minutes.",
+                b.round(),
+                n.round()
+            ));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -91,15 +109,24 @@ mod tests {
             (Some(12.5), Some(10.0), Some(-2.5))
         );
         assert_eq!(c["absence.factor"].before, None);
-        assert_eq!(absence_sentence(&c), None);
-        let two = json!({"absence": {"factor": 2}});
-        let c = changes(&two, &now);
+    }
+
+    #[test]
+    fn moved_figures_are_told() {
+        let two = json!({"absence": {"factor": 2}, "newcomers": {"count": 4}});
+        let now = json!({"absence": {"factor": 3}, "newcomers": {"count": 4}});
+        let comparison = Comparison {
+            label_before: String::new(),
+            label_now: String::new(),
+            score: Change::of(None, None),
+            metrics: BTreeMap::new(),
+            funnel: BTreeMap::new(),
+            newcomers: changes(&two, &now),
+            summary: Vec::new(),
+        };
         assert_eq!(
-            absence_sentence(&c).as_deref(),
-            Some(
-                "Absence factor (members who write half of what members say to each \
-                 other): 2 → 3."
-            )
+            comparison.newcomer_sentences(),
+            ["Members who write half of what members say to each other: 2 → 3."]
         );
     }
 }
