@@ -348,3 +348,35 @@ fn names_and_file_names_cannot_rewrite_the_terminal() {
     assert!(err.contains("x\\u{1b}[31m.json"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The summary's newcomer, question and absence lines carry the report's own figures
+/// (docs/METRICS.md §11), and a thin one says "thin" instead of a number.
+#[test]
+fn summary_shows_newcomers_and_the_absence_factor() {
+    let args = [
+        "analyze",
+        "tests/fixtures/newcomers_export.json",
+        "--host",
+        "h",
+    ];
+    let text = String::from_utf8_lossy(&peerscope(&args).stdout).into_owned();
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let report: serde_json::Value =
+        serde_json::from_slice(&peerscope(&json_args).stdout).unwrap_or_default();
+    let welcome = &report["metrics"]["newcomer_welcome_share"];
+    let line = format!(
+        "Newcomers: {}; answered within three days: {}% ({} of {});",
+        report["newcomers"]["count"],
+        (welcome["value"].as_f64().unwrap_or(f64::NAN) * 100.0).round(),
+        welcome["num"],
+        welcome["den"]
+    );
+    assert!(text.contains(&line), "{line:?} not in\n{text}");
+    let absence = format!("Absence factor: {} members (", report["absence"]["factor"]);
+    assert!(text.contains(&absence), "{absence:?} not in\n{text}");
+    assert!(text.contains("Member questions unanswered after three days: "));
+    let few = peerscope(&["analyze", "tests/fixtures/discord_lobby.json"]);
+    let few = String::from_utf8_lossy(&few.stdout);
+    assert!(few.contains("Newcomers: none"), "{few}");
+}
