@@ -175,19 +175,42 @@ fn mentions_and_returns(
 
 /// The report's figures from the filled-in arrivals; `span` is `None` for an empty scope.
 fn figures(scope: &Scope, span: Option<Span>, arrivals: &[Arrival]) -> Figures {
-    let leaves = |a: &&Arrival, w: i64| span.is_some_and(|s| s.leaves(a.t0, w));
     let judged: Vec<&Arrival> = arrivals
         .iter()
-        .filter(|a| leaves(a, ANSWER_WINDOW_MS))
+        .filter(|a| span.is_some_and(|s| s.leaves(a.t0, ANSWER_WINDOW_MS)))
         .collect();
-    let welcomed: Vec<&&Arrival> = judged.iter().filter(|a| a.welcome.is_some()).collect();
+    let welcomed: Vec<&Arrival> = judged
+        .iter()
+        .copied()
+        .filter(|a| a.welcome.is_some())
+        .collect();
+    let (welcome_share, peer_welcome_share) = welcome_shares(judged.len(), &welcomed);
+    let (waiting, waiting_count) = waiting(scope, arrivals);
+    Figures {
+        welcome_share,
+        peer_welcome_share,
+        newcomers: Newcomers {
+            count: arrivals.len() as u64,
+            unwelcomed: (judged.len() - welcomed.len()) as u64,
+            return_welcomed: return_rate(&judged, span, true),
+            return_unwelcomed: return_rate(&judged, span, false),
+            waiting,
+            waiting_count,
+        },
+        welcomers: welcomers(scope, &welcomed),
+    }
+}
+
+/// `newcomer_welcome_share` (welcomed of `judged`) and `peer_welcome_share` (welcomed first
+/// by a member), each marked thin below its floor.
+fn welcome_shares(judged: usize, welcomed: &[&Arrival]) -> (Metric, Metric) {
     let by_member = welcomed
         .iter()
         .filter(|a| a.welcome.is_some_and(|w| w.2))
         .count();
     let mut welcome_share = Metric::ratio(
         welcomed.len() as f64,
-        judged.len() as f64,
+        judged as f64,
         "no newcomer wrote at least 72 hours before the export's last message",
     );
     let mut peer_welcome_share = Metric::ratio(
@@ -205,38 +228,29 @@ fn figures(scope: &Scope, span: Option<Span>, arrivals: &[Arrival]) -> Figures {
         "welcomed newcomer",
         "welcomed newcomers",
     );
-    let returning = |welcome: bool| {
-        let pool: Vec<&&Arrival> = judged
-            .iter()
-            .filter(|a| leaves(a, RETURN_WINDOW_MS) && a.welcome.is_some() == welcome)
-            .collect();
-        let came_back = pool.iter().filter(|a| a.returned).count();
-        let mut m = Metric::ratio(
-            came_back as f64,
-            pool.len() as f64,
-            "no such newcomer wrote at least 30 days before the export's last message",
-        );
-        floors::newcomers(
-            &mut m,
-            "such newcomer with 30 days left in the export",
-            "such newcomers with 30 days left in the export",
-        );
-        m
-    };
-    let (waiting, waiting_count) = waiting(scope, arrivals);
-    Figures {
-        welcome_share,
-        peer_welcome_share,
-        newcomers: Newcomers {
-            count: arrivals.len() as u64,
-            unwelcomed: (judged.len() - welcomed.len()) as u64,
-            return_welcomed: returning(true),
-            return_unwelcomed: returning(false),
-            waiting,
-            waiting_count,
-        },
-        welcomers: welcomers(scope, &welcomed),
-    }
+    (welcome_share, peer_welcome_share)
+}
+
+/// Of the `judged` newcomers with 30 days left who were (`welcomed`) or were not welcomed,
+/// the share who came back; thin below its floor.
+fn return_rate(judged: &[&Arrival], span: Option<Span>, welcomed: bool) -> Metric {
+    let pool: Vec<&&Arrival> = judged
+        .iter()
+        .filter(|a| span.is_some_and(|s| s.leaves(a.t0, RETURN_WINDOW_MS)))
+        .filter(|a| a.welcome.is_some() == welcomed)
+        .collect();
+    let came_back = pool.iter().filter(|a| a.returned).count();
+    let mut rate = Metric::ratio(
+        came_back as f64,
+        pool.len() as f64,
+        "no such newcomer wrote at least 30 days before the export's last message",
+    );
+    floors::newcomers(
+        &mut rate,
+        "such newcomer with 30 days left in the export",
+        "such newcomers with 30 days left in the export",
+    );
+    rate
 }
 
 /// Newcomers nobody answered yet, most recent first (person order on ties), the
@@ -258,7 +272,7 @@ fn waiting(scope: &Scope, arrivals: &[Arrival]) -> (Vec<Waiting>, u64) {
 }
 
 /// Members who gave welcomed newcomers their first welcome, most often first.
-fn welcomers(scope: &Scope, welcomed: &[&&Arrival]) -> Vec<PersonIdx> {
+fn welcomers(scope: &Scope, welcomed: &[&Arrival]) -> Vec<PersonIdx> {
     let mut counts: Vec<(u64, PersonIdx)> = Vec::new();
     let mut by_person = vec![u32::MAX; scope.data.people.len()];
     for (_, _, member, who) in welcomed.iter().filter_map(|a| a.welcome) {
