@@ -48,8 +48,11 @@ pub struct Report {
     pub spaces: Vec<SpaceReport>,
     pub timeline: Timeline,
     pub checklist: Vec<Step>,
+    /// Newcomers, their return and who is waiting (docs/METRICS.md §11).
     pub newcomers: Newcomers,
+    /// How long member questions waited for a first reply (docs/METRICS.md §11).
     pub first_response: FirstResponse,
+    /// The fewest members who write half of what members say to each other.
     pub absence: Absence,
 }
 
