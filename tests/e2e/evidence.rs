@@ -206,12 +206,14 @@ async fn the_newcomers_panel_shows_the_reports_numbers() {
         .iter()
         .map(|w| w.id.clone())
         .collect();
+    let count = report.newcomers.count.to_string();
     let session = Session::open("evidence-newcomers").await;
     let outcome = async {
         session.upload(&path).await?;
-        let seen = wait_until("#newcomers with its numbers", PATIENCE, || async {
+        // The page shows the bundled sample first: wait for the upload's panel.
+        let seen = wait_until("#newcomers of the upload", PATIENCE, || async {
             let seen = run(&session, NEWCOMERS).await?;
-            Ok(if seen["fields"]["newcomers.count"].is_string() {
+            Ok(if seen["fields"]["newcomers.count"] == count.as_str() {
                 Poll::Ready(seen)
             } else {
                 Poll::NotYet(seen.to_string())
