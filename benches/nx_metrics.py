@@ -19,7 +19,6 @@ skips it on large graphs; NetworkX's exact betweenness would dominate the time).
 import argparse
 import csv
 import json
-import statistics
 import sys
 import time
 from collections import defaultdict
@@ -187,8 +186,9 @@ def member_initiated(conv, hosts):
 
 
 def answers(conv, hosts):
-    """peer_answer_share, and per question the minutes to its first member answer and to its
-    first host answer (each whenever it came, as peerscope counts them)."""
+    """peer_answer_share, and the nearest-rank p50 and p90 of the minutes to each question's
+    first member answer and first host answer (each whenever it came), as peerscope's
+    first_response counts them."""
     first, first_peer, first_host = {}, {}, {}
     for at, (_, author, ms, _, parent, counts, _) in enumerate(conv.messages):
         if counts and parent is not None:
@@ -203,8 +203,14 @@ def answers(conv, hosts):
     peer = [dt / 60000 for dt in first_peer.values()]
     host = [dt / 60000 for dt in first_host.values()]
     return {"peer_answer_share": ratio(by_peer, len(first), "no member question got a reply"),
-            "median_minutes_to_peer_answer": {"value": statistics.median(peer) if peer else None},
-            "median_minutes_to_host_answer": {"value": statistics.median(host) if host else None}}
+            "first_response": {"members": waits(peer), "hosts": waits(host)}}
+
+
+def waits(minutes):
+    """{p50, p90, count} by nearest rank; null percentiles when there are none."""
+    minutes = sorted(minutes)
+    rank = lambda p: minutes[max(1, -(-p * len(minutes) // 100)) - 1] if minutes else None
+    return {"p50": rank(50), "p90": rank(90), "count": len(minutes)}
 
 
 def continuation(conv, hosts):

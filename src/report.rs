@@ -1,10 +1,12 @@
-//! The answer on the page: verdict, checklist, charts, deeper numbers, downloads, progress.
+//! The answer on the page: verdict, checklist, charts, deeper numbers, newcomers, downloads,
+//! progress.
 
 pub mod charts;
 pub mod checklist;
 pub mod deeper;
 pub mod downloads;
 pub mod measures;
+pub mod newcomers;
 pub mod privacy;
 pub mod progress;
 pub mod since;

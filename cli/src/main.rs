@@ -3,6 +3,7 @@
 //! Exit 0 on success; 2 on input it cannot use, with one line on stderr naming the file
 //! and the position.
 
+mod arrivals;
 mod input;
 mod output;
 mod run;

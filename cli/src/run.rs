@@ -51,7 +51,7 @@ enum Command {
         /// reach or connection: frames the verdict and checklist.
         #[arg(long, default_value = "connection", value_parser = parse_goal)]
         goal: Goal,
-        /// Print the full report as JSON (schema peerscope.report/2).
+        /// Print the full report as JSON (schema peerscope.report/3).
         #[arg(long)]
         json: bool,
         /// An earlier report (saved `--json` output) to compare with: says what moved.

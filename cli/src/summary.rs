@@ -10,7 +10,7 @@ use std::fmt::Write;
 use peerscope_core::advice::interval::in_words;
 use peerscope_core::advice::trend::in_words as trend_words;
 use peerscope_core::advice::verdict::SCORE_MEASURES;
-use peerscope_core::draw::export::metrics_csv::{each_metric, Measure};
+use peerscope_core::draw::export::metrics_csv::each_metric;
 use peerscope_core::import::plain::one_line;
 use peerscope_core::model::schema::{Estimate, Report, Unit};
 use peerscope_core::model::shown::score_text;
@@ -62,7 +62,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let _ = writeln!(out, "{}", one_line(&r.verdict.framing));
     if let Some(c) = comparison {
         let _ = writeln!(out, "\nSince the earlier report:");
-        for line in &c.summary {
+        for line in c.summary.iter().chain(&c.newcomer_sentences()) {
             let _ = writeln!(out, "  - {}", one_line(line));
         }
         let _ = writeln!(out);
@@ -124,6 +124,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     if !f.audience_why.is_empty() {
         let _ = writeln!(out, "  {}", f.audience_why);
     }
+    out.push_str(&crate::arrivals::lines(r));
     let _ = writeln!(out, "\nWhat to do ({}):", r.profile.as_str());
     for (i, s) in r.checklist.iter().enumerate() {
         let _ = writeln!(
@@ -146,10 +147,7 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
 fn left_out(r: &Report) -> Vec<String> {
     each_metric(&r.metrics)
         .into_iter()
-        .filter_map(|(key, measure)| {
-            let Measure::Ratio(m) = measure else {
-                return None;
-            };
+        .filter_map(|(key, m)| {
             let reason = m.reason.as_deref().unwrap_or_default();
             let name = key.replace('_', " ");
             if m.thin {

@@ -14,7 +14,7 @@ fn peerscope(args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("could not run peerscope: {e}"))
 }
 
-const TOP_LEVEL: [&str; 13] = [
+const TOP_LEVEL: [&str; 16] = [
     "schema",
     "sources",
     "counts",
@@ -28,6 +28,9 @@ const TOP_LEVEL: [&str; 13] = [
     "spaces",
     "timeline",
     "checklist",
+    "newcomers",
+    "first_response",
+    "absence",
 ];
 
 #[test]
@@ -46,18 +49,30 @@ fn json_report_has_every_top_level_key_and_metric_shape() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
-    assert_eq!(report["schema"], "peerscope.report/2");
+    assert_eq!(report["schema"], "peerscope.report/3");
     for key in TOP_LEVEL {
         assert!(report.get(key).is_some(), "missing top-level key {key}");
     }
     let metrics = report["metrics"].as_object().cloned().unwrap_or_default();
-    assert!(metrics.len() >= 15);
-    for (key, m) in metrics.iter().filter(|(k, _)| !k.starts_with("median_")) {
+    assert!(metrics.len() >= 18);
+    assert!(
+        metrics.keys().all(|k| !k.starts_with("median_")),
+        "replaced in /3"
+    );
+    for (key, m) in &metrics {
         let observed = m["value"].is_number() && m["num"].is_number() && m["den"].is_number();
         let explained = m["value"].is_null() && m["reason"].is_string();
         assert!(observed || explained, "{key}: {m}");
     }
     assert_eq!(report["counts"]["replies"], 8);
+    for group in ["all", "hosts", "members"] {
+        let delay = &report["first_response"][group];
+        assert!(delay["count"].is_u64(), "{group}: {delay}");
+        assert!(delay.get("p50").is_some() && delay.get("p90").is_some());
+    }
+    assert!(report["newcomers"]["count"].is_u64());
+    assert!(report["newcomers"]["waiting"].is_array());
+    assert!(report["absence"]["people"].is_array());
     assert_eq!(report["hosts"][0]["name"], "Hana");
 }
 
@@ -332,4 +347,36 @@ fn names_and_file_names_cannot_rewrite_the_terminal() {
     assert!(!err.chars().any(terminal_unsafe), "{err:?}");
     assert!(err.contains("x\\u{1b}[31m.json"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The summary's newcomer, question and absence lines carry the report's own figures
+/// (docs/METRICS.md §11), and a thin one says "thin" instead of a number.
+#[test]
+fn summary_shows_newcomers_and_the_absence_factor() {
+    let args = [
+        "analyze",
+        "tests/fixtures/newcomers_export.json",
+        "--host",
+        "h",
+    ];
+    let text = String::from_utf8_lossy(&peerscope(&args).stdout).into_owned();
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let report: serde_json::Value =
+        serde_json::from_slice(&peerscope(&json_args).stdout).unwrap_or_default();
+    let welcome = &report["metrics"]["newcomer_welcome_share"];
+    let line = format!(
+        "Newcomers: {}; answered within three days: {}% ({} of {});",
+        report["newcomers"]["count"],
+        (welcome["value"].as_f64().unwrap_or(f64::NAN) * 100.0).round(),
+        welcome["num"],
+        welcome["den"]
+    );
+    assert!(text.contains(&line), "{line:?} not in\n{text}");
+    let absence = format!("Absence factor: {} members (", report["absence"]["factor"]);
+    assert!(text.contains(&absence), "{absence:?} not in\n{text}");
+    assert!(text.contains("Member questions unanswered after three days: "));
+    let few = peerscope(&["analyze", "tests/fixtures/discord_lobby.json"]);
+    let few = String::from_utf8_lossy(&few.stdout);
+    assert!(few.contains("Newcomers: none"), "{few}");
 }

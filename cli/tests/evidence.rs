@@ -121,7 +121,7 @@ fn thin_is_never_quoted(name: &str, summary: &str, report: &serde_json::Value) {
 }
 
 fn check(name: &str, summary: &str, report: &serde_json::Value) {
-    assert_eq!(report["schema"], "peerscope.report/2", "{name}");
+    assert_eq!(report["schema"], "peerscope.report/3", "{name}");
     let found = placeholders(summary);
     assert!(found.is_empty(), "{name}: {found:?} in\n{summary}");
     label_matches_the_shown_score(name, summary, report);
@@ -254,4 +254,31 @@ fn a_report_of_schema_1_still_compares() {
         text.contains("  - Verdict emerging → undetermined."),
         "{text}"
     );
+}
+
+#[test]
+fn a_report_of_schema_2_still_compares() {
+    let earlier = "tests/fixtures/report_v2_discord_lobby.json";
+    let out = peerscope(&[
+        "analyze",
+        "tests/fixtures/discord_lobby.json",
+        "tests/fixtures/discord_lobby_thread.json",
+        "--host",
+        "Hana",
+        "--json",
+        "--compare",
+        earlier,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &report["comparison"];
+    assert_eq!(
+        c["newcomers"]["first_response.hosts.p50"]["before"].as_f64(),
+        Some(60.0)
+    );
+    assert_eq!(c["newcomers"]["newcomers.count"]["now"].as_f64(), Some(0.0));
 }

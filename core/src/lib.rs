@@ -12,7 +12,7 @@
 //! use peerscope_core::{analyze, Options};
 //! let files = peerscope_core::import::sample::inputs();
 //! let analysis = analyze(&files, &Options::default()).expect("the bundled sample reads");
-//! assert_eq!(analysis.report.schema, "peerscope.report/2");
+//! assert_eq!(analysis.report.schema, "peerscope.report/3");
 //! ```
 //!
 //! Nothing here knows about the web: this crate has no browser dependency at all, so the

@@ -1,15 +1,19 @@
 //! Every metric of docs/METRICS.md §3–§4, one family per file, measured on a
 //! [`Scope`](crate::graph::scope::Scope).
 
+pub mod absence;
 pub mod continuation;
 pub mod direction;
 pub mod engagement;
+pub mod first_response;
 pub mod floors;
 pub mod funnel;
 pub mod louvain;
 pub mod movement;
 pub mod network_type;
+pub mod newcomers;
 pub mod periods;
+pub mod span;
 pub mod structure;
 pub mod timeline;
 pub mod weighted;
@@ -71,6 +75,10 @@ pub struct Detail {
     pub continuation: Option<Continuation>,
     /// Louvain community per graph node.
     pub communities: Vec<u32>,
+    /// Newcomers and their welcome (docs/METRICS.md §11).
+    pub newcomers: newcomers::Figures,
+    /// Member questions and their first replies (docs/METRICS.md §11).
+    pub questions: first_response::Questions,
 }
 
 /// All metrics of one scope, plus the detail behind them; measures below their floor are
@@ -78,8 +86,10 @@ pub struct Detail {
 pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Detail) {
     let g = &scope.graph;
     let (modularity, communities) = partition(g);
-    let answers = engagement::answers(scope);
+    let peer_answer_share = engagement::peer_answer_share(scope);
     let (continuation, detail) = continuation::continuation(scope, &away.mask);
+    let newcomers = newcomers::measure(scope);
+    let questions = first_response::measure(scope);
     let mut metrics = Metrics {
         host_share: structure::host_share(scope),
         centralization: structure::centralization(g),
@@ -90,19 +100,22 @@ pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Detail) {
         member_initiated_share: direction::member_initiated_share(scope),
         reciprocity: direction::reciprocity(scope),
         active_share: engagement::active_share(scope),
-        peer_answer_share: answers.peer_answer_share,
+        peer_answer_share,
         continuation,
         connect_share: direction::connect_share(scope),
         density: structure::density(g),
         modularity,
         isolate_share: structure::isolate_share(g),
-        median_minutes_to_peer_answer: answers.to_peer,
-        median_minutes_to_host_answer: answers.to_host,
+        newcomer_welcome_share: newcomers.welcome_share.clone(),
+        peer_welcome_share: newcomers.peer_welcome_share.clone(),
+        unanswered_question_share: questions.unanswered_share.clone(),
     };
     floors::apply(&mut metrics, g.node_count());
     let detail = Detail {
         continuation: detail,
         communities,
+        newcomers,
+        questions,
     };
     (metrics, detail)
 }

@@ -21,6 +21,7 @@ use crate::network::picture::NetworkPanel;
 use crate::report::charts::Charts;
 use crate::report::deeper::Deeper;
 use crate::report::downloads::downloads;
+use crate::report::newcomers::Newcomers;
 use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
 use crate::report::verdict::{Arrival, VerdictPanel};
@@ -120,6 +121,7 @@ pub fn Page(props: &PageProps) -> Html {
                     { compact_more(&whole) }
                 } else {
                     <Deeper analysis={analysis.clone()} />
+                    <Newcomers analysis={analysis.clone()} />
                     if laid_out {
                         <Charts analysis={analysis.clone()} />
                         { downloads(&analysis) }

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use peerscope_core::draw::export::metrics_csv::{each_metric, Measure};
+use peerscope_core::draw::export::metrics_csv::each_metric;
 use peerscope_core::model::metric::Metric;
-use peerscope_core::model::schema::{Median, Metrics};
+use peerscope_core::model::schema::Metrics;
 use peerscope_core::model::shown::{decimal, percent};
 
 /// Measures that are not shares of a whole, shown as decimals rather than percentages.
@@ -35,11 +35,8 @@ pub fn measures(metrics: &Metrics) -> Html {
     }
 }
 
-fn row(key: &'static str, measure: Measure<'_>) -> Html {
-    let (value, from, note, class) = match measure {
-        Measure::Ratio(m) => ratio(key, m),
-        Measure::Median(m) => median(m),
-    };
+fn row(key: &'static str, m: &Metric) -> Html {
+    let (value, from, note, class) = ratio(key, m);
     html! {
         <tr data-metric={key} class={classes!(class)}>
             <td>{ key.replace('_', " ") }</td><td class="value">{ value }</td>
@@ -78,26 +75,5 @@ fn ratio(key: &str, m: &Metric) -> (String, String, String, Option<&'static str>
         (value, from, format!("thin: {reason}"), Some("thin"))
     } else {
         (value, from, String::new(), None)
-    }
-}
-
-/// (value, count, note, row class) of a median duration.
-fn median(m: &Median) -> (String, String, String, Option<&'static str>) {
-    match m.value.filter(|v| v.is_finite()) {
-        Some(v) => (
-            format!("{} {}", decimal(v, 0), m.unit),
-            format!("{} answers", m.count),
-            String::new(),
-            None,
-        ),
-        None => (
-            String::new(),
-            String::new(),
-            format!(
-                "not observable: {}",
-                m.reason.as_deref().unwrap_or_default()
-            ),
-            Some("null"),
-        ),
     }
 }

@@ -1,7 +1,8 @@
 //! How sure the answer is, on screen through the real import path (the worker, its second
 //! answer with the interval): a tiny export shows the undetermined state with the core's
-//! reason and no score, and a judged export shows the interval and confidence the core
-//! computes for the same bytes.
+//! reason and no score, a judged export shows the interval and confidence the core
+//! computes for the same bytes, and the Newcomers panel shows the report's own newcomer
+//! figures (docs/METRICS.md §11).
 //!
 //! By hand, after a release build:
 //!
@@ -16,7 +17,7 @@ use crate::support::{repo, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::import::{import, Input};
 use peerscope_core::model::options::Options;
 use peerscope_core::model::schema::{Confidence, Label, Report};
-use peerscope_core::model::shown::score_text;
+use peerscope_core::model::shown::{percent, score_text};
 use peerscope_core::report::analyze::report_with_interval;
 
 /// Reads a few things off `#verdict` at once, as one JSON object.
@@ -135,6 +136,106 @@ async fn the_interval_and_confidence_match_the_core() {
         let words = peerscope_core::advice::interval::in_words(verdict).unwrap_or_default();
         if !shown["text"].as_str().unwrap_or("").contains(&words) {
             return Err(format!("#verdict-interval does not read {words:?}: {seen}"));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+/// Reads every number of `#newcomers` by its `data-field`, and the waiting list's ids.
+const NEWCOMERS: &str = r#"
+    const panel = document.querySelector('#newcomers');
+    if (!panel) return null;
+    const fields = {};
+    for (const e of panel.querySelectorAll('[data-field]')) fields[e.dataset.field] = e.textContent;
+    const waiting = [...panel.querySelectorAll('#waiting li')].map(li => li.dataset.id);
+    return { fields, waiting };
+"#;
+
+/// The numbers the Newcomers panel should show for `report`, by `data-field`.
+fn newcomer_numbers(report: &Report) -> Vec<(String, String)> {
+    let n = &report.newcomers;
+    let m = &report.metrics;
+    let count = |x: Option<f64>| format!("{}", x.unwrap_or(0.0));
+    let mut out = vec![
+        ("newcomers.count".to_string(), n.count.to_string()),
+        (
+            "metrics.peer_welcome_share.num".into(),
+            count(m.peer_welcome_share.num),
+        ),
+        (
+            "by-host".into(),
+            count(Some(
+                m.newcomer_welcome_share.num.unwrap_or(0.0)
+                    - m.peer_welcome_share.num.unwrap_or(0.0),
+            )),
+        ),
+        ("newcomers.unwelcomed".into(), n.unwelcomed.to_string()),
+        (
+            "metrics.newcomer_welcome_share.den".into(),
+            count(m.newcomer_welcome_share.den),
+        ),
+        (
+            "newcomers.waiting_count".into(),
+            n.waiting_count.to_string(),
+        ),
+    ];
+    for (field, rate) in [
+        ("newcomers.return_welcomed", &n.return_welcomed),
+        ("newcomers.return_unwelcomed", &n.return_unwelcomed),
+    ] {
+        out.push((format!("{field}.num"), count(rate.num)));
+        out.push((format!("{field}.den"), count(rate.den)));
+        if let (Some(v), false) = (rate.value, rate.thin) {
+            out.push((field.to_string(), format!("{}%", percent(v))));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn the_newcomers_panel_shows_the_reports_numbers() {
+    let (path, report) = core_report("newcomers_export.json");
+    assert!(report.newcomers.count > 0, "the fixture has newcomers");
+    let expected = newcomer_numbers(&report);
+    let ids: Vec<String> = report
+        .newcomers
+        .waiting
+        .iter()
+        .map(|w| w.id.clone())
+        .collect();
+    let count = report.newcomers.count.to_string();
+    let session = Session::open("evidence-newcomers").await;
+    let outcome = async {
+        session.upload(&path).await?;
+        // The page shows the bundled sample first: wait for the upload's panel.
+        let seen = wait_until("#newcomers of the upload", PATIENCE, || async {
+            let seen = run(&session, NEWCOMERS).await?;
+            Ok(if seen["fields"]["newcomers.count"] == count.as_str() {
+                Poll::Ready(seen)
+            } else {
+                Poll::NotYet(seen.to_string())
+            })
+        })
+        .await?;
+        for (field, want) in &expected {
+            let got = seen["fields"][field].as_str().unwrap_or("(missing)");
+            if got != want {
+                return Err(format!(
+                    "#newcomers {field}: shows {got:?}, the report {want:?}"
+                ));
+            }
+        }
+        let shown: Vec<&str> = seen["waiting"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        if shown != ids {
+            return Err(format!("#waiting lists {shown:?}, the report {ids:?}"));
         }
         Ok(())
     }

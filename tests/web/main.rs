@@ -100,12 +100,6 @@ fn step(id: &str, priority: f64) -> Step {
 /// A small hand-made analysis: 12 people (one host), a community verdict, three steps.
 fn made_up_analysis() -> Shared<Analysis> {
     let unknown = || Metric::unobservable("not measured in this test");
-    let median = || Median {
-        value: None,
-        unit: "minutes",
-        count: 0,
-        reason: Some("not measured in this test".into()),
-    };
     let mut nodes = vec![node("0", Role::Host, 11, 0.5, 0.5)];
     for i in 1..12u32 {
         let role = if i < 3 { Role::Leader } else { Role::Audience };
@@ -164,8 +158,9 @@ fn made_up_analysis() -> Shared<Analysis> {
             density: unknown(),
             modularity: unknown(),
             isolate_share: unknown(),
-            median_minutes_to_peer_answer: median(),
-            median_minutes_to_host_answer: median(),
+            newcomer_welcome_share: unknown(),
+            peer_welcome_share: unknown(),
+            unanswered_question_share: unknown(),
         },
         verdict: Verdict {
             label: Label::Community,
@@ -217,6 +212,16 @@ fn made_up_analysis() -> Shared<Analysis> {
         },
         // In the report's order: the goal orders the plan, so the page keeps it.
         checklist: vec![step("high", 90.0), step("mid", 50.0), step("low", 10.0)],
+        newcomers: Newcomers {
+            count: 0,
+            unwelcomed: 0,
+            return_welcomed: unknown(),
+            return_unwelcomed: unknown(),
+            waiting: vec![],
+            waiting_count: 0,
+        },
+        first_response: FirstResponse::default(),
+        absence: Absence::default(),
     };
     let participants = nodes.iter().map(|n| person(&n.id, &n.name)).collect();
     Shared::new(Analysis {

@@ -4,8 +4,10 @@
 use crate::advice::verdict::{self, judge};
 use crate::graph::scope::Scope;
 use crate::graph::units::Units;
+use crate::measure::first_response::Questions;
 use crate::measure::funnel::{self, People};
 use crate::measure::network_type;
+use crate::measure::newcomers::Figures;
 use crate::measure::{measure, AwayParty};
 use crate::model::options::Options;
 use crate::model::schema::{Metrics, Structure, Verdict};
@@ -22,6 +24,10 @@ pub struct Measured {
     pub away: Vec<bool>,
     /// Days behind `continuation`: (silent days, host days); `None` when it could not run.
     pub days: Option<(usize, usize)>,
+    /// Newcomers and their welcome (docs/METRICS.md §11).
+    pub newcomers: Figures,
+    /// Member questions and their first replies (docs/METRICS.md §11).
+    pub questions: Questions,
 }
 
 /// Sizes of the Louvain communities among participants with at least one tie, largest
@@ -70,6 +76,8 @@ impl Measured {
             away: away.nodes(scope),
             days,
             communities: detail.communities,
+            newcomers: detail.newcomers,
+            questions: detail.questions,
         }
     }
 }

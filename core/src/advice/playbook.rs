@@ -6,13 +6,16 @@
 //! The wording is peerscope's own; the four steps per profile follow the reference
 //! article's checklist.
 
+mod arrivals;
 mod draft;
 mod everyone;
 mod profiles;
 mod rank;
 mod signals;
+mod welcome;
 mod words;
 
+pub use arrivals::Arrivals;
 pub use draft::{Aim, Basis, Draft, Spec};
 pub use rank::{distinct, evidence};
 pub use signals::{deleted_account, Signals, Size};

@@ -293,7 +293,6 @@ fn components(ctx: &Context) -> Vec<Component> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::engagement::median;
 
     #[test]
     fn labels_follow_the_rounded_score_and_core() {
@@ -319,8 +318,7 @@ mod tests {
     /// Every metric observed as `value` over 100 (well above every floor).
     fn metrics(value: f64) -> Metrics {
         let m = Metric::observed(value, value * 100.0, 100.0);
-        let none = median(Vec::new(), "none");
-        Metrics::every(m, none)
+        Metrics::every(m)
     }
 
     fn context(metrics: &Metrics, interactions: u64, participants: u64) -> Context<'_> {

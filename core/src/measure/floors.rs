@@ -33,6 +33,12 @@ pub const ANSWERED_QUESTIONS: f64 = 5.0;
 /// days the two rates are not comparable at all.
 pub const CONTINUATION_DAYS: usize = 5;
 
+/// `newcomer_welcome_share`, `peer_welcome_share`, `newcomers.return_welcomed` and
+/// `newcomers.return_unwelcomed`: newcomers in the denominator (docs/METRICS.md §11).
+pub const NEWCOMERS: f64 = 10.0;
+/// `unanswered_question_share`: member questions in the denominator.
+pub const QUESTIONS: f64 = 10.0;
+
 /// The verdict needs at least this many reply and mention interactions…
 pub const VERDICT_INTERACTIONS: usize = 30;
 /// …among at least this many participants…
@@ -80,6 +86,24 @@ pub fn apply(m: &mut Metrics, participants: usize) {
     });
 }
 
+/// Marks a newcomer measure thin below [`NEWCOMERS`]: "only 7 welcomed newcomers (at
+/// least 10 needed)", with the noun `one` or `many` as the count asks.
+pub fn newcomers(metric: &mut Metric, one: &str, many: &str) {
+    mark(metric, NEWCOMERS, |k| {
+        format!("only {}", plural(k, one, many))
+    });
+}
+
+/// Marks `unanswered_question_share` thin below [`QUESTIONS`].
+pub fn questions(metric: &mut Metric) {
+    mark(metric, QUESTIONS, |k| {
+        format!(
+            "only {} by members had 72 hours left in the export",
+            plural(k, "question", "questions")
+        )
+    });
+}
+
 /// The three shares of reply and mention interactions, floor [`INTERACTIONS`].
 fn interaction_shares(m: &mut Metrics) {
     mark(&mut m.peer_reply_share, INTERACTIONS, |k| {
@@ -114,9 +138,7 @@ mod tests {
     use super::*;
 
     fn metrics(den: f64) -> Metrics {
-        let m = Metric::ratio(den / 2.0, den, "none");
-        let median = crate::measure::engagement::median(Vec::new(), "none");
-        Metrics::every(m, median)
+        Metrics::every(Metric::ratio(den / 2.0, den, "none"))
     }
 
     #[test]

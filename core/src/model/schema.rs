@@ -9,6 +9,11 @@ use crate::model::fixed_word::{one_of, FixedWord};
 use crate::model::metric::Metric;
 use crate::model::options::{Goal, Profile};
 pub use crate::model::quoted::Quote;
+pub use newcomers::{
+    Absence, AbsentPerson, Delay, FirstResponse, Newcomers, Waiting, MOST_WAITING,
+};
+
+mod newcomers;
 
 mod trend;
 
@@ -18,8 +23,15 @@ pub use trend::{Direction, Movement, PeriodCounts, PeriodFunnel, Trend, TrendPer
 ///
 /// `/2` added the evidence of docs/METRICS.md §10: `thin` metrics, the `undetermined` label
 /// and the verdict's `confidence`, `reason`, `interval`, `replicates`, `estimate`, `unit`
-/// and `bands`. Reports of `/1` are still read by `--compare` (as plain JSON).
-pub const SCHEMA: &str = "peerscope.report/2";
+/// and `bands`. `/3` added newcomers, questions and absence (docs/METRICS.md §11):
+/// `newcomers`, `first_response` (replacing the two `median_minutes_to_*` metrics),
+/// `absence`, and the metrics `newcomer_welcome_share`, `peer_welcome_share` and
+/// `unanswered_question_share`. Reports of `/1` and `/2` are still read by `--compare` (as
+/// plain JSON).
+pub const SCHEMA: &str = "peerscope.report/3";
+
+/// The schema of §10, before §11; kept so readers can name it.
+pub const SCHEMA_V2: &str = "peerscope.report/2";
 
 /// The schema before §10; kept so readers can name it.
 pub const SCHEMA_V1: &str = "peerscope.report/1";
@@ -40,6 +52,12 @@ pub struct Report {
     pub spaces: Vec<SpaceReport>,
     pub timeline: Timeline,
     pub checklist: Vec<Step>,
+    /// Newcomers, their return and who is waiting (docs/METRICS.md §11).
+    pub newcomers: Newcomers,
+    /// How long member questions waited for a first reply (docs/METRICS.md §11).
+    pub first_response: FirstResponse,
+    /// The fewest members who write half of what members say to each other.
+    pub absence: Absence,
     /// The score month by month (docs/METRICS.md §11); absent without the interval.
     #[serde(default)]
     pub trend: Option<Trend>,
@@ -99,8 +117,10 @@ pub struct Counts {
     /// Files read. 0 in reports older than this field.
     #[serde(default)]
     pub files: u64,
-    /// Questions by members that got no reply from anyone in the export. 0 in reports
-    /// older than this field.
+    /// Questions by members, asked at least 72 hours before the export's last message,
+    /// that got no reply by someone else within 72 hours: the numerator of
+    /// `metrics.unanswered_question_share` (docs/METRICS.md §11; before `/3`, questions
+    /// with no reply at all). 0 in reports older than this field.
     #[serde(default)]
     pub unanswered_member_questions: u64,
     pub reactions: u64,
@@ -146,14 +166,19 @@ pub struct Metrics {
     pub density: Metric,
     pub modularity: Metric,
     pub isolate_share: Metric,
-    pub median_minutes_to_peer_answer: Median,
-    pub median_minutes_to_host_answer: Median,
+    /// Welcomed newcomers / newcomers with 72 hours left in the export (§11).
+    pub newcomer_welcome_share: Metric,
+    /// Welcomed newcomers whose first welcome came from a member / welcomed newcomers.
+    pub peer_welcome_share: Metric,
+    /// Member questions with no reply by someone else within 72 hours / member questions
+    /// asked at least 72 hours before the export's last message.
+    pub unanswered_question_share: Metric,
 }
 
 impl Metrics {
-    /// Every metric set to `metric` and both medians to `median`: the start of a partial
-    /// set (the score's bootstrap measures only the score's seven) and of tests.
-    pub fn every(metric: Metric, median: Median) -> Metrics {
+    /// Every metric set to `metric`: the start of a partial set (the score's bootstrap
+    /// measures only the score's seven) and of tests.
+    pub fn every(metric: Metric) -> Metrics {
         Metrics {
             host_share: metric.clone(),
             centralization: metric.clone(),
@@ -169,22 +194,12 @@ impl Metrics {
             connect_share: metric.clone(),
             density: metric.clone(),
             modularity: metric.clone(),
-            isolate_share: metric,
-            median_minutes_to_peer_answer: median.clone(),
-            median_minutes_to_host_answer: median,
+            isolate_share: metric.clone(),
+            newcomer_welcome_share: metric.clone(),
+            peer_welcome_share: metric.clone(),
+            unanswered_question_share: metric,
         }
     }
-}
-
-/// A median duration: `value` in `unit`s over `count` observations, or null with a reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Median {
-    pub value: Option<f64>,
-    #[serde(deserialize_with = "median_unit")]
-    pub unit: FixedWord,
-    pub count: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
 }
 
 /// What the group is. `undetermined` when the export holds too little conversation to
@@ -431,10 +446,6 @@ pub struct PersonRef {
 
 fn schema_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     one_of(d, &[SCHEMA])
-}
-
-fn median_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    one_of(d, &["minutes"])
 }
 
 fn timeline_bucket<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {

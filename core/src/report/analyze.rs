@@ -13,6 +13,7 @@ use crate::graph::scope::Scope;
 use crate::import;
 use crate::import::error::ImportError;
 use crate::import::Input;
+use crate::measure::absence;
 use crate::measure::timeline::{timeline, FILLED_UP_TO_DAYS};
 use crate::measure::AwayParty;
 use crate::model::options::Options;
@@ -205,13 +206,15 @@ fn run_parts(
 ) -> Result<Analysis, ImportError> {
     with_hosts(data, options, |scope, hosts| {
         let measured = Measured::of(scope, options, true);
+        let absence = absence::measure(scope);
         let signals = Signals::gather(
             scope,
             &measured.people,
             &measured.metrics,
             measured.verdict.label,
             options.goal,
-        );
+        )
+        .with_arrivals(scope, &measured.newcomers, &measured.questions, &absence);
         let report = Report {
             schema: SCHEMA,
             sources: sources(data, scope.conv),
@@ -229,6 +232,9 @@ fn run_parts(
             checklist: checklist(&signals, options.profile),
             metrics: measured.metrics.clone(),
             verdict: measured.verdict.clone(),
+            newcomers: measured.newcomers.newcomers.clone(),
+            first_response: measured.questions.first_response.clone(),
+            absence,
             trend: None,
             movement: Vec::new(),
         };

@@ -1,7 +1,8 @@
 //! Pseudonyms instead of names: an [`Analysis`] anyone can screenshot or share.
 //!
 //! [`anonymise`] rewrites every place a person appears — hosts, funnel leaders and bridges,
-//! checklist people, participants, network nodes — every place the export itself is named —
+//! waiting newcomers, the absence factor's people, checklist people, participants, network
+//! nodes — every place the export itself is named —
 //! file names, channel, chat and group names and ids ([`places`]) — and every sentence that
 //! may name either (the headline, the framing, evidence, *why now*, host notes, warnings).
 //! Each person gets an alias such as "Amber Otter", derived from their id with a fixed hash,
@@ -128,12 +129,16 @@ impl Pseudonyms {
         let bridges = report.funnel.bridges.iter().map(|b| (&b.id, &b.name));
         let steps = report.checklist.iter().flat_map(|s| s.people.iter());
         let steps = steps.map(|p| (&p.id, &p.name));
+        let waiting = report.newcomers.waiting.iter().map(|w| (&w.id, &w.name));
+        let absent = report.absence.people.iter().map(|a| (&a.id, &a.name));
         for (id, name) in listed
             .chain(nodes)
             .chain(hosts)
             .chain(leaders)
             .chain(bridges)
             .chain(steps)
+            .chain(waiting)
+            .chain(absent)
         {
             people.entry(id.as_str()).or_insert(name.as_str());
         }
@@ -298,6 +303,12 @@ impl Pseudonyms {
         }
         for bridge in &mut report.funnel.bridges {
             self.person(&mut bridge.id, &mut bridge.name);
+        }
+        for waiting in &mut report.newcomers.waiting {
+            self.person(&mut waiting.id, &mut waiting.name);
+        }
+        for absent in &mut report.absence.people {
+            self.person(&mut absent.id, &mut absent.name);
         }
         for step in &mut report.checklist {
             for person in &mut step.people {

@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::model::schema::Report;
 use crate::model::shown::percent;
 
+mod arrivals;
 mod earlier;
 mod trend;
 
@@ -44,6 +45,10 @@ pub struct Comparison {
     pub metrics: BTreeMap<String, Change>,
     /// audience, engaged, core and leaders (a count).
     pub funnel: BTreeMap<String, Change>,
+    /// Newcomers, first responses and the absence factor (docs/METRICS.md §11) by report
+    /// path: `newcomers.count`, `newcomers.return_welcomed`, `absence.factor`,
+    /// `first_response.members.p50`, …
+    pub newcomers: BTreeMap<String, Change>,
     /// Plain sentences, the score first, then the metrics that moved most.
     pub summary: Vec<String>,
     /// The trend before and now, when either report has one (docs/METRICS.md §11).
@@ -116,6 +121,7 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
         .unwrap_or("unknown")
         .to_string();
     let trend = trend::of(earlier, now);
+    let newcomers = arrivals::changes(earlier, &now_json);
     let mut summary = summary(
         &label_before,
         now.verdict.label.as_str(),
@@ -132,6 +138,7 @@ pub fn compare(earlier: &serde_json::Value, now: &Report) -> Result<Comparison, 
         score,
         metrics,
         funnel,
+        newcomers,
         summary,
     })
 }
@@ -279,6 +286,42 @@ mod tests {
             (Some(0.4), Some(0.4), Some(0.0))
         );
         assert_eq!(c.funnel["audience"].delta, Some(0.0));
+    }
+
+    /// A report of `peerscope.report/2` (written by the version before §11 with `peerscope
+    /// analyze tests/fixtures/discord_lobby.json tests/fixtures/discord_lobby_thread.json
+    /// --host Hana --json`) still compares; its medians stand in for the p50s.
+    #[test]
+    fn a_report_of_schema_2_still_compares() {
+        let text = include_str!("../../../tests/fixtures/report_v2_discord_lobby.json");
+        let earlier: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        assert_eq!(earlier["schema"], crate::model::schema::SCHEMA_V2);
+        let input = |name: &str, bytes: &[u8]| crate::import::Input::new(name, bytes.to_vec());
+        let lobby = [
+            input(
+                "discord_lobby.json",
+                include_bytes!("../../../tests/fixtures/discord_lobby.json"),
+            ),
+            input(
+                "discord_lobby_thread.json",
+                include_bytes!("../../../tests/fixtures/discord_lobby_thread.json"),
+            ),
+        ];
+        let options = Options {
+            hosts: HostChoice::Named(vec!["Hana".into()]),
+            ..Options::default()
+        };
+        let Ok(now) = analyze(&lobby, &options).map(|a| a.report) else {
+            panic!("the lobby analyses")
+        };
+        let c = compare(&earlier, &now).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.metrics["peer_reply_share"].delta, Some(0.0));
+        let members = &c.newcomers["first_response.members.p50"];
+        assert_eq!((members.before, members.now), (Some(10.0), Some(10.0)));
+        let hosts = &c.newcomers["first_response.hosts.p50"];
+        assert_eq!((hosts.before, hosts.now), (Some(60.0), Some(60.0)));
+        assert_eq!(c.newcomers["newcomers.count"].before, None);
+        assert!(!c.metrics.contains_key("median_minutes_to_peer_answer"));
     }
 
     #[test]

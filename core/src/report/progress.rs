@@ -107,8 +107,8 @@ impl Snapshot {
 /// Each metric's value by its report key.
 fn metric_values(report: &Report) -> BTreeMap<String, Option<f64>> {
     let mut values = BTreeMap::new();
-    for (key, measure) in each_metric(&report.metrics) {
-        values.insert(key.to_string(), measure.value());
+    for (key, metric) in each_metric(&report.metrics) {
+        values.insert(key.to_string(), metric.value);
     }
     values
 }
@@ -116,8 +116,8 @@ fn metric_values(report: &Report) -> BTreeMap<String, Option<f64>> {
 /// The keys of the metrics below their floor.
 fn thin_metrics(report: &Report) -> BTreeSet<String> {
     let mut thin = BTreeSet::new();
-    for (key, measure) in each_metric(&report.metrics) {
-        if measure.is_thin() {
+    for (key, metric) in each_metric(&report.metrics) {
+        if metric.thin {
             thin.insert(key.to_string());
         }
     }

@@ -292,8 +292,9 @@ fn the_metrics_csv_has_a_row_per_metric_and_no_names() {
     );
     let metrics = serde_json::to_value(&analysis.report.metrics).unwrap_or_default();
     let count = metrics.as_object().map_or(0, |m| m.len());
-    assert!(count >= 17, "{metrics}");
-    assert_eq!(lines.len(), 1 + count, "{csv}");
+    assert!(count >= 18, "{metrics}");
+    // The metrics, the two return rates and the p50 and p90 of three waiting times.
+    assert_eq!(lines.len(), 1 + count + 2 + 6, "{csv}");
     for identity in identities(&export) {
         assert!(!csv.contains(identity.as_str()));
     }

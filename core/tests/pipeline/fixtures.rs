@@ -87,8 +87,14 @@ fn lobby_metrics_match_hand_computation() {
             "{key}"
         );
     }
-    assert_eq!(r.metrics.median_minutes_to_peer_answer.value, Some(10.0));
-    assert_eq!(r.metrics.median_minutes_to_host_answer.value, Some(60.0));
+    // Arjun's one question: Bea answered after 10 minutes, Hana (the host) after 60.
+    let f = &r.first_response;
+    assert_eq!(
+        (f.members.p50, f.members.p90, f.members.count),
+        (Some(10.0), Some(10.0), 1)
+    );
+    assert_eq!((f.hosts.p50, f.hosts.count), (Some(60.0), 1));
+    assert_eq!((f.all.p50, f.all.count), (Some(10.0), 1));
     assert_eq!(
         r.metrics.continuation.value, None,
         "two days cannot show continuation"

@@ -21,6 +21,8 @@ mod evidence;
 mod fixtures;
 mod interval;
 mod networkx;
+mod newcomers;
+mod newcomers_reference;
 mod placeholders;
 mod plan;
 mod playbook;

@@ -8,7 +8,6 @@ use crate::advice::verdict::{self, Context};
 use crate::graph::scope::Scope;
 use crate::graph::units::Units;
 use crate::measure::continuation::{self, Day, Days};
-use crate::measure::engagement::median;
 use crate::measure::{direction, floors, structure, AwayParty};
 use crate::model::metric::Metric;
 use crate::model::options::Goal;
@@ -162,7 +161,7 @@ impl<'s, 'a> Resampler<'s, 'a> {
             member_initiated_share: counts.member_initiated_share(),
             continuation,
             connect_share: counts.connect_share(),
-            ..Metrics::every(none, median(Vec::new(), not_scored))
+            ..Metrics::every(none)
         };
         floors::apply(&mut metrics, participants);
         verdict::score(&Context {

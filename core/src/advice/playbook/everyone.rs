@@ -60,6 +60,7 @@ pub fn for_everyone(s: &Signals) -> Vec<Draft> {
     [step_back(s), redirect(s), introduce(s), bring_a_friend(s)]
         .into_iter()
         .flatten()
+        .chain(super::welcome::steps(s))
         .chain(export_steps(s, 0.1, 0.05))
         .collect()
 }
@@ -114,7 +115,7 @@ fn redirect(s: &Signals) -> Option<Draft> {
     } else {
         let field = "counts.unanswered_member_questions";
         let count = counted(&mut q, field, open, "member question", "member questions");
-        format!("{why}; {count} got no reply at all.")
+        format!("{why}; {count} got no reply within three days.")
     };
     let why = q.say(why);
     Some(Draft::new(

@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::arrivals::Arrivals;
 use crate::graph::scope::Scope;
 use crate::measure::funnel::People;
 use crate::model::options::Goal;
@@ -23,7 +24,9 @@ pub struct Signals<'a> {
     pub core_hubs: Vec<PersonRef>,
     /// Members who answered other members' questions first, most often first.
     pub answerers: Vec<PersonRef>,
-    /// Members whose questions got no reply, and how many such questions there were.
+    /// Members whose questions got no reply by someone else within 72 hours, and how many
+    /// such questions there were (docs/METRICS.md §11); none until
+    /// [`Signals::with_arrivals`], and none when that share does not count.
     pub unanswered: (Vec<PersonRef>, u64),
     /// Members who talked only with hosts, most active first, and how many there are.
     pub only_with_hosts: (Vec<PersonRef>, u64),
@@ -33,6 +36,8 @@ pub struct Signals<'a> {
     /// mention interactions, participants, UTC days from the first to the last message
     /// (0 when empty), and the spaces (channels, threads, chats) and files read.
     pub size: Size,
+    /// Newcomers and absence; empty until [`Signals::with_arrivals`].
+    pub arrivals: Arrivals,
 }
 
 /// How much conversation the export holds (see [`Signals::size`]).
@@ -105,10 +110,11 @@ impl<'a> Signals<'a> {
             leaders: people.leaders.iter().filter_map(|&p| person(p)).collect(),
             core_hubs,
             answerers: top(answerers(scope), &person),
-            unanswered: unanswered(scope, &person),
+            unanswered: (Vec::new(), 0),
             only_with_hosts: only_with_hosts(scope, people, &person),
             starters: top(starters(scope), &person),
             size: Size::of(scope),
+            arrivals: Arrivals::default(),
         }
     }
 }
@@ -170,32 +176,6 @@ fn answerers(scope: &Scope) -> HashMap<u32, u64> {
         }
     }
     counts
-}
-
-fn unanswered(scope: &Scope, person: &Named) -> (Vec<PersonRef>, u64) {
-    // Indexed by message: a set of a million message indices was a tenth of the report's
-    // time on 1 M replies.
-    let mut answered = vec![false; scope.data.messages.len()];
-    for at in scope
-        .interactions
-        .iter()
-        .filter(|i| i.kind.is_reply())
-        .filter_map(|i| i.target)
-    {
-        if let Some(flag) = answered.get_mut(at) {
-            *flag = true;
-        }
-    }
-    let mut askers: HashMap<u32, u64> = HashMap::default();
-    let mut total = 0;
-    for &at in &scope.messages {
-        let Some(m) = scope.message(at) else { continue };
-        if m.is_question && scope.member(m.author) && !answered.get(at).copied().unwrap_or(false) {
-            total += 1;
-            *askers.entry(m.author).or_insert(0) += 1;
-        }
-    }
-    (top(askers, person), total)
 }
 
 fn only_with_hosts(scope: &Scope, people: &People, person: &Named) -> (Vec<PersonRef>, u64) {

@@ -2,96 +2,105 @@
 //! [`each_metric`], the metrics by their report keys, which the progress snapshot shares.
 
 use crate::model::metric::Metric;
-use crate::model::schema::{Median, Metrics, Report};
+use crate::model::schema::{Delay, Metrics, Report};
 
 /// The header row.
 pub const HEADER: [&str; 6] = ["metric", "value", "num", "den", "unit", "reason"];
-
-/// One metric of the report: a ratio or a median duration.
-#[derive(Debug, Clone, Copy)]
-pub enum Measure<'a> {
-    Ratio(&'a Metric),
-    Median(&'a Median),
-}
-
-impl Measure<'_> {
-    /// The value: a ratio (usually 0..=1) or minutes; `None` when not observable.
-    pub fn value(&self) -> Option<f64> {
-        match self {
-            Measure::Ratio(m) => m.value,
-            Measure::Median(m) => m.value,
-        }
-    }
-
-    /// True for a ratio below its floor (medians have no floor).
-    pub fn is_thin(&self) -> bool {
-        matches!(self, Measure::Ratio(m) if m.thin)
-    }
-}
 
 /// Every metric with its key in the report's `metrics`, in the report's order.
 ///
 /// Listed by hand rather than read back through serde: serialising the report in the
 /// browser would add a serializer for every report type to the wasm. A unit test checks the
 /// list against the report's own keys.
-pub fn each_metric(m: &Metrics) -> [(&'static str, Measure<'_>); 17] {
-    use Measure::{Median as D, Ratio as R};
+pub fn each_metric(m: &Metrics) -> [(&'static str, &Metric); 18] {
     [
-        ("host_share", R(&m.host_share)),
-        ("centralization", R(&m.centralization)),
-        ("in_centralization", R(&m.in_centralization)),
-        ("out_centralization", R(&m.out_centralization)),
-        ("resilience", R(&m.resilience)),
-        ("peer_reply_share", R(&m.peer_reply_share)),
-        ("member_initiated_share", R(&m.member_initiated_share)),
-        ("reciprocity", R(&m.reciprocity)),
-        ("active_share", R(&m.active_share)),
-        ("peer_answer_share", R(&m.peer_answer_share)),
-        ("continuation", R(&m.continuation)),
-        ("connect_share", R(&m.connect_share)),
-        ("density", R(&m.density)),
-        ("modularity", R(&m.modularity)),
-        ("isolate_share", R(&m.isolate_share)),
+        ("host_share", &m.host_share),
+        ("centralization", &m.centralization),
+        ("in_centralization", &m.in_centralization),
+        ("out_centralization", &m.out_centralization),
+        ("resilience", &m.resilience),
+        ("peer_reply_share", &m.peer_reply_share),
+        ("member_initiated_share", &m.member_initiated_share),
+        ("reciprocity", &m.reciprocity),
+        ("active_share", &m.active_share),
+        ("peer_answer_share", &m.peer_answer_share),
+        ("continuation", &m.continuation),
+        ("connect_share", &m.connect_share),
+        ("density", &m.density),
+        ("modularity", &m.modularity),
+        ("isolate_share", &m.isolate_share),
+        ("newcomer_welcome_share", &m.newcomer_welcome_share),
+        ("peer_welcome_share", &m.peer_welcome_share),
+        ("unanswered_question_share", &m.unanswered_question_share),
+    ]
+}
+
+/// The ratios outside `metrics` that the table also lists, by their report paths.
+fn other_ratios(r: &Report) -> [(&'static str, &Metric); 2] {
+    [
+        ("newcomers.return_welcomed", &r.newcomers.return_welcomed),
         (
-            "median_minutes_to_peer_answer",
-            D(&m.median_minutes_to_peer_answer),
-        ),
-        (
-            "median_minutes_to_host_answer",
-            D(&m.median_minutes_to_host_answer),
+            "newcomers.return_unwelcomed",
+            &r.newcomers.return_unwelcomed,
         ),
     ]
 }
 
-/// `metric,value,num,den,unit,reason`, one row per metric in [`each_metric`] order.
+/// The waiting times of `first_response`, by their report paths.
+fn delays(r: &Report) -> [(&'static str, &Delay); 3] {
+    let f = &r.first_response;
+    [
+        ("first_response.all", &f.all),
+        ("first_response.hosts", &f.hosts),
+        ("first_response.members", &f.members),
+    ]
+}
+
+/// `metric,value,num,den,unit,reason`: one row per metric in [`each_metric`] order, then
+/// the newcomers' two return rates, then the `p50` and `p90` of each `first_response`
+/// waiting time.
 ///
 /// Ratios: `value` in 0..=1 with the counts `num` and `den` it came from, `unit` `ratio`
-/// (`continuation` is a ratio of per-day rates). Medians: `value` in minutes, `num` empty,
-/// `den` the number of answers measured, `unit` `minutes`. A metric the export could not
-/// show has an empty `value` and its `reason`. Every cell is safe to open in a spreadsheet
-/// (see [`cell`]). Never empty: the header is always there.
+/// (`continuation` is a ratio of per-day rates); a thin one says why in `reason`. Waiting
+/// times: `value` in minutes, `num` empty, `den` the number of answered questions, `unit`
+/// `minutes`. A figure the export could not show has an empty `value` and a `reason`.
+/// Every cell is safe to open in a spreadsheet (see [`cell`]). Never empty: the header is
+/// always there.
 pub fn metrics_csv(report: &Report) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADER);
-    for (name, measure) in each_metric(&report.metrics) {
-        let row = match measure {
-            Measure::Ratio(m) => [
+    let ratios = each_metric(&report.metrics)
+        .into_iter()
+        .chain(other_ratios(report));
+    let mut rows: Vec<[String; 6]> = ratios
+        .map(|(name, m)| {
+            [
                 name.to_string(),
                 number(m.value),
                 number(m.num),
                 number(m.den),
                 "ratio".to_string(),
                 m.reason.clone().unwrap_or_default(),
-            ],
-            Measure::Median(m) => [
-                name.to_string(),
-                number(m.value),
+            ]
+        })
+        .collect();
+    for (name, d) in delays(report) {
+        for (which, value) in [("p50", d.p50), ("p90", d.p90)] {
+            rows.push([
+                format!("{name}.{which}"),
+                number(value),
                 String::new(),
-                m.count.to_string(),
-                m.unit.to_string(),
-                m.reason.clone().unwrap_or_default(),
-            ],
-        };
+                d.count.to_string(),
+                "minutes".to_string(),
+                if value.is_none() {
+                    "no member question got such a reply".to_string()
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+    }
+    for row in rows {
         // Numbers (columns 1–3) are written as they are, so a negative modularity stays a
         // number; only the text columns are guarded.
         let _ = w.write_record(row.iter().enumerate().map(|(i, c)| match i {
@@ -143,8 +152,8 @@ mod tests {
             listed, keys,
             "each_metric must list every metric of the report"
         );
-        for (key, measure) in each_metric(&report.metrics) {
-            assert_eq!(measure.value(), json[key]["value"].as_f64(), "{key}");
+        for (key, metric) in each_metric(&report.metrics) {
+            assert_eq!(metric.value, json[key]["value"].as_f64(), "{key}");
         }
     }
 
@@ -176,7 +185,11 @@ mod tests {
         let mut rows = csv::Reader::from_reader(text.as_bytes());
         let rows: Vec<csv::StringRecord> = rows.records().filter_map(Result::ok).collect();
         let metrics = serde_json::to_value(&report.metrics).unwrap_or_default();
-        assert_eq!(Some(rows.len()), metrics.as_object().map(|m| m.len()));
+        assert_eq!(
+            Some(rows.len()),
+            metrics.as_object().map(|m| m.len() + 2 + 6),
+            "the metrics, two return rates and six waiting times"
+        );
         let peer = rows.iter().find(|r| r.get(0) == Some("peer_reply_share"));
         let Some(peer) = peer else {
             panic!("no peer_reply_share row in {text}")
@@ -185,10 +198,12 @@ mod tests {
         assert_eq!(peer.get(2), m.num.map(|n| format!("{n:.0}")).as_deref());
         assert_eq!(peer.get(3), m.den.map(|n| format!("{n:.0}")).as_deref());
         assert_eq!(peer.get(4), Some("ratio"));
-        let median = rows
+        let p50 = rows
             .iter()
-            .find(|r| r.get(0) == Some("median_minutes_to_peer_answer"));
-        assert_eq!(median.and_then(|r| r.get(4)), Some("minutes"));
+            .find(|r| r.get(0) == Some("first_response.members.p50"));
+        assert_eq!(p50.and_then(|r| r.get(4)), Some("minutes"));
+        let count = report.first_response.members.count.to_string();
+        assert_eq!(p50.and_then(|r| r.get(3)), Some(count.as_str()));
         assert!(text.starts_with("metric,value,num,den,unit,reason\n"));
     }
 }

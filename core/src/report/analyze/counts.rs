@@ -8,7 +8,8 @@ use crate::model::time::utc_day;
 
 /// The report's counts of `scope` with `hosts` hosts; `test_days` are the continuation
 /// test's (silent, host) days, when it ran; `signals` the checklist's, which already
-/// counted the export's size and its unanswered member questions. An empty scope gives
+/// counted the export's size and read the metrics (the unanswered member questions are
+/// `unanswered_question_share`'s numerator, docs/METRICS.md §11). An empty scope gives
 /// zeros.
 pub fn of(
     scope: &Scope,
@@ -58,7 +59,11 @@ pub fn of(
         interactions: signals.size.interactions,
         spaces: signals.size.spaces,
         files: signals.size.files,
-        unanswered_member_questions: signals.unanswered.1,
+        unanswered_member_questions: signals
+            .metrics
+            .unanswered_question_share
+            .num
+            .map_or(0, |n| n as u64),
         reactions,
         days: span,
         silent_days: test_days.map(|d| d.0 as u64),

@@ -21,11 +21,11 @@ const LABELS: [Label; 4] = [
 /// exactly.
 const MOST_COUNT: f64 = 9_007_199_254_740_992.0;
 
-/// The most minutes a median time to an answer may be: a thousand years.
+/// The most minutes a time to an answer may be: a thousand years.
 const MOST_MINUTES: f64 = 1000.0 * 366.0 * 24.0 * 60.0;
 
 /// Checks the fields [`super::compare`] reads from `earlier`: the verdict's label and score,
-/// each metric's value and the funnel's counts. A field that is absent or null is fine (it
+/// each metric's value, the funnel's counts and the newcomer figures. A field that is absent or null is fine (it
 /// is compared as missing); one of the wrong type or out of range gives the sentence, which
 /// names the field and the range but never repeats the text found.
 pub fn check(earlier: &Value) -> Result<(), String> {
@@ -53,6 +53,17 @@ pub fn check(earlier: &Value) -> Result<(), String> {
             let field = format!("{} value", key.replace('_', " "));
             in_range(metric.get("value"), &field, low, high)?;
         }
+    }
+    for path in super::arrivals::paths() {
+        let (low, high) = if path.contains("return_") {
+            (0.0, 1.0)
+        } else if path.contains("minutes") || path.starts_with("first_response") {
+            (0.0, MOST_MINUTES)
+        } else {
+            (0.0, MOST_COUNT)
+        };
+        let field = path.replace(['_', '.'], " ");
+        in_range(super::arrivals::value_at(earlier, path), &field, low, high)?;
     }
     let funnel = earlier.get("funnel");
     for stage in ["audience", "engaged", "core"] {

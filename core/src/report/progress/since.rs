@@ -102,6 +102,9 @@ pub fn since(before: &Snapshot, now: &Report) -> Since {
             score: change(before.score, now.score),
             metrics,
             funnel,
+            // Snapshots keep the metrics and the funnel only (docs/METRICS.md §11's
+            // figures are not in them).
+            newcomers: BTreeMap::new(),
             summary: Vec::new(),
             // Snapshots keep no trend.
             trend: None,

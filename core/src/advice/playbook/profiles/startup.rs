@@ -32,12 +32,12 @@ pub fn support_forum(s: &Signals) -> Option<Draft> {
     let why = match (*open, askers.is_empty()) {
         (0, _) => format!("{why}."),
         (k, true) => format!(
-            "{why}; {} still unanswered.",
-            counted(&mut q, field, k, "question is", "questions are")
+            "{why}; {} got no reply within three days.",
+            counted(&mut q, field, k, "question", "questions")
         ),
         (k, false) => format!(
-            "{why}; {} still unanswered, from {}",
-            counted(&mut q, field, k, "question is", "questions are"),
+            "{why}; {} got no reply within three days, from {}",
+            counted(&mut q, field, k, "question", "questions"),
             sentence_end(&names(askers))
         ),
     };
