@@ -222,6 +222,8 @@ fn made_up_analysis() -> Shared<Analysis> {
         },
         first_response: FirstResponse::default(),
         absence: Absence::default(),
+        trend: None,
+        movement: vec![],
     };
     let participants = nodes.iter().map(|n| person(&n.id, &n.name)).collect();
     Shared::new(Analysis {
