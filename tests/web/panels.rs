@@ -258,11 +258,12 @@ async fn charts_are_figures_with_captions() {
     yew::Renderer::<Charts>::with_root_and_props(root.clone(), props).render();
     flush().await;
 
-    assert_eq!(count(&root, "#charts figure"), 4);
-    // The made-up report has no timeline: a sentence stands for each chart over time.
+    assert_eq!(count(&root, "#charts figure"), 6);
+    // The made-up report has no timeline and no trend: a sentence stands for each chart
+    // over time (activity, who answers, the trend and the movement).
     assert_eq!(count(&root, "#charts figure .chart-svg svg"), 2);
-    assert_eq!(count(&root, "#charts figure .chart-sentence"), 2);
-    assert_eq!(count(&root, "#charts figure figcaption"), 4);
+    assert_eq!(count(&root, "#charts figure .chart-sentence"), 4);
+    assert_eq!(count(&root, "#charts figure figcaption"), 6);
     // plotters' bars, measured through the page: one per funnel stage, by role colour.
     for stage in ["audience", "engaged", "core", "leader"] {
         assert_eq!(

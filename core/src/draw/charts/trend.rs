@@ -24,7 +24,10 @@ pub struct TrendSeries {
 /// two periods with a score.
 pub fn trend(report: &Report) -> Chart {
     let plot = match report.trend.as_ref() {
-        None => Plot::Sentence("No trend in this report.".to_string()),
+        None => Plot::Sentence(
+            "No trend yet: it is measured with the score's range, which this report does not have."
+                .to_string(),
+        ),
         Some(t) if t.periods.iter().filter(|p| p.eligible).count() < 2 => Plot::Sentence(format!(
             "No trend yet. {}",
             t.reason.as_deref().unwrap_or_default()
@@ -162,7 +165,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             trend(&report).plot.sentence(),
-            Some("No trend in this report.")
+            Some("No trend yet: it is measured with the score's range, which this report does not have.")
         );
         assert!(movement(&report).plot.sentence().is_some());
     }
