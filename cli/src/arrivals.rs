@@ -5,9 +5,10 @@
 use std::fmt::Write;
 
 use peerscope_core::import::plain::one_line;
+use peerscope_core::measure::floors;
 use peerscope_core::model::metric::Metric;
 use peerscope_core::model::schema::{Delay, Report};
-use peerscope_core::model::shown::{decimal, percent};
+use peerscope_core::model::shown::{percent, wait, within};
 use peerscope_core::model::words::plural;
 
 /// "65% (71 of 110)", "thin: only 4 welcomed newcomers (at least 10 needed)", or "not
@@ -25,9 +26,9 @@ fn share(m: &Metric) -> String {
 fn delay(d: &Delay) -> String {
     match (d.p50, d.p90) {
         (Some(p50), Some(p90)) => format!(
-            "median {} min, 90% within {} min ({} answered)",
-            decimal(p50, 0),
-            decimal(p90, 0),
+            "median {}, 90% within {} ({} answered)",
+            wait(p50),
+            within(p90),
             d.count
         ),
         _ => "none answered".to_string(),
@@ -60,7 +61,16 @@ pub fn lines(r: &Report) -> String {
         );
     }
     let a = &r.absence;
-    if let Some(factor) = a.factor {
+    // Below the interactions floor a "half" is a handful of messages: say so, never a
+    // factor the data cannot carry (the checklist's step keeps the same floor).
+    if a.factor.is_some() && (a.interactions as f64) < floors::INTERACTIONS {
+        let _ = writeln!(
+            out,
+            "Absence factor: thin: only {} between members (at least {} needed).",
+            plural(a.interactions, "reply or mention", "replies and mentions"),
+            floors::INTERACTIONS
+        );
+    } else if let Some(factor) = a.factor {
         let names: Vec<String> = a
             .people
             .iter()

@@ -55,7 +55,7 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                         <dd>{ counts.placeholder_messages }</dd></div>
                 }
             </dl>
-            { measures(&report.metrics) }
+            { measures(report) }
             <h3>{ "From audience to leaders" }</h3>
             <ol id="funnel" class="funnel">
                 <li><span class="stage">{ "audience" }</span>

@@ -30,9 +30,50 @@ pub fn decimal(x: f64, places: u8) -> String {
     format!("{:.*}", usize::from(places), (x * scale).round() / scale)
 }
 
+/// A wait of `minutes` (≥ 0) in the unit a reader would use: "under a minute", "12 min"
+/// (below 90 minutes), "5 h" (below two days, whole hours), else "3.5 days" (one decimal,
+/// ".0" dropped). Negative or non-finite waits read as "under a minute".
+pub fn wait(minutes: f64) -> String {
+    let m = if minutes.is_finite() { minutes } else { 0.0 };
+    if m < 1.0 {
+        "under a minute".to_string()
+    } else if m < 90.0 {
+        format!("{} min", decimal(m, 0))
+    } else if m < 48.0 * 60.0 {
+        format!("{} h", decimal(m / 60.0, 0))
+    } else {
+        let days = decimal(m / (24.0 * 60.0), 1);
+        format!("{} days", days.strip_suffix(".0").unwrap_or(&days))
+    }
+}
+
+/// [`wait`] after "within": "within a minute" rather than "within under a minute".
+pub fn within(minutes: f64) -> String {
+    if minutes.is_finite() && minutes >= 1.0 {
+        wait(minutes)
+    } else {
+        "a minute".to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waits_read_in_the_unit_a_person_would_use() {
+        assert_eq!(wait(0.0), "under a minute");
+        assert_eq!(wait(0.99), "under a minute");
+        assert_eq!(wait(f64::NAN), "under a minute");
+        assert_eq!(wait(1.0), "1 min");
+        assert_eq!(wait(89.4), "89 min");
+        assert_eq!(wait(90.0), "2 h");
+        assert_eq!(wait(47.0 * 60.0), "47 h");
+        assert_eq!(wait(48.0 * 60.0), "2 days");
+        assert_eq!(wait(3.5 * 24.0 * 60.0), "3.5 days");
+        assert_eq!(within(0.5), "a minute");
+        assert_eq!(within(30.0), "30 min");
+    }
 
     #[test]
     fn halves_round_away_from_zero() {
