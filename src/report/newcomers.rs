@@ -106,7 +106,7 @@ fn rate(label: &'static str, field: &'static str, m: &Metric) -> Html {
         m.thin.then_some("thin"),
         m.value.is_none().then_some("null")
     );
-    html! { <div {class}><span class="label">{ label }</span>{ body }</div> }
+    html! { <div {class}><span class="rate-of">{ label }</span>{ body }</div> }
 }
 
 /// Who is still waiting for anyone's answer, latest first.
@@ -122,7 +122,7 @@ fn waiting(n: &Figures) -> Html {
             <ul>
                 { for n.waiting.iter().map(|w| html! {
                     <li data-id={w.id.clone()}>{ bidi::name(&w.name) }
-                        <span class="since">{ format!(" since {}", w.since) }</span></li>
+                        <span class="arrived">{ format!(" since {}", w.since) }</span></li>
                 }) }
             </ul>
             if more > 0 {
