@@ -1,6 +1,6 @@
 //! The most the page reads, by how a file is read: streamed or whole.
 //!
-//! The import worker streams DiscordChatExporter JSON in 1 MiB slices (see
+//! The import worker streams DiscordChatExporter JSON in 16 MiB slices (see
 //! [`peerscope_core::import::streams`]), so its memory follows the conversation model, not the
 //! file; every other format (and every zip, and everything the main-thread fallback reads)
 //! sits whole in wasm memory while it is parsed. A wasm32 instance addresses at most 4 GiB
@@ -53,8 +53,9 @@ pub fn whole_weight(format: Option<peerscope_core::import::Format>) -> u64 {
 /// So 2 GB of such an export needs about 0.6 GB, and 2 GB of exports with half the bytes
 /// a message (0.7 KB, about the least a message with its author object takes) about
 /// 1.2 GB: a margin over three times to the 4 GiB ceiling. The renderer as a whole grew by
-/// 1.6 GB for the 1.38 GB file (the worker's wasm memory, plus the 1 MiB slices read
-/// in JS and the browser's own buffers, not broken down), another reason to stop here.
+/// 1.6 GB for the 1.38 GB file read in 1 MiB slices (the worker's wasm memory, plus the
+/// slices read in JS and the browser's own buffers, not broken down), another reason to
+/// stop here.
 pub const MAX_STREAMED_BYTES: u64 = 2_000_000_000;
 
 /// The limits one page applies, in bytes.
