@@ -15,6 +15,7 @@ pub mod quoted;
 pub mod random;
 pub mod schema;
 pub mod shown;
+pub mod stable_sort;
 pub mod time;
 pub mod words;
 pub mod work;

@@ -1,6 +1,7 @@
 //! The root component: owns the one reducer and the effect that runs the analysis (bytes
 //! at once on the main thread; picked files through the [`Importer`]).
 
+use peerscope_core::model::stable_sort::StableSort;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -163,7 +164,7 @@ impl Hidden {
                 }
             }
             // The longest first, so a name inside another is not replaced inside it.
-            files.sort_by_key(|name| std::cmp::Reverse(name.len()));
+            files.stable_sort_by_key(|name| std::cmp::Reverse(name.len()));
         }
         Hidden {
             on: state.anonymise,

@@ -2,6 +2,7 @@
 //! back to everyone. Thousands of dots at once read as a haze; the core is where the
 //! structure the verdict talks about shows.
 
+use peerscope_core::model::stable_sort::StableSort;
 use yew::prelude::*;
 
 use crate::network::drawing::{fit, HEIGHT, WIDTH};
@@ -24,7 +25,7 @@ pub fn core_view(network: &NetworkView) -> Option<ViewBox> {
         return None;
     }
     let mut order: Vec<usize> = (0..network.nodes.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(network.nodes.get(i).map_or(0, |n| n.degree)));
+    order.stable_sort_by_key(|&i| std::cmp::Reverse(network.nodes.get(i).map_or(0, |n| n.degree)));
     let fit = fit(network);
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for node in order

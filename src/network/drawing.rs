@@ -5,6 +5,7 @@
 //! [`peerscope_core::draw::view::scene::choice`] (past [`MAX_EDGES`] only the heaviest ties
 //! are drawn); larger ones go to the canvas ([`crate::canvas::canvas_view`]).
 
+use peerscope_core::model::stable_sort::StableSort;
 use std::cmp::Reverse;
 
 use yew::prelude::*;
@@ -98,7 +99,7 @@ pub fn draw_network(network: &NetworkView, look: &Look, frame: &Frame) -> Html {
     let mut order: Vec<usize> = (0..network.nodes.len())
         .filter(|&i| frame.selection.shows(i))
         .collect();
-    order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
+    order.stable_sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
     let candidates = ranked(network, &order);
     let dot = |i: usize| {
         let node = network.nodes.get(i)?;
@@ -181,7 +182,7 @@ fn drawn_edges(
             Some((fit.place(a), fit.place(b), weight, lit(e.a) || lit(e.b)))
         })
         .collect();
-    edges.sort_by_key(|&(_, _, weight, hot)| (Reverse(hot), Reverse(weight)));
+    edges.stable_sort_by_key(|&(_, _, weight, hot)| (Reverse(hot), Reverse(weight)));
     edges.truncate(MAX_EDGES);
     edges
 }

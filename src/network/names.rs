@@ -3,6 +3,7 @@
 //! [`NAME_PX`] on screen whatever the drawing's width or zoom, and the caption of the bin of
 //! people who talked with nobody.
 
+use peerscope_core::model::stable_sort::StableSort;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -74,7 +75,7 @@ impl NameLayout {
             .collect();
         let mut placed = place(&wanted, (font, GAP_PX * per_px), bounds, &taken);
         // Hosts last: drawn after (over) everyone else.
-        placed.sort_by_key(|p| p.host);
+        placed.stable_sort_by_key(|p| p.host);
         if let Some(w) = focus.and_then(wanted_of) {
             if !placed.iter().any(|p| p.index == w.index) {
                 let loose = [f64::MIN, f64::MIN, f64::MAX, f64::MAX];

@@ -1,6 +1,7 @@
 //! Per-space scores (docs/METRICS.md §7): each channel with at least 20 messages gets its own
 //! score and label. Thread files fold into their parent channel when it is loaded.
 
+use crate::model::stable_sort::StableSort;
 use std::collections::BTreeMap;
 
 use crate::advice::measured::Measured;
@@ -75,7 +76,7 @@ fn scored(data: &Dataset, group: &[SpaceIdx]) -> Vec<SpaceIdx> {
     let mut busy: Vec<SpaceIdx> = (0..counts.len() as SpaceIdx)
         .filter(|&s| counts.get(s as usize).is_some_and(|&n| n >= MIN_MESSAGES))
         .collect();
-    busy.sort_by_key(|&s| (std::cmp::Reverse(counts.get(s as usize).copied()), s));
+    busy.stable_sort_by_key(|&s| (std::cmp::Reverse(counts.get(s as usize).copied()), s));
     busy.truncate(MAX_SCORED_SPACES);
     let mut chosen = vec![false; counts.len()];
     for &s in &busy {

@@ -7,6 +7,7 @@ use crate::measure::floors::{
 use crate::model::metric::{Counted, Metric};
 use crate::model::options::Goal;
 use crate::model::schema::{Confidence, Evidence, Label, Metrics, Verdict};
+use crate::model::stable_sort::StableSort;
 
 mod headline;
 mod reconcile;
@@ -94,7 +95,7 @@ pub fn judge(ctx: &Context) -> Verdict {
         })
         .collect();
     // Those pulling towards audience first, the strongest pull first.
-    evidence.sort_by(|a, b| {
+    evidence.stable_sort_by(|a, b| {
         a.value
             .total_cmp(&b.value)
             .then(b.weight.total_cmp(&a.weight))

@@ -13,6 +13,7 @@
 //!   file's messages with the same time, so the same message read twice merges.
 //! * Mentions are `@Full Name` in the text, matched against the names in the file.
 
+use crate::model::stable_sort::StableSort;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -125,7 +126,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
         .filter(|n| !n.is_empty())
         .collect();
     // Longest first, so "@Ann Lee" is Ann Lee even when someone is called just "Ann".
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    names.stable_sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names.dedup();
     let mut same_time: HashMap<i64, u32> = HashMap::new();
     let mut skipped = 0usize;

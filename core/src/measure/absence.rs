@@ -8,6 +8,7 @@
 
 use crate::graph::scope::Scope;
 use crate::model::schema::{Absence, AbsentPerson};
+use crate::model::stable_sort::StableSort;
 
 /// The absence factor of `scope`: `factor` null and `people` empty when no member
 /// replied to or mentioned another member. Shares are in 0..=1 and sum to at least ½.
@@ -29,7 +30,7 @@ pub fn measure(scope: &Scope) -> Absence {
         .map(|(p, &w)| (w, p as u32))
         .collect();
     let writers = ranked.len() as u64;
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut people = Vec::new();
     let mut held = 0u64;
     // "At least half": 2 × held ≥ total, in integers.

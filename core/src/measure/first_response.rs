@@ -17,6 +17,7 @@ use crate::measure::floors;
 use crate::measure::span::{Span, ANSWER_WINDOW_MS};
 use crate::model::metric::Metric;
 use crate::model::schema::{Delay, FirstResponse};
+use crate::model::stable_sort::StableSort;
 use crate::model::PersonIdx;
 
 /// What the questions of a scope give: the share left unanswered, the waiting times, and
@@ -129,7 +130,7 @@ fn askers(asked: &[Asked], span: Option<Span>) -> Vec<(PersonIdx, u64)> {
             _ => counts.push((p, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.stable_sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     counts
 }
 
@@ -139,7 +140,7 @@ fn delay(pairs: impl Iterator<Item = (i64, i64)>) -> Delay {
     let mut minutes: Vec<f64> = pairs
         .map(|(reply, question)| reply.saturating_sub(question).max(0) as f64 / 60_000.0)
         .collect();
-    minutes.sort_by(f64::total_cmp);
+    minutes.stable_sort_by(f64::total_cmp);
     Delay {
         p50: nearest_rank(&minutes, 50),
         p90: nearest_rank(&minutes, 90),

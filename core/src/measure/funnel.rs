@@ -1,5 +1,6 @@
 //! Funnel and people (docs/METRICS.md §7): audience → engaged → core → leaders.
 
+use crate::model::stable_sort::StableSort;
 use rustc_hash::FxHashSet;
 
 use crate::graph::scope::Scope;
@@ -100,7 +101,7 @@ fn bridges(scope: &Scope, members: &Csr) -> Vec<Bridge> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.cuts_off.cmp(&a.cuts_off).then(a.name.cmp(&b.name)));
+    found.stable_sort_by(|a, b| b.cuts_off.cmp(&a.cuts_off).then(a.name.cmp(&b.name)));
     found.truncate(MAX_BRIDGES);
     found
 }
@@ -197,7 +198,7 @@ fn leaders(scope: &Scope, members: &Csr) -> (Vec<(PersonIdx, u64)>, String) {
             )
         })
         .collect();
-    ranked.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
+    ranked.stable_sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
     let named = ranked
         .into_iter()
         .take(MAX_LEADERS)

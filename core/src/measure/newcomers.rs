@@ -21,6 +21,7 @@ use crate::measure::floors;
 use crate::measure::span::{Span, ANSWER_WINDOW_MS, DAY_MS};
 use crate::model::metric::Metric;
 use crate::model::schema::{Newcomers, Waiting, MOST_WAITING};
+use crate::model::stable_sort::StableSort;
 use crate::model::time::{day_string, utc_day};
 use crate::model::PersonIdx;
 
@@ -257,7 +258,7 @@ fn return_rate(judged: &[&Arrival], span: Option<Span>, welcomed: bool) -> Metri
 /// reachable ones named up to [`MOST_WAITING`]; and how many there are in all.
 fn waiting(scope: &Scope, arrivals: &[Arrival]) -> (Vec<Waiting>, u64) {
     let mut open: Vec<&Arrival> = arrivals.iter().filter(|a| !a.answered).collect();
-    open.sort_by(|a, b| b.t0.cmp(&a.t0).then(a.person.cmp(&b.person)));
+    open.stable_sort_by(|a, b| b.t0.cmp(&a.t0).then(a.person.cmp(&b.person)));
     let named = open
         .iter()
         .filter(|a| scope.data.nameable(a.person))
@@ -287,6 +288,6 @@ fn welcomers(scope: &Scope, welcomed: &[&Arrival]) -> Vec<PersonIdx> {
             c.0 += 1;
         }
     }
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    counts.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     counts.into_iter().map(|(_, p)| p).collect()
 }

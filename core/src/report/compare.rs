@@ -7,6 +7,7 @@
 //! never quoted in the summary. A label or a number out of range refuses the comparison
 //! (`compare/earlier.rs`).
 
+use crate::model::stable_sort::StableSort;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -198,7 +199,7 @@ fn summary(
         .filter_map(|(k, c)| c.delta.filter(|d| d.abs() >= 0.005).map(|d| (k, d, c)))
         .filter(|(k, _, _)| !k.starts_with("median_") && *k != "modularity" && !thin.contains(*k))
         .collect();
-    moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+    moved.stable_sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
     let told = moved
         .into_iter()
         .filter_map(|(key, _, c)| moved_sentence(key, c));

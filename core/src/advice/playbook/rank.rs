@@ -5,6 +5,7 @@
 use super::draft::{Aim, Basis, Draft};
 use crate::model::options::Goal;
 use crate::model::schema::Step;
+use crate::model::stable_sort::StableSort;
 
 /// How many times its floor a measure's denominator must reach to weigh fully.
 pub const FULL_WEIGHT: f64 = 4.0;
@@ -50,7 +51,7 @@ pub fn order(drafts: Vec<Draft>, goal: Goal) -> Vec<Step> {
         .enumerate()
         .map(|(at, d)| (tenths(&d), at, d))
         .collect();
-    keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let raw: Vec<i64> = keyed.iter().map(|k| k.0).collect();
     let lead = led_by(goal);
     let mut led = false;
@@ -68,7 +69,7 @@ pub fn order(drafts: Vec<Draft>, goal: Goal) -> Vec<Step> {
         steps.push((tier, Step { priority, ..d.step }));
     }
     // Stable: within a tier the priority order stays.
-    steps.sort_by_key(|(tier, _)| *tier);
+    steps.stable_sort_by_key(|(tier, _)| *tier);
     steps.into_iter().map(|(_, step)| step).collect()
 }
 

@@ -1,5 +1,6 @@
 //! What the checklist reads: metrics, the funnel, and the people behind the gaps.
 
+use crate::model::stable_sort::StableSort;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::arrivals::Arrivals;
@@ -94,7 +95,7 @@ impl<'a> Signals<'a> {
             .filter(|&v| people.core.get(v as usize).copied().unwrap_or(false))
             .map(|v| (member_degree(scope, v), v))
             .collect();
-        hubs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hubs.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let core_hubs = hubs
             .iter()
             .filter_map(|&(_, v)| scope.graph.people.get(v as usize).and_then(|&p| person(p)))
@@ -154,7 +155,7 @@ fn member_degree(scope: &Scope, v: u32) -> usize {
 /// The `MAX_NAMED` people with the highest counts (ties by person index).
 fn top(counts: HashMap<u32, u64>, person: &Named) -> Vec<PersonRef> {
     let mut ranked: Vec<(u64, u32)> = counts.into_iter().map(|(p, c)| (c, p)).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked
         .into_iter()
         .filter_map(|(_, p)| person(p))

@@ -7,6 +7,7 @@
 //! capped in nodes and in ties) is where the structure the verdict talks about is seen.
 
 use crate::graph::Csr;
+use crate::model::stable_sort::StableSort;
 
 use super::{iterations_for, settings_for, ForceAtlas2, SplitMix};
 
@@ -107,7 +108,7 @@ pub(super) fn pick_core(
         }
     }
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by(|&a, &b| {
+    order.stable_sort_by(|&a, &b| {
         let at = |v: u32| strength.get(v as usize).copied().unwrap_or(0.0);
         let (sa, sb) = (at(a), at(b));
         sb.total_cmp(&sa).then(a.cmp(&b))

@@ -6,6 +6,7 @@
 //! natively. Indices stay those of `network.nodes` and `network.edges`: the drawing,
 //! tooltip and table all speak about the same people.
 
+use crate::model::stable_sort::StableSort;
 use std::cmp::Reverse;
 
 use super::times::{recount, Window};
@@ -152,7 +153,7 @@ fn set(flags: &mut [bool], i: usize, value: bool) {
 /// stable from one render to the next).
 pub fn by_ties(network: &NetworkView) -> Vec<usize> {
     let mut order: Vec<usize> = (0..network.nodes.len()).collect();
-    order.sort_by_key(|&i| (Reverse(network.nodes.get(i).map_or(0, |n| n.degree)), i));
+    order.stable_sort_by_key(|&i| (Reverse(network.nodes.get(i).map_or(0, |n| n.degree)), i));
     order
 }
 
@@ -160,7 +161,7 @@ pub fn by_ties(network: &NetworkView) -> Vec<usize> {
 /// at most `limit`.
 pub fn strongest(selection: &Selection, limit: usize) -> Vec<usize> {
     let mut order = selection.edges.clone();
-    order.sort_by_key(|&k| (Reverse(selection.weight(k)), k));
+    order.stable_sort_by_key(|&k| (Reverse(selection.weight(k)), k));
     order.truncate(limit);
     order
 }
@@ -181,7 +182,7 @@ pub fn by_ties_drawn(network: &NetworkView, selection: &Selection) -> Vec<(usize
         .enumerate()
         .filter(|&(i, _)| selection.shows(i))
         .collect();
-    order.sort_by_key(|&(i, n)| (Reverse(n), i));
+    order.stable_sort_by_key(|&(i, n)| (Reverse(n), i));
     order
 }
 

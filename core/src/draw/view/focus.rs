@@ -2,6 +2,7 @@
 //! panel) and the conversation groups by size (the legend when colouring by group).
 //! Pure functions of a [`NetworkView`] and the filters' [`Selection`], tested natively.
 
+use crate::model::stable_sort::StableSort;
 use std::cmp::Reverse;
 
 use super::explore::Selection;
@@ -24,7 +25,7 @@ pub fn ties_drawn_of(network: &NetworkView, selection: &Selection, i: usize) -> 
             Some((other, selection.weight(k)))
         })
         .collect();
-    ties.sort_by_key(|&(other, weight)| (Reverse(weight), other));
+    ties.stable_sort_by_key(|&(other, weight)| (Reverse(weight), other));
     ties
 }
 
@@ -40,7 +41,7 @@ pub fn groups_by_size(network: &NetworkView) -> Vec<(u32, usize)> {
             _ => groups.push((label, 1)),
         }
     }
-    groups.sort_by_key(|&(label, size)| (Reverse(size), label));
+    groups.stable_sort_by_key(|&(label, size)| (Reverse(size), label));
     groups
 }
 

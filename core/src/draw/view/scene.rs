@@ -6,6 +6,7 @@
 //! Pure Rust, tested natively; `crate::ui` turns it into WebGL2 buffers or 2D canvas
 //! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
 
+use crate::model::stable_sort::StableSort;
 use std::cmp::Reverse;
 
 use crate::draw::view::explore::Selection;
@@ -138,7 +139,7 @@ impl Scene {
         let mut order: Vec<usize> = (0..network.nodes.len())
             .filter(|&i| selection.shows(i))
             .collect();
-        order.sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
+        order.stable_sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
         let shrink = (CLEAR_PEOPLE / order.len().max(1) as f64)
             .sqrt()
             .clamp(LEAST_DOT, 1.0);
@@ -351,7 +352,7 @@ fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]
             ))
         })
         .collect();
-    kept.sort_by_key(|&(weight, _)| weight);
+    kept.stable_sort_by_key(|&(weight, _)| weight);
     let heaviest = kept.last().map_or(1, |&(w, _)| w.max(1));
     kept.into_iter()
         .map(|(weight, tie)| Tie {

@@ -14,6 +14,7 @@ use super::space::{channel_space, ChannelNames};
 use super::{push_summary, FileKind};
 use crate::import::error::ImportError;
 use crate::import::unzip::Zip;
+use crate::model::stable_sort::StableSort;
 use crate::model::Dataset;
 
 /// A day file of the zip: (its channel folder, its path, its index in the zip).
@@ -79,9 +80,9 @@ pub(super) fn read_zip(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Resul
         .collect();
     zip.refuse_overlaps(&wanted)?;
     // People first, so direct messages can be named after them.
-    companions.sort_by_key(|&(_, kind)| kind != FileKind::Users);
+    companions.stable_sort_by_key(|&(_, kind)| kind != FileKind::Users);
     let dir = read_directory(file, &mut zip, &companions, dataset)?;
-    days.sort();
+    days.stable_sort();
     let mut total = 0u64;
     let mut names = ChannelNames::of(dataset);
     // Sorted by folder, so each channel's days are adjacent and a new folder is a new

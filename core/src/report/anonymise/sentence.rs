@@ -3,6 +3,7 @@
 //! 3…" names a person in the entry, and "slack.zip/general/2024-01-02.json: …" a channel.
 
 use super::places::file_alias;
+use crate::model::stable_sort::StableSort;
 
 /// The longest file extension an entry name may end with to be taken for one.
 const LONGEST_EXTENSION: usize = 5;
@@ -17,7 +18,7 @@ pub fn hide_files<S: AsRef<str>>(sentence: &str, files: &[S]) -> String {
     let files = files.iter().map(AsRef::as_ref);
     let mut files: Vec<&str> = files.filter(|f| !f.is_empty()).collect();
     // The longest first, so a name inside another is not replaced inside it.
-    files.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    files.stable_sort_by_key(|f| std::cmp::Reverse(f.len()));
     let (mut out, mut rest, mut zip) = (String::new(), sentence, None);
     while let Some((at, file)) = earliest(rest, &files) {
         out.push_str(rest.get(..at).unwrap_or_default());

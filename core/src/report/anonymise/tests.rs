@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::stable_sort::StableSort;
 use crate::{import::Input, model::options::Options, report::analyze};
 
 fn fixture(name: &str) -> Input {
@@ -14,7 +15,7 @@ fn every_name(analysis: &Analysis) -> Vec<String> {
         .map(|p| p.name.clone())
         .collect();
     names.extend(analysis.network.nodes.iter().map(|n| n.name.clone()));
-    names.sort();
+    names.stable_sort();
     names.dedup();
     names
 }

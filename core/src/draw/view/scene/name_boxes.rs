@@ -10,6 +10,7 @@
 //! drawn names that do not either.
 
 use crate::draw::view::{NetworkView, Role};
+use crate::model::stable_sort::StableSort;
 
 /// Estimated advance of one narrow character, as a share of the font size (bold included).
 pub const WIDE: f64 = 0.62;
@@ -63,7 +64,7 @@ pub fn ranked(network: &NetworkView, order: &[usize]) -> Vec<usize> {
         })
     };
     let mut out = order.to_vec();
-    out.sort_by_key(|&i| rank(i));
+    out.stable_sort_by_key(|&i| rank(i));
     out.truncate(CANDIDATES);
     out
 }
