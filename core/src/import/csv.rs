@@ -22,7 +22,7 @@ mod rows;
 mod stray;
 mod values;
 
-use ::csv::{ReaderBuilder, StringRecord};
+use ::csv::StringRecord;
 
 use crate::import::error::ImportError;
 use crate::import::plain::excerpt;
@@ -42,13 +42,7 @@ pub fn detect(_name: &str, bytes: &[u8]) -> bool {
 /// The delimiter (`,`, `;` or tab) and the understood header row.
 fn header(bytes: &[u8]) -> Option<(u8, Columns)> {
     [b',', b';', b'\t'].into_iter().find_map(|delimiter| {
-        let mut reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(bytes);
-        let mut row = StringRecord::new();
-        reader.read_record(&mut row).ok().filter(|&more| more)?;
+        let row = rows::first_row(bytes, delimiter)?;
         let cells: Vec<&str> = row.iter().collect();
         Columns::from_header(&cells).map(|c| (delimiter, c))
     })

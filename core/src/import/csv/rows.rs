@@ -160,18 +160,22 @@ impl Rows<'_> {
 /// stops reading.
 type RowVisit<'v> = dyn FnMut(usize, &StringRecord, Range<usize>) -> Result<bool, ImportError> + 'v;
 
-/// The number of cells in the header row (0 when there is none).
-fn header_width(bytes: &[u8], delimiter: u8) -> usize {
+/// The first row of `bytes` split on `delimiter`, as the header is read; `None` when
+/// there is none or it cannot be read.
+pub fn first_row(bytes: &[u8], delimiter: u8) -> Option<StringRecord> {
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(bytes);
     let mut row = StringRecord::new();
-    match reader.read_record(&mut row) {
-        Ok(true) => row.len(),
-        _ => 0,
-    }
+    reader.read_record(&mut row).ok().filter(|&more| more)?;
+    Some(row)
+}
+
+/// The number of cells in the header row (0 when there is none).
+fn header_width(bytes: &[u8], delimiter: u8) -> usize {
+    first_row(bytes, delimiter).map_or(0, |row| row.len())
 }
 
 /// The error for a row the csv crate cannot read, on `line`.
