@@ -135,6 +135,12 @@ pub fn plan_holds(name: &str, r: &Report) {
         introduce.is_none_or(|s| !s.why.starts_with("0 ")),
         "{name}: nobody to introduce"
     );
+    // The verb agrees with the count: "1 of 20 members has talked", never "have".
+    assert!(
+        introduce.is_none_or(|s| !s.why.starts_with("1 of ") || s.why.contains(" has talked")),
+        "{name}: {:?}",
+        introduce.map(|s| &s.why)
+    );
     if r.verdict.label == Label::Undetermined {
         let only: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(only, ["export-longer", "add-channels"], "{name}");
@@ -225,4 +231,25 @@ fn the_biggest_gap_comes_first() {
         mesh.checklist.first().map(|s| s.id.as_str()),
         Some("keep-it-theirs")
     );
+}
+
+/// One member who has only talked with the host is "1 of N members has talked", and the
+/// step names that member.
+#[test]
+fn one_lonely_member_reads_in_the_singular() {
+    // A mesh of 12 (the host is 0) and person 12, who has only answered the host.
+    let mut replies = clique(0..12);
+    replies.extend([(12, 0), (12, 0), (0, 12)]);
+    let r = report_for(13, &replies, Some(0), Profile::Creator);
+    let step = r
+        .checklist
+        .iter()
+        .find(|s| s.id == "introduce-people")
+        .expect("a member to introduce");
+    assert!(
+        step.why.starts_with("1 of 12 members has talked"),
+        "{:?}",
+        step.why
+    );
+    assert_eq!(step.people.len(), 1, "{:?}", step.people);
 }

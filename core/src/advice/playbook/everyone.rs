@@ -136,8 +136,10 @@ fn introduce(s: &Signals) -> Option<Draft> {
     let engaged = Metric::ratio(s.engaged as f64, s.members as f64, "no members");
     let (c, basis) = resting_on(&engaged, floors::MEMBERS_WITH_A_TIE)?;
     let mut q = Quoter::default();
+    // "1 of 20 members has talked", "3 of 20 members have talked".
+    let verb = if *count == 1 { "has" } else { "have" };
     let why = format!(
-        "{} of {} members have talked only with you so far{}",
+        "{} of {} members {verb} talked only with you so far{}",
         q.count("funnel.only_with_hosts", *count as f64),
         q.count("counts.members", s.members as f64),
         among(lonely)
