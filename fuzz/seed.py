@@ -35,7 +35,9 @@ TARGETS = {
     "whatsapp": (["whatsapp_"], "whatsapp"),
     "discourse": (["discourse_"], "discourse"),
     "reddit": (["reddit_"], "reddit"),
-    "youtube": (["youtube_"], "youtube"),
+    "youtube": (["youtube_good", "youtube_api", "youtube_malformed"], "youtube"),
+    "mastodon": (["mastodon_"], "mastodon"),
+    "youtube_live_chat": (["youtube_live_chat_"], "youtube-live-chat"),
     "messenger": (["messenger_"], "messenger"),
     "csv": (["csv_"], None),
 }
@@ -73,6 +75,12 @@ def files_of(target: str) -> list[tuple[str, bytes]]:
                 found.append((path.name, path.read_bytes()))
     if target == "slack":
         found.append(("slack_export.zip", slack_zip()))
+    if target == "mastodon":
+        # fuzz_targets/mastodon.rs loads what precedes the first zero byte and what
+        # follows it as two files: a context and its status.
+        pair = [(FIXTURES / n).read_bytes() for n in
+                ("mastodon_good_context.json", "mastodon_good_status.json")]
+        found.append(("mastodon_pair", b"\0".join(pair)))
     return found
 
 

@@ -15,6 +15,7 @@ pub mod error;
 mod input;
 pub mod json_error;
 mod json_window;
+pub mod mastodon;
 pub mod messenger;
 pub mod plain;
 pub mod reddit;
@@ -28,6 +29,7 @@ pub mod timestamp;
 mod unzip;
 pub mod whatsapp;
 pub mod youtube;
+pub mod youtube_live_chat;
 
 use std::borrow::Cow;
 
@@ -55,6 +57,8 @@ impl Format {
             Format::Discourse => discourse::detect(name, bytes),
             Format::Reddit => reddit::detect(name, bytes),
             Format::YouTube => youtube::detect(name, bytes),
+            Format::Mastodon => mastodon::detect(name, bytes),
+            Format::YouTubeLiveChat => youtube_live_chat::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
@@ -79,6 +83,8 @@ impl Format {
             Format::Discourse => discourse::read(file, bytes, dataset),
             Format::Reddit => reddit::read(file, bytes, dataset),
             Format::YouTube => youtube::read(file, bytes, dataset),
+            Format::Mastodon => mastodon::read(file, bytes, dataset),
+            Format::YouTubeLiveChat => youtube_live_chat::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
@@ -173,8 +179,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 line,
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
-                       Telegram, WhatsApp, Discourse, Reddit, YouTube or Messenger JSON, or a \
-                       CSV with a header row)"
+                       Telegram, WhatsApp, Discourse, Reddit, YouTube, Mastodon, YouTube live chat or \
+                       Messenger JSON, or a CSV with a header row)"
                     .into(),
             })
         }

@@ -49,11 +49,20 @@ pub fn named(data: &[u8]) -> (&'static str, &[u8]) {
 ///
 /// Panics when the analysis panics, or when its error is not one line naming the file.
 pub fn run(name: &str, bytes: &[u8], format: Option<Format>) {
+    run_files(&[(name, bytes)], format);
+}
+
+/// [`run`] of several files loaded together (a thread's context and its status), in the
+/// order given; an error must name one of them.
+pub fn run_files(files: &[(&str, &[u8])], format: Option<Format>) {
     let options = Options {
         format,
         ..Options::default()
     };
-    let inputs = [Input::new(name, bytes.to_vec())];
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(name, bytes)| Input::new(*name, bytes.to_vec()))
+        .collect();
     match analyze(&inputs, &options) {
         Ok(analysis) => {
             let shared = anonymise(&analysis);
@@ -64,15 +73,25 @@ pub fn run(name: &str, bytes: &[u8], format: Option<Format>) {
                 std::hint::black_box(serde_json::to_vec(&a.report).ok());
             }
         }
-        Err(e) => check_sentence(name, &e.to_string()),
+        Err(e) => {
+            let said = e.to_string();
+            let named = files.iter().find(|(name, _)| said.starts_with(name));
+            check_sentence(named.map_or("", |(name, _)| name), &said);
+        }
     }
 }
 
 /// A DiscordChatExporter file through the CLI's streaming reader (files over 256 MB take
 /// it), which parses message by message instead of the whole file at once.
 pub fn run_stream(name: &str, bytes: &[u8]) {
+    run_stream_as(name, bytes, Format::Discord);
+}
+
+/// A file read as `format` through the CLI's streaming reader: streamed when the format
+/// streams such a file (Discord, yt-dlp's live chat lines), else read whole.
+pub fn run_stream_as(name: &str, bytes: &[u8], format: Format) {
     let mut dataset = Dataset::default();
-    let read = import::read_stream(name, bytes, Some(Format::Discord), &mut dataset);
+    let read = import::read_stream(name, bytes, Some(format), &mut dataset);
     if let Err(e) = read.and_then(|()| import::check_not_empty(dataset, &[name]).map(|_| ())) {
         check_sentence(name, &e.to_string());
     }

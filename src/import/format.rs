@@ -55,6 +55,8 @@ fn label(format: Format) -> &'static str {
         Format::Discourse => "Discourse JSON",
         Format::Reddit => "Reddit JSON",
         Format::YouTube => "YouTube comments",
+        Format::Mastodon => "Mastodon thread",
+        Format::YouTubeLiveChat => "YouTube live chat",
         Format::Messenger => "Messenger JSON",
         Format::Csv => "CSV",
     }

@@ -1,9 +1,9 @@
 //! The most the page reads, by how a file is read: streamed or whole.
 //!
-//! The import worker streams DiscordChatExporter JSON in 16 MiB slices (see
-//! [`peerscope_core::import::streams`]), so its memory follows the conversation model, not the
-//! file; every other format (and every zip, and everything the main-thread fallback reads)
-//! sits whole in wasm memory while it is parsed. A wasm32 instance addresses at most 4 GiB
+//! The import worker streams DiscordChatExporter JSON and yt-dlp's YouTube live chat in
+//! 16 MiB slices (see [`peerscope_core::import::streams`]), so its memory follows the
+//! conversation model, not the file; every other format (and every zip, and everything the
+//! main-thread fallback reads) sits whole in wasm memory while it is parsed. A wasm32 instance addresses at most 4 GiB
 //! (the worker is its own instance: the page's memory does not count against it), so the
 //! two kinds of file get two limits:
 //!

@@ -1,12 +1,13 @@
 //! Reading an export from a stream rather than from bytes in memory: the CLI's files and
 //! the browser worker's slices. A DiscordChatExporter export is parsed message by message
-//! as it is read, so memory follows the model and not the file; every other format (and
-//! every zip, whose index sits at the end) is read whole first.
+//! as it is read, and yt-dlp's YouTube live chat line by line, so memory follows the model
+//! and not the file; every other format (and every zip, whose index sits at the end) is
+//! read whole first.
 
 use std::cell::Cell;
 
 use super::budget::{read_at_most, size_words, Capped, MAX_WHOLE_FILE_BYTES};
-use super::{detection, discord, one_line_error, read_input, Format};
+use super::{detection, discord, one_line_error, read_input, youtube_live_chat, Format};
 use crate::import::error::ImportError;
 use crate::import::Input;
 use crate::model::Dataset;
@@ -51,7 +52,8 @@ fn whole_within(
             file: name.to_string(),
             what: format!(
                 "the file holds more than {}, the most peerscope reads whole (only \
-                 DiscordChatExporter JSON is read as it streams); split the export",
+                 DiscordChatExporter JSON and yt-dlp's live chat are read as they stream); \
+                 split the export",
                 size_words(limit)
             ),
         }),
@@ -84,22 +86,30 @@ fn read_whole(
 
 /// Whether [`read_stream_counting`] streams a file that starts with `head` (message by
 /// message, memory following the model) rather than reading it whole: true for a
-/// DiscordChatExporter export, chosen (`forced`) or detected from `head` (the first bytes
-/// the reader holds, up to its buffer: 1 MiB in the worker and the CLI).
+/// DiscordChatExporter export and for yt-dlp's live chat lines, chosen (`forced`) or
+/// detected from `head` (the first bytes the reader holds, up to its buffer: 1 MiB in the
+/// worker and the CLI).
 ///
 /// The browser's worker asks this before reading on, to hold files read whole to a
 /// smaller size limit. A blank `head` never streams.
 pub fn streams(head: &[u8], forced: Option<Format>) -> bool {
-    match forced {
-        // UTF-16 text and a blank file are read whole, where they are converted or named.
-        Some(format) => {
-            format == Format::Discord
-                && !head.starts_with(&[0xFF, 0xFE])
-                && !head.starts_with(&[0xFE, 0xFF])
-                && !head.iter().all(u8::is_ascii_whitespace)
-        }
-        None => discord::detect(head),
-    }
+    streamed_format(head, forced).is_some()
+}
+
+/// The format [`streams`] streams `head` as, if any.
+fn streamed_format(head: &[u8], forced: Option<Format>) -> Option<Format> {
+    // UTF-16 text and a blank file are read whole, where they are converted or named.
+    let whole = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || head.iter().all(u8::is_ascii_whitespace);
+    // Detection's own order decides, so a file is streamed as what it is read as.
+    let format = forced.or_else(|| Format::ALL.into_iter().find(|f| f.detect("", head)))?;
+    let streamed = match format {
+        Format::Discord => true,
+        Format::YouTubeLiveChat => youtube_live_chat::is_lines(head),
+        _ => false,
+    };
+    (streamed && !whole).then_some(format)
 }
 
 /// Reads one export from a stream into `dataset` (the CLI's files).
@@ -139,15 +149,19 @@ fn read_with_hint(
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
     let head = reader.fill_buf().map_err(|e| unreadable(name, e))?;
-    if streams(head, forced) {
+    if let Some(format) = streamed_format(head, forced) {
         let how = match forced {
             Some(_) => detection::chosen(),
-            None => detection::judged(Format::Discord, name, head),
+            None => detection::judged(format, name, head),
         };
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
         }
-        discord::read_stream(name, reader, dataset, messages).map_err(one_line_error)?;
+        let read = match format {
+            Format::Discord => discord::read_stream(name, reader, dataset, messages),
+            _ => youtube_live_chat::read_stream(name, reader, dataset, messages),
+        };
+        read.map_err(one_line_error)?;
         detection::record(dataset, &how);
         return Ok(());
     }
@@ -168,6 +182,15 @@ mod tests {
         assert!(!streams(b"author,time\nann,2024-01-01T00:00:00Z\n", None));
         assert!(!streams(b"[01/02/2024, 10:00:00] Ann: hi\n", None));
         assert!(!streams(b"", None), "an empty file is read whole");
+        let live_chat = br#"{"replayChatItemAction":{"actions":[]}}"#;
+        assert!(streams(live_chat, None), "yt-dlp's lines stream");
+        assert!(
+            !streams(
+                b"{\n \"continuationContents\":{\"liveChatContinuation\":{}}}",
+                None
+            ),
+            "a pretty-printed response is read whole"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! hint. Likes are reactions with a count and no reactor ids; yt-dlp's times are
 //! estimates from "2 years ago" and are flagged.
 
+pub(super) mod names;
 mod sources;
 
 use std::collections::HashMap;
@@ -18,13 +19,11 @@ use std::collections::HashMap;
 use crate::import::absent;
 use crate::import::error::ImportError;
 use crate::model::words::plural;
-use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space, SpaceIdx};
+use crate::model::{Dataset, FileSummary, Message, Person, Reaction, Space, SpaceIdx};
+use names::Names;
 use sources::{Comment, Top};
 
 use super::json_error;
-
-/// Longest display name, in words, an `@` reply is matched against ("@Kun Liu thanks").
-const MAX_NAME_WORDS: usize = 4;
 
 /// True when the first few kilobytes look like YouTube comments: an API comment list
 /// (`youtube#commentThreadListResponse`, `youtube#commentListResponse`) or a yt-dlp info
@@ -115,17 +114,7 @@ fn convert(comment: &Comment, space: SpaceIdx, names: &Names, dataset: &mut Data
         .parent
         .and_then(|_| text.strip_prefix('@'))
         .and_then(|rest| names.resolve(rest));
-    let mut mentions: Vec<PersonIdx> = Vec::new();
-    for (at, _) in text.match_indices('@').filter(|&(at, _)| at > 0) {
-        let before = text.get(..at).unwrap_or("");
-        if !before.ends_with(char::is_whitespace) {
-            continue;
-        }
-        let found = names.resolve(text.get(at + 1..).unwrap_or(""));
-        if let Some(person) = found.filter(|p| !mentions.contains(p) && Some(*p) != addressee) {
-            mentions.push(person);
-        }
-    }
+    let mentions = names.mentioned(text, addressee);
     Message::new(space, comment.id.to_string(), author, comment.time_ms)
         .with_time_estimated(comment.time_estimated)
         .with_thread_root(comment.parent.map(str::to_string))
@@ -155,49 +144,6 @@ fn likes(count: u64) -> Vec<Reaction> {
         count: count.min(u64::from(u32::MAX)) as u32,
         reactors: Vec::new(),
     }]
-}
-
-/// Known people by display name, lowercased and without a leading `@`. A name several
-/// people share resolves to nobody, rather than to a guess.
-struct Names(HashMap<String, Option<PersonIdx>>);
-
-impl Names {
-    fn of(dataset: &Dataset) -> Names {
-        let mut map: HashMap<String, Option<PersonIdx>> = HashMap::new();
-        for (idx, person) in dataset.people.iter().enumerate() {
-            let key = person.display_name.trim_start_matches('@').to_lowercase();
-            if key.is_empty() {
-                continue;
-            }
-            map.entry(key)
-                .and_modify(|p| {
-                    if *p != Some(idx as PersonIdx) {
-                        *p = None;
-                    }
-                })
-                .or_insert(Some(idx as PersonIdx));
-        }
-        Names(map)
-    }
-
-    /// The person whose name starts `text` (the text after an `@`), longest name first,
-    /// ending at a space or punctuation: "kun liu, thanks" finds "Kun Liu".
-    fn resolve(&self, text: &str) -> Option<PersonIdx> {
-        let mut ends: Vec<usize> = text
-            .char_indices()
-            .filter(|&(_, c)| c.is_whitespace())
-            .map(|(at, _)| at)
-            .take(MAX_NAME_WORDS)
-            .collect();
-        if ends.len() < MAX_NAME_WORDS {
-            ends.push(text.len());
-        }
-        ends.iter().rev().find_map(|&end| {
-            let word = text.get(..end)?;
-            let word = word.trim_end_matches([',', ':', '.', '!', '?']);
-            self.0.get(&word.to_lowercase()).copied().flatten()
-        })
-    }
 }
 
 fn warn(file: &str, parsed: &sources::Parsed, orphans: u64, dataset: &mut Dataset) {
@@ -316,19 +262,6 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.contains("--write-comments"), "{err}");
-    }
-
-    #[test]
-    fn names_resolve_longest_and_refuse_ambiguity() {
-        let mut d = Dataset::default();
-        for (id, name) in [("1", "Kun Liu"), ("2", "Kun"), ("3", "Sam"), ("4", "sam")] {
-            d.intern_person(Person::named(id, name));
-        }
-        let names = Names::of(&d);
-        assert_eq!(names.resolve("kun liu, yes"), Some(0));
-        assert_eq!(names.resolve("Kun! yes"), Some(1));
-        assert_eq!(names.resolve("sam hi"), None, "two people are called sam");
-        assert_eq!(names.resolve(""), None);
     }
 
     #[test]

@@ -23,6 +23,11 @@ pub enum Format {
     /// YouTube comments: yt-dlp's info JSON or the Data API's lists.
     #[serde(rename = "youtube")]
     YouTube,
+    /// Mastodon thread: a status's context and the status itself (REST API JSON).
+    Mastodon,
+    /// YouTube live chat: yt-dlp's `live_chat.json` lines or a saved chat replay response.
+    #[serde(rename = "youtube-live-chat")]
+    YouTubeLiveChat,
     /// Facebook Messenger JSON export.
     Messenger,
     /// A CSV of messages with named columns.
@@ -31,13 +36,15 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 11] = [
         Format::Discord,
         Format::Slack,
         Format::Telegram,
         Format::Discourse,
         Format::Reddit,
         Format::YouTube,
+        Format::Mastodon,
+        Format::YouTubeLiveChat,
         Format::Messenger,
         Format::WhatsApp,
         Format::Csv,
@@ -53,6 +60,8 @@ impl Format {
             Format::Discourse => "discourse",
             Format::Reddit => "reddit",
             Format::YouTube => "youtube",
+            Format::Mastodon => "mastodon",
+            Format::YouTubeLiveChat => "youtube-live-chat",
             Format::Messenger => "messenger",
             Format::Csv => "csv",
         }

@@ -122,14 +122,14 @@ const TABLE: [Row; 11] = [
     },
     Row {
         folder: "mastodon",
-        format: None,
+        format: Some(Format::Mastodon),
         extensions: &[".json"],
         exports: 2,
         refused: &[],
     },
     Row {
         folder: "youtube-live-chat",
-        format: None,
+        format: Some(Format::YouTubeLiveChat),
         extensions: &[".json"],
         exports: 1,
         refused: &[],
