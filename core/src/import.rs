@@ -12,6 +12,7 @@ pub mod discord;
 mod discord_stream;
 pub mod discourse;
 pub mod error;
+pub mod github;
 mod input;
 pub mod json_error;
 mod json_window;
@@ -55,6 +56,7 @@ impl Format {
             Format::Discourse => discourse::detect(name, bytes),
             Format::Reddit => reddit::detect(name, bytes),
             Format::YouTube => youtube::detect(name, bytes),
+            Format::GitHub => github::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
@@ -79,6 +81,7 @@ impl Format {
             Format::Discourse => discourse::read(file, bytes, dataset),
             Format::Reddit => reddit::read(file, bytes, dataset),
             Format::YouTube => youtube::read(file, bytes, dataset),
+            Format::GitHub => github::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
@@ -173,8 +176,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 line,
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
-                       Telegram, WhatsApp, Discourse, Reddit, YouTube or Messenger JSON, or a \
-                       CSV with a header row)"
+                       Telegram, WhatsApp, Discourse, Reddit, YouTube, GitHub or Messenger JSON, \
+                       or a CSV with a header row)"
                     .into(),
             })
         }

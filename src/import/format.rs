@@ -55,6 +55,7 @@ fn label(format: Format) -> &'static str {
         Format::Discourse => "Discourse JSON",
         Format::Reddit => "Reddit JSON",
         Format::YouTube => "YouTube comments",
+        Format::GitHub => "GitHub discussions and issues",
         Format::Messenger => "Messenger JSON",
         Format::Csv => "CSV",
     }

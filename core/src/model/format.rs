@@ -23,6 +23,10 @@ pub enum Format {
     /// YouTube comments: yt-dlp's info JSON or the Data API's lists.
     #[serde(rename = "youtube")]
     YouTube,
+    /// GitHub Discussions (GraphQL pages) and issue or pull-request comments (REST), as
+    /// `gh api` saves them.
+    #[serde(rename = "github")]
+    GitHub,
     /// Facebook Messenger JSON export.
     Messenger,
     /// A CSV of messages with named columns.
@@ -31,13 +35,14 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Discord,
         Format::Slack,
         Format::Telegram,
         Format::Discourse,
         Format::Reddit,
         Format::YouTube,
+        Format::GitHub,
         Format::Messenger,
         Format::WhatsApp,
         Format::Csv,
@@ -53,6 +58,7 @@ impl Format {
             Format::Discourse => "discourse",
             Format::Reddit => "reddit",
             Format::YouTube => "youtube",
+            Format::GitHub => "github",
             Format::Messenger => "messenger",
             Format::Csv => "csv",
         }
