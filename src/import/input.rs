@@ -71,7 +71,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="ways-in">
                 <div class={zone_class}>
                     <p>{ "Drop your export files here (Discord, Slack, Telegram, WhatsApp, \
-                          Discourse, Reddit, YouTube, Messenger or CSV), or" }</p>
+                          Discourse, Reddit, YouTube, GitHub, Messenger or CSV), or" }</p>
                     <input id="file-input" type="file" multiple=true
                         accept={ACCEPT}
                         class="visually-hidden"
