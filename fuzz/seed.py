@@ -36,6 +36,7 @@ TARGETS = {
     "discourse": (["discourse_"], "discourse"),
     "reddit": (["reddit_"], "reddit"),
     "youtube": (["youtube_"], "youtube"),
+    "github": (["github_"], "github"),
     "messenger": (["messenger_"], "messenger"),
     "csv": (["csv_"], None),
 }
