@@ -112,7 +112,7 @@ fn wide_window() -> bool {
 }
 
 /// One line per platform on getting an export; the README has the full steps.
-const HOW_TO_EXPORT: [(&str, &str); 9] = [
+const HOW_TO_EXPORT: [(&str, &str); 10] = [
     (
         "Discord",
         "DiscordChatExporter (free, open source), format JSON; threads come as their own files.",
@@ -140,6 +140,10 @@ const HOW_TO_EXPORT: [(&str, &str); 9] = [
     (
         "YouTube",
         "yt-dlp --write-comments --skip-download, or the Data API's commentThreads.",
+    ),
+    (
+        "GitHub",
+        "gh api graphql --paginate for Discussions, or gh api …/issues/comments --paginate.",
     ),
     (
         "Messenger",
