@@ -23,16 +23,17 @@
 
 mod discussions;
 mod mentions;
+mod pages;
 mod rest;
 mod shape;
 
 use std::collections::BTreeSet;
 
-use super::json_error;
 use crate::import::error::ImportError;
 use crate::model::words::plural;
 use crate::model::{distinct, Dataset, FileSummary, Person, PersonIdx, SpaceIdx};
-use shape::{Node, Top};
+use pages::Pages;
+use shape::Node;
 
 /// How GitHub ends the login of an app's account (`dependabot[bot]`).
 const BOT_SUFFIX: &str = "[bot]";
@@ -101,16 +102,13 @@ impl std::fmt::Display for At {
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut tally = Tally::default();
-    let pages = serde_json::Deserializer::from_slice(bytes).into_iter::<Top>();
-    for (page, top) in pages.enumerate() {
-        let top = top.map_err(|e| json_error::from_serde(file, &e))?;
-        let nodes: Vec<Node> = match top {
-            Top::One(node) => vec![*node],
-            Top::Many(nodes) => nodes,
-        };
+    let mut pages = Pages::new(bytes);
+    let mut page = 0;
+    while let Some(nodes) = pages.next_page(file)? {
+        page += 1;
         for (entry, node) in nodes.iter().enumerate() {
             let at = At {
-                page: page + 1,
+                page,
                 entry: entry + 1,
             };
             read_node(file, at, node, dataset, &mut tally)?;

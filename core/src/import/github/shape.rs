@@ -6,18 +6,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
-
-/// One JSON value of the file: `gh api --paginate` writes each page as its own value, and
-/// `--slurp` wraps the pages in one array.
-pub(super) enum Top<'a> {
-    /// A GraphQL response, or one REST object (a single issue or comment).
-    One(Box<Node<'a>>),
-    /// A REST page, or the pages of `--slurp`.
-    Many(Vec<Node<'a>>),
-}
 
 /// An object of any of the shapes: the fields of a GraphQL response and of every REST
 /// object in one struct, told apart by which are present (see [`Node::kind`]).
@@ -206,26 +196,6 @@ pub(super) struct Author<'a> {
     /// `"Bot"` for an app's account, when the query asks for `__typename`.
     #[serde(borrow, default, rename = "__typename")]
     pub(super) typename: Option<Cow<'a, str>>,
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Top<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Top<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a GitHub API object or an array of them")
-            }
-            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
-                let node = Node::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(Top::One(Box::new(node)))
-            }
-            fn visit_seq<S: SeqAccess<'de>>(self, seq: S) -> Result<Self::Value, S::Error> {
-                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(Top::Many)
-            }
-        }
-        d.deserialize_any(V(std::marker::PhantomData))
-    }
 }
 
 impl<'de> Deserialize<'de> for Id {

@@ -149,3 +149,19 @@ fn detection_wants_github_keys() {
     assert!(!detect("x.json", br#"{"data":{"discussions":1}}"#));
     assert!(!detect("x.json", br#"[{"user":{"login":"a"}}]"#));
 }
+
+#[test]
+fn json_errors_are_placed_in_the_whole_file() {
+    let e = error("[]\n  [{\"id\": ?}]");
+    assert!(
+        e.starts_with("g.json: line 2, column 11: this is not valid JSON"),
+        "{e}"
+    );
+    let e = error("[] [{\"id\":1,");
+    assert!(
+        e.starts_with("g.json: line 1, column 12: the file ends too early"),
+        "{e}"
+    );
+    let mut d = Dataset::default();
+    assert!(read("g.json", b"  \n ", &mut d).is_ok(), "blank: no page");
+}
