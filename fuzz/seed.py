@@ -38,6 +38,7 @@ TARGETS = {
     "youtube": (["youtube_good", "youtube_api", "youtube_malformed"], "youtube"),
     "mastodon": (["mastodon_"], "mastodon"),
     "youtube_live_chat": (["youtube_live_chat_"], "youtube-live-chat"),
+    "github": (["github_"], "github"),
     "messenger": (["messenger_"], "messenger"),
     "csv": (["csv_"], None),
 }

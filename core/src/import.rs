@@ -12,6 +12,7 @@ pub mod discord;
 mod discord_stream;
 pub mod discourse;
 pub mod error;
+pub mod github;
 mod input;
 pub mod json_error;
 mod json_window;
@@ -59,6 +60,7 @@ impl Format {
             Format::YouTube => youtube::detect(name, bytes),
             Format::Mastodon => mastodon::detect(name, bytes),
             Format::YouTubeLiveChat => youtube_live_chat::detect(name, bytes),
+            Format::GitHub => github::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
@@ -85,6 +87,7 @@ impl Format {
             Format::YouTube => youtube::read(file, bytes, dataset),
             Format::Mastodon => mastodon::read(file, bytes, dataset),
             Format::YouTubeLiveChat => youtube_live_chat::read(file, bytes, dataset),
+            Format::GitHub => github::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
@@ -179,8 +182,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 line,
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
-                       Telegram, WhatsApp, Discourse, Reddit, YouTube, Mastodon, YouTube live chat or \
-                       Messenger JSON, or a CSV with a header row)"
+                       Telegram, WhatsApp, Discourse, Reddit, YouTube, GitHub, Mastodon, YouTube \
+                       live chat or Messenger JSON, or a CSV with a header row)"
                     .into(),
             })
         }

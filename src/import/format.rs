@@ -57,6 +57,7 @@ fn label(format: Format) -> &'static str {
         Format::YouTube => "YouTube comments",
         Format::Mastodon => "Mastodon thread",
         Format::YouTubeLiveChat => "YouTube live chat",
+        Format::GitHub => "GitHub discussions and issues",
         Format::Messenger => "Messenger JSON",
         Format::Csv => "CSV",
     }

@@ -142,6 +142,12 @@ fn deep_nesting_in_skipped_fields_is_read() {
             fixture("telegram_good.json"),
             "date_unixtime",
         ),
+        (
+            "GitHub",
+            "issues.json",
+            fixture("github_issues.json"),
+            "body",
+        ),
     ];
     for (format, file, bytes, key) in cases {
         let case = format!("deep junk in {format}");

@@ -28,6 +28,10 @@ pub enum Format {
     /// YouTube live chat: yt-dlp's `live_chat.json` lines or a saved chat replay response.
     #[serde(rename = "youtube-live-chat")]
     YouTubeLiveChat,
+    /// GitHub Discussions (GraphQL pages) and issue or pull-request comments (REST), as
+    /// `gh api` saves them.
+    #[serde(rename = "github")]
+    GitHub,
     /// Facebook Messenger JSON export.
     Messenger,
     /// A CSV of messages with named columns.
@@ -36,7 +40,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 12] = [
         Format::Discord,
         Format::Slack,
         Format::Telegram,
@@ -45,6 +49,7 @@ impl Format {
         Format::YouTube,
         Format::Mastodon,
         Format::YouTubeLiveChat,
+        Format::GitHub,
         Format::Messenger,
         Format::WhatsApp,
         Format::Csv,
@@ -62,6 +67,7 @@ impl Format {
             Format::YouTube => "youtube",
             Format::Mastodon => "mastodon",
             Format::YouTubeLiveChat => "youtube-live-chat",
+            Format::GitHub => "github",
             Format::Messenger => "messenger",
             Format::Csv => "csv",
         }

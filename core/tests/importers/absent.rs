@@ -10,7 +10,7 @@ use peerscope_core::model::Dataset;
 /// (format, file name, file text, the absent author's id, placeholder, deleted).
 type Case = (Format, &'static str, &'static str, &'static str, bool, bool);
 
-const CASES: [Case; 8] = [
+const CASES: [Case; 9] = [
     (
         Format::Reddit,
         "r.json",
@@ -79,6 +79,16 @@ const CASES: [Case; 8] = [
         {"id":2,"username":null,"user_id":null,"created_at":"2024-01-01T00:01:00Z",
          "post_number":2,"cooked":"<p>yo</p>"}]}}"#,
         "",
+        true,
+        false,
+    ),
+    (
+        Format::GitHub,
+        "discussions.json",
+        r#"{"data":{"repository":{"discussions":{"nodes":[{"id":"D","author":{"login":"ann"},
+        "createdAt":"2024-01-01T00:00:00Z","comments":{"nodes":[{"id":"C","author":null,
+        "createdAt":"2024-01-01T00:01:00Z"}]}}]}}}}"#,
+        "ghost",
         true,
         false,
     ),

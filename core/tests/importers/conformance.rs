@@ -115,7 +115,7 @@ const TABLE: [Row; 11] = [
     },
     Row {
         folder: "github",
-        format: None,
+        format: Some(Format::GitHub),
         extensions: &[".json"],
         exports: 5,
         refused: &[],

@@ -21,6 +21,7 @@ mod conformance;
 mod csv;
 mod discord;
 mod discourse;
+mod github;
 mod linear;
 mod mastodon;
 mod messenger;
