@@ -15,6 +15,7 @@ pub mod error;
 mod input;
 pub mod json_error;
 mod json_window;
+pub mod matrix;
 pub mod messenger;
 pub mod plain;
 pub mod reddit;
@@ -56,6 +57,7 @@ impl Format {
             Format::Reddit => reddit::detect(name, bytes),
             Format::YouTube => youtube::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
+            Format::Matrix => matrix::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
     }
@@ -80,6 +82,7 @@ impl Format {
             Format::Reddit => reddit::read(file, bytes, dataset),
             Format::YouTube => youtube::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
+            Format::Matrix => matrix::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
     }
@@ -155,8 +158,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
     };
     match Content::of(bytes) {
         Content::Zip => Err(unrecognised(
-            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, or a Slack \
-             workspace export), or it is damaged; pick the export's zip, or download it again",
+            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, a Slack \
+             workspace export, or Element's export.json), or it is damaged; pick the export's zip, or download it again",
         )),
         Content::Utf16 => Err(unrecognised(
             "this looks like UTF-16 text without a byte-order mark, which is not an export \
@@ -173,8 +176,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 line,
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
-                       Telegram, WhatsApp, Discourse, Reddit, YouTube or Messenger JSON, or a \
-                       CSV with a header row)"
+                       Telegram, WhatsApp, Discourse, Reddit, YouTube, Messenger or Matrix JSON, \
+                       or a CSV with a header row)"
                     .into(),
             })
         }

@@ -22,6 +22,7 @@ mod csv;
 mod discord;
 mod discourse;
 mod linear;
+mod matrix;
 mod messenger;
 mod reddit;
 mod slack;
