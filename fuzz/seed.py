@@ -37,6 +37,7 @@ TARGETS = {
     "reddit": (["reddit_"], "reddit"),
     "youtube": (["youtube_"], "youtube"),
     "messenger": (["messenger_"], "messenger"),
+    "matrix": (["matrix_"], None),
     "csv": (["csv_"], None),
 }
 
@@ -73,7 +74,18 @@ def files_of(target: str) -> list[tuple[str, bytes]]:
                 found.append((path.name, path.read_bytes()))
     if target == "slack":
         found.append(("slack_export.zip", slack_zip()))
+    if target == "matrix":
+        found.append(("matrix-export.zip", matrix_zip()))
     return found
+
+
+def matrix_zip() -> bytes:
+    """tests/fixtures/matrix_good.json as the zip Element makes with attachments."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("images/garden-2025-03-05-2026.jpg", b"\xff\xd8\xff")
+        z.writestr("export.json", (FIXTURES / "matrix_good.json").read_bytes())
+    return out.getvalue()
 
 
 def slack_zip() -> bytes:
