@@ -155,3 +155,45 @@ fn detection_leaves_other_formats_alone() {
         );
     }
 }
+
+/// Element's other exports. Plain text writes each event as `<local date, time> - <text>`,
+/// which is a WhatsApp chat's line: it is read as one, by display name, with replies
+/// inferred (the reply ids are gone from the text). HTML comes as a zip of pages, which no
+/// importer takes: refused in one sentence naming the file.
+#[test]
+fn element_text_and_html_exports() {
+    let text = "5/2/2026, 10:00:00 AM - Maya Chen created and configured the room.\n\
+        5/2/2026, 10:12:00 AM - Maya Chen: Welcome everyone! Who can bring tools?\n\
+        5/2/2026, 10:15:00 AM - Tom Okafor: <@maya:matrix.org \"Welcome everyone! Who can b...\"> \
+        I can bring two spades.\n\
+        5/2/2026, 10:16:00 AM - Lena Fischer: Count me in.\n";
+    let input = Input::new("Riverside Community Garden.txt", text.as_bytes().to_vec());
+    assert_eq!(import::detect(&input).ok(), Some(Format::WhatsApp));
+    let r = report(&[input], &Options::default());
+    assert_eq!(
+        (r.counts.messages, r.counts.replies),
+        (3, 2),
+        "the room's creation is system"
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        (
+            "messages.html",
+            "<!DOCTYPE html><html><body><ol></ol></body></html>",
+        ),
+        ("css/style.css", "body{margin:0}"),
+    ] {
+        assert!(w.start_file(name, options).is_ok());
+        assert!(w.write_all(body.as_bytes()).is_ok());
+    }
+    let bytes = w.finish().map(|c| c.into_inner()).unwrap_or_default();
+    let input = Input::new("matrix - Riverside - Chat Export.zip", bytes);
+    let err = import::detect(&input).err().map(|e| e.to_string());
+    assert!(
+        err.as_deref().is_some_and(|e| e.starts_with(
+            "matrix - Riverside - Chat Export.zip: this zip holds no export peerscope reads"
+        )),
+        "{err:?}"
+    );
+}
