@@ -40,7 +40,7 @@ use crate::import::error::ImportError;
 use crate::import::telegram::compact_head;
 use crate::model::{Dataset, FileSummary, PersonIdx, Space};
 use event::{convert, Role, Target};
-use raw::{text as text_of, Event, Top};
+use raw::{text as text_of, Entry, Event, Top};
 use room::Room;
 
 /// True when the bytes look like a Matrix export: Element's export (its `room_creator` or
@@ -78,7 +78,7 @@ fn read_json(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impo
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     let top: Top = if first == Some(&b'[') {
-        let list: Vec<Event> =
+        let list: Vec<Entry> =
             serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
         Top {
             chunk: Some(list),
@@ -100,11 +100,11 @@ fn read_json(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impo
     let mut events: Vec<&Event> = Vec::with_capacity(list.len());
     for item in list {
         match item.messages.as_ref().or(item.chunk.as_ref()) {
-            Some(inner) => events.extend(inner),
-            None => events.push(item),
+            Some(inner) => events.extend(inner.iter().map(|e| &e.0)),
+            None => events.push(&item.0),
         }
     }
-    let state: Vec<&Event> = top.state.iter().flatten().collect();
+    let state: Vec<&Event> = top.state.iter().flatten().map(|e| &e.0).collect();
     let room = Room::of(&events, &state);
     let name = text_of(&top.room_name).filter(|n| !n.trim().is_empty());
     let mut tally = Tally::default();

@@ -19,11 +19,11 @@ pub(super) struct Top<'a> {
     #[serde(borrow, default)]
     pub(super) room_creator: Option<Loose<'a>>,
     #[serde(borrow, default)]
-    pub(super) messages: Option<Vec<Event<'a>>>,
+    pub(super) messages: Option<Vec<Entry<'a>>>,
     #[serde(borrow, default)]
-    pub(super) chunk: Option<Vec<Event<'a>>>,
+    pub(super) chunk: Option<Vec<Entry<'a>>>,
     #[serde(borrow, default)]
-    pub(super) state: Option<Vec<Event<'a>>>,
+    pub(super) state: Option<Vec<Entry<'a>>>,
 }
 
 /// One event as a client sees it (`MatrixEvent.toJSON()`, the decrypted form for an
@@ -48,9 +48,9 @@ pub(super) struct Event<'a> {
     pub(super) unsigned: Option<Unsigned<'a>>,
     // A `/messages` page or an export inside a list of pages.
     #[serde(borrow, default)]
-    pub(super) chunk: Option<Vec<Event<'a>>>,
+    pub(super) chunk: Option<Vec<Entry<'a>>>,
     #[serde(borrow, default)]
-    pub(super) messages: Option<Vec<Event<'a>>>,
+    pub(super) messages: Option<Vec<Entry<'a>>>,
 }
 
 /// What an event says. Message, membership, name and topic fields share one struct: an
@@ -122,6 +122,38 @@ pub(super) struct Unsigned<'a> {
 pub(super) struct Bundled<'a> {
     #[serde(borrow, rename = "m.replace", default)]
     pub(super) replace: Option<Box<Event<'a>>>,
+}
+
+/// An event in a list: only a JSON object is one. (A derived struct would also take an
+/// array, its fields in order; every field here takes any value, so `[[[…]]]` would pass
+/// for an empty event instead of being refused where it stands.)
+pub(super) struct Entry<'a>(pub(super) Event<'a>);
+
+impl<'a> std::ops::Deref for Entry<'a> {
+    type Target = Event<'a>;
+
+    fn deref(&self) -> &Event<'a> {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an event (a JSON object)")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Event::deserialize(de::value::MapAccessDeserializer::new(map)).map(Entry)
+    }
 }
 
 /// A string value, or nothing when the value is of another type (a number, an object,

@@ -263,3 +263,20 @@ fn detection() {
     assert!(!detect("x", b"[{\"event_id\":\"1\"}]"));
     assert!(!detect("x", b""));
 }
+
+#[test]
+fn only_objects_are_events() {
+    let err = |text: &str| load(text).err().map(|e| e.to_string()).unwrap_or_default();
+    let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+    assert!(
+        err(&deep).starts_with("room.json: line 1, column "),
+        "{}",
+        err(&deep)
+    );
+    let listed = export(r#"["$1","@ann:x.org",1700000000000,"m.room.message"]"#);
+    assert!(
+        err(&listed).contains("expected an event (a JSON object)"),
+        "{}",
+        err(&listed)
+    );
+}
