@@ -18,7 +18,8 @@
 //!   `unsigned.m.relations`) are no messages: the latest edit by the original's sender
 //!   gives the original its text and mentions.
 //! - **Reactions** (`m.reaction`, `m.annotation`) add their emoji and reactor to the
-//!   message they name; Element's export leaves them out, `/messages` pages have them.
+//!   message they name (Element's export has no tile for them, so they come from `/messages`
+//!   pages).
 //! - **Mentions**: `m.mentions.user_ids`, and `matrix.to` links to users in
 //!   `formatted_body` outside the reply quote.
 //! - **System**: state events (joins, names, topics, the room's creation), calls,
@@ -75,18 +76,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
 
 /// Reads one JSON file (or zip entry) named `file`.
 fn read_json(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    let top: Top = if first == Some(&b'[') {
-        let list: Vec<Entry> =
-            serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
-        Top {
-            chunk: Some(list),
-            ..Top::default()
-        }
-    } else {
-        serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?
-    };
+    let top = parse(file, bytes)?;
     let Some(list) = top.messages.as_ref().or(top.chunk.as_ref()) else {
         return Err(ImportError::Shape {
             file: file.to_string(),
@@ -96,14 +86,7 @@ fn read_json(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impo
                 .into(),
         });
     };
-    // A list may hold pages (a bot's archive): their events are read in order.
-    let mut events: Vec<&Event> = Vec::with_capacity(list.len());
-    for item in list {
-        match item.messages.as_ref().or(item.chunk.as_ref()) {
-            Some(inner) => events.extend(inner.iter().map(|e| &e.0)),
-            None => events.push(&item.0),
-        }
-    }
+    let events = events_of(list);
     let state: Vec<&Event> = top.state.iter().flatten().map(|e| &e.0).collect();
     let room = Room::of(&events, &state);
     let name = text_of(&top.room_name).filter(|n| !n.trim().is_empty());
@@ -118,6 +101,35 @@ fn read_json(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impo
         messages: tally.messages,
     });
     Ok(())
+}
+
+/// The file as an object (an export or a page), or a list (of events or of pages) read as
+/// a page of it; a JSON error names its line and column.
+fn parse<'b>(file: &str, bytes: &'b [u8]) -> Result<Top<'b>, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let json = |e: serde_json::Error| json_error::from_serde(file, &e);
+    if first == Some(&b'[') {
+        let list: Vec<Entry> = serde_json::from_slice(bytes).map_err(json)?;
+        return Ok(Top {
+            chunk: Some(list),
+            ..Top::default()
+        });
+    }
+    serde_json::from_slice(bytes).map_err(json)
+}
+
+/// The events of a list, in order: a page in it (a bot's archive of `/messages`
+/// responses) gives its own events.
+fn events_of<'l, 'a>(list: &'l [Entry<'a>]) -> Vec<&'l Event<'a>> {
+    let mut events = Vec::with_capacity(list.len());
+    for item in list {
+        match item.messages.as_ref().or(item.chunk.as_ref()) {
+            Some(inner) => events.extend(inner.iter().map(|e| &e.0)),
+            None => events.push(&item.0),
+        }
+    }
+    events
 }
 
 /// Adds the room's space and its messages; returns the room's name.

@@ -1,8 +1,8 @@
-//! Matrix rooms through the public API: a room written from element-web's exporter
-//! (`src/utils/exportUtils/JSONExport.ts`: the room's fields, then every event as the
-//! client holds it) whose numbers were worked out by hand, its zip, a malformed copy, and
-//! detection that leaves every other format's fixtures alone. No licensed real export was
-//! found, so there is no samples folder (see `conformance::NO_FOLDER`).
+//! Matrix rooms through the public API: a room written the way element-web's JSON
+//! exporter writes one (the room's fields, then every event as the client holds it), whose
+//! numbers were worked out by hand; its zip; a malformed copy; and detection that leaves
+//! every other format's fixtures alone. No licensed real export was found, so there is no
+//! samples folder (see `conformance::NO_FOLDER`).
 
 use std::io::{Cursor, Write};
 
