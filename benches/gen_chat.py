@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Seeded generator of big WhatsApp `.txt`, CSV, Telegram and Slack exports, for measuring
+"""Seeded generator of big WhatsApp `.txt`, CSV, Telegram, Slack and Matrix exports, for measuring
 memory per byte of file (docs/LIMITS.md "Memory per format").
 
     python3 benches/gen_chat.py --format whatsapp --megabytes 100 --out target/bench/wa-100mb.txt
     python3 benches/gen_chat.py --format csv --megabytes 100 --out target/bench/csv-100mb.csv
     python3 benches/gen_chat.py --format telegram --megabytes 40 --out target/bench/tg.json
     python3 benches/gen_chat.py --format slack --megabytes 40 --out target/bench/slack.zip
+    python3 benches/gen_chat.py --format matrix --megabytes 40 --out target/bench/room.json
 
 One chat of 300 people writing messages of 3 to 14 words, one a minute or so. WhatsApp
 takes about 70 bytes a message, so 100 MB holds about 1.4 M messages. The CSV has the
 columns `time,author,text` (no id and no reply_to: ids come from the line and replies are
 inferred, as for WhatsApp). Telegram is one group as Telegram Desktop writes it (every
 fifth message a reply); Slack a zip of one channel, a file per day, `--megabytes`
-counting the unpacked JSON. Same seed, same bytes. Stdlib only.
+counting the unpacked JSON; Matrix one room as Element's JSON export writes it (every
+fifth message a reply, with its fallback quote). Same seed, same bytes. Stdlib only.
 """
 import argparse
 import io
@@ -66,6 +68,32 @@ def slack_message(at, sender, text):
             "display_name": sender, "name": sender.lower().replace(" ", "")}}
 
 
+def matrix_event(n, at, sender, text, rng):
+    """One message as Element's JSON export writes it (the event as the client holds it)."""
+    user = "@" + sender.lower().replace(" ", "") + ":example.org"
+    content = {"body": text, "msgtype": "m.text"}
+    if n > 1 and rng.random() < 0.2:
+        target = rng.randint(max(1, n - 20), n - 1)
+        content["body"] = f"> <@someone:example.org> an earlier message\n\n{text}"
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": f"$event{target}"}}
+    return {"type": "m.room.message", "sender": user, "content": content,
+            "origin_server_ts": (START + at) * 1000, "unsigned": {"age": 1000},
+            "event_id": f"$event{n}", "room_id": "!makers:example.org"}
+
+
+def write_matrix(args, rng, people):
+    events, written = [], 0
+    for n, (at, sender, text) in enumerate(texts(rng, people), start=1):
+        if written >= args.megabytes * 1_000_000:
+            break
+        events.append(matrix_event(n, at, sender, text, rng))
+        written += 330 + len(text)
+    with open(args.out, "w", encoding="utf-8") as out:
+        json.dump({"room_name": "Makers", "room_creator": "Person 0", "topic": "",
+                   "export_date": "01/01/2025", "exported_by": "Person 1",
+                   "messages": events}, out, ensure_ascii=False, indent=2)
+
+
 def stamp(at, pattern):
     import time
     return time.strftime(pattern, time.gmtime(START + at))
@@ -102,7 +130,7 @@ def write_slack(args, rng, people):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--format", choices=["whatsapp", "csv", "telegram", "slack"], required=True)
+    ap.add_argument("--format", choices=["whatsapp", "csv", "telegram", "slack", "matrix"], required=True)
     ap.add_argument("--megabytes", type=float, default=100)
     ap.add_argument("--people", type=int, default=300)
     ap.add_argument("--seed", type=int, default=42)
@@ -110,8 +138,9 @@ def main():
     args = ap.parse_args()
     rng = random.Random(args.seed)
     people = [f"Person {i}" for i in range(args.people)]
-    if args.format in ("telegram", "slack"):
-        (write_telegram if args.format == "telegram" else write_slack)(args, rng, people)
+    writers = {"telegram": write_telegram, "slack": write_slack, "matrix": write_matrix}
+    if args.format in writers:
+        writers[args.format](args, rng, people)
         return
     line = whatsapp_line if args.format == "whatsapp" else csv_line
     budget = int(args.megabytes * 1_000_000)

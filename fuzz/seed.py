@@ -40,6 +40,7 @@ TARGETS = {
     "youtube_live_chat": (["youtube_live_chat_"], "youtube-live-chat"),
     "github": (["github_"], "github"),
     "messenger": (["messenger_"], "messenger"),
+    "matrix": (["matrix_"], None),
     "csv": (["csv_"], None),
 }
 
@@ -82,7 +83,18 @@ def files_of(target: str) -> list[tuple[str, bytes]]:
         pair = [(FIXTURES / n).read_bytes() for n in
                 ("mastodon_good_context.json", "mastodon_good_status.json")]
         found.append(("mastodon_pair", b"\0".join(pair)))
+    if target == "matrix":
+        found.append(("matrix-export.zip", matrix_zip()))
     return found
+
+
+def matrix_zip() -> bytes:
+    """tests/fixtures/matrix_good.json as the zip Element makes with attachments."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("images/garden-2025-03-05-2026.jpg", b"\xff\xd8\xff")
+        z.writestr("export.json", (FIXTURES / "matrix_good.json").read_bytes())
+    return out.getvalue()
 
 
 def slack_zip() -> bytes:

@@ -17,6 +17,7 @@ mod input;
 pub mod json_error;
 mod json_window;
 pub mod mastodon;
+pub mod matrix;
 pub mod messenger;
 pub mod plain;
 pub mod reddit;
@@ -62,6 +63,7 @@ impl Format {
             Format::YouTubeLiveChat => youtube_live_chat::detect(name, bytes),
             Format::GitHub => github::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
+            Format::Matrix => matrix::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
     }
@@ -89,6 +91,7 @@ impl Format {
             Format::YouTubeLiveChat => youtube_live_chat::read(file, bytes, dataset),
             Format::GitHub => github::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
+            Format::Matrix => matrix::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
     }
@@ -164,8 +167,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
     };
     match Content::of(bytes) {
         Content::Zip => Err(unrecognised(
-            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, or a Slack \
-             workspace export), or it is damaged; pick the export's zip, or download it again",
+            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, a Slack \
+             workspace export, or Element's export.json), or it is damaged; pick the export's zip, or download it again",
         )),
         Content::Utf16 => Err(unrecognised(
             "this looks like UTF-16 text without a byte-order mark, which is not an export \
@@ -183,7 +186,7 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
                        Telegram, WhatsApp, Discourse, Reddit, YouTube, GitHub, Mastodon, YouTube \
-                       live chat or Messenger JSON, or a CSV with a header row)"
+                       live chat, Messenger or Matrix JSON, or a CSV with a header row)"
                     .into(),
             })
         }

@@ -59,6 +59,7 @@ fn label(format: Format) -> &'static str {
         Format::YouTubeLiveChat => "YouTube live chat",
         Format::GitHub => "GitHub discussions and issues",
         Format::Messenger => "Messenger JSON",
+        Format::Matrix => "Matrix (Element export)",
         Format::Csv => "CSV",
     }
 }

@@ -71,7 +71,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="ways-in">
                 <div class={zone_class}>
                     <p>{ "Drop your export files here (Discord, Slack, Telegram, WhatsApp, \
-                          Discourse, Reddit, YouTube, GitHub, Messenger or CSV), or" }</p>
+                          Discourse, Reddit, YouTube, GitHub, Mastodon, Messenger, Matrix or CSV), or" }</p>
                     <input id="file-input" type="file" multiple=true
                         accept={ACCEPT}
                         class="visually-hidden"
@@ -148,6 +148,10 @@ const HOW_TO_EXPORT: [(&str, &str); 10] = [
     (
         "Messenger",
         "Facebook → Download your information → Messages, format JSON.",
+    ),
+    (
+        "Matrix",
+        "Element → Room info → Export chat, format JSON; drop the .json or the .zip.",
     ),
     (
         "CSV",

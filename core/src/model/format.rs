@@ -34,13 +34,15 @@ pub enum Format {
     GitHub,
     /// Facebook Messenger JSON export.
     Messenger,
+    /// Matrix room: Element's JSON export (or its zip), or `/messages` pages.
+    Matrix,
     /// A CSV of messages with named columns.
     Csv,
 }
 
 impl Format {
     /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 13] = [
         Format::Discord,
         Format::Slack,
         Format::Telegram,
@@ -51,6 +53,7 @@ impl Format {
         Format::YouTubeLiveChat,
         Format::GitHub,
         Format::Messenger,
+        Format::Matrix,
         Format::WhatsApp,
         Format::Csv,
     ];
@@ -69,6 +72,7 @@ impl Format {
             Format::YouTubeLiveChat => "youtube-live-chat",
             Format::GitHub => "github",
             Format::Messenger => "messenger",
+            Format::Matrix => "matrix",
             Format::Csv => "csv",
         }
     }

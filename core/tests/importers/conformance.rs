@@ -138,10 +138,17 @@ const TABLE: [Row; 11] = [
 
 /// Formats with no folder of real exports yet, and what stands in for one. When such a
 /// folder appears, [`every_samples_folder_has_a_row`] asks for its row.
-const NO_FOLDER: [(Format, &str); 1] = [(
-    Format::Csv,
-    "no public export in CSV was found; tests/fixtures/csv_*.csv are the conformance set",
-)];
+const NO_FOLDER: [(Format, &str); 2] = [
+    (
+        Format::Csv,
+        "no public export in CSV was found; tests/fixtures/csv_*.csv are the conformance set",
+    ),
+    (
+        Format::Matrix,
+        "no licensed Matrix room export was found; tests/fixtures/matrix_*.json, written \
+         from element-web's exporter, are the conformance set",
+    ),
+];
 
 /// The exports of a row's folder, sorted; a file that is neither an export nor
 /// `SOURCES.md` is reported in `failures`.

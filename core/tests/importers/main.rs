@@ -24,6 +24,7 @@ mod discourse;
 mod github;
 mod linear;
 mod mastodon;
+mod matrix;
 mod messenger;
 mod reddit;
 mod slack;
