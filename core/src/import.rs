@@ -28,6 +28,7 @@ pub mod timestamp;
 mod unzip;
 pub mod whatsapp;
 pub mod youtube;
+pub mod zulip;
 
 use std::borrow::Cow;
 
@@ -56,6 +57,7 @@ impl Format {
             Format::Reddit => reddit::detect(name, bytes),
             Format::YouTube => youtube::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
+            Format::Zulip => zulip::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
     }
@@ -80,6 +82,7 @@ impl Format {
             Format::Reddit => reddit::read(file, bytes, dataset),
             Format::YouTube => youtube::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
+            Format::Zulip => zulip::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
     }
@@ -173,8 +176,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 line,
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
-                       Telegram, WhatsApp, Discourse, Reddit, YouTube or Messenger JSON, or a \
-                       CSV with a header row)"
+                       Telegram, WhatsApp, Discourse, Reddit, YouTube, Messenger or Zulip JSON, \
+                       or a CSV with a header row)"
                     .into(),
             })
         }

@@ -56,6 +56,7 @@ fn label(format: Format) -> &'static str {
         Format::Reddit => "Reddit JSON",
         Format::YouTube => "YouTube comments",
         Format::Messenger => "Messenger JSON",
+        Format::Zulip => "Zulip messages or export",
         Format::Csv => "CSV",
     }
 }

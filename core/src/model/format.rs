@@ -25,13 +25,15 @@ pub enum Format {
     YouTube,
     /// Facebook Messenger JSON export.
     Messenger,
+    /// Zulip: REST messages answers, or the organisation export's shards and realm.json.
+    Zulip,
     /// A CSV of messages with named columns.
     Csv,
 }
 
 impl Format {
     /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Discord,
         Format::Slack,
         Format::Telegram,
@@ -39,6 +41,7 @@ impl Format {
         Format::Reddit,
         Format::YouTube,
         Format::Messenger,
+        Format::Zulip,
         Format::WhatsApp,
         Format::Csv,
     ];
@@ -54,6 +57,7 @@ impl Format {
             Format::Reddit => "reddit",
             Format::YouTube => "youtube",
             Format::Messenger => "messenger",
+            Format::Zulip => "zulip",
             Format::Csv => "csv",
         }
     }

@@ -138,10 +138,17 @@ const TABLE: [Row; 11] = [
 
 /// Formats with no folder of real exports yet, and what stands in for one. When such a
 /// folder appears, [`every_samples_folder_has_a_row`] asks for its row.
-const NO_FOLDER: [(Format, &str); 1] = [(
-    Format::Csv,
-    "no public export in CSV was found; tests/fixtures/csv_*.csv are the conformance set",
-)];
+const NO_FOLDER: [(Format, &str); 2] = [
+    (
+        Format::Csv,
+        "no public export in CSV was found; tests/fixtures/csv_*.csv are the conformance set",
+    ),
+    (
+        Format::Zulip,
+        "no licensed real Zulip export was found; tests/fixtures/zulip_* are written from \
+         Zulip's documented REST answer and export format",
+    ),
+];
 
 /// The exports of a row's folder, sorted; a file that is neither an export nor
 /// `SOURCES.md` is reported in `failures`.

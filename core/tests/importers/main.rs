@@ -29,3 +29,4 @@ mod telegram;
 mod whatsapp;
 mod youtube;
 mod zips;
+mod zulip;

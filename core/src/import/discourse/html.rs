@@ -1,8 +1,9 @@
-//! Rendered post HTML (`cooked`): the visible text and the `@mention` links.
+//! Rendered post HTML (`cooked`): the visible text and the `@mention` links. The visible
+//! text serves Zulip's rendered messages too.
 
 /// The text a reader sees in rendered HTML: tags dropped, common entities decoded,
 /// whitespace runs collapsed. Rough on purpose: it feeds a length and a `?` test.
-pub(super) fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
