@@ -159,7 +159,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS := 60
 # Large enough for a real export's structure, small enough to keep executions fast.
 FUZZ_MAX_LEN := 262144
-FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger csv zips
+FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube messenger zulip csv zips
 
 # Corpora (git-ignored) are seeded from tests/fixtures/ and /work/shared/samples/ when
 # present; fuzz/run.sh runs the targets (cargo +nightly fuzz run) and writes the log.
