@@ -71,7 +71,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="ways-in">
                 <div class={zone_class}>
                     <p>{ "Drop your export files here (Discord, Slack, Telegram, WhatsApp, \
-                          Discourse, Reddit, YouTube, Messenger or CSV), or" }</p>
+                          Discourse, Reddit, YouTube, Messenger, Zulip or CSV), or" }</p>
                     <input id="file-input" type="file" multiple=true
                         accept={ACCEPT}
                         class="visually-hidden"
@@ -112,7 +112,7 @@ fn wide_window() -> bool {
 }
 
 /// One line per platform on getting an export; the README has the full steps.
-const HOW_TO_EXPORT: [(&str, &str); 9] = [
+const HOW_TO_EXPORT: [(&str, &str); 10] = [
     (
         "Discord",
         "DiscordChatExporter (free, open source), format JSON; threads come as their own files.",
@@ -144,6 +144,10 @@ const HOW_TO_EXPORT: [(&str, &str); 9] = [
     (
         "Messenger",
         "Facebook → Download your information → Messages, format JSON.",
+    ),
+    (
+        "Zulip",
+        "The API's /messages answers (curl), or Data exports: realm.json and messages-*.json.",
     ),
     (
         "CSV",

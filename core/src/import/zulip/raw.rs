@@ -10,7 +10,7 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub(super) struct RestAnswer<'a> {
     #[serde(borrow, default)]
-    pub(super) messages: Vec<RestMessage<'a>>,
+    pub(super) messages: Option<Vec<RestMessage<'a>>>,
     #[serde(borrow, default)]
     pub(super) message: Option<RestMessage<'a>>,
 }

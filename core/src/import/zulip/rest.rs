@@ -21,7 +21,20 @@ pub(super) fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<Ta
     } else {
         let answer: RestAnswer<'_> =
             serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
-        answer.messages.into_iter().chain(answer.message).collect()
+        if answer.messages.is_none() && answer.message.is_none() {
+            return Err(ImportError::Shape {
+                file: file.to_string(),
+                what: "this JSON object has no \"messages\" list, so it is not a Zulip \
+                       messages answer; save the answer of /api/v1/messages"
+                    .into(),
+            });
+        }
+        answer
+            .messages
+            .into_iter()
+            .flatten()
+            .chain(answer.message)
+            .collect()
     };
     let incoming: Vec<Incoming<'_>> = messages.iter().map(|m| place(m, dataset)).collect();
     Ok(push_all(incoming, dataset))

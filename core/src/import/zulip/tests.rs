@@ -197,6 +197,11 @@ fn bad_files_name_the_file_and_position() {
     let e = err("realm.json", "{\"zerver_userprofile\": [{\"id\": 1}],");
     assert!(e.starts_with("realm.json: line 1, column "), "{e}");
     assert!(e.contains("truncated"), "{e}");
+    let e = err("a.json", "{\"a\": 1}");
+    assert!(
+        e.starts_with("a.json: this JSON object has no \"messages\" list"),
+        "{e}"
+    );
     let e = err("x.zip", "PK\u{3}\u{4} cut");
     assert!(e.starts_with("x.zip: the zip cannot be opened"), "{e}");
 }
