@@ -83,7 +83,7 @@ fn linked_message(url: &str) -> Option<u64> {
 fn read_markdown(text: &str) -> Read<'_> {
     let mut mentions = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find("@") {
+    while let Some(at) = rest.find('@') {
         rest = rest.get(at + 1..).unwrap_or("");
         let body = rest.strip_prefix('_').unwrap_or(rest);
         let Some(body) = body.strip_prefix("**") else {
