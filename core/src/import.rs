@@ -158,8 +158,9 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
     };
     match Content::of(bytes) {
         Content::Zip => Err(unrecognised(
-            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, or a Slack \
-             workspace export), or it is damaged; pick the export's zip, or download it again",
+            "this zip holds no export peerscope reads (a WhatsApp chat's .txt, a Slack \
+             workspace export, or a Zulip export's realm.json and messages-*.json), or it \
+             is damaged; pick the export's zip, or download it again",
         )),
         Content::Utf16 => Err(unrecognised(
             "this looks like UTF-16 text without a byte-order mark, which is not an export \
