@@ -160,7 +160,7 @@ FUZZ_SECONDS := 60
 # Large enough for a real export's structure, small enough to keep executions fast.
 FUZZ_MAX_LEN := 262144
 FUZZ_TARGETS := detect discord slack telegram whatsapp discourse reddit youtube github mastodon \
-  youtube_live_chat messenger matrix csv zips
+  youtube_live_chat messenger matrix zulip csv zips
 
 # Corpora (git-ignored) are seeded from tests/fixtures/ and /work/shared/samples/ when
 # present; fuzz/run.sh runs the targets (cargo +nightly fuzz run) and writes the log.

@@ -41,8 +41,13 @@ TARGETS = {
     "github": (["github_"], "github"),
     "messenger": (["messenger_"], "messenger"),
     "matrix": (["matrix_"], None),
+    "zulip": (["zulip_"], None),
     "csv": (["csv_"], None),
 }
+
+# fuzz/fuzz_targets/zulip.rs NAMES, in the same order: the first byte of a `zulip` seed.
+ZULIP_NAMES = ["messages.json", "realm.json", "messages-000001.json", "zulip-export.zip",
+               "stream_index.json"]
 
 
 def name_index(path: str) -> int:
@@ -76,7 +81,7 @@ def files_of(target: str) -> list[tuple[str, bytes]]:
             if path.is_file() and path.suffix != ".md" and path.stat().st_size <= MAX_SAMPLE:
                 found.append((path.name, path.read_bytes()))
     if target == "slack":
-        found.append(("slack_export.zip", slack_zip()))
+        found.append(("slack_export.zip", folder_zip("slack_export")))
     if target == "mastodon":
         # fuzz_targets/mastodon.rs loads what precedes the first zero byte and what
         # follows it as two files: a context and its status.
@@ -85,6 +90,8 @@ def files_of(target: str) -> list[tuple[str, bytes]]:
         found.append(("mastodon_pair", b"\0".join(pair)))
     if target == "matrix":
         found.append(("matrix-export.zip", matrix_zip()))
+    if target == "zulip":
+        found.append(("zulip-export.zip", folder_zip("zulip_export")))
     return found
 
 
@@ -97,10 +104,18 @@ def matrix_zip() -> bytes:
     return out.getvalue()
 
 
-def slack_zip() -> bytes:
-    """tests/fixtures/slack_export/ as the zip Slack's export downloads."""
+def zulip_index(path: str) -> int:
+    """The ZULIP_NAMES entry a Zulip seed of this path arrives as."""
+    base = path.rsplit("/", 1)[-1]
+    if base.endswith(".zip"):
+        return ZULIP_NAMES.index("zulip-export.zip")
+    return ZULIP_NAMES.index(base) if base in ZULIP_NAMES else 0
+
+
+def folder_zip(name: str) -> bytes:
+    """tests/fixtures/<name>/ zipped, as an export's zip holds it."""
     out = io.BytesIO()
-    folder = FIXTURES / "slack_export"
+    folder = FIXTURES / name
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
@@ -142,10 +157,13 @@ def main() -> None:
     every = []
     for target in TARGETS:
         seeds = files_of(target)
-        named = target == "slack"
-        added = sum(
-            write(target, (bytes([name_index(p)]) if named else b"") + data) for p, data in seeds
-        )
+        def prefix(path: str) -> bytes:
+            if target == "slack":
+                return bytes([name_index(path)])
+            if target == "zulip":
+                return bytes([zulip_index(path)])
+            return b""
+        added = sum(write(target, prefix(p) + data) for p, data in seeds)
         every += seeds
         print(f"seeded {target}: {len(seeds)} files ({added} new)")
     bad = FIXTURES / "bad" / "detect"

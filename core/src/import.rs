@@ -32,6 +32,7 @@ mod unzip;
 pub mod whatsapp;
 pub mod youtube;
 pub mod youtube_live_chat;
+pub mod zulip;
 
 use std::borrow::Cow;
 
@@ -64,6 +65,7 @@ impl Format {
             Format::GitHub => github::detect(name, bytes),
             Format::Messenger => messenger::detect(name, bytes),
             Format::Matrix => matrix::detect(name, bytes),
+            Format::Zulip => zulip::detect(name, bytes),
             Format::Csv => csv::detect(name, bytes),
         }
     }
@@ -92,6 +94,7 @@ impl Format {
             Format::GitHub => github::read(file, bytes, dataset),
             Format::Messenger => messenger::read(file, bytes, dataset),
             Format::Matrix => matrix::read(file, bytes, dataset),
+            Format::Zulip => zulip::read(file, bytes, dataset),
             Format::Csv => csv::read(file, bytes, dataset),
         }
     }
@@ -168,7 +171,8 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
     match Content::of(bytes) {
         Content::Zip => Err(unrecognised(
             "this zip holds no export peerscope reads (a WhatsApp chat's .txt, a Slack \
-             workspace export, or Element's export.json), or it is damaged; pick the export's zip, or download it again",
+             workspace export, Element's export.json, or a Zulip export's realm.json and \
+             messages-*.json), or it is damaged; pick the export's zip, or download it again",
         )),
         Content::Utf16 => Err(unrecognised(
             "this looks like UTF-16 text without a byte-order mark, which is not an export \
@@ -186,7 +190,7 @@ fn detect_text(input: &Input) -> Result<Format, ImportError> {
                 column,
                 what: "this is not an export peerscope reads (DiscordChatExporter, Slack, \
                        Telegram, WhatsApp, Discourse, Reddit, YouTube, GitHub, Mastodon, YouTube \
-                       live chat, Messenger or Matrix JSON, or a CSV with a header row)"
+                       live chat, Messenger, Matrix or Zulip JSON, or a CSV with a header row)"
                     .into(),
             })
         }

@@ -60,6 +60,7 @@ fn label(format: Format) -> &'static str {
         Format::GitHub => "GitHub discussions and issues",
         Format::Messenger => "Messenger JSON",
         Format::Matrix => "Matrix (Element export)",
+        Format::Zulip => "Zulip messages or export",
         Format::Csv => "CSV",
     }
 }

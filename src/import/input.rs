@@ -71,7 +71,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="ways-in">
                 <div class={zone_class}>
                     <p>{ "Drop your export files here (Discord, Slack, Telegram, WhatsApp, \
-                          Discourse, Reddit, YouTube, GitHub, Mastodon, Messenger, Matrix or CSV), or" }</p>
+                          Discourse, Reddit, YouTube, GitHub, Mastodon, Messenger, Matrix, Zulip or CSV), or" }</p>
                     <input id="file-input" type="file" multiple=true
                         accept={ACCEPT}
                         class="visually-hidden"
@@ -112,7 +112,7 @@ fn wide_window() -> bool {
 }
 
 /// One line per platform on getting an export; the README has the full steps.
-const HOW_TO_EXPORT: [(&str, &str); 10] = [
+const HOW_TO_EXPORT: [(&str, &str); 14] = [
     (
         "Discord",
         "DiscordChatExporter (free, open source), format JSON; threads come as their own files.",
@@ -142,8 +142,16 @@ const HOW_TO_EXPORT: [(&str, &str); 10] = [
         "yt-dlp --write-comments --skip-download, or the Data API's commentThreads.",
     ),
     (
+        "YouTube live chat",
+        "yt-dlp --write-subs --sub-langs live_chat --skip-download, after the stream ends.",
+    ),
+    (
         "GitHub",
         "gh api graphql --paginate for Discussions, or gh api …/issues/comments --paginate.",
+    ),
+    (
+        "Mastodon",
+        "Save /api/v1/statuses/ID/context and /api/v1/statuses/ID from the thread's server.",
     ),
     (
         "Messenger",
@@ -152,6 +160,10 @@ const HOW_TO_EXPORT: [(&str, &str); 10] = [
     (
         "Matrix",
         "Element → Room info → Export chat, format JSON; drop the .json or the .zip.",
+    ),
+    (
+        "Zulip",
+        "The API's /messages answers (curl), or Data exports: realm.json and messages-*.json.",
     ),
     (
         "CSV",

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-pub(super) mod html;
+pub(crate) mod html;
 mod shape;
 
 use super::json_error;

@@ -36,13 +36,15 @@ pub enum Format {
     Messenger,
     /// Matrix room: Element's JSON export (or its zip), or `/messages` pages.
     Matrix,
+    /// Zulip: REST messages answers, or the organisation export's shards and realm.json.
+    Zulip,
     /// A CSV of messages with named columns.
     Csv,
 }
 
 impl Format {
     /// Every format, in the order detection tries them (most specific first).
-    pub const ALL: [Format; 13] = [
+    pub const ALL: [Format; 14] = [
         Format::Discord,
         Format::Slack,
         Format::Telegram,
@@ -54,6 +56,7 @@ impl Format {
         Format::GitHub,
         Format::Messenger,
         Format::Matrix,
+        Format::Zulip,
         Format::WhatsApp,
         Format::Csv,
     ];
@@ -73,6 +76,7 @@ impl Format {
             Format::GitHub => "github",
             Format::Messenger => "messenger",
             Format::Matrix => "matrix",
+            Format::Zulip => "zulip",
             Format::Csv => "csv",
         }
     }

@@ -138,7 +138,7 @@ const TABLE: [Row; 11] = [
 
 /// Formats with no folder of real exports yet, and what stands in for one. When such a
 /// folder appears, [`every_samples_folder_has_a_row`] asks for its row.
-const NO_FOLDER: [(Format, &str); 2] = [
+const NO_FOLDER: [(Format, &str); 3] = [
     (
         Format::Csv,
         "no public export in CSV was found; tests/fixtures/csv_*.csv are the conformance set",
@@ -147,6 +147,11 @@ const NO_FOLDER: [(Format, &str); 2] = [
         Format::Matrix,
         "no licensed Matrix room export was found; tests/fixtures/matrix_*.json, written \
          from element-web's exporter, are the conformance set",
+    ),
+    (
+        Format::Zulip,
+        "no licensed real Zulip export was found; tests/fixtures/zulip_* are written from \
+         Zulip's documented REST answer and export format",
     ),
 ];
 

@@ -33,3 +33,4 @@ mod whatsapp;
 mod youtube;
 mod youtube_live_chat;
 mod zips;
+mod zulip;

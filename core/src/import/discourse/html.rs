@@ -1,9 +1,9 @@
 //! Rendered post HTML (`cooked`): the visible text and the `@mention` links. The visible
-//! text also serves Mastodon, whose statuses are HTML too.
+//! text also serves Mastodon statuses and Zulip's rendered messages, which are HTML too.
 
 /// The text a reader sees in rendered HTML: tags dropped, common entities decoded,
 /// whitespace runs collapsed. Rough on purpose: it feeds a length and a `?` test.
-pub(in crate::import) fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
