@@ -33,7 +33,7 @@
 mod places;
 mod sentence;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::schema::{PersonRef, Report, Verdict};
 use crate::report::analyze::Analysis;
@@ -88,12 +88,19 @@ fn fnv1a(text: &str) -> u64 {
     hash ^ (hash >> 33)
 }
 
-/// The alias a person id starts from, before clashes are numbered: (id, name).
-fn base_alias(id: &str) -> (String, String) {
+/// The alias a person id starts from, before clashes are numbered: (id, name). A word in
+/// `avoid` (lowercase words of the export's real names) is passed over for the next one in
+/// its list, so an alias never reads as someone's real name ("Curious Jaguar" when a member
+/// is called Curious).
+fn base_alias(id: &str, avoid: &HashSet<String>) -> (String, String) {
     let hash = fnv1a(id);
     // Six bits each pick a word of the 64; `get` keeps a shorter list from panicking.
     let pick = |words: &[&'static str], bits: u64| -> &'static str {
-        words.get((bits % 64) as usize).copied().unwrap_or("plain")
+        let start = (bits % 64) as usize;
+        let free = (0..words.len())
+            .map(|step| words[(start + step) % words.len()])
+            .find(|word| !avoid.contains(&word.to_lowercase()));
+        free.unwrap_or("plain")
     };
     let adjective = pick(&ADJECTIVES, hash);
     let animal = pick(&ANIMALS, hash >> 6);
@@ -184,8 +191,13 @@ impl Pseudonyms {
         let mut taken_names: HashMap<String, u32> = HashMap::new();
         let mut taken_ids: BTreeSet<String> = BTreeSet::new();
         let mut pseudonyms = Pseudonyms::default();
+        let real_words: HashSet<String> = people
+            .values()
+            .flat_map(|name| name.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
         for (id, name) in people {
-            let (mut alias_id, base_name) = base_alias(id);
+            let (mut alias_id, base_name) = base_alias(id, &real_words);
             let seen = taken_names.entry(base_name.clone()).or_insert(0);
             *seen += 1;
             let alias_name = match *seen {
@@ -243,7 +255,7 @@ impl Pseudonyms {
                 name.clone_from(&alias.name);
             }
             None => {
-                *id = base_alias(id).0;
+                *id = base_alias(id, &HashSet::new()).0;
                 *name = "Someone".to_string();
             }
         }

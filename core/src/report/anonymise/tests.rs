@@ -55,10 +55,41 @@ fn aliases_are_stable_and_distinct() {
     assert_eq!(once.participants, twice.participants);
     let names: BTreeSet<&str> = once.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names.len(), once.participants.len());
+    let none = HashSet::new();
     assert_eq!(
-        base_alias("7401000000000000401"),
-        base_alias("7401000000000000401")
+        base_alias("7401000000000000401", &none),
+        base_alias("7401000000000000401", &none)
     );
+}
+
+/// A member called "Curious" (a word the aliases use) never makes another member
+/// "Curious Jaguar", which would read as their real name.
+#[test]
+fn aliases_pass_over_the_words_of_real_names() {
+    let ids: Vec<String> = (0..300).map(|i| format!("user{i}")).collect();
+    let mut people: BTreeMap<&str, &str> = ids.iter().map(|id| (id.as_str(), "x")).collect();
+    people.insert("user0", "Curious");
+    people.insert("user1", "jaguar fan");
+    let pseudonyms = Pseudonyms::from_people(people);
+    let words: BTreeSet<&str> = pseudonyms
+        .by_id
+        .values()
+        .flat_map(|a| a.name.split(' '))
+        .collect();
+    assert!(
+        !words.contains("Curious") && !words.contains("Jaguar"),
+        "{words:?}"
+    );
+    // Without the two names, 300 ids do use both words: the test would see a leak.
+    let plain: BTreeMap<&str, &str> = ids.iter().map(|id| (id.as_str(), "x")).collect();
+    let plain = Pseudonyms::from_people(plain);
+    let used = |word: &str| {
+        plain
+            .by_id
+            .values()
+            .any(|a| a.name.split(' ').any(|w| w == word))
+    };
+    assert!(used("Curious") && used("Jaguar"));
 }
 
 #[test]
