@@ -14,6 +14,8 @@ pub mod discourse;
 pub mod error;
 mod input;
 pub mod json_error;
+mod json_scan;
+mod json_string;
 mod json_window;
 pub mod messenger;
 pub mod plain;

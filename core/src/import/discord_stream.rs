@@ -13,7 +13,8 @@ use std::io::Read;
 
 use serde::de::IgnoredAny;
 
-use super::discord::{convert, space_of, Channel, KnownPeople, RawMessage};
+use super::discord::{convert, scan_message, space_of, Channel, KnownPeople, RawMessage};
+use super::json_scan::{Cursor, Scan};
 use super::json_window::{FromWindow, JsonWindow};
 use crate::import::error::ImportError;
 use crate::model::{Dataset, Message, SpaceIdx};
@@ -40,10 +41,19 @@ impl FromWindow for ChannelValue {
 struct MessageValue;
 impl FromWindow for MessageValue {
     type Of<'a> = RawMessage<'a>;
+
+    fn scan(bytes: &[u8]) -> Scan<(RawMessage<'_>, usize)> {
+        scan_message(bytes)
+    }
 }
 struct Skipped;
 impl FromWindow for Skipped {
     type Of<'a> = IgnoredAny;
+
+    fn scan(bytes: &[u8]) -> Scan<(IgnoredAny, usize)> {
+        let mut cursor = Cursor::new(bytes);
+        cursor.skip().map(|()| (IgnoredAny, cursor.offset()))
+    }
 }
 
 /// Where the messages read go.
