@@ -4,8 +4,9 @@
 //! dropped before the next one is read.
 //!
 //! The same walk serves bytes in memory and any `io::Read` (the CLI's files, the browser
-//! worker's slices): the top-level object is walked key by key here, `channel` and each
-//! message are parsed by serde_json, and every other value is skipped unread.
+//! worker's slices): the top-level object is walked key by key here, `channel` is parsed
+//! by serde_json, each message by the byte cursor of `discord/scan.rs` (serde_json when
+//! the cursor is unsure), and every other value is skipped unread.
 
 use std::borrow::Cow;
 use std::cell::Cell;
