@@ -15,6 +15,8 @@ pub mod error;
 pub mod github;
 mod input;
 pub mod json_error;
+mod json_scan;
+mod json_string;
 mod json_window;
 pub mod mastodon;
 pub mod matrix;

@@ -12,6 +12,7 @@ use std::cell::Cell;
 use serde::Deserialize;
 
 mod people;
+mod scan;
 
 use super::discord_stream::read_export;
 use super::text_size::TextSize;
@@ -21,6 +22,7 @@ use crate::import::plain::excerpt;
 use crate::model::{distinct, Dataset, FileSummary, Message, Reaction, Space};
 use people::intern;
 pub(super) use people::KnownPeople;
+pub(super) use scan::message as scan_message;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,6 +38,7 @@ pub(super) struct Channel<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(rename_all = "camelCase")]
 pub(super) struct RawMessage<'a> {
     #[serde(borrow)]
@@ -57,6 +60,7 @@ pub(super) struct RawMessage<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(rename_all = "camelCase")]
 struct User<'a> {
     #[serde(borrow)]
@@ -70,6 +74,7 @@ struct User<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct RawReaction<'a> {
     #[serde(borrow)]
     emoji: Emoji<'a>,
@@ -80,12 +85,14 @@ struct RawReaction<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Emoji<'a> {
     #[serde(borrow, default)]
     name: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(rename_all = "camelCase")]
 struct Reference<'a> {
     #[serde(borrow, rename = "type", default)]

@@ -4,8 +4,9 @@
 //! dropped before the next one is read.
 //!
 //! The same walk serves bytes in memory and any `io::Read` (the CLI's files, the browser
-//! worker's slices): the top-level object is walked key by key here, `channel` and each
-//! message are parsed by serde_json, and every other value is skipped unread.
+//! worker's slices): the top-level object is walked key by key here, `channel` is parsed
+//! by serde_json, each message by the byte cursor of `discord/scan.rs` (serde_json when
+//! the cursor is unsure), and every other value is skipped unread.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -13,7 +14,8 @@ use std::io::Read;
 
 use serde::de::IgnoredAny;
 
-use super::discord::{convert, space_of, Channel, KnownPeople, RawMessage};
+use super::discord::{convert, scan_message, space_of, Channel, KnownPeople, RawMessage};
+use super::json_scan::{Cursor, Scan};
 use super::json_window::{FromWindow, JsonWindow};
 use crate::import::error::ImportError;
 use crate::model::{Dataset, Message, SpaceIdx};
@@ -40,10 +42,19 @@ impl FromWindow for ChannelValue {
 struct MessageValue;
 impl FromWindow for MessageValue {
     type Of<'a> = RawMessage<'a>;
+
+    fn scan(bytes: &[u8]) -> Scan<(RawMessage<'_>, usize)> {
+        scan_message(bytes)
+    }
 }
 struct Skipped;
 impl FromWindow for Skipped {
     type Of<'a> = IgnoredAny;
+
+    fn scan(bytes: &[u8]) -> Scan<(IgnoredAny, usize)> {
+        let mut cursor = Cursor::new(bytes);
+        cursor.skip().map(|()| (IgnoredAny, cursor.offset()))
+    }
 }
 
 /// Where the messages read go.

@@ -14,6 +14,7 @@ use std::io::Read;
 use serde::Deserialize;
 
 use super::json_error;
+use super::json_scan::{Scan, Stop};
 use crate::import::error::ImportError;
 
 /// Bytes the window holds: twice the 1 MiB buffer of the readers put in front of it (the
@@ -221,8 +222,16 @@ impl<'f, R: Read> JsonWindow<'f, R> {
     ) -> Result<Option<O>, ImportError> {
         loop {
             let at_end = self.eof;
-            // The value's borrow of the window ends with this statement.
-            let step = match parse::<F::Of<'_>>(self.rest(), at_end) {
+            // The value's borrow of the window ends before the window moves on.
+            let rest = self.rest();
+            let scanned = match F::scan(rest) {
+                // Ending right at the window's end, a value may go on (see `parse`).
+                Ok((_, used)) if used >= rest.len() && !at_end => Some(Parsed::Cut),
+                Ok((value, used)) => Some(Parsed::Value(value, used)),
+                Err(Stop::End) if !at_end => Some(Parsed::Cut),
+                Err(_) => None,
+            };
+            let step = match scanned.map_or_else(|| parse::<F::Of<'_>>(rest, at_end), Ok) {
                 Ok(Parsed::Value(value, used)) => Ok(Some((use_value(value), used))),
                 Ok(Parsed::Cut) => Ok(None),
                 Err(e) => Err(e),
@@ -245,6 +254,13 @@ impl<'f, R: Read> JsonWindow<'f, R> {
 /// A type that [`JsonWindow::next`] parses, borrowing the window for `'a`.
 pub(super) trait FromWindow {
     type Of<'a>: Deserialize<'a>;
+
+    /// Reads the value at the start of `bytes` (whitespace before it allowed) faster than
+    /// serde_json can, with the bytes it took; [`Stop::Unsure`] hands it to serde_json,
+    /// which is all a type without a faster reader does.
+    fn scan(_bytes: &[u8]) -> Scan<(Self::Of<'_>, usize)> {
+        Err(Stop::Unsure)
+    }
 }
 
 /// Tries to parse one `T` at the start of `bytes` (after any whitespace).
