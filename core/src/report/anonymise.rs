@@ -97,9 +97,13 @@ fn base_alias(id: &str, avoid: &HashSet<String>) -> (String, String) {
     // Six bits each pick a word of the 64; `get` keeps a shorter list from panicking.
     let pick = |words: &[&'static str], bits: u64| -> &'static str {
         let start = (bits % 64) as usize;
-        let free = (0..words.len())
-            .map(|step| words[(start + step) % words.len()])
-            .find(|word| !avoid.contains(&word.to_lowercase()));
+        let free = words
+            .iter()
+            .cycle()
+            .skip(start)
+            .take(words.len())
+            .find(|word| !avoid.contains(&word.to_lowercase()))
+            .copied();
         free.unwrap_or("plain")
     };
     let adjective = pick(&ADJECTIVES, hash);
