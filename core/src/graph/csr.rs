@@ -2,6 +2,7 @@
 //! run on them (components, k-core, articulation points, betweenness). Searches are
 //! iterative: browser wasm has about 1 MiB of stack.
 
+use crate::model::stable_sort::UnstableSort;
 use std::collections::VecDeque;
 
 /// Adjacency in compressed sparse row form: node `v`'s neighbours are
@@ -318,7 +319,7 @@ fn compact_rows(offsets: &mut [u32], targets: &mut Vec<u32>) {
     for v in 0..offsets.len().saturating_sub(1) {
         let end = offsets.get(v + 1).copied().unwrap_or(0) as usize;
         if let Some(row) = targets.get_mut(start..end) {
-            row.sort_unstable();
+            row.unstable_sort();
         }
         let mut last = None;
         for at in start..end {

@@ -2,6 +2,7 @@
 
 use crate::graph::scope::Scope;
 use crate::model::metric::Metric;
+use crate::model::stable_sort::UnstableSort;
 use crate::model::time::utc_day;
 
 /// Fewer days than this on either side and the comparison says nothing (the floor is
@@ -75,7 +76,7 @@ pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
             .map(|m| utc_day(m.time_ms))
     };
     let mut days: Vec<i64> = scope.messages.iter().filter_map(|&at| day_of(at)).collect();
-    days.sort_unstable();
+    days.unstable_sort();
     days.dedup();
     let (first, last) = (*days.first()?, *days.last()?);
     let mut active: Vec<(i64, Day)> = days.into_iter().map(|d| (d, Day::default())).collect();

@@ -40,6 +40,41 @@ impl<T> StableSort<T> for [T] {
     }
 }
 
+/// Sorts for comparisons under which equal items cannot be told apart: a plain value's
+/// own order (numbers, tuples of them, `f64::total_cmp`), or a comparison that ends on a
+/// field no two items share. Natively these are the standard unstable sorts; on wasm32
+/// they are [`StableSort`]'s one compiled sort, which the condition makes give the same
+/// result: any two orders of equal items are the same slice.
+pub trait UnstableSort<T> {
+    /// Sorts by `compare`.
+    fn unstable_sort_by(&mut self, compare: impl FnMut(&T, &T) -> Ordering);
+
+    /// Sorts by the key `key` gives.
+    fn unstable_sort_by_key<K: Ord>(&mut self, mut key: impl FnMut(&T) -> K) {
+        self.unstable_sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+
+    /// Sorts ascending.
+    fn unstable_sort(&mut self)
+    where
+        T: Ord,
+    {
+        self.unstable_sort_by(T::cmp);
+    }
+}
+
+impl<T> UnstableSort<T> for [T] {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn unstable_sort_by(&mut self, compare: impl FnMut(&T, &T) -> Ordering) {
+        self.sort_unstable_by(compare);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn unstable_sort_by(&mut self, compare: impl FnMut(&T, &T) -> Ordering) {
+        by_positions(self, compare);
+    }
+}
+
 /// Sorts `items` by sorting their positions, then moving each item once along the cycles
 /// of that permutation.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
