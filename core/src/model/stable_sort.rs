@@ -140,6 +140,33 @@ mod tests {
     }
 
     #[test]
+    fn by_positions_matches_the_unstable_sort_where_ties_look_alike() {
+        let mut seed = 11_u64;
+        for len in [0, 1, 2, 7, 33, 500] {
+            let items: Vec<(u8, u8)> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    ((seed >> 61) as u8, (seed >> 59) as u8 & 3)
+                })
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_unstable();
+            let mut got = items.clone();
+            by_positions(&mut got, Ord::cmp);
+            assert_eq!(got, expected, "len {len}");
+            let floats: Vec<f64> = items
+                .iter()
+                .map(|&(a, b)| f64::from(a) - f64::from(b))
+                .collect();
+            let mut expected = floats.clone();
+            expected.sort_unstable_by(f64::total_cmp);
+            let mut got = floats;
+            by_positions(&mut got, f64::total_cmp);
+            assert_eq!(got, expected, "len {len}");
+        }
+    }
+
+    #[test]
     fn the_trait_sorts_by_key_and_plainly() {
         let mut words = vec!["pear", "fig", "apple", "kiwi"];
         words.stable_sort_by_key(|w| w.len());
