@@ -1,12 +1,14 @@
 //! A number in a CSV cell, read to the same `f64` as `str::parse::<f64>` reads it.
 //!
 //! Why not `str::parse`: the standard library's reader carries a table of 651 128-bit
-//! powers of five that does not compress, about 10 KB of the page's gzipped wasm for two
-//! kinds of cell (docs/PERFORMANCE.md "Wasm size"). Here a number that fits 53 bits with a
-//! power of ten up to 22 is one exact division or multiplication (so correctly rounded);
-//! any other is scaled by halving and doubling its decimal digits, exactly, and rounded
-//! to nearest, ties to even. Both give the correctly rounded value, as the standard
-//! library does, so the results are the same bits (the tests compare them).
+//! powers of five that does not compress, about 10 KB of the page's gzipped wasm
+//! (docs/PERFORMANCE.md "Wasm size"); with the exports' own writer
+//! (`crate::draw::export::csv_text`) these cells were its last callers in the page. Here a
+//! number of at most 19 digits that fits 53 bits, with a power of ten up to 22, is one
+//! exact division or multiplication (so correctly rounded), read without allocating; any
+//! other is scaled by exact halvings and doublings of its decimal digits, then rounded to
+//! nearest, ties to even. Both are the correctly rounded value, as the standard library's
+//! is, so the results are the same bits (the tests compare them).
 
 /// Digits kept; past them only whether a non-zero digit was dropped counts (more than a
 /// double's exact decimal expansion can need to be rounded right).
@@ -21,9 +23,59 @@ pub fn finite(text: &str) -> Option<f64> {
         [b'+', rest @ ..] => (false, rest),
         rest => (false, rest),
     };
-    let digits = Digits::read(rest)?;
-    let magnitude = digits.fast().or_else(|| digits.slow())?;
+    let magnitude = match quick(rest) {
+        Some(value) => value,
+        None => Digits::read(rest)?.slow()?,
+    };
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The value of the common cell, read without allocating: at most 19 significant digits
+/// making an integer of 53 bits, and a power of ten up to 22 either way, so one exact
+/// division or multiplication, correctly rounded. `None` for anything else (then
+/// [`Digits`] reads it, or refuses it).
+fn quick(text: &[u8]) -> Option<f64> {
+    let (mut mantissa, mut digits, mut power) = (0u64, 0usize, 0i64);
+    let (mut dot, mut any) = (false, false);
+    let mut rest = text;
+    while let [b, tail @ ..] = rest {
+        match *b {
+            b'0'..=b'9' => {
+                any = true;
+                if mantissa != 0 || *b != b'0' {
+                    digits += 1;
+                    if digits > 19 {
+                        return None;
+                    }
+                    mantissa = mantissa * 10 + u64::from(*b - b'0');
+                }
+                if dot {
+                    power -= 1;
+                }
+            }
+            b'.' if !dot => dot = true,
+            _ => break,
+        }
+        rest = tail;
+    }
+    match rest {
+        _ if !any => return None,
+        [] => {}
+        [b'e' | b'E', exp @ ..] => power += exponent(exp)?,
+        _ => return None,
+    }
+    if mantissa == 0 {
+        return Some(0.0);
+    }
+    if mantissa > 1 << 53 || !(-22..=22).contains(&power) {
+        return None;
+    }
+    let scale = (0..power.unsigned_abs()).fold(1.0_f64, |s, _| s * 10.0);
+    Some(if power < 0 {
+        mantissa as f64 / scale
+    } else {
+        mantissa as f64 * scale
+    })
 }
 
 /// A decimal `0.d₁d₂… × 10^point`: digits without leading or trailing zeros.
@@ -78,32 +130,13 @@ impl Digits {
         }
     }
 
-    /// The value when at most 19 digits make an integer of 53 bits and the power of ten
-    /// is exact (|power| ≤ 22): one rounding, so correctly rounded.
-    fn fast(&self) -> Option<f64> {
-        if self.digits.is_empty() {
-            return Some(0.0);
-        }
-        if self.digits.len() > 19 || self.truncated {
-            return None;
-        }
-        let mantissa = self.digits.iter().fold(0u64, |m, &d| m * 10 + u64::from(d));
-        let power = self.point - self.digits.len() as i64;
-        if mantissa > 1 << 53 || !(-22..=22).contains(&power) {
-            return None;
-        }
-        let scale = (0..power.unsigned_abs()).fold(1.0_f64, |s, _| s * 10.0);
-        Some(if power < 0 {
-            mantissa as f64 / scale
-        } else {
-            mantissa as f64 * scale
-        })
-    }
-
     /// Any other value: scaled into [0.5, 1) by exact halvings and doublings, then its
     /// 53 (or, below the normal range, fewer) leading bits rounded to nearest, ties to
     /// even. `None` past the largest double.
     fn slow(mut self) -> Option<f64> {
+        if self.digits.is_empty() {
+            return Some(0.0);
+        }
         if self.point >= 310 {
             return None;
         }
