@@ -1,8 +1,6 @@
 //! The directed, weighted ties of G: each `(from, to)` pair once, with how many
 //! interactions it carries, in one sorted array.
 
-use crate::model::stable_sort::UnstableSort;
-
 /// The targets of `pairs` grouped by source: `(starts, targets)` where source `v`'s
 /// targets are `targets[starts[v]..starts[v + 1]]`, sorted. A counting sort on the source
 /// and a sort per group: about twice as fast as sorting a million pairs as one array.
@@ -37,7 +35,8 @@ fn rows_by_source(pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
     for v in 0..n {
         if let (Some(&s), Some(&e)) = (starts.get(v), starts.get(v + 1)) {
             if let Some(row) = targets.get_mut(s..e) {
-                row.unstable_sort();
+                // The standard sort: its `u32` copy is in the page anyway (`Scene::ties_in`).
+                row.sort_unstable();
             }
         }
     }

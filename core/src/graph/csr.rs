@@ -2,7 +2,6 @@
 //! run on them (components, k-core, articulation points, betweenness). Searches are
 //! iterative: browser wasm has about 1 MiB of stack.
 
-use crate::model::stable_sort::UnstableSort;
 use std::collections::VecDeque;
 
 /// Adjacency in compressed sparse row form: node `v`'s neighbours are
@@ -319,7 +318,8 @@ fn compact_rows(offsets: &mut [u32], targets: &mut Vec<u32>) {
     for v in 0..offsets.len().saturating_sub(1) {
         let end = offsets.get(v + 1).copied().unwrap_or(0) as usize;
         if let Some(row) = targets.get_mut(start..end) {
-            row.unstable_sort();
+            // The standard sort: its `u32` copy is in the page anyway (`Scene::ties_in`).
+            row.sort_unstable();
         }
         let mut last = None;
         for at in start..end {
