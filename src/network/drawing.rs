@@ -5,7 +5,8 @@
 //! [`peerscope_core::draw::view::scene::choice`] (past [`MAX_EDGES`] only the heaviest ties
 //! are drawn); larger ones go to the canvas ([`crate::canvas::canvas_view`]).
 
-use peerscope_core::model::stable_sort::{StableSort, UnstableSort};
+use peerscope_core::model::stable_sort::StableSort;
+use peerscope_core::model::unstable_sort::UnstableSort;
 use std::cmp::Reverse;
 
 use yew::prelude::*;

@@ -14,7 +14,7 @@ use crate::measure::{floors, AwayParty};
 use crate::model::random::SplitMix;
 use crate::model::schema::{Confidence, Estimate, Label, Unit, Verdict};
 use crate::model::shown;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 mod resampler;
 mod tallies;

@@ -11,7 +11,7 @@ use crate::measure::newcomers::Figures;
 use crate::measure::{measure, AwayParty};
 use crate::model::options::Options;
 use crate::model::schema::{Metrics, Structure, Verdict};
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Metrics, funnel and verdict of one scope: what per-space scores reuse.
 pub struct Measured {

@@ -1,7 +1,8 @@
 //! Per-space scores (docs/METRICS.md §7): each channel with at least 20 messages gets its own
 //! score and label. Thread files fold into their parent channel when it is loaded.
 
-use crate::model::stable_sort::{StableSort, UnstableSort};
+use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use std::collections::BTreeMap;
 
 use crate::advice::measured::Measured;

@@ -4,7 +4,7 @@ use crate::graph::Graph;
 use crate::import::error::ImportError;
 use crate::model::options::HostChoice;
 use crate::model::schema::HostInfo;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::{Dataset, PersonIdx};
 
 /// The hosts in use and how they were chosen.

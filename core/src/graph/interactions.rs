@@ -14,7 +14,6 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::model::stable_sort::UnstableSort;
 use crate::model::{work, Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
 
 /// An inferred reply answers a message at most this old (docs/METRICS.md §2).
@@ -329,7 +328,9 @@ fn infer(data: &Dataset) -> Vec<Option<u32>> {
         // Keys are unique (the position breaks ties), so an unstable sort gives the stable
         // order; it stays the standard one because this sort sees every message of a
         // format without reply data, where the page's one shared sort would be slower.
-        list.unstable_sort_by_key(|&at| (data.messages.get(at).map_or(0, |m| m.time_ms), at));
+        // The standard sort: every message once, where the page's shared sort is several
+        // times slower (docs/PERFORMANCE.md "Wasm size").
+        list.sort_unstable_by_key(|&at| (data.messages.get(at).map_or(0, |m| m.time_ms), at));
         // The latest message of someone other than the current run's author.
         let mut previous_other: Option<usize> = None;
         let mut current: Option<usize> = None;

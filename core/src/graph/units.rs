@@ -9,7 +9,6 @@ use rustc_hash::FxHashMap;
 
 use crate::graph::scope::Scope;
 use crate::model::schema::Unit;
-use crate::model::stable_sort::UnstableSort;
 use crate::model::time::utc_day;
 
 /// With at least this many active days (a day with a counting message), the units are
@@ -53,7 +52,9 @@ impl Units {
             .filter_map(|&at| scope.message(at).map(|m| utc_day(m.time_ms)))
             .collect();
         let mut active = days.clone();
-        active.unstable_sort();
+        // The standard sort: a day per message, for every scope the interval resamples,
+        // where the page's shared sort is several times slower (docs/PERFORMANCE.md).
+        active.sort_unstable();
         active.dedup();
         let (unit, slot_of, day) =
             if !active.is_empty() && (always_days || active.len() >= DAY_UNITS_FROM) {

@@ -17,7 +17,7 @@ use super::budget::{
     MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, RATIO_FROM_BYTES,
 };
 use crate::import::error::ImportError;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::Dataset;
 
 /// One zip over bytes in memory, and what has been unpacked from it.

@@ -2,7 +2,6 @@
 
 use crate::graph::scope::Scope;
 use crate::model::metric::Metric;
-use crate::model::stable_sort::UnstableSort;
 use crate::model::time::utc_day;
 
 /// Fewer days than this on either side and the comparison says nothing (the floor is
@@ -76,7 +75,9 @@ pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
             .map(|m| utc_day(m.time_ms))
     };
     let mut days: Vec<i64> = scope.messages.iter().filter_map(|&at| day_of(at)).collect();
-    days.unstable_sort();
+    // The standard sort (one copy with `Units::cut`'s): a day per message, for every scope
+    // the interval resamples, where the page's shared sort is several times slower.
+    days.sort_unstable();
     days.dedup();
     let (first, last) = (*days.first()?, *days.last()?);
     let mut active: Vec<(i64, Day)> = days.into_iter().map(|d| (d, Day::default())).collect();

@@ -4,7 +4,7 @@ use crate::graph::interactions::Conversation;
 use crate::graph::scope::Scope;
 use crate::graph::Graph;
 use crate::model::metric::Metric;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Replies (all three reply kinds) where neither end is a host / all replies. 0..=1;
 /// null when there are no replies.

@@ -17,7 +17,8 @@ use crate::measure::floors;
 use crate::measure::span::{Span, ANSWER_WINDOW_MS};
 use crate::model::metric::Metric;
 use crate::model::schema::{Delay, FirstResponse};
-use crate::model::stable_sort::{StableSort, UnstableSort};
+use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::PersonIdx;
 
 /// What the questions of a scope give: the share left unanswered, the waiting times, and

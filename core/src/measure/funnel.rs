@@ -1,6 +1,7 @@
 //! Funnel and people (docs/METRICS.md §7): audience → engaged → core → leaders.
 
-use crate::model::stable_sort::{StableSort, UnstableSort};
+use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use rustc_hash::FxHashSet;
 
 use crate::graph::scope::Scope;

@@ -40,41 +40,6 @@ impl<T> StableSort<T> for [T] {
     }
 }
 
-/// Sorts for comparisons under which equal items cannot be told apart: a plain value's
-/// own order (numbers, tuples of them, `f64::total_cmp`), or a comparison that ends on a
-/// field no two items share. Natively these are the standard unstable sorts; on wasm32
-/// they are [`StableSort`]'s one compiled sort, which the condition makes give the same
-/// result: any two orders of equal items are the same slice.
-pub trait UnstableSort<T> {
-    /// Sorts by `compare`.
-    fn unstable_sort_by(&mut self, compare: impl FnMut(&T, &T) -> Ordering);
-
-    /// Sorts by the key `key` gives.
-    fn unstable_sort_by_key<K: Ord>(&mut self, mut key: impl FnMut(&T) -> K) {
-        self.unstable_sort_by(|a, b| key(a).cmp(&key(b)));
-    }
-
-    /// Sorts ascending.
-    fn unstable_sort(&mut self)
-    where
-        T: Ord,
-    {
-        self.unstable_sort_by(T::cmp);
-    }
-}
-
-impl<T> UnstableSort<T> for [T] {
-    #[cfg(not(target_arch = "wasm32"))]
-    fn unstable_sort_by(&mut self, compare: impl FnMut(&T, &T) -> Ordering) {
-        self.sort_unstable_by(compare);
-    }
-
-    #[cfg(target_arch = "wasm32")]
-    fn unstable_sort_by(&mut self, compare: impl FnMut(&T, &T) -> Ordering) {
-        by_positions(self, compare);
-    }
-}
-
 /// Sorts `items` by sorting their positions, then moving each item once along the cycles
 /// of that permutation.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -135,33 +100,6 @@ mod tests {
             expected.sort_by_key(|item| item.0);
             let mut got = items;
             by_positions(&mut got, |a, b| a.0.cmp(&b.0));
-            assert_eq!(got, expected, "len {len}");
-        }
-    }
-
-    #[test]
-    fn by_positions_matches_the_unstable_sort_where_ties_look_alike() {
-        let mut seed = 11_u64;
-        for len in [0, 1, 2, 7, 33, 500] {
-            let items: Vec<(u8, u8)> = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    ((seed >> 61) as u8, (seed >> 59) as u8 & 3)
-                })
-                .collect();
-            let mut expected = items.clone();
-            expected.sort_unstable();
-            let mut got = items.clone();
-            by_positions(&mut got, Ord::cmp);
-            assert_eq!(got, expected, "len {len}");
-            let floats: Vec<f64> = items
-                .iter()
-                .map(|&(a, b)| f64::from(a) - f64::from(b))
-                .collect();
-            let mut expected = floats.clone();
-            expected.sort_unstable_by(f64::total_cmp);
-            let mut got = floats;
-            by_positions(&mut got, f64::total_cmp);
             assert_eq!(got, expected, "len {len}");
         }
     }

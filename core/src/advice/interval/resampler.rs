@@ -13,7 +13,7 @@ use crate::model::metric::Metric;
 use crate::model::options::Goal;
 use crate::model::random::SplitMix;
 use crate::model::schema::{Metrics, Unit};
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::PersonIdx;
 
 use super::{Tallies, STRUCTURE_SAMPLE};

@@ -17,7 +17,7 @@ use crate::graph::scope::Scope;
 use crate::graph::units::Units;
 use crate::measure::{direction, structure};
 use crate::model::metric::Metric;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// The counts of one unit (or, summed, of one replicate).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! the bootstrap replicates' slopes agree on.
 
 use crate::model::schema::Direction;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Points per period beyond which a slope is a move up (or, negated, down); within
 /// ±this the score is holding.

@@ -2,7 +2,8 @@
 //! panel) and the conversation groups by size (the legend when colouring by group).
 //! Pure functions of a [`NetworkView`] and the filters' [`Selection`], tested natively.
 
-use crate::model::stable_sort::{StableSort, UnstableSort};
+use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use std::cmp::Reverse;
 
 use super::explore::Selection;

@@ -6,7 +6,8 @@
 //! Pure Rust, tested natively; `crate::ui` turns it into WebGL2 buffers or 2D canvas
 //! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
 
-use crate::model::stable_sort::{StableSort, UnstableSort};
+use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use std::cmp::Reverse;
 
 use crate::draw::view::explore::Selection;

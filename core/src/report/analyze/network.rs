@@ -5,7 +5,7 @@ use crate::advice::measured::Measured;
 use crate::draw::layout::layout_weighted;
 use crate::draw::view::{EdgeView, NetworkView, NodeView, Role};
 use crate::graph::scope::Scope;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Reply counts per graph node: (given, received, between two members).
 fn reply_counts(scope: &Scope) -> Vec<(u32, u32, u32)> {

@@ -9,7 +9,7 @@
 
 use super::grid::{Grid, Rect};
 use super::Tie;
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// At most this many classes: a frame whose budget cannot hold every tie in view drops
 /// whole lighter classes, so more classes fit the budget closer, at up to one draw call

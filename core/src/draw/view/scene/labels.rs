@@ -4,7 +4,7 @@
 
 use crate::draw::view::zoom::ViewBox;
 use crate::draw::view::{NetworkView, Role};
-use crate::model::stable_sort::UnstableSort;
+use crate::model::unstable_sort::UnstableSort;
 
 /// How many of the most connected people drawn get a name (hosts always do).
 pub const NAMED: usize = 10;

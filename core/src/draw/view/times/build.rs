@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use crate::advice::spaces::groups;
 use crate::graph::scope::Scope;
-use crate::model::stable_sort::UnstableSort;
 use crate::model::time::utc_day;
+use crate::model::unstable_sort::UnstableSort;
 
 use super::TieTimes;
 
