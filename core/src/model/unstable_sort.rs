@@ -49,13 +49,18 @@ impl<T> UnstableSort<T> for [T] {
     }
 }
 
-/// What [`introsort`] needs of a sequence: its length, whether the item at one position
-/// comes before the item at another, and swapping two positions. Positions out of range
-/// compare as not before and do not swap.
+/// What [`introsort`] needs of a sequence: its length, the order of the items at two
+/// positions (one call however the three-way split reads it), and swapping two positions.
+/// Positions out of range compare as equal and do not swap.
 trait Positions {
     fn len(&self) -> usize;
-    fn before(&mut self, a: usize, b: usize) -> bool;
+    fn order(&mut self, a: usize, b: usize) -> Ordering;
     fn swap(&mut self, a: usize, b: usize);
+
+    /// The item at `a` comes before the item at `b`.
+    fn before(&mut self, a: usize, b: usize) -> bool {
+        self.order(a, b) == Ordering::Less
+    }
 }
 
 /// A slice and its comparison, as [`Positions`].
@@ -70,10 +75,10 @@ impl<T, F: FnMut(&T, &T) -> Ordering> Positions for Slice<'_, T, F> {
         self.items.len()
     }
 
-    fn before(&mut self, a: usize, b: usize) -> bool {
+    fn order(&mut self, a: usize, b: usize) -> Ordering {
         match (self.items.get(a), self.items.get(b)) {
-            (Some(x), Some(y)) => (self.compare)(x, y) == Ordering::Less,
-            _ => false,
+            (Some(x), Some(y)) => (self.compare)(x, y),
+            _ => Ordering::Equal,
         }
     }
 
@@ -138,15 +143,17 @@ fn split(s: &mut dyn Positions, lo: usize, hi: usize) -> (usize, usize) {
     // `lt` always holds an item equal to the pivot: `lt..i` are all equal to it.
     let (mut lt, mut i, mut gt) = (lo, lo + 1, hi);
     while i < gt {
-        if s.before(i, lt) {
-            s.swap(lt, i);
-            lt += 1;
-            i += 1;
-        } else if s.before(lt, i) {
-            gt -= 1;
-            s.swap(i, gt);
-        } else {
-            i += 1;
+        match s.order(i, lt) {
+            Ordering::Less => {
+                s.swap(lt, i);
+                lt += 1;
+                i += 1;
+            }
+            Ordering::Greater => {
+                gt -= 1;
+                s.swap(i, gt);
+            }
+            Ordering::Equal => i += 1,
         }
     }
     (lt, gt)
