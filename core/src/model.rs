@@ -17,6 +17,7 @@ pub mod schema;
 pub mod shown;
 pub mod stable_sort;
 pub mod time;
+pub mod unstable_sort;
 pub mod words;
 pub mod work;
 

@@ -6,6 +6,7 @@
 //! are drawn); larger ones go to the canvas ([`crate::canvas::canvas_view`]).
 
 use peerscope_core::model::stable_sort::StableSort;
+use peerscope_core::model::unstable_sort::UnstableSort;
 use std::cmp::Reverse;
 
 use yew::prelude::*;
@@ -247,7 +248,7 @@ fn ties_of(network: &NetworkView, selection: &Selection, hovered: Option<usize>)
             _ => None,
         })
         .collect();
-    out.sort_unstable();
+    out.unstable_sort();
     out
 }
 

@@ -14,6 +14,7 @@ use crate::measure::{floors, AwayParty};
 use crate::model::random::SplitMix;
 use crate::model::schema::{Confidence, Estimate, Label, Unit, Verdict};
 use crate::model::shown;
+use crate::model::unstable_sort::UnstableSort;
 
 mod resampler;
 mod tallies;
@@ -93,7 +94,7 @@ pub fn replicates_for(total: usize) -> u32 {
 
 /// The 5th and 95th percentiles of `scores` (linear between neighbours); `None` when empty.
 pub fn percentiles(scores: &mut [f64]) -> Option<[f64; 2]> {
-    scores.sort_unstable_by(f64::total_cmp);
+    scores.unstable_sort_by(f64::total_cmp);
     let last = scores.len().checked_sub(1)?;
     let at = |q: f64| {
         let pos = q * last as f64;

@@ -11,6 +11,7 @@ use crate::measure::newcomers::Figures;
 use crate::measure::{measure, AwayParty};
 use crate::model::options::Options;
 use crate::model::schema::{Metrics, Structure, Verdict};
+use crate::model::unstable_sort::UnstableSort;
 
 /// Metrics, funnel and verdict of one scope: what per-space scores reuse.
 pub struct Measured {
@@ -43,7 +44,7 @@ fn community_sizes(scope: &Scope, communities: &[u32]) -> Vec<usize> {
         }
     }
     sizes.retain(|&s| s > 0);
-    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes.unstable_sort_by(|a, b| b.cmp(a));
     sizes
 }
 

@@ -2,6 +2,7 @@
 //! score and label. Thread files fold into their parent channel when it is loaded.
 
 use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use std::collections::BTreeMap;
 
 use crate::advice::measured::Measured;
@@ -30,7 +31,7 @@ pub fn spaces(
 ) -> Vec<SpaceReport> {
     let group = groups(data);
     let mut order: Vec<SpaceIdx> = group.clone();
-    order.sort_unstable();
+    order.unstable_sort();
     order.dedup();
     if let [only] = order.as_slice() {
         return single(data, *only, whole);
@@ -112,12 +113,12 @@ fn single(data: &Dataset, only: SpaceIdx, whole: &Measured) -> Vec<SpaceReport> 
 
 /// Per space: the space it is scored with (its parent channel when that is loaded).
 pub(crate) fn groups(data: &Dataset) -> Vec<SpaceIdx> {
-    let by_id: BTreeMap<&str, SpaceIdx> = data
-        .spaces
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i as SpaceIdx))
-        .collect();
+    // Inserted, not collected: collecting sorts first, one more sort in the wasm. On a
+    // repeated id the later space wins, as it would in a collect.
+    let mut by_id: BTreeMap<&str, SpaceIdx> = BTreeMap::new();
+    for (i, s) in data.spaces.iter().enumerate() {
+        by_id.insert(s.id.as_str(), i as SpaceIdx);
+    }
     data.spaces
         .iter()
         .enumerate()

@@ -199,7 +199,9 @@ fn period_report(s: &Slice) -> TrendPeriod {
 
 /// The seven score measures of `m`, by their `metrics` keys.
 fn score_measures(m: &Metrics) -> BTreeMap<String, Metric> {
-    [
+    // Inserted, not collected: collecting into a map sorts first, one more sort in the wasm.
+    let mut measures = BTreeMap::new();
+    for (key, metric) in [
         ("peer_reply_share", &m.peer_reply_share),
         ("resilience", &m.resilience),
         ("continuation", &m.continuation),
@@ -207,10 +209,10 @@ fn score_measures(m: &Metrics) -> BTreeMap<String, Metric> {
         ("member_initiated_share", &m.member_initiated_share),
         ("host_share", &m.host_share),
         ("centralization", &m.centralization),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.clone()))
-    .collect()
+    ] {
+        measures.insert(key.to_string(), metric.clone());
+    }
+    measures
 }
 
 /// Moves between each two consecutive eligible periods (consecutive among the eligible:

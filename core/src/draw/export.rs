@@ -3,6 +3,7 @@
 //! [`crate::draw::view::NetworkView`] (the SVG also of its scene); the UI turns the text into
 //! downloads.
 
+pub mod csv_text;
 pub mod gexf;
 pub mod metrics_csv;
 pub mod svg;

@@ -35,6 +35,7 @@ fn rows_by_source(pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
     for v in 0..n {
         if let (Some(&s), Some(&e)) = (starts.get(v), starts.get(v + 1)) {
             if let Some(row) = targets.get_mut(s..e) {
+                // The standard sort: its `u32` copy is in the page anyway (`Scene::ties_in`).
                 row.sort_unstable();
             }
         }

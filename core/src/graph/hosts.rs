@@ -4,6 +4,7 @@ use crate::graph::Graph;
 use crate::import::error::ImportError;
 use crate::model::options::HostChoice;
 use crate::model::schema::HostInfo;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::{Dataset, PersonIdx};
 
 /// The hosts in use and how they were chosen.
@@ -131,7 +132,7 @@ pub fn rank_by_reach(g: &Graph) -> Vec<(usize, u64, u32)> {
         .enumerate()
         .map(|(v, (people, total))| (people, total, v as u32))
         .collect();
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    ranked.unstable_sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     ranked
 }
 

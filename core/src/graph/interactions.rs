@@ -328,6 +328,8 @@ fn infer(data: &Dataset) -> Vec<Option<u32>> {
         // Keys are unique (the position breaks ties), so an unstable sort gives the stable
         // order; it stays the standard one because this sort sees every message of a
         // format without reply data, where the page's one shared sort would be slower.
+        // The standard sort: every message once, where the page's shared sort is several
+        // times slower (docs/PERFORMANCE.md "Wasm size").
         list.sort_unstable_by_key(|&at| (data.messages.get(at).map_or(0, |m| m.time_ms), at));
         // The latest message of someone other than the current run's author.
         let mut previous_other: Option<usize> = None;

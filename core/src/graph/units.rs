@@ -52,6 +52,8 @@ impl Units {
             .filter_map(|&at| scope.message(at).map(|m| utc_day(m.time_ms)))
             .collect();
         let mut active = days.clone();
+        // The standard sort: a day per message, for every scope the interval resamples,
+        // where the page's shared sort is several times slower (docs/PERFORMANCE.md).
         active.sort_unstable();
         active.dedup();
         let (unit, slot_of, day) =

@@ -16,6 +16,7 @@
 //! and ignored are reported as a warning, so the user sees how the file was understood.
 
 mod columns;
+mod decimal;
 mod edges;
 mod messages;
 mod rows;

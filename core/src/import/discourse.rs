@@ -253,7 +253,11 @@ fn warn_unloaded(file: &str, top: &Top, dataset: &mut Dataset) {
     let Some(stream) = &top.post_stream else {
         return;
     };
-    let loaded: BTreeSet<u64> = stream.posts.iter().map(|p| p.id).collect();
+    // Inserted, not collected: collecting into a set sorts first, one more sort in the wasm.
+    let mut loaded: BTreeSet<u64> = BTreeSet::new();
+    for post in &stream.posts {
+        loaded.insert(post.id);
+    }
     let missing = stream
         .stream
         .iter()

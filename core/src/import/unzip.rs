@@ -17,6 +17,7 @@ use super::budget::{
     MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, RATIO_FROM_BYTES,
 };
 use crate::import::error::ImportError;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::Dataset;
 
 /// One zip over bytes in memory, and what has been unpacked from it.
@@ -102,7 +103,7 @@ impl<'b> Zip<'b> {
                 spans.push((entry.header_start(), end, index));
             }
         }
-        spans.sort_unstable();
+        spans.unstable_sort();
         for pair in spans.windows(2) {
             if let [(_, end, first), (start, _, second)] = pair {
                 if start < end {

@@ -4,6 +4,7 @@ use crate::graph::interactions::Conversation;
 use crate::graph::scope::Scope;
 use crate::graph::Graph;
 use crate::model::metric::Metric;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Replies (all three reply kinds) where neither end is a host / all replies. 0..=1;
 /// null when there are no replies.
@@ -67,7 +68,7 @@ pub fn reciprocity_among(g: &Graph, keep: &[bool]) -> Metric {
     // Reversed ties, sorted, walked alongside the (already sorted) ties: one merge instead
     // of a binary search per tie, which dominated on a million ties.
     let mut reversed: Vec<(u32, u32)> = arcs.iter().map(|&(a, b)| (b, a)).collect();
-    reversed.sort_unstable();
+    reversed.unstable_sort();
     let mut later = reversed.iter().peekable();
     let mut reciprocated = 0usize;
     for tie in &arcs {

@@ -18,6 +18,7 @@ use crate::measure::span::{Span, ANSWER_WINDOW_MS};
 use crate::model::metric::Metric;
 use crate::model::schema::{Delay, FirstResponse};
 use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::PersonIdx;
 
 /// What the questions of a scope give: the share left unanswered, the waiting times, and
@@ -122,7 +123,7 @@ fn askers(asked: &[Asked], span: Option<Span>) -> Vec<(PersonIdx, u64)> {
         .filter(|q| judged(q, span) == Some(true))
         .map(|q| q.author)
         .collect();
-    open.sort_unstable();
+    open.unstable_sort();
     let mut counts: Vec<(PersonIdx, u64)> = Vec::new();
     for p in open {
         match counts.last_mut() {

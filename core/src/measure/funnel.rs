@@ -1,6 +1,7 @@
 //! Funnel and people (docs/METRICS.md §7): audience → engaged → core → leaders.
 
 use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use rustc_hash::FxHashSet;
 
 use crate::graph::scope::Scope;
@@ -152,7 +153,7 @@ fn audience(scope: &Scope) -> u64 {
 /// Whether two of the first `MAX_LEADERS + 1` candidates, by replies, have equal counts.
 fn ties_matter(candidates: &[(u32, PersonIdx, u64)]) -> bool {
     let mut counts: Vec<u64> = candidates.iter().map(|c| c.2).collect();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
+    counts.unstable_sort_by(|a, b| b.cmp(a));
     counts.truncate(MAX_LEADERS + 1);
     counts.windows(2).any(|w| w.first() == w.last())
 }

@@ -64,7 +64,7 @@ impl Weighted {
 
     /// Appends node `v`'s row: its ties sorted by neighbour, repeats summed.
     fn push_row(&mut self, v: usize, row: &mut [(u32, f64)]) {
-        row.sort_unstable_by_key(|&(u, _)| u);
+        by_neighbour(row);
         let start = self.targets.len();
         let mut degree = 0.0;
         for &(u, w) in row.iter() {
@@ -127,7 +127,7 @@ impl Weighted {
             let (targets, weights) = self.ties(old as usize);
             row.clear();
             row.extend(targets.iter().zip(weights).map(|(&u, &w)| (to(u), w)));
-            row.sort_unstable_by_key(|&(u, _)| u);
+            by_neighbour(&mut row);
             g.targets.extend(row.iter().map(|&(u, _)| u));
             g.weights.extend(row.iter().map(|&(_, w)| w));
             g.offsets.push(g.targets.len());
@@ -199,6 +199,14 @@ pub fn modularity(g: &Weighted, community: &[u32]) -> Option<f64> {
             .map(|&(inside, total)| inside / two_m - (total / two_m).powi(2))
             .sum(),
     )
+}
+
+/// Sorts a row's ties by neighbour. The standard unstable sort, not the page's shared one
+/// of `crate::model::stable_sort`: repeats are summed in the order this leaves them, and a
+/// different order of equal neighbours could change a sum's last bits. One function, so
+/// both rows compile one sort.
+fn by_neighbour(row: &mut [(u32, f64)]) {
+    row.sort_unstable_by_key(|&(u, _)| u);
 }
 
 #[cfg(test)]

@@ -179,7 +179,7 @@ impl Pseudonyms {
         for (name, alias) in spaces.into_iter().filter(|(n, _)| !could_be_ordinary(n)) {
             self.learn(&name, alias);
         }
-        let lengths: BTreeSet<usize> = self.by_name.keys().map(String::len).collect();
+        let lengths = name_lengths(self.by_name.keys());
         self.lengths = lengths.into_iter().rev().collect();
     }
 
@@ -223,7 +223,7 @@ impl Pseudonyms {
             };
             pseudonyms.by_id.insert(id.to_string(), alias);
         }
-        let lengths: BTreeSet<usize> = pseudonyms.by_name.keys().map(String::len).collect();
+        let lengths = name_lengths(pseudonyms.by_name.keys());
         pseudonyms.lengths = lengths.into_iter().rev().collect();
         pseudonyms
     }
@@ -363,6 +363,16 @@ impl Pseudonyms {
             self.rewrite(&mut evidence.sentence);
         }
     }
+}
+
+/// The distinct lengths in bytes of `names`, shortest first. Inserted, not collected:
+/// collecting into a set sorts first, one more sort in the wasm.
+fn name_lengths<'a>(names: impl Iterator<Item = &'a String>) -> BTreeSet<usize> {
+    let mut lengths = BTreeSet::new();
+    for name in names {
+        lengths.insert(name.len());
+    }
+    lengths
 }
 
 /// The analysis with every person replaced by a stable alias (see the module docs).

@@ -13,6 +13,7 @@ use crate::model::metric::Metric;
 use crate::model::options::Goal;
 use crate::model::random::SplitMix;
 use crate::model::schema::{Metrics, Unit};
+use crate::model::unstable_sort::UnstableSort;
 use crate::model::PersonIdx;
 
 use super::{Tallies, STRUCTURE_SAMPLE};
@@ -196,7 +197,7 @@ fn unit_people(scope: &Scope, units: &Units) -> Vec<Vec<PersonIdx>> {
                 .filter_map(|&k| scope.interactions.get(k))
                 .flat_map(|i| [i.from, i.to]);
             let mut list: Vec<PersonIdx> = authors.chain(ends).filter(counts).collect();
-            list.sort_unstable();
+            list.unstable_sort();
             list.dedup();
             list
         })

@@ -17,6 +17,7 @@ use crate::graph::scope::Scope;
 use crate::graph::units::Units;
 use crate::measure::{direction, structure};
 use crate::model::metric::Metric;
+use crate::model::unstable_sort::UnstableSort;
 
 /// The counts of one unit (or, summed, of one replicate).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -167,7 +168,7 @@ fn starters(
             answers.push((*root, unit_of.get(at).copied().unwrap_or(usize::MAX)));
         }
     }
-    answers.sort_unstable();
+    answers.unstable_sort();
     answers.dedup();
     let mut spread = Vec::new();
     for group in answers.chunk_by(|a, b| a.0 == b.0) {

@@ -2,6 +2,7 @@
 //! the bootstrap replicates' slopes agree on.
 
 use crate::model::schema::Direction;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Points per period beyond which a slope is a move up (or, negated, down); within
 /// ±this the score is holding.
@@ -27,7 +28,7 @@ pub fn theil_sen(points: &[(f64, f64)]) -> Option<f64> {
 
 /// The median of `values` (mean of the middle two for an even count); `None` when empty.
 fn median(values: &mut [f64]) -> Option<f64> {
-    values.sort_unstable_by(f64::total_cmp);
+    values.unstable_sort_by(f64::total_cmp);
     let n = values.len();
     let upper = *values.get(n / 2)?;
     if n % 2 == 1 {

@@ -1,6 +1,7 @@
 //! The report's metrics as a CSV table, one row per metric, for spreadsheets; and
 //! [`each_metric`], the metrics by their report keys, which the progress snapshot shares.
 
+use super::csv_text::CsvText;
 use crate::model::metric::Metric;
 use crate::model::schema::{Delay, Metrics, Report};
 
@@ -67,8 +68,8 @@ fn delays(r: &Report) -> [(&'static str, &Delay); 3] {
 /// Every cell is safe to open in a spreadsheet (see [`cell`]). Never empty: the header is
 /// always there.
 pub fn metrics_csv(report: &Report) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(HEADER);
+    let mut w = CsvText::default();
+    w.record(HEADER);
     let ratios = each_metric(&report.metrics)
         .into_iter()
         .chain(other_ratios(report));
@@ -103,12 +104,12 @@ pub fn metrics_csv(report: &Report) -> String {
     for row in rows {
         // Numbers (columns 1–3) are written as they are, so a negative modularity stays a
         // number; only the text columns are guarded.
-        let _ = w.write_record(row.iter().enumerate().map(|(i, c)| match i {
+        w.record(row.iter().enumerate().map(|(i, c)| match i {
             1..=3 => c.clone(),
             _ => cell(c),
         }));
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.finish()
 }
 
 /// A number as text (integers without `.0`, as in the report's JSON); none or not finite:

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::csv_text::CsvText;
 use crate::draw::view::NetworkView;
 
 /// `id,name,role,community,degree,replies_given,replies_received,peer_replies,away,x,y`,
@@ -10,8 +11,8 @@ use crate::draw::view::NetworkView;
 /// the edge table; `person` its id in the export). Only the header when empty. The text
 /// cells (`person`, `name`) go through [`spreadsheet_safe`]; numbers are written as they are.
 pub fn nodes_csv(network: &NetworkView) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut w = CsvText::default();
+    w.record([
         "id",
         "person",
         "name",
@@ -26,7 +27,7 @@ pub fn nodes_csv(network: &NetworkView) -> String {
         "y",
     ]);
     for (i, n) in network.nodes.iter().enumerate() {
-        let _ = w.write_record([
+        w.record([
             i.to_string(),
             spreadsheet_safe(&n.id).into_owned(),
             spreadsheet_safe(&n.name).into_owned(),
@@ -41,18 +42,18 @@ pub fn nodes_csv(network: &NetworkView) -> String {
             format!("{:.4}", n.y),
         ]);
     }
-    finish(w)
+    w.finish()
 }
 
 /// `source,target,weight`, one row per tie (node indices as in [`nodes_csv`]). Only the
 /// header when there are no ties.
 pub fn edges_csv(network: &NetworkView) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["source", "target", "weight"]);
+    let mut w = CsvText::default();
+    w.record(["source", "target", "weight"]);
     for e in &network.edges {
-        let _ = w.write_record([e.a.to_string(), e.b.to_string(), e.weight.to_string()]);
+        w.record([e.a.to_string(), e.b.to_string(), e.weight.to_string()]);
     }
-    finish(w)
+    w.finish()
 }
 
 /// A text cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or
@@ -66,11 +67,6 @@ pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> String {
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]

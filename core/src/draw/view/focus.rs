@@ -3,6 +3,7 @@
 //! Pure functions of a [`NetworkView`] and the filters' [`Selection`], tested natively.
 
 use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use std::cmp::Reverse;
 
 use super::explore::Selection;
@@ -33,7 +34,7 @@ pub fn ties_drawn_of(network: &NetworkView, selection: &Selection, i: usize) -> 
 /// the group's number); empty for an empty network.
 pub fn groups_by_size(network: &NetworkView) -> Vec<(u32, usize)> {
     let mut labels: Vec<u32> = network.nodes.iter().map(|n| n.community).collect();
-    labels.sort_unstable();
+    labels.unstable_sort();
     let mut groups: Vec<(u32, usize)> = Vec::new();
     for label in labels {
         match groups.last_mut() {

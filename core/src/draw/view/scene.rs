@@ -7,6 +7,7 @@
 //! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
 
 use crate::model::stable_sort::StableSort;
+use crate::model::unstable_sort::UnstableSort;
 use std::cmp::Reverse;
 
 use crate::draw::view::explore::Selection;
@@ -245,7 +246,7 @@ impl Scene {
                 .filter_map(|&m| self.slot.get(m).map(|&s| (s, true))),
         );
         // Drawing order, and a match's ring wins over the same dot lit by the focus.
-        slots.sort_unstable_by_key(|&(s, ring)| (s, Reverse(ring)));
+        slots.unstable_sort_by_key(|&(s, ring)| (s, Reverse(ring)));
         slots.dedup_by_key(|&mut (s, _)| s);
         let dots = slots
             .into_iter()
@@ -291,6 +292,7 @@ impl Scene {
         let from = out.len();
         self.dot_grid.query(area, out);
         if let Some(found) = out.get_mut(from..) {
+            // The standard sort, on every frame: `ties_in` compiles it for `u32` anyway.
             found.sort_unstable();
         }
     }

@@ -1,5 +1,6 @@
 //! Cell values of a CSV: times, weights, mention lists, reactions, yes/no flags.
 
+use super::decimal;
 use crate::import::timestamp::parse_iso;
 use crate::model::Reaction;
 
@@ -26,10 +27,7 @@ pub fn time(text: &str) -> Option<(i64, bool)> {
     if let Some(i) = iso {
         return Some((i.ms, i.zone_assumed));
     }
-    let n: f64 = t
-        .parse()
-        .ok()
-        .filter(|n: &f64| n.is_finite() && *n >= 0.0 && *n < 1e16)?;
+    let n = decimal::finite(t).filter(|n| *n >= 0.0 && *n < 1e16)?;
     let ms = if n >= MS_FROM { n } else { n * 1000.0 };
     Some((ms.round() as i64, false))
 }
@@ -40,7 +38,7 @@ pub fn weight(text: &str, max: u64) -> Option<u64> {
     if t.is_empty() {
         return Some(1);
     }
-    let n: f64 = t.parse().ok()?;
+    let n = decimal::finite(t)?;
     (n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= max as f64).then_some(n as u64)
 }
 

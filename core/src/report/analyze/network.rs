@@ -5,6 +5,7 @@ use crate::advice::measured::Measured;
 use crate::draw::layout::layout_weighted;
 use crate::draw::view::{EdgeView, NetworkView, NodeView, Role};
 use crate::graph::scope::Scope;
+use crate::model::unstable_sort::UnstableSort;
 
 /// Reply counts per graph node: (given, received, between two members).
 fn reply_counts(scope: &Scope) -> Vec<(u32, u32, u32)> {
@@ -40,7 +41,7 @@ fn undirected_weights(g: &crate::graph::Graph) -> Vec<((u32, u32), u32)> {
         .filter(|(&(a, b), _)| a != b)
         .map(|(&(a, b), &w)| ((a.min(b), a.max(b)), w))
         .collect();
-    ties.sort_unstable();
+    ties.unstable_sort();
     ties.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {

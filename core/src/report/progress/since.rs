@@ -93,7 +93,11 @@ pub fn since(before: &Snapshot, now: &Report) -> Since {
             change(Some(then as f64), Some(now as f64)),
         );
     }
-    let thin: BTreeSet<String> = before.thin.union(&now.thin).cloned().collect();
+    // Inserted, not collected: collecting into a set sorts first, one more sort in the wasm.
+    let mut thin: BTreeSet<String> = before.thin.clone();
+    for key in &now.thin {
+        thin.insert(key.clone());
+    }
     let mut since = Since {
         taken: before.taken.clone(),
         comparison: Comparison {

@@ -9,6 +9,7 @@
 
 use super::grid::{Grid, Rect};
 use super::Tie;
+use crate::model::unstable_sort::UnstableSort;
 
 /// At most this many classes: a frame whose budget cannot hold every tie in view drops
 /// whole lighter classes, so more classes fit the budget closer, at up to one draw call
@@ -69,7 +70,7 @@ impl TieClasses {
             out.extend(runs.iter().map(|&(from, to)| (base + from, base + to)));
         }
         if let Some(added) = out.get_mut(start..) {
-            added.sort_unstable();
+            added.unstable_sort();
         }
         join(out, start);
         drawn

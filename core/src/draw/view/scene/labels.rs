@@ -4,6 +4,7 @@
 
 use crate::draw::view::zoom::ViewBox;
 use crate::draw::view::{NetworkView, Role};
+use crate::model::unstable_sort::UnstableSort;
 
 /// How many of the most connected people drawn get a name (hosts always do).
 pub const NAMED: usize = 10;
@@ -19,7 +20,7 @@ pub fn named(network: &NetworkView, order: &[usize], focus: Option<usize>) -> Ve
             .filter(|&&i| network.nodes.get(i).is_some_and(|n| n.role == Role::Host)),
     );
     named.extend(focus);
-    named.sort_unstable();
+    named.unstable_sort();
     named.dedup();
     named
 }

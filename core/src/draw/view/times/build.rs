@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use crate::advice::spaces::groups;
 use crate::graph::scope::Scope;
 use crate::model::time::utc_day;
+use crate::model::unstable_sort::UnstableSort;
 
 use super::TieTimes;
 
@@ -41,7 +42,7 @@ pub fn tie_times(scope: &Scope) -> TieTimes {
     }
     // Slots by space (in load order) then day; `rank` renumbers the provisional numbers.
     let mut table: Vec<((u32, i64), u32)> = places.into_iter().collect();
-    table.sort_unstable();
+    table.unstable_sort();
     let mut rank = vec![0u32; table.len()];
     for (slot, &(_, place)) in table.iter().enumerate() {
         if let Some(r) = rank.get_mut(place as usize) {
@@ -51,7 +52,7 @@ pub fn tie_times(scope: &Scope) -> TieTimes {
     for (_, place) in &mut made {
         *place = rank.get(*place as usize).copied().unwrap_or(0);
     }
-    made.sort_unstable();
+    made.unstable_sort();
     times(
         scope,
         &table,
