@@ -95,18 +95,19 @@ pub fn member_initiated_share(scope: &Scope) -> Metric {
 
 /// [`member_initiated_share`] with the reply trees' roots already found ([`roots`]): the
 /// score's bootstrap measures many scopes of one conversation and finds them once.
-pub fn member_initiated_share_on(scope: &Scope, roots: &[Option<usize>]) -> Metric {
+pub fn member_initiated_share_on(scope: &Scope, roots: &[Option<u32>]) -> Metric {
     // A flag per dataset message rather than a hash set: the bootstrap calls this
     // hundreds of times on a hundred thousand messages.
     let mut starter = vec![false; scope.data.messages.len()];
-    for &at in &scope.messages {
-        let (Some(message), Some(Some(root))) = (scope.message(at), roots.get(at)) else {
+    for &at in scope.messages.iter() {
+        let (Some(message), Some(&Some(root))) = (scope.message(at), roots.get(at)) else {
             continue;
         };
-        let root_message = scope.message(*root);
-        let root_in_scope = scope.in_scope.get(*root).copied().unwrap_or(false);
+        let root = root as usize;
+        let root_message = scope.message(root);
+        let root_in_scope = scope.holds(root);
         if root_in_scope && root_message.is_some_and(|r| r.author != message.author) {
-            if let Some(flag) = starter.get_mut(*root) {
+            if let Some(flag) = starter.get_mut(root) {
                 *flag = true;
             }
         }
@@ -134,12 +135,14 @@ pub fn member_initiated_share_of(by_members: usize, all: usize) -> Metric {
 
 /// Per message, the root of its reply tree: itself when it has no parent, `None` when
 /// it hangs under a missing parent or a reply cycle (bad data must not loop forever).
-pub fn roots(conv: &Conversation) -> Vec<Option<usize>> {
+/// Positions are `u32`, as in the conversation's reply tree (a slot per message of the
+/// dataset, made while the trend holds all its periods: 8 bytes rather than 16).
+pub fn roots(conv: &Conversation) -> Vec<Option<u32>> {
     const UNSEEN: u8 = 0;
     const OPEN: u8 = 1;
     const DONE: u8 = 2;
     let n = conv.tree_parent.len();
-    let mut root: Vec<Option<usize>> = vec![None; n];
+    let mut root: Vec<Option<u32>> = vec![None; n];
     let mut state = vec![UNSEEN; n];
     let mut path = Vec::new();
     for start in 0..n {
@@ -155,10 +158,10 @@ pub fn roots(conv: &Conversation) -> Vec<Option<usize>> {
                 *s = OPEN;
             }
             path.push(at);
-            match conv.tree_parent.get(at).copied().flatten() {
+            match conv.parent_of(at) {
                 Some(parent) => at = parent,
                 None if conv.parent_missing.get(at).copied().unwrap_or(false) => break None,
-                None => break Some(at),
+                None => break u32::try_from(at).ok(),
             }
         };
         for v in path.drain(..) {
