@@ -67,14 +67,18 @@ impl Interaction {
     }
 }
 
+/// [`Conversation::tree_parent`] of a message that answers none.
+pub const NO_PARENT: u32 = u32::MAX;
+
 /// The interactions and reply tree of a dataset.
 #[derive(Debug, Clone, Default)]
 pub struct Conversation {
     pub interactions: Vec<Interaction>,
     /// Per message: the message it answers (explicit parent, else its thread's root,
-    /// else the inferred one); `u32` as in [`Interaction`], read with
+    /// else the inferred one), [`NO_PARENT`] for none; `u32` as in [`Interaction`] and
+    /// without an `Option`'s tag (4 bytes a message, not 16), read with
     /// [`Conversation::parent_of`].
-    pub tree_parent: Vec<Option<u32>>,
+    pub tree_parent: Vec<u32>,
     /// Per message: it names a parent that is not in the export.
     pub parent_missing: Vec<bool>,
     /// Replies whose parent is not in the export (counting messages only).
@@ -102,7 +106,7 @@ impl Conversation {
         let n = data.messages.len();
         let mut conv = Conversation {
             interactions: Vec::with_capacity(n),
-            tree_parent: vec![None; n],
+            tree_parent: vec![NO_PARENT; n],
             parent_missing: vec![false; n],
             missing_parents: 0,
             missing_roots: 0,
@@ -129,7 +133,8 @@ impl Conversation {
             };
             let answer = answer.filter(|a| a.target != at);
             if let Some(slot) = conv.tree_parent.get_mut(at) {
-                *slot = answer.and_then(|a| u32::try_from(a.target).ok());
+                let parent = answer.and_then(|a| u32::try_from(a.target).ok());
+                *slot = parent.filter(|&p| p != NO_PARENT).unwrap_or(NO_PARENT);
             }
             if data.counts(message) {
                 let missing = conv.parent_missing.get(at).copied().unwrap_or(false);
@@ -147,7 +152,7 @@ impl Conversation {
         self.tree_parent
             .get(at)
             .copied()
-            .flatten()
+            .filter(|&p| p != NO_PARENT)
             .map(|p| p as usize)
     }
 

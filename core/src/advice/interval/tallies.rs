@@ -101,7 +101,7 @@ impl Tallies {
     /// Counts every unit of `units` (cut from `scope`); `roots` is each dataset
     /// message's reply-tree root, as `direction::roots` gives it. Empty units give an
     /// empty table.
-    pub fn of(scope: &Scope, units: &Units, roots: &[Option<u32>]) -> Tallies {
+    pub fn of(scope: &Scope, units: &Units, roots: &[u32]) -> Tallies {
         let mut per_unit = vec![Tally::default(); units.count()];
         // A slot per dataset message, `u32` (4 bytes, not 8: it is made while the trend
         // holds all its periods); `NO_UNIT` for a message of no unit.
@@ -166,19 +166,13 @@ impl Tallies {
 /// Adds to `per_unit` the starters answered within their own unit and returns the
 /// others. A starter is a scope message that is the root of someone else's scope
 /// message, as `direction::member_initiated_share_on` counts them.
-fn starters(
-    scope: &Scope,
-    unit_of: &[u32],
-    roots: &[Option<u32>],
-    per_unit: &mut [Tally],
-) -> Vec<Spread> {
+fn starters(scope: &Scope, unit_of: &[u32], roots: &[u32], per_unit: &mut [Tally]) -> Vec<Spread> {
     // Per root message: the units of its answers by someone else (few per root).
     let mut answers: Vec<(usize, usize)> = Vec::new();
     for &at in scope.messages.iter() {
-        let (Some(m), Some(&Some(root))) = (scope.message(at), roots.get(at)) else {
+        let (Some(m), Some(root)) = (scope.message(at), direction::root_of(roots, at)) else {
             continue;
         };
-        let root = root as usize;
         let in_scope = unit_of.get(root).is_some_and(|&u| u != NO_UNIT);
         let other = scope.message(root).is_some_and(|r| r.author != m.author);
         if in_scope && other {
