@@ -1,6 +1,6 @@
-//! One yes/no per message of a dataset, a bit each: a scope marks which messages it holds,
-//! and the trend keeps a scope per period, so on a three-year chat a byte each was 37
-//! bytes a message.
+//! One yes/no per message of a dataset, a bit each: which messages a scope holds, while it
+//! is cut and for the bootstrap's drawn scopes. A byte each, kept by every one of the
+//! trend's 37 periods of a three-year chat, was 37 bytes a message.
 
 /// A fixed number of flags, all `false` at first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
