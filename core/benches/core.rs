@@ -147,10 +147,7 @@ fn graph_and_metrics(c: &mut Criterion, name: &str, data: &Dataset) {
         Err(e) => panic!("host detection failed: {e}"),
     };
     let mask = chosen.mask(data.people.len());
-    let scope = Scope {
-        is_host: &mask,
-        ..whole
-    };
+    let scope = whole.with_hosts(&mask);
     c.bench_function(&format!("metrics/{name}"), |b| {
         on_cpu(b, || {
             let away = AwayParty::of(black_box(&scope));

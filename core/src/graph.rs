@@ -6,6 +6,7 @@
 
 pub mod arcs;
 pub mod csr;
+pub mod flags;
 pub mod hosts;
 pub mod interactions;
 pub mod scope;

@@ -7,6 +7,7 @@
 mod distinct;
 pub mod fixed_word;
 pub mod format;
+mod message_id;
 mod message_index;
 pub mod metric;
 pub mod options;
@@ -22,6 +23,7 @@ pub mod words;
 pub mod work;
 
 pub use distinct::distinct;
+pub use message_id::MessageId;
 
 use rustc_hash::FxHashMap;
 
@@ -130,7 +132,8 @@ pub struct Reaction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub space: SpaceIdx,
-    pub id: String,
+    /// Source id, unique within the space (short ones held in place, see [`MessageId`]).
+    pub id: MessageId,
     pub author: PersonIdx,
     /// UTC milliseconds since the Unix epoch.
     pub time_ms: i64,
@@ -148,7 +151,9 @@ pub struct Message {
     pub addressee: Option<PersonIdx>,
     /// Mentioned people, each at most once.
     pub mentions: Box<[PersonIdx]>,
-    pub reactions: Vec<Reaction>,
+    /// Boxed rather than a `Vec`: 16 bytes rather than 24, on every message, most of which
+    /// have none.
+    pub reactions: Box<[Reaction]>,
     /// Length of the text in characters.
     pub text_len: u32,
     /// The text contains a question mark.
@@ -168,7 +173,7 @@ impl Message {
     pub fn new(space: SpaceIdx, id: String, author: PersonIdx, time_ms: i64) -> Message {
         Message {
             space,
-            id,
+            id: MessageId::from(id),
             author,
             time_ms,
             time_estimated: false,
@@ -177,7 +182,7 @@ impl Message {
             thread_root: None,
             addressee: None,
             mentions: Box::default(),
-            reactions: Vec::new(),
+            reactions: Box::default(),
             text_len: 0,
             is_question: false,
             time_outlier: false,
@@ -230,7 +235,7 @@ impl Message {
     }
 
     pub fn with_reactions(mut self, reactions: Vec<Reaction>) -> Message {
-        self.reactions = reactions;
+        self.reactions = reactions.into_boxed_slice();
         self
     }
 

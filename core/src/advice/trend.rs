@@ -95,13 +95,13 @@ pub fn trend(scope: &Scope, options: &Options) -> (Trend, Vec<Movement>) {
 
 /// Cuts `scope` into `list`'s periods and measures those that pass the coverage and
 /// interaction checks, when at least [`MEASURED_FROM`] do.
-fn slices<'a>(scope: &Scope<'a>, options: &Options, list: &[Period]) -> Vec<Slice<'a>> {
-    let mut slices: Vec<Slice<'a>> = list
+fn slices<'s>(scope: &'s Scope<'_>, options: &Options, list: &[Period]) -> Vec<Slice<'s>> {
+    let mut slices: Vec<Slice<'s>> = list
         .iter()
         .map(|&period| {
             let keep =
                 |m: &crate::model::Message| !m.time_outlier && period.holds(utc_day(m.time_ms));
-            let part = Scope::new(scope.data, scope.conv, scope.is_host, keep);
+            let part = scope.part(keep);
             Slice {
                 reason: checks(&period, &part),
                 period,

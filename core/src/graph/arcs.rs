@@ -75,6 +75,9 @@ impl Arcs {
                 }
             }
         }
+        // Room was made for one tie per interaction; a graph keeps far fewer (a chat of 300
+        // people has at most 90 000), and the trend keeps a graph per period.
+        ties.shrink_to_fit();
         Arcs { ties }
     }
 

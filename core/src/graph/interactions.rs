@@ -40,24 +40,45 @@ impl InteractionKind {
 }
 
 /// A directed interaction `from → to` created by message `message`.
+///
+/// Positions are `u32` (24 bytes an interaction rather than 40: a chat has about one a
+/// message); no import budget lets a dataset reach 4 G messages, and [`Conversation::build`]
+/// stops indexing there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interaction {
     pub from: PersonIdx,
     pub to: PersonIdx,
     pub kind: InteractionKind,
     /// Index of the message in [`Dataset::messages`] that created it.
-    pub message: usize,
+    pub message: u32,
     /// For replies: the message replied to.
-    pub target: Option<usize>,
+    pub target: Option<u32>,
 }
+
+impl Interaction {
+    /// [`Interaction::message`] as an index into [`Dataset::messages`].
+    pub fn at(&self) -> usize {
+        self.message as usize
+    }
+
+    /// [`Interaction::target`] as an index into [`Dataset::messages`].
+    pub fn target_at(&self) -> Option<usize> {
+        self.target.map(|t| t as usize)
+    }
+}
+
+/// [`Conversation::tree_parent`] of a message that answers none.
+pub const NO_PARENT: u32 = u32::MAX;
 
 /// The interactions and reply tree of a dataset.
 #[derive(Debug, Clone, Default)]
 pub struct Conversation {
     pub interactions: Vec<Interaction>,
     /// Per message: the message it answers (explicit parent, else its thread's root,
-    /// else the inferred one).
-    pub tree_parent: Vec<Option<usize>>,
+    /// else the inferred one), [`NO_PARENT`] for none; `u32` as in [`Interaction`] and
+    /// without an `Option`'s tag (4 bytes a message, not 16), read with
+    /// [`Conversation::parent_of`].
+    pub tree_parent: Vec<u32>,
     /// Per message: it names a parent that is not in the export.
     pub parent_missing: Vec<bool>,
     /// Replies whose parent is not in the export (counting messages only).
@@ -85,7 +106,7 @@ impl Conversation {
         let n = data.messages.len();
         let mut conv = Conversation {
             interactions: Vec::with_capacity(n),
-            tree_parent: vec![None; n],
+            tree_parent: vec![NO_PARENT; n],
             parent_missing: vec![false; n],
             missing_parents: 0,
             missing_roots: 0,
@@ -112,7 +133,8 @@ impl Conversation {
             };
             let answer = answer.filter(|a| a.target != at);
             if let Some(slot) = conv.tree_parent.get_mut(at) {
-                *slot = answer.map(|a| a.target);
+                let parent = answer.and_then(|a| u32::try_from(a.target).ok());
+                *slot = parent.filter(|&p| p != NO_PARENT).unwrap_or(NO_PARENT);
             }
             if data.counts(message) {
                 let missing = conv.parent_missing.get(at).copied().unwrap_or(false);
@@ -122,6 +144,16 @@ impl Conversation {
             }
         }
         conv
+    }
+
+    /// The message that message `at` answers in the reply tree (`None` for a top, or past
+    /// the end).
+    pub fn parent_of(&self, at: usize) -> Option<usize> {
+        self.tree_parent
+            .get(at)
+            .copied()
+            .filter(|&p| p != NO_PARENT)
+            .map(|p| p as usize)
     }
 
     /// Adds the reply (if any) and the mentions of one counting message.
@@ -167,6 +199,13 @@ impl Conversation {
     ) {
         // A placeholder is nobody (docs/METRICS.md §1): neither end of an interaction.
         let somebody = |p| !data.is_bot(p) && !data.is_placeholder(p);
+        // Past u32::MAX messages nothing is recorded (see `Interaction`).
+        let (Ok(message), Ok(target)) = (
+            u32::try_from(message),
+            target.map(u32::try_from).transpose(),
+        ) else {
+            return;
+        };
         if from != to && somebody(from) && somebody(to) {
             self.interactions.push(Interaction {
                 from,

@@ -4,6 +4,9 @@
 //! the participants, and the graph G built from them, so every metric reads the same
 //! numbers.
 
+use std::borrow::Cow;
+
+use crate::graph::flags::Flags;
 use crate::graph::interactions::{Conversation, Interaction};
 use crate::graph::Graph;
 use crate::model::{work, Dataset, Message, PersonIdx};
@@ -13,12 +16,16 @@ pub struct Scope<'a> {
     pub conv: &'a Conversation,
     /// Per person: one of the hosts.
     pub is_host: &'a [bool],
-    /// Counting messages (post and reply, not by bots) in the slice, by index.
-    pub messages: Vec<usize>,
-    /// Per message in the dataset: is it one of `messages`.
-    pub in_scope: Vec<bool>,
-    /// Reply and mention interactions created by messages of the slice.
-    pub interactions: Vec<Interaction>,
+    /// Counting messages (post and reply, not by bots) in the slice, by index: borrowed
+    /// from the scope it was cut from when they are one run of its list (a period of a
+    /// chat in time order, see [`Scope::part`]), a list of their own otherwise.
+    pub messages: Cow<'a, [usize]>,
+    /// How [`Scope::holds`] tells whether a message is one of `messages`.
+    members: Members,
+    /// Reply and mention interactions created by messages of the slice, in the
+    /// conversation's order: borrowed from it when they are one run of it (the whole
+    /// export, and a period of a chat in time order), a list of their own otherwise.
+    pub interactions: Cow<'a, [Interaction]>,
     /// G over the slice's participants (ordered by person index).
     pub graph: Graph,
 }
@@ -32,18 +39,63 @@ impl<'a> Scope<'a> {
         keep: impl Fn(&Message) -> bool,
     ) -> Scope<'a> {
         work::add(data.messages.len() as u64);
-        let in_scope: Vec<bool> = data
+        let mut in_scope = Flags::new(data.messages.len());
+        let mut count = 0;
+        for (at, m) in data.messages.iter().enumerate() {
+            if data.counts(m) && keep(m) {
+                in_scope.set(at);
+                count += 1;
+            }
+        }
+        // Sized exactly before it is filled: grown by doubling, it held up to twice its
+        // length.
+        let mut messages = Vec::with_capacity(count);
+        messages.extend((0..data.messages.len()).filter(|&at| in_scope.get(at)));
+        let interactions = kept_interactions(&conv.interactions, &in_scope);
+        Scope::sorted(data, conv, is_host, Cow::Owned(messages), interactions)
+    }
+
+    /// The part of this scope whose messages pass `keep`: what [`Scope::new`] gives with
+    /// both tests, without a copy of the messages when they are one run of this scope's
+    /// (the trend keeps a part per period: 8 bytes a message, and a flag per message of
+    /// the dataset per period, saved).
+    pub fn part(&self, keep: impl Fn(&Message) -> bool) -> Scope<'_> {
+        let data = self.data;
+        work::add(self.messages.len() as u64);
+        let kept = |at: &usize| data.messages.get(*at).is_some_and(&keep);
+        let first = self
             .messages
             .iter()
-            .map(|m| data.counts(m) && keep(m))
-            .collect();
-        // Both lists sized exactly before they are filled: grown by doubling, they held up
-        // to twice their length, 100 MB on a million messages.
-        let mut messages = Vec::with_capacity(in_scope.iter().filter(|&&kept| kept).count());
-        messages.extend((0..in_scope.len()).filter(|&at| in_scope.get(at) == Some(&true)));
-        let kept = |i: &&Interaction| in_scope.get(i.message).copied().unwrap_or(false);
-        let mut interactions = Vec::with_capacity(conv.interactions.iter().filter(kept).count());
-        interactions.extend(conv.interactions.iter().filter(kept).copied());
+            .position(kept)
+            .unwrap_or(self.messages.len());
+        let end = self
+            .messages
+            .iter()
+            .rposition(kept)
+            .map_or(first, |last| last + 1);
+        let run = self.messages.get(first..end).unwrap_or_default();
+        let messages = if run.iter().all(kept) {
+            Cow::Borrowed(run)
+        } else {
+            Cow::Owned(run.iter().copied().filter(kept).collect())
+        };
+        let mut in_part = Flags::new(data.messages.len());
+        for &at in messages.iter() {
+            in_part.set(at);
+        }
+        let interactions = kept_interactions(&self.interactions, &in_part);
+        Scope::sorted(data, self.conv, self.is_host, messages, interactions)
+    }
+
+    /// A scope of `messages` (in dataset order, each once) and their `interactions`, with
+    /// its graph.
+    fn sorted(
+        data: &'a Dataset,
+        conv: &'a Conversation,
+        is_host: &'a [bool],
+        messages: Cow<'a, [usize]>,
+        interactions: Cow<'a, [Interaction]>,
+    ) -> Scope<'a> {
         let graph = Graph::build(
             data.people.len(),
             &participants(data, &messages, &interactions),
@@ -54,9 +106,25 @@ impl<'a> Scope<'a> {
             conv,
             is_host,
             messages,
-            in_scope,
+            members: Members::Sorted,
             interactions,
             graph,
+        }
+    }
+
+    /// The same slice with `is_host` marking the hosts instead.
+    pub fn with_hosts<'b>(self, is_host: &'b [bool]) -> Scope<'b>
+    where
+        'a: 'b,
+    {
+        Scope { is_host, ..self }
+    }
+
+    /// Whether message `at` of the dataset is one of the scope's (`false` past the end).
+    pub fn holds(&self, at: usize) -> bool {
+        match &self.members {
+            Members::Sorted => self.messages.binary_search(&at).is_ok(),
+            Members::Flagged(flags) => flags.get(at),
         }
     }
 
@@ -102,11 +170,9 @@ impl<'a> Scope<'a> {
         people: Vec<PersonIdx>,
         with_graph: bool,
     ) -> Scope<'a> {
-        let mut in_scope = vec![false; data.messages.len()];
+        let mut in_scope = Flags::new(data.messages.len());
         for &at in &messages {
-            if let Some(flag) = in_scope.get_mut(at) {
-                *flag = true;
-            }
+            in_scope.set(at);
         }
         let graph = if with_graph {
             Graph::build(data.people.len(), &people, interactions.iter())
@@ -117,9 +183,9 @@ impl<'a> Scope<'a> {
             data,
             conv,
             is_host,
-            messages,
-            in_scope,
-            interactions,
+            messages: Cow::Owned(messages),
+            members: Members::Flagged(in_scope),
+            interactions: Cow::Owned(interactions),
             graph,
         }
     }
@@ -154,6 +220,32 @@ impl<'a> Scope<'a> {
     pub fn member_count(&self) -> usize {
         self.graph.people.iter().filter(|&&p| !self.host(p)).count()
     }
+}
+
+/// How a scope tells whether it holds a message.
+enum Members {
+    /// Its message list is sorted and without repeats: a binary search (no flag per
+    /// dataset message to keep).
+    Sorted,
+    /// A flag per dataset message (the bootstrap's drawn scopes, whose lists repeat).
+    Flagged(Flags),
+}
+
+/// The interactions of `all` whose message is in `in_scope`, in order: a borrowed run of
+/// `all` when they are one (no copy: on a chat that is 40 bytes a message per scope), else
+/// a list of their own.
+fn kept_interactions<'a>(all: &'a [Interaction], in_scope: &Flags) -> Cow<'a, [Interaction]> {
+    let kept = |i: &Interaction| in_scope.get(i.at());
+    let first = all.iter().position(kept).unwrap_or(all.len());
+    let end = all.iter().rposition(kept).map_or(first, |last| last + 1);
+    let run = all.get(first..end).unwrap_or_default();
+    if run.iter().all(kept) {
+        return Cow::Borrowed(run);
+    }
+    // Sized exactly before it is filled, as the message list.
+    let mut own = Vec::with_capacity(run.iter().filter(|i| kept(i)).count());
+    own.extend(run.iter().filter(|i| kept(i)).copied());
+    Cow::Owned(own)
 }
 
 /// The non-bot people who wrote one of `messages` or are an end of one of

@@ -22,10 +22,12 @@ pub const DAY_SPAN_UP_TO: i64 = 36_525;
 #[derive(Debug, Clone)]
 pub struct Units {
     pub unit: Unit,
-    /// Per unit: its messages (indices into the dataset's messages).
-    pub messages: Vec<Vec<usize>>,
-    /// Per unit: its interactions (indices into the scope's interactions).
-    pub interactions: Vec<Vec<usize>>,
+    /// Per unit: its messages (indices into the dataset's messages). `u32`, as in
+    /// [`crate::graph::interactions::Interaction`]: the trend holds the units of every
+    /// period at once.
+    pub messages: Vec<Vec<u32>>,
+    /// Per unit: its interactions (indices into the scope's interactions, `u32` too).
+    pub interactions: Vec<Vec<u32>>,
     /// Per unit, for day units: its UTC day number; empty for conversations.
     pub day: Vec<i64>,
 }
@@ -80,19 +82,22 @@ impl Units {
             .max(day.len());
         let mut messages = vec![Vec::new(); count];
         // A slot per dataset message: looked up once per interaction, no hashing.
-        let mut unit_of_message = vec![usize::MAX; scope.data.messages.len()];
+        // `u32` (4 bytes, not 8): it is made while the trend holds all its periods.
+        let mut unit_of_message = vec![u32::MAX; scope.data.messages.len()];
         for (&at, &slot) in scope.messages.iter().zip(&slot_of) {
-            if let Some(u) = unit_of_message.get_mut(at) {
+            if let (Some(u), Ok(slot)) = (unit_of_message.get_mut(at), u32::try_from(slot)) {
                 *u = slot;
             }
-            if let Some(list) = messages.get_mut(slot) {
+            if let (Some(list), Ok(at)) = (messages.get_mut(slot), u32::try_from(at)) {
                 list.push(at);
             }
         }
         let mut interactions = vec![Vec::new(); count];
         for (k, i) in scope.interactions.iter().enumerate() {
-            let slot = unit_of_message.get(i.message).copied();
-            if let Some(list) = slot.and_then(|s| interactions.get_mut(s)) {
+            let slot = unit_of_message.get(i.at()).copied();
+            let slot = slot.filter(|&s| s != u32::MAX).map(|s| s as usize);
+            let list = slot.and_then(|s| interactions.get_mut(s));
+            if let (Some(list), Ok(k)) = (list, u32::try_from(k)) {
                 list.push(k);
             }
         }
@@ -121,7 +126,7 @@ pub fn conversation_of(scope: &Scope) -> Vec<usize> {
     // Messages per tree and per space, to find the trees that fill their space.
     let mut tree_size: FxHashMap<usize, usize> = FxHashMap::default();
     let mut space_size: FxHashMap<usize, usize> = FxHashMap::default();
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let t = top.get(at).copied().unwrap_or(at);
         *tree_size.entry(t).or_default() += 1;
         if let Some(m) = scope.message(at) {
@@ -176,14 +181,14 @@ fn tops(scope: &Scope) -> (Vec<usize>, Vec<usize>) {
                 *slot = OPEN;
             }
             path.push(at);
-            match parent.get(at).copied().flatten() {
+            match scope.conv.parent_of(at) {
                 Some(p) => at = p,
                 None => break,
             }
         }
         // Resolve from the highest message down: each takes its parent's top.
         while let Some(m) = path.pop() {
-            let up = parent.get(m).copied().flatten().filter(|_| !cycle);
+            let up = scope.conv.parent_of(m).filter(|_| !cycle);
             let (t, b) = match up {
                 Some(p) => {
                     let t = top.get(p).copied().unwrap_or(p);

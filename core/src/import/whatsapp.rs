@@ -17,15 +17,18 @@ mod archive;
 mod header;
 mod lines;
 mod mentions;
+mod repeats;
 mod text;
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
-use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Space};
+use crate::model::{Dataset, FileSummary, Message, MessageId, Person, PersonIdx, Space};
 use header::normalise;
 use mentions::{Senders, Tally, MAX_MENTIONS_PER_MESSAGE};
+use repeats::Repeats;
 use text::Content;
 
 /// How much of a file detection looks at.
@@ -159,8 +162,10 @@ fn push_all<'a>(
         .collect();
     let index = Senders::new(senders);
     let mut tally = Tally::default();
-    // (time, author; WhatsApp's own person for its notices) → messages so far.
-    let mut seen: HashMap<(i64, PersonIdx), u32> = HashMap::new();
+    // Per (time, author; WhatsApp's own person for its notices): messages so far.
+    let mut repeats = Repeats::new(dataset);
+    // One buffer for every id: each is copied into its message (see `MessageId`).
+    let mut id = String::new();
     for e in entries {
         let ms = e.header.millis(order).unwrap_or_default();
         let message = match text::classify(&e.body, e.marked) {
@@ -175,12 +180,18 @@ fn push_all<'a>(
                 said(space, ms, who, text, mentions)
             }
         };
-        let k = seen.entry((ms, message.author)).or_insert(0);
-        dataset.push_message(Message {
-            id: format!("{ms}/{}/{k}", message.author),
+        let author = message.author;
+        let k = repeats.next(ms, author, dataset);
+        id.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(id, "{ms}/{author}/{k}");
+        let added = dataset.push_message(Message {
+            id: MessageId::from(id.as_str()),
             ..message
         });
-        *k += 1;
+        if !added {
+            repeats.merged(ms, author);
+        }
     }
     tally
 }

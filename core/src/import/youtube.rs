@@ -63,7 +63,7 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
     let mut placed: HashMap<String, SpaceIdx> = dataset
         .messages
         .iter()
-        .map(|m| (m.id.clone(), m.space))
+        .map(|m| (m.id.to_string(), m.space))
         .collect();
     let mut orphans = 0u64;
     for comment in &parsed.comments {

@@ -15,7 +15,7 @@ use crate::model::stable_sort::StableSort;
 pub fn measure(scope: &Scope) -> Absence {
     let mut wrote = vec![0u64; scope.data.people.len()];
     let mut total = 0u64;
-    for i in &scope.interactions {
+    for i in scope.interactions.iter() {
         if scope.member(i.from) && scope.member(i.to) {
             if let Some(w) = wrote.get_mut(i.from as usize) {
                 *w += 1;

@@ -81,7 +81,7 @@ pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
     days.dedup();
     let (first, last) = (*days.first()?, *days.last()?);
     let mut active: Vec<(i64, Day)> = days.into_iter().map(|d| (d, Day::default())).collect();
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let host = scope.message(at).is_some_and(|m| is_away(m.author));
         if let Some(day) = find(&mut active, day_of(at)).filter(|_| host) {
             day.host = true;
@@ -92,7 +92,7 @@ pub fn per_day(scope: &Scope, away: &[bool]) -> Option<DaySpan> {
         .iter()
         .filter(|i| !is_away(i.from) && !is_away(i.to));
     for i in exchanges {
-        if let Some(day) = find(&mut active, day_of(i.message)) {
+        if let Some(day) = find(&mut active, day_of(i.at())) {
             day.exchanges += 1;
         }
     }

@@ -96,18 +96,18 @@ pub fn member_initiated_share(scope: &Scope) -> Metric {
 
 /// [`member_initiated_share`] with the reply trees' roots already found ([`roots`]): the
 /// score's bootstrap measures many scopes of one conversation and finds them once.
-pub fn member_initiated_share_on(scope: &Scope, roots: &[Option<usize>]) -> Metric {
+pub fn member_initiated_share_on(scope: &Scope, roots: &[u32]) -> Metric {
     // A flag per dataset message rather than a hash set: the bootstrap calls this
     // hundreds of times on a hundred thousand messages.
     let mut starter = vec![false; scope.data.messages.len()];
-    for &at in &scope.messages {
-        let (Some(message), Some(Some(root))) = (scope.message(at), roots.get(at)) else {
+    for &at in scope.messages.iter() {
+        let (Some(message), Some(root)) = (scope.message(at), root_of(roots, at)) else {
             continue;
         };
-        let root_message = scope.message(*root);
-        let root_in_scope = scope.in_scope.get(*root).copied().unwrap_or(false);
+        let root_message = scope.message(root);
+        let root_in_scope = scope.holds(root);
         if root_in_scope && root_message.is_some_and(|r| r.author != message.author) {
-            if let Some(flag) = starter.get_mut(*root) {
+            if let Some(flag) = starter.get_mut(root) {
                 *flag = true;
             }
         }
@@ -133,14 +133,29 @@ pub fn member_initiated_share_of(by_members: usize, all: usize) -> Metric {
     )
 }
 
-/// Per message, the root of its reply tree: itself when it has no parent, `None` when
-/// it hangs under a missing parent or a reply cycle (bad data must not loop forever).
-pub fn roots(conv: &Conversation) -> Vec<Option<usize>> {
+/// A message with no root in [`roots`].
+pub const NO_ROOT: u32 = u32::MAX;
+
+/// The root of message `at` in `roots` (as [`roots`] gives them), `None` for none.
+pub fn root_of(roots: &[u32], at: usize) -> Option<usize> {
+    roots
+        .get(at)
+        .copied()
+        .filter(|&r| r != NO_ROOT)
+        .map(|r| r as usize)
+}
+
+/// Per message, the root of its reply tree (read with [`root_of`]): itself when it has no
+/// parent, [`NO_ROOT`] when it hangs under a missing parent or a reply cycle (bad data
+/// must not loop forever). Positions are `u32` without an `Option`'s tag, as in the
+/// conversation's reply tree: a slot per message of the dataset, made while the trend
+/// holds all its periods, 4 bytes rather than 16.
+pub fn roots(conv: &Conversation) -> Vec<u32> {
     const UNSEEN: u8 = 0;
     const OPEN: u8 = 1;
     const DONE: u8 = 2;
     let n = conv.tree_parent.len();
-    let mut root: Vec<Option<usize>> = vec![None; n];
+    let mut root: Vec<u32> = vec![NO_ROOT; n];
     let mut state = vec![UNSEEN; n];
     let mut path = Vec::new();
     for start in 0..n {
@@ -148,7 +163,7 @@ pub fn roots(conv: &Conversation) -> Vec<Option<usize>> {
         // Walk up until a message whose root is known, a root, or a cycle.
         let found = loop {
             match state.get(at).copied() {
-                Some(DONE) => break root.get(at).copied().flatten(),
+                Some(DONE) => break root_of(&root, at).and_then(|r| u32::try_from(r).ok()),
                 Some(OPEN) | None => break None,
                 Some(_) => {}
             }
@@ -156,15 +171,15 @@ pub fn roots(conv: &Conversation) -> Vec<Option<usize>> {
                 *s = OPEN;
             }
             path.push(at);
-            match conv.tree_parent.get(at).copied().flatten() {
+            match conv.parent_of(at) {
                 Some(parent) => at = parent,
                 None if conv.parent_missing.get(at).copied().unwrap_or(false) => break None,
-                None => break Some(at),
+                None => break u32::try_from(at).ok(),
             }
         };
         for v in path.drain(..) {
             if let (Some(r), Some(s)) = (root.get_mut(v), state.get_mut(v)) {
-                (*r, *s) = (found, DONE);
+                (*r, *s) = (found.unwrap_or(NO_ROOT), DONE);
             }
         }
     }

@@ -16,7 +16,7 @@ use crate::model::metric::Metric;
 pub fn active_share(scope: &Scope) -> Metric {
     let mut messages = 0usize;
     let mut reactions = 0usize;
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let Some(m) = scope.message(at) else { continue };
         messages += usize::from(!scope.host(m.author));
         for r in &m.reactions {
@@ -45,7 +45,7 @@ pub fn peer_answer_share(scope: &Scope) -> Metric {
     // question → (first reply time, by member?)
     let mut first: FxHashMap<usize, (i64, bool)> = FxHashMap::default();
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let (Some(q), Some(reply)) = (i.target, scope.message(i.message)) else {
+        let (Some(q), Some(reply)) = (i.target_at(), scope.message(i.at())) else {
             continue;
         };
         let Some(question) = scope.message(q) else {

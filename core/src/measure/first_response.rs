@@ -48,7 +48,7 @@ pub fn measure(scope: &Scope) -> Questions {
     // A slot per message rather than a hash map: this runs on every reply of the export.
     let mut slot = vec![u32::MAX; scope.data.messages.len()];
     let mut asked: Vec<Asked> = Vec::new();
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let Some(m) = scope.message(at) else { continue };
         if m.is_question && scope.member(m.author) {
             if let Some(s) = slot.get_mut(at) {
@@ -64,10 +64,10 @@ pub fn measure(scope: &Scope) -> Questions {
         }
     }
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let Some(k) = i.target.and_then(|t| slot.get(t)).copied() else {
+        let Some(k) = i.target_at().and_then(|t| slot.get(t)).copied() else {
             continue;
         };
-        let (Some(q), Some(reply)) = (asked.get_mut(k as usize), scope.message(i.message)) else {
+        let (Some(q), Some(reply)) = (asked.get_mut(k as usize), scope.message(i.at())) else {
             continue;
         };
         let t = reply.time_ms;

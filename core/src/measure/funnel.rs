@@ -133,12 +133,8 @@ pub fn audience_why(audience: u64, participants: u64) -> Quoted {
 /// Participants plus the non-bot people who reacted to a message in the scope.
 fn audience(scope: &Scope) -> u64 {
     let mut everyone: FxHashSet<PersonIdx> = scope.graph.people.iter().copied().collect();
-    for &at in &scope.messages {
-        for r in scope
-            .message(at)
-            .map(|m| m.reactions.as_slice())
-            .unwrap_or(&[])
-        {
+    for &at in scope.messages.iter() {
+        for r in scope.message(at).map(|m| &*m.reactions).unwrap_or(&[]) {
             everyone.extend(
                 r.reactors
                     .iter()

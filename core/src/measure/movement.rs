@@ -33,11 +33,8 @@ pub fn levels(scope: &Scope, people: &People) -> Vec<Level> {
             }
         }
     };
-    for &at in &scope.messages {
-        for r in scope
-            .message(at)
-            .map_or(&[][..], |m| m.reactions.as_slice())
-        {
+    for &at in scope.messages.iter() {
+        for r in scope.message(at).map_or(&[][..], |m| &*m.reactions) {
             for &p in &r.reactors {
                 raise(p, Level::Audience);
             }

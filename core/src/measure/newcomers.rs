@@ -92,7 +92,7 @@ pub fn measure(scope: &Scope) -> Figures {
 /// person order.
 fn arrivals(scope: &Scope, span: Span) -> Vec<Arrival> {
     let mut first: Vec<Option<(i64, usize)>> = vec![None; scope.data.people.len()];
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let Some(m) = scope.message(at) else { continue };
         if m.time_outlier || !scope.member(m.author) {
             continue;
@@ -123,7 +123,9 @@ fn arrivals(scope: &Scope, span: Span) -> Vec<Arrival> {
 /// welcomes them.
 fn replies(scope: &Scope, arrivals: &mut [Arrival], find: &impl Fn(PersonIdx) -> Option<u32>) {
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let Some(target) = i.target else { continue };
+        let Some(target) = i.target_at() else {
+            continue;
+        };
         let Some(asker) = scope.message(target).map(|m| m.author) else {
             continue;
         };
@@ -133,12 +135,12 @@ fn replies(scope: &Scope, arrivals: &mut [Arrival], find: &impl Fn(PersonIdx) ->
         if i.from == asker {
             continue;
         }
-        let Some(t) = scope.message(i.message).map(|m| m.time_ms) else {
+        let Some(t) = scope.message(i.at()).map(|m| m.time_ms) else {
             continue;
         };
         a.answered = true;
         if target == a.at {
-            a.offer(t, i.message, scope.member(i.from), i.from);
+            a.offer(t, i.at(), scope.member(i.from), i.from);
         }
     }
 }
@@ -150,7 +152,7 @@ fn mentions_and_returns(
     arrivals: &mut [Arrival],
     find: &impl Fn(PersonIdx) -> Option<u32>,
 ) {
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let Some(m) = scope.message(at) else { continue };
         if scope.data.is_placeholder(m.author) {
             continue;

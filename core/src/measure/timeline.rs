@@ -74,7 +74,7 @@ pub fn timeline(scope: &Scope) -> Timeline {
         }
     };
     // A message with an implausible time (model::outliers) has no place on the timeline.
-    for &at in &scope.messages {
+    for &at in scope.messages.iter() {
         let Some(m) = scope.message(at).filter(|m| !m.time_outlier) else {
             continue;
         };
@@ -86,7 +86,7 @@ pub fn timeline(scope: &Scope) -> Timeline {
         }
     }
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let Some(m) = scope.message(i.message).filter(|m| !m.time_outlier) else {
+        let Some(m) = scope.message(i.at()).filter(|m| !m.time_outlier) else {
             continue;
         };
         let b = buckets.entry(bucket_of(m.time_ms)).or_default();

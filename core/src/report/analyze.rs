@@ -162,10 +162,7 @@ fn with_hosts<T>(
     let whole = Scope::new(data, &conv, &nobody, |_| true);
     let hosts = hosts::choose(data, &whole.graph, &options.hosts)?;
     let mask = hosts.mask(data.people.len());
-    let scope = Scope {
-        is_host: &mask,
-        ..whole
-    };
+    let scope = whole.with_hosts(&mask);
     Ok(then(&scope, &hosts))
 }
 

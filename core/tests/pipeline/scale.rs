@@ -42,7 +42,7 @@ fn big(people: u32, messages: usize) -> Dataset {
         let parent = (i > 0).then(|| (i as u64 - 1 - next((i as u64).min(500))).to_string());
         d.push_message(Message {
             space,
-            id: i.to_string(),
+            id: i.to_string().into(),
             author,
             time_ms: 1_700_000_000_000 + i as i64 * 2_000,
             time_estimated: false,
@@ -55,7 +55,7 @@ fn big(people: u32, messages: usize) -> Dataset {
             thread_root: None,
             addressee: None,
             mentions: Box::default(),
-            reactions: Vec::new(),
+            reactions: Box::default(),
             text_len: 10,
             is_question: i % 9 == 0,
             time_outlier: false,

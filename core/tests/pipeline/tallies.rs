@@ -69,8 +69,12 @@ fn check(days: usize, per_day: usize, unit: Unit) {
         let mut messages = Vec::new();
         let mut interactions = Vec::new();
         for &u in &draws {
-            messages.extend_from_slice(&units.messages[u]);
-            interactions.extend(units.interactions[u].iter().map(|&i| scope.interactions[i]));
+            messages.extend(units.messages[u].iter().map(|&at| at as usize));
+            interactions.extend(
+                units.interactions[u]
+                    .iter()
+                    .map(|&i| scope.interactions[i as usize]),
+            );
         }
         let parts = (messages, interactions);
         let rep = Scope::of_parts(&data, &conv, &is_host, parts, false);

@@ -102,10 +102,10 @@ impl<'s, 'a> Resampler<'s, 'a> {
         let keep_messages = self.days.is_none();
         for &u in draws {
             if let Some(list) = self.units.messages.get(u).filter(|_| keep_messages) {
-                messages.extend_from_slice(list);
+                messages.extend(list.iter().map(|&at| at as usize));
             }
             let found = self.units.interactions.get(u).into_iter().flatten();
-            interactions.extend(found.filter_map(|&k| self.scope.interactions.get(k)));
+            interactions.extend(found.filter_map(|&k| self.scope.interactions.get(k as usize)));
         }
         let s = self.scope;
         let people = if with_graph {
@@ -191,10 +191,10 @@ fn unit_people(scope: &Scope, units: &Units) -> Vec<Vec<PersonIdx>> {
         .map(|(messages, interactions)| {
             let authors = messages
                 .iter()
-                .filter_map(|&at| data.messages.get(at).map(|m| m.author));
+                .filter_map(|&at| data.messages.get(at as usize).map(|m| m.author));
             let ends = interactions
                 .iter()
-                .filter_map(|&k| scope.interactions.get(k))
+                .filter_map(|&k| scope.interactions.get(k as usize))
                 .flat_map(|i| [i.from, i.to]);
             let mut list: Vec<PersonIdx> = authors.chain(ends).filter(counts).collect();
             list.unstable_sort();

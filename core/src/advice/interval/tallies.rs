@@ -87,16 +87,30 @@ pub struct Tallies {
     spread: Vec<Spread>,
 }
 
+/// [`Tallies::of`]'s mark for a message in no unit.
+const NO_UNIT: u32 = u32::MAX;
+
+/// The unit of message `at` as an index, `usize::MAX` for none.
+fn unit_number(unit_of: &[u32], at: usize) -> usize {
+    match unit_of.get(at).copied() {
+        Some(u) if u != NO_UNIT => u as usize,
+        _ => usize::MAX,
+    }
+}
+
 impl Tallies {
     /// Counts every unit of `units` (cut from `scope`); `roots` is each dataset
     /// message's reply-tree root, as `direction::roots` gives it. Empty units give an
     /// empty table.
-    pub fn of(scope: &Scope, units: &Units, roots: &[Option<usize>]) -> Tallies {
+    pub fn of(scope: &Scope, units: &Units, roots: &[u32]) -> Tallies {
         let mut per_unit = vec![Tally::default(); units.count()];
-        let mut unit_of = vec![usize::MAX; scope.data.messages.len()];
+        // A slot per dataset message, `u32` (4 bytes, not 8: it is made while the trend
+        // holds all its periods); `NO_UNIT` for a message of no unit.
+        let mut unit_of = vec![NO_UNIT; scope.data.messages.len()];
         for (u, list) in units.messages.iter().enumerate() {
+            let Ok(u) = u32::try_from(u) else { break };
             for &at in list {
-                if let Some(slot) = unit_of.get_mut(at) {
+                if let Some(slot) = unit_of.get_mut(at as usize) {
                     *slot = u;
                 }
             }
@@ -105,7 +119,10 @@ impl Tallies {
             let Some(tally) = per_unit.get_mut(u) else {
                 continue;
             };
-            for i in list.iter().filter_map(|&k| scope.interactions.get(k)) {
+            for i in list
+                .iter()
+                .filter_map(|&k| scope.interactions.get(k as usize))
+            {
                 let (from_host, to_host) = (scope.host(i.from), scope.host(i.to));
                 tally.interactions += 1;
                 tally.with_host += usize::from(from_host || to_host);
@@ -150,22 +167,17 @@ impl Tallies {
 /// Adds to `per_unit` the starters answered within their own unit and returns the
 /// others. A starter is a scope message that is the root of someone else's scope
 /// message, as `direction::member_initiated_share_on` counts them.
-fn starters(
-    scope: &Scope,
-    unit_of: &[usize],
-    roots: &[Option<usize>],
-    per_unit: &mut [Tally],
-) -> Vec<Spread> {
+fn starters(scope: &Scope, unit_of: &[u32], roots: &[u32], per_unit: &mut [Tally]) -> Vec<Spread> {
     // Per root message: the units of its answers by someone else (few per root).
     let mut answers: Vec<(usize, usize)> = Vec::new();
-    for &at in &scope.messages {
-        let (Some(m), Some(Some(root))) = (scope.message(at), roots.get(at)) else {
+    for &at in scope.messages.iter() {
+        let (Some(m), Some(root)) = (scope.message(at), direction::root_of(roots, at)) else {
             continue;
         };
-        let in_scope = unit_of.get(*root).is_some_and(|&u| u != usize::MAX);
-        let other = scope.message(*root).is_some_and(|r| r.author != m.author);
+        let in_scope = unit_of.get(root).is_some_and(|&u| u != NO_UNIT);
+        let other = scope.message(root).is_some_and(|r| r.author != m.author);
         if in_scope && other {
-            answers.push((*root, unit_of.get(at).copied().unwrap_or(usize::MAX)));
+            answers.push((root, unit_number(unit_of, at)));
         }
     }
     answers.unstable_sort();
@@ -175,7 +187,7 @@ fn starters(
         let Some(&(root, _)) = group.first() else {
             continue;
         };
-        let unit = unit_of.get(root).copied().unwrap_or(usize::MAX);
+        let unit = unit_number(unit_of, root);
         let by_member = scope.message(root).is_some_and(|r| !scope.host(r.author));
         let answered_in: Vec<usize> = group.iter().map(|&(_, u)| u).collect();
         if answered_in.contains(&unit) {

@@ -171,7 +171,7 @@ fn answerers(scope: &Scope) -> HashMap<u32, u64> {
         .iter()
         .filter(|i| i.kind.is_reply() && scope.member(i.from))
     {
-        let question = i.target.and_then(|q| scope.message(q));
+        let question = i.target_at().and_then(|q| scope.message(q));
         if question.is_some_and(|q| q.is_question && scope.member(q.author)) {
             *counts.entry(i.from).or_insert(0) += 1;
         }
@@ -181,7 +181,7 @@ fn answerers(scope: &Scope) -> HashMap<u32, u64> {
 
 fn only_with_hosts(scope: &Scope, people: &People, person: &Named) -> (Vec<PersonRef>, u64) {
     let mut with_host: HashMap<u32, u64> = HashMap::default();
-    for i in &scope.interactions {
+    for i in scope.interactions.iter() {
         if scope.member(i.from) && scope.host(i.to) {
             *with_host.entry(i.from).or_insert(0) += 1;
         }
@@ -199,11 +199,11 @@ fn starters(scope: &Scope) -> HashMap<u32, u64> {
     let mut counts = HashMap::default();
     let mut seen = vec![false; scope.data.messages.len()];
     for i in scope.interactions.iter().filter(|i| i.kind.is_reply()) {
-        let Some(t) = i.target else { continue };
+        let Some(t) = i.target_at() else { continue };
         let Some(root) = scope.message(t) else {
             continue;
         };
-        let is_root = scope.conv.tree_parent.get(t).copied().flatten().is_none();
+        let is_root = scope.conv.parent_of(t).is_none();
         let first_time = seen.get_mut(t).is_some_and(|s| !std::mem::replace(s, true));
         if is_root && scope.member(root.author) && first_time {
             *counts.entry(root.author).or_insert(0) += 1;

@@ -14,7 +14,7 @@ fn chat(lines: &[(&str, i64)]) -> Dataset {
         let author = d.intern_person(Person::named(who, who));
         d.push_message(Message {
             space,
-            id: i.to_string(),
+            id: i.to_string().into(),
             author,
             time_ms: minute * 60_000,
             time_estimated: false,
@@ -23,7 +23,7 @@ fn chat(lines: &[(&str, i64)]) -> Dataset {
             thread_root: None,
             addressee: None,
             mentions: Box::default(),
-            reactions: vec![],
+            reactions: Box::default(),
             text_len: 1,
             is_question: false,
             time_outlier: false,
@@ -40,7 +40,7 @@ fn pairs(d: &Dataset) -> Vec<(String, String, usize)> {
             (
                 d.display(i.from).to_string(),
                 d.display(i.to).to_string(),
-                i.target.unwrap_or(usize::MAX),
+                i.target_at().unwrap_or(usize::MAX),
             )
         })
         .collect()

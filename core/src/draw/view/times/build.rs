@@ -25,11 +25,11 @@ pub fn tie_times(scope: &Scope) -> TieTimes {
     // interaction's place once is cheaper than sorting it along with the tie.
     let mut places: FxHashMap<(u32, i64), u32> = FxHashMap::default();
     let mut made: Vec<(u64, u32)> = Vec::with_capacity(scope.interactions.len());
-    for i in &scope.interactions {
+    for i in scope.interactions.iter() {
         let (Some(a), Some(b)) = (node(i.from), node(i.to)) else {
             continue;
         };
-        let Some(m) = scope.data.messages.get(i.message) else {
+        let Some(m) = scope.data.messages.get(i.at()) else {
             continue;
         };
         if a == b {
@@ -115,7 +115,7 @@ mod tests {
             thread_root: None,
             addressee: None,
             mentions: Box::default(),
-            reactions: Vec::new(),
+            reactions: Box::default(),
             text_len: 5,
             is_question: false,
             time_outlier: false,
