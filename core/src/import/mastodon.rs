@@ -236,7 +236,7 @@ impl Loaded {
         for (at, m) in dataset.messages.iter().enumerate() {
             if ours.get(m.space as usize) == Some(&true) {
                 let stand_in = m.kind == MessageKind::System;
-                by_id.insert(m.id.clone(), (m.space, at, stand_in));
+                by_id.insert(m.id.to_string(), (m.space, at, stand_in));
             }
         }
         Loaded(by_id)
@@ -342,7 +342,7 @@ fn convert(
 
 /// Adds a status, putting it in place of its stand-in when one was loaded.
 fn place(message: Message, loaded: &Loaded, dataset: &mut Dataset) {
-    if let Some(&(space, at, true)) = loaded.0.get(&message.id) {
+    if let Some(&(space, at, true)) = loaded.0.get(message.id.as_str()) {
         if let Some(slot) = dataset.messages.get_mut(at) {
             *slot = Message { space, ..message };
             return;

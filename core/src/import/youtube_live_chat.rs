@@ -219,7 +219,7 @@ impl<'d> Chat<'d> {
         let time_ms = time_of(self.file, renderer, at)?;
         let author = self.author(renderer);
         let message = self.convert(renderer, kind, author, time_ms);
-        let id = message.id.clone();
+        let id = message.id.to_string();
         if self.dataset.push_message(message) && kind == Kind::Message {
             self.latest.insert(author, id);
         }
