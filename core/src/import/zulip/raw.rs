@@ -2,7 +2,9 @@
 //! from the file where the text has no escapes; every other field is skipped.
 
 use std::borrow::Cow;
+use std::fmt;
 
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 /// A REST answer: `GET /api/v1/messages` (`messages`) or `GET /api/v1/messages/{id}`
@@ -45,12 +47,43 @@ pub(super) struct RestMessage<'a> {
     pub(super) subject: Cow<'a, str>,
 }
 
-/// A stream's name, or the people of a direct message.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A stream's name, or the people of a direct message. Read by a small visitor on the
+/// value's JSON type rather than an untagged enum, which would buffer the value first.
 pub(super) enum DisplayRecipient<'a> {
-    Stream(#[serde(borrow)] Cow<'a, str>),
-    People(#[serde(borrow)] Vec<DirectMember<'a>>),
+    Stream(Cow<'a, str>),
+    People(Vec<DirectMember<'a>>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for DisplayRecipient<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RecipientVisitor(std::marker::PhantomData))
+    }
+}
+
+struct RecipientVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for RecipientVisitor<'a> {
+    type Value = DisplayRecipient<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a stream name or a list of people")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(DisplayRecipient::Stream(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(DisplayRecipient::Stream(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut people = Vec::new();
+        while let Some(member) = seq.next_element()? {
+            people.push(member);
+        }
+        Ok(DisplayRecipient::People(people))
+    }
 }
 
 #[derive(Deserialize)]
