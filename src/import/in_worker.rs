@@ -3,7 +3,7 @@
 //!
 //! Each [`Job`] is read file by file with `FileReaderSync` (synchronous, and allowed only in
 //! workers) in [`READ_BYTES`] slices through the core's streaming importer
-//! ([`import::read_stream_counting`]), reporting bytes and messages after every slice; a
+//! ([`import::read_stream_sized`]), reporting bytes and messages after every slice; a
 //! DiscordChatExporter export never sits whole in memory. Every other format is read whole
 //! by that importer, so once the first slice is in and [`import::streams`] says the file
 //! will not stream, the file is held to the whole-file limit ([`limit::check_whole`]):
@@ -236,7 +236,8 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
             limit::check_whole(&name, size, before, max)?;
             whole = whole.saturating_add(size.saturating_mul(weight));
         }
-        import::read_stream_counting(&name, buffered, format, &mut dataset, &counted)
+        let size = file.size() as u64;
+        import::read_stream_sized(&name, size, buffered, format, &mut dataset, &counted)
             .map_err(|e| e.to_string())?;
         done += file.size() as u64;
         names.push(name);

@@ -139,6 +139,24 @@ pub fn read_stream_counting(
     read_with_hint(name, reader, 0, forced, dataset, messages)
 }
 
+/// [`read_stream_counting`] of a file of `size` bytes: a file read whole is read into
+/// exactly that much room (a hint; more is still read, up to [`MAX_WHOLE_FILE_BYTES`]).
+///
+/// Why the browser's worker passes the size it knows: without it the whole-file buffer
+/// grows by doubling, which for a 40 MB chat ends in 64 MB of room, and the 32 MB buffer it
+/// grew from is held beside it while it is copied; wasm memory never shrinks, so that peak
+/// stays the worker's size.
+pub fn read_stream_sized(
+    name: &str,
+    size: u64,
+    reader: impl std::io::BufRead,
+    forced: Option<Format>,
+    dataset: &mut Dataset,
+    messages: &Cell<u64>,
+) -> Result<(), ImportError> {
+    read_with_hint(name, reader, size, forced, dataset, messages)
+}
+
 /// [`read_stream_counting`] of a file of about `size` bytes (a hint, for reading whole).
 fn read_with_hint(
     name: &str,
