@@ -248,6 +248,10 @@ async fn choose_goal(session: &Session, goal: &str) -> Result<(), String> {
     run(session, &script).await.map(drop)
 }
 
+/// At most this long, in ms, for an import the page kept (nothing read again); reading
+/// the 41 MB export takes hundreds.
+const KEPT_IMPORT_MS: f64 = 50.0;
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver; run by make test"]
 async fn a_big_export_imports_in_the_worker_and_the_page_keeps_painting() {
@@ -278,8 +282,13 @@ async fn a_big_export_imports_in_the_worker_and_the_page_keeps_painting() {
             "the new goal's report from the kept import",
             |l| {
                 // The drawing follows the verdict (laid out after it), so wait for both.
+                // A kept import is not read again: its import time is a millisecond or
+                // two (it was "1" on a loaded run), where reading the file took hundreds.
+                let import_ms = l["data"]["importMs"]
+                    .as_str()
+                    .and_then(|ms| ms.parse().ok());
                 l["goal"] == "reach"
-                    && l["data"]["importMs"] == "0"
+                    && import_ms.is_some_and(|ms: f64| ms < KEPT_IMPORT_MS)
                     && !l["busy"].as_bool().unwrap_or(true)
                     && l["people"].is_number()
             },
