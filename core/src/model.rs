@@ -12,6 +12,7 @@ mod message_index;
 pub mod metric;
 pub mod options;
 pub mod outliers;
+mod person;
 pub mod quoted;
 pub mod random;
 pub mod schema;
@@ -24,6 +25,7 @@ pub mod work;
 
 pub use distinct::distinct;
 pub use message_id::MessageId;
+pub use person::Person;
 
 use rustc_hash::FxHashMap;
 
@@ -35,66 +37,6 @@ use crate::model::message_index::MessageIndex;
 pub type PersonIdx = u32;
 /// Index of a space in [`Dataset::spaces`].
 pub type SpaceIdx = u32;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
-    /// Stable id within the source, kept as text.
-    pub id: String,
-    /// Account name (e.g. Discord username).
-    pub name: String,
-    /// What people see (nickname); equals `name` when the source has none.
-    pub display_name: String,
-    pub is_bot: bool,
-    /// One name standing for many people (Reddit's `[deleted]`, Discord's shared deleted
-    /// account, an export's unknown author): its messages count, but it is nobody
-    /// (docs/METRICS.md §1).
-    pub placeholder: bool,
-    /// A deleted account that keeps its own id (Telegram "Deleted Account", Discord
-    /// "Deleted User" with its own id): a person, but never named in advice, since
-    /// nobody can reach them (docs/METRICS.md §1).
-    pub deleted: bool,
-}
-
-impl Person {
-    /// Someone known by `name` under the source id `id`, shown by that name; not a bot.
-    pub fn named(id: impl Into<String>, name: &str) -> Person {
-        Person {
-            id: id.into(),
-            name: name.to_string(),
-            display_name: name.to_string(),
-            is_bot: false,
-            placeholder: false,
-            deleted: false,
-        }
-    }
-
-    /// Shown as `display_name` instead (empty: no display name yet, see
-    /// [`Dataset::intern_person`]).
-    pub fn with_display_name(mut self, display_name: &str) -> Person {
-        // Reuses the name's copy: a nickname is usually no longer than the name, and an
-        // import builds one person per message.
-        self.display_name.clear();
-        self.display_name.push_str(display_name);
-        self
-    }
-
-    pub fn with_bot(mut self, is_bot: bool) -> Person {
-        self.is_bot = is_bot;
-        self
-    }
-
-    /// Marks it as a name that stands for many people, when `placeholder`.
-    pub fn with_placeholder(mut self, placeholder: bool) -> Person {
-        self.placeholder = placeholder;
-        self
-    }
-
-    /// Marks it as a deleted account that kept its own id, when `deleted`.
-    pub fn with_deleted(mut self, deleted: bool) -> Person {
-        self.deleted = deleted;
-        self
-    }
-}
 
 /// Where a message lives: a channel, a thread, a topic or a chat.
 #[derive(Debug, Clone, PartialEq, Eq)]
