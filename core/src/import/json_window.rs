@@ -21,10 +21,11 @@ use crate::import::error::ImportError;
 
 mod lines;
 
-/// Bytes the window holds: twice the 1 MiB buffer of the readers put in front of it (the
-/// CLI's and the worker's `BufReader`s), so that its reads, of at least 1 MiB, go straight
-/// to the reader below instead of being copied through that buffer (std's `BufReader`
-/// passes on a read at least as large as its buffer when its buffer is empty).
+/// Bytes the window holds: twice the CLI's 1 MiB `BufReader`, so that its reads, of at
+/// least 1 MiB, go straight to the file instead of being copied through that buffer (std's
+/// `BufReader` passes on a read at least as large as its buffer when its buffer is empty).
+/// The worker's reader (`src/import/blob_reader.rs`) copies each read straight out of the
+/// browser's slice, whatever its size.
 pub(super) const WINDOW_BYTES: usize = 2 << 20;
 
 /// One attempt at parsing the next value in the window.
