@@ -2,7 +2,7 @@
 //! page's own wasm module (see [`crate::import::worker`] for why one module and not two).
 //!
 //! Each [`Job`] is read file by file with `FileReaderSync` (synchronous, and allowed only in
-//! workers) in [`READ_BYTES`] slices through the core's streaming importer
+//! workers) in 16 MiB slices ([`BlobReader`]) through the core's streaming importer
 //! ([`import::read_stream_sized`]), reporting bytes and messages after every slice; a
 //! DiscordChatExporter export never sits whole in memory. Every other format is read whole
 //! by that importer, so once the first slice is in and [`import::streams`] says the file
@@ -15,16 +15,16 @@
 //! (see [`crate::import::messages`]): on a big export in three answers, the verdict first,
 //! then the layout, then the score's interval (see [`answer`]).
 use std::cell::{Cell, RefCell};
-use std::io::{self, BufRead, BufReader};
+use std::io::BufRead;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
+use crate::import::blob_reader::BlobReader;
 use crate::import::limit;
 use crate::import::loading::{Loading, Stats};
 use crate::import::messages::{from_js, to_js, FromWorker, Job};
-use peerscope_core::import::sliced::{SlicedReader, Slices};
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
 use peerscope_core::report::analyze::{analyze_in_stages, Analysis, Stage};
@@ -215,15 +215,8 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
             post(&FromWorker::Progress { id, loading });
         };
         report(0);
-        let source = BlobSlices {
-            file,
-            reader: &reader,
-        };
-        let sliced = SlicedReader::new(source, READ_BYTES, report);
-        // A small file gets a buffer of its own size, not the whole 16 MiB.
-        let capacity = (file.size() as u64).clamp(1, READ_BYTES);
-        let mut buffered = BufReader::with_capacity(capacity as usize, sliced);
-        // The first slice decides, as it does inside the importer; it stays buffered.
+        let mut buffered = BlobReader::new(file, &reader, report);
+        // The first slice decides, as it does inside the importer; it stays copied out.
         let head = buffered
             .fill_buf()
             .map_err(|e| format!("{name}: cannot be read ({e})."))?;
@@ -244,77 +237,4 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     import::check_not_empty(dataset, &names).map_err(|e| e.to_string())
-}
-
-/// How many bytes the worker reads from the file at once: 16 MiB.
-///
-/// Why not the core's 1 MiB [`peerscope_core::import::sliced::SLICE_BYTES`]: each read is
-/// a `Blob.slice` read by `FileReaderSync`, a round trip to the browser process with a
-/// fixed cost. Reading the 136 MB export took 1.0–1.4 s inside those reads in 1 MiB
-/// slices and 0.27–0.50 s in 16 MiB ones; the whole import, about a tenth less
-/// (docs/PERFORMANCE.md, "Reading the file in the worker"). Progress still moves every
-/// 16 MiB, under a second at the slowest rate measured (28 MB/s).
-const READ_BYTES: u64 = 16 << 20;
-
-/// How many elements each throw-away JS array [`nudge_collector`] makes (64 KiB of V8's
-/// heap with compressed pointers): one such array per MiB read.
-const NUDGE_ELEMENTS: u32 = 16_384;
-
-/// Allocates a little of the JS heap after each slice is copied into wasm memory: one
-/// 64 KiB array per MiB of the `read` bytes (at least one), so the JS heap grows by as much
-/// per byte read as it did with 1 MiB reads, in arrays of the size that was measured.
-///
-/// Why: the buffers `FileReaderSync` returns live outside V8's heap, and while the import
-/// holds the worker in one synchronous call, V8 sees too little allocation on its own heap
-/// to collect them (nor does handing the buffer back with `ArrayBuffer.transfer(0)`, which
-/// was measured to change nothing). Reading the 1.38 GB export in 1 MiB slices from a plain
-/// JS worker, the renderer's private memory peaked at 1 338 MB; with this 64 KiB array
-/// after each slice, at 89 MB, the time the same (docs/PERFORMANCE.md, "Big files in the
-/// browser").
-fn nudge_collector(read: usize) {
-    for _ in 0..(read >> 20).max(1) {
-        drop(js_sys::Array::new_with_length(NUDGE_ELEMENTS));
-    }
-}
-
-/// A `File` read range by range with `FileReaderSync`.
-struct BlobSlices<'a> {
-    file: &'a File,
-    reader: &'a FileReaderSync,
-}
-
-impl Slices for BlobSlices<'_> {
-    fn size(&self) -> u64 {
-        self.file.size() as u64
-    }
-
-    fn read_at(&mut self, at: u64, into: &mut [u8]) -> io::Result<()> {
-        let end = at + into.len() as u64;
-        let unreadable = |e: JsValue| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "the browser refused".into());
-            io::Error::other(format!(
-                "the file changed or went away while it was read: {why}"
-            ))
-        };
-        let slice = self
-            .file
-            .slice_with_f64_and_f64(at as f64, end as f64)
-            .map_err(unreadable)?;
-        let buffer = self
-            .reader
-            .read_as_array_buffer(&slice)
-            .map_err(unreadable)?;
-        let bytes = js_sys::Uint8Array::new(&buffer);
-        if bytes.length() as usize != into.len() {
-            return Err(io::Error::other(
-                "the file changed size while it was read; choose it again",
-            ));
-        }
-        bytes.copy_to(into);
-        nudge_collector(into.len());
-        Ok(())
-    }
 }

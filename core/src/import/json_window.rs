@@ -13,14 +13,19 @@ use std::io::Read;
 
 use serde::Deserialize;
 
+use lines::newlines;
+
 use super::json_error;
 use super::json_scan::{Scan, Stop};
 use crate::import::error::ImportError;
 
-/// Bytes the window holds: twice the 1 MiB buffer of the readers put in front of it (the
-/// CLI's and the worker's `BufReader`s), so that its reads, of at least 1 MiB, go straight
-/// to the reader below instead of being copied through that buffer (std's `BufReader`
-/// passes on a read at least as large as its buffer when its buffer is empty).
+mod lines;
+
+/// Bytes the window holds: twice the CLI's 1 MiB `BufReader`, so that its reads, of at
+/// least 1 MiB, go straight to the file instead of being copied through that buffer (std's
+/// `BufReader` passes on a read at least as large as its buffer when its buffer is empty).
+/// The worker's reader (`src/import/blob_reader.rs`) copies each read straight out of the
+/// browser's slice, whatever its size.
 pub(super) const WINDOW_BYTES: usize = 2 << 20;
 
 /// One attempt at parsing the next value in the window.
@@ -294,19 +299,4 @@ fn advance(lines: usize, column: usize, bytes: &[u8]) -> (usize, usize) {
         Some(last) => (lines + newlines(bytes), bytes.len() - last - 1),
         None => (lines, column + bytes.len()),
     }
-}
-
-/// How many `\n` bytes `bytes` holds. Counted in blocks of 64 bytes, whose count fits a
-/// byte, so the compiler counts a block in vector registers: a plain count ran at about
-/// 3 GB/s natively, a tenth of the whole parse.
-fn newlines(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(64);
-    let mut count = 0;
-    for block in &mut blocks {
-        let in_block = block
-            .iter()
-            .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n')));
-        count += usize::from(in_block);
-    }
-    count + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
