@@ -18,3 +18,37 @@ impl PartialEq for SameNetwork {
         self.0 == other.0 || self.0.network == other.0.network
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use peerscope_core::import::sample;
+    use peerscope_core::model::options::Options;
+    use peerscope_core::report::analyze::analyze;
+
+    fn sample_analysis() -> Analysis {
+        analyze(&sample::inputs(), &Options::default()).unwrap()
+    }
+
+    #[test]
+    fn a_copy_with_another_report_is_the_same_network() {
+        let first = Shared::new(sample_analysis());
+        let mut later = (*first).clone();
+        later.report.verdict.score = later.report.verdict.score.map(|s| s + 1.0);
+        let later = Shared::new(later);
+        assert!(first != later, "two copies are two analyses");
+        assert_eq!(SameNetwork(first.clone()), SameNetwork(later));
+        assert_eq!(SameNetwork(first.clone()), SameNetwork(first));
+    }
+
+    #[test]
+    fn a_moved_person_or_a_tie_more_is_another_network() {
+        let first = Shared::new(sample_analysis());
+        let mut moved = (*first).clone();
+        moved.network.nodes[0].x += 0.01;
+        assert_ne!(SameNetwork(first.clone()), SameNetwork(Shared::new(moved)));
+        let mut heavier = (*first).clone();
+        heavier.network.edges[0].weight += 1;
+        assert_ne!(SameNetwork(first), SameNetwork(Shared::new(heavier)));
+    }
+}
