@@ -2,9 +2,10 @@
 //!
 //! The people go as a JS object (serde-wasm-bindgen, as every other message: they carry
 //! text), but the ties and the ties' times go as typed arrays. As objects they were most of
-//! the page's long pause when the network arrived: on the 1 M-message export, 2.2 s to
-//! structured-clone the message into the page (`MessageEvent.data`) and then 1 s more to
-//! read it back one number at a time, both on the page's thread. A typed array is cloned
+//! the page's long pause when the network arrived: on the 1 M-message export, 1.6 s to
+//! structured-clone the message into the page (`MessageEvent.data`) and then 1.7 s more to
+//! read it back one value at a time, both on the page's thread (docs/PERFORMANCE.md,
+//! "Frames while the network arrives"). A typed array is cloned
 //! and read back as one copy of its bytes.
 //!
 //! The object: `nodes` (the [`NodeView`]s), `spaces` (the space names), `edges` (a
