@@ -18,9 +18,18 @@
 //         the page does with the file (reads it whole, or streams it to a Web Worker) is
 //         measured as it is. Then what follows the verdict: `ms_to_layout` when the drawing
 //         of the new network is on screen, `ms_to_interval` when the score's interval is,
-//         the longest pause between animation frames until the verdict
-//         (`frame_gap_import_ms`) and after it (`frame_gap_after_ms`), and the worker's own
+//         the longest pause between animation frames (below), and the worker's own
 //         import and analysis times and wasm memory from #import-status's data attributes.
+//
+// Frame gaps, page path: every animation frame's time is kept from the file input's change
+// event until half a second after the network and the interval are both on screen (so the
+// first paint of the drawing, a frame after it is in the document, is inside). A gap is the
+// time between two frames in a row, and belongs to the last of these moments before the
+// frame that ends it: the pick (`frame_gap_import_ms`), the verdict on screen
+// (`frame_gap_verdict_ms`: the gap in which the verdict showed, and any until the network),
+// the network in the document (`frame_gap_network_ms`) and the interval on screen
+// (`frame_gap_interval_ms`). `frame_gap_ms` is the longest over the whole run, and
+// `frame_gap_after_ms` the longest from the verdict on (the three after it).
 //
 // Memory, both paths: `wasm_bytes` is the app's wasm linear memory after the run
 // (`wasmBindings.memoryBytes()`; it never shrinks, so it is the peak of the page's own
@@ -315,11 +324,11 @@ async function armPageClock(page, name) {
 /** Installs the clock of what follows the verdict on the page path: `window.__later` gets
  * `layout` when the new report's drawing (#network, its place no longer held by
  * #network-pending) is in the document and `interval` when #verdict-interval has its ends,
- * both after the verdict (`window.__bench.dom`), and the time of every animation frame
- * from the file input's change event on, for the longest pause between two frames. */
+ * both after the verdict (`window.__bench.dom`), `settled` half a second after both, and the
+ * time of every animation frame from the file input's change event until then. */
 async function armLaterClock(page) {
   await page.evaluate(() => {
-    const later = { layout: null, interval: null, frames: [] };
+    const later = { layout: null, interval: null, settled: null, frames: [] };
     window.__later = later;
     const check = () => {
       const bench = window.__bench;
@@ -331,9 +340,12 @@ async function armLaterClock(page) {
       }
     };
     const frame = () => {
-      later.frames.push(performance.now());
+      const now = performance.now();
+      later.frames.push(now);
       check();
-      if (later.layout === null || later.interval === null) requestAnimationFrame(frame);
+      const both = later.layout !== null && later.interval !== null;
+      if (both && now - Math.max(later.layout, later.interval) >= 500) later.settled = now;
+      else requestAnimationFrame(frame);
     };
     addEventListener("change", (event) => {
       if (event.target.id === "file-input" && later.frames.length === 0) requestAnimationFrame(frame);
@@ -343,26 +355,42 @@ async function armLaterClock(page) {
   });
 }
 
-/** Waits (up to `timeoutMs`) for the layout and the interval after the verdict; the times
- * from the change event to each, the longest pause between frames until the verdict
- * (the import) and after it (the layout and interval arriving), and the worker's own
- * figures from #import-status. */
+/** The longest pause between animation frames in a row, in ms, over the whole run and by
+ * what the page was doing (see the top of this file); 0 where no gap ended. */
+function frameGaps(frames, t0, dom, layout, interval) {
+  const moments = [["import", t0], ["verdict", dom], ["network", layout], ["interval", interval]]
+    .filter(([, t]) => t !== null).sort((a, b) => a[1] - b[1]);
+  const longest = { import: 0, verdict: 0, network: 0, interval: 0 };
+  for (let i = 1; i < frames.length; i++) {
+    const ended = frames[i];
+    const phase = moments.filter(([, t]) => t < ended).pop()?.[0] ?? "import";
+    longest[phase] = Math.max(longest[phase], ended - frames[i - 1]);
+  }
+  return { frame_gap_ms: Math.max(...Object.values(longest)),
+    frame_gap_import_ms: longest.import, frame_gap_verdict_ms: longest.verdict,
+    frame_gap_network_ms: longest.network, frame_gap_interval_ms: longest.interval,
+    frame_gap_after_ms: Math.max(longest.verdict, longest.network, longest.interval) };
+}
+
+/** Waits (up to `timeoutMs`) for the layout and the interval after the verdict and the
+ * half second after; the times from the change event to each, the frame gaps
+ * ([`frameGaps`]), and the worker's own figures from #import-status. */
 async function laterTimes(page, timeoutMs) {
-  await page.waitForFunction(() => window.__later.layout !== null && window.__later.interval !== null,
+  await page.waitForFunction(() => window.__later.settled !== null,
     null, { polling: 100, timeout: timeoutMs }).catch(() => {});
-  return page.evaluate(() => {
+  const seen = await page.evaluate(() => {
     const { t0, dom } = window.__bench;
     const { layout, interval, frames } = window.__later;
-    const gap = (from, to) => frames.filter((t) => t >= from && t <= to)
-      .reduce((g, t, i, all) => (i ? Math.max(g, t - all[i - 1]) : g), 0);
     const status = document.querySelector("#import-status")?.dataset ?? {};
     const number = (key) => (key in status ? Number(status[key]) : null);
-    return { ms_to_layout: layout === null ? null : layout - t0,
+    return { t0, dom, layout, interval, frames,
+      ms_to_layout: layout === null ? null : layout - t0,
       ms_to_interval: interval === null ? null : interval - t0,
-      frame_gap_import_ms: gap(t0, dom), frame_gap_after_ms: gap(dom, Math.max(layout ?? dom, interval ?? dom)),
       worker_import_ms: number("importMs"), worker_analyse_ms: number("analyseMs"),
       worker_memory_bytes: number("workerMemory") };
   });
+  const { t0, dom, layout, interval, frames, ...times } = seen;
+  return { ...times, ...frameGaps(frames, t0, dom, layout, interval) };
 }
 
 /** The page path: the file on #file-input, then wait for the clock armed above; memory

@@ -5,6 +5,7 @@ pub mod bidi;
 pub mod choices;
 pub mod embed;
 pub mod escape;
+pub mod next_frame;
 pub mod root;
 pub mod select;
 pub mod shared;

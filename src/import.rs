@@ -11,6 +11,7 @@ pub mod input;
 pub mod limit;
 pub mod loading;
 pub mod messages;
+pub mod network_wire;
 pub mod read;
 pub mod sample;
 pub mod worker;

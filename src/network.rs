@@ -14,6 +14,7 @@ pub mod pan_zoom;
 pub mod person_panel;
 pub mod picture;
 pub mod resettle;
+pub mod same_network;
 pub mod search;
 pub mod step_away;
 pub mod tooltip;

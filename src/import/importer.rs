@@ -15,11 +15,13 @@ use gloo::file::File;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::app::next_frame::after_a_paint;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Part, Picked};
 use crate::import::fallback;
 use crate::import::loading::{Loading, Runner};
 use crate::import::messages::{from_js, FromWorker, Job};
+use crate::import::network_wire::network_from_js;
 use crate::import::worker::{Event, ImportWorker};
 use peerscope_core::model::options::Options;
 
@@ -219,9 +221,12 @@ impl Importer {
                 stats,
                 network_follows,
             }) => self.finished(id, done(analysis, stats), network_follows),
-            Event::Said(FromWorker::Laid { id, network }) => completed(id, network, Part::Network),
+            Event::Said(FromWorker::Laid { id, network }) => {
+                return self.later(network_from_js(&network).map(|n| (id, Part::Network(n))));
+            }
             Event::Said(FromWorker::Interval { id, report }) => {
-                completed(id, report, |r| Part::Interval(Box::new(r)))
+                let read = from_js(report).map(|r| (id, Part::Interval(Box::new(r))));
+                return self.later(read);
             }
             Event::Said(FromWorker::Failed { id, error }) => self.finished(id, Err(error), false),
             Event::Crashed(why) => self.crashed(&why),
@@ -230,6 +235,19 @@ impl Importer {
         for action in actions {
             report.emit(action);
         }
+    }
+
+    /// A later part of job `id`'s analysis, read back in this task, added to the report on
+    /// screen after the next paint ([`after_a_paint`]): reading a big network back and
+    /// drawing it are two pauses of the page, not one twice as long. One that could not be
+    /// read back is one sentence (the report on screen stays).
+    fn later(&self, read: Result<(u32, Part), String>) {
+        let action = match read {
+            Ok((id, part)) => Action::Completed { id, part },
+            Err(sentence) => Action::Fail(sentence),
+        };
+        let report = self.0.borrow().report.clone();
+        after_a_paint(move || report.emit(action));
     }
 
     fn ready(&self) -> Vec<Action> {
@@ -321,22 +339,6 @@ fn done(analysis: JsValue, mut stats: crate::import::loading::Stats) -> Result<A
     let analysis = from_js::<peerscope_core::report::analyze::Analysis>(analysis)?;
     stats.decode_ms = js_sys::Date::now() - started;
     Ok((Shared::new(analysis), stats))
-}
-
-/// A later part of job `id`'s analysis read back, as the action that adds it; one that
-/// cannot be read back is one sentence (the report on screen stays).
-fn completed<T: serde::de::DeserializeOwned>(
-    id: u32,
-    value: JsValue,
-    part: impl FnOnce(T) -> Part,
-) -> Vec<Action> {
-    vec![match from_js::<T>(value) {
-        Ok(read) => Action::Completed {
-            id,
-            part: part(read),
-        },
-        Err(sentence) => Action::Fail(sentence),
-    }]
 }
 
 /// A worker whose events reach the importer (weakly: the worker must not keep it alive).

@@ -25,6 +25,7 @@ use crate::import::blob_reader::BlobReader;
 use crate::import::limit;
 use crate::import::loading::{Loading, Stats};
 use crate::import::messages::{from_js, to_js, FromWorker, Job};
+use crate::import::network_wire::network_to_js;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
 use peerscope_core::report::analyze::{analyze_in_stages, Analysis, Stage};
@@ -131,7 +132,9 @@ fn post_stage(id: u32, stage: Stage<'_>, stats: &mut Stats, analysing_since: f64
             stats.memory = memory_bytes();
             return post_done(id, analysis, stats.clone(), true);
         }
-        Stage::Laid(network) => to_js(network).map(|network| FromWorker::Laid { id, network }),
+        Stage::Laid(network) => {
+            network_to_js(network).map(|network| FromWorker::Laid { id, network })
+        }
         // An undetermined score has no interval nor trend: the report already sent stands.
         Stage::Interval(report) if report.verdict.interval.is_none() && report.trend.is_none() => {
             return

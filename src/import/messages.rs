@@ -60,8 +60,8 @@ pub enum FromWorker {
         stats: Stats,
         network_follows: bool,
     },
-    /// Job `id`'s network, laid out: a [`peerscope_core::draw::view::NetworkView`] as a JS
-    /// object.
+    /// Job `id`'s network, laid out: a [`peerscope_core::draw::view::NetworkView`] as
+    /// [`crate::import::network_wire`] writes it (its ties as typed arrays).
     Laid {
         id: u32,
         #[serde(with = "serde_wasm_bindgen::preserve")]

@@ -23,6 +23,7 @@ use crate::network::network_table::NetworkTable;
 use crate::network::pan_zoom::{self, use_pan_zoom, PanZoom};
 use crate::network::person_panel::person_panel;
 use crate::network::resettle::{use_rest, Rest};
+use crate::network::same_network::SameNetwork;
 use crate::network::search::search_box;
 use crate::network::step_away;
 use crate::network::tooltip::tooltip;
@@ -79,10 +80,10 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let rest = use_rest(&props.analysis, *removed);
     let full = &props.analysis.network;
     let shown: &NetworkView = rest.moving.as_deref().unwrap_or(full);
-    let renderer = *use_memo(props.analysis.clone(), |analysis| {
+    let renderer = *use_memo(SameNetwork(props.analysis.clone()), |drawn| {
         choose(
-            analysis.network.nodes.len(),
-            analysis.network.edges.len(),
+            drawn.0.network.nodes.len(),
+            drawn.0.network.edges.len(),
             forced(),
         )
     });
@@ -122,7 +123,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         &rest,
         shown,
     );
-    let heaviest = *use_memo((props.analysis.clone(), *removed), |_| {
+    let heaviest = *use_memo((SameNetwork(props.analysis.clone()), *removed), |_| {
         shown.edges.iter().map(|e| e.weight).max().unwrap_or(1)
     });
     let kind = match renderer {
@@ -207,7 +208,7 @@ fn use_picked(
     shown: &NetworkView,
 ) -> Picked {
     let found = use_memo(
-        (analysis.clone(), removed, query.to_string()),
+        (SameNetwork(analysis.clone()), removed, query.to_string()),
         |(_, _, query)| search(shown, query),
     );
     let total = shown.nodes.len();
@@ -218,7 +219,7 @@ fn use_picked(
         String::new()
     };
     let selection = use_memo(
-        (analysis.clone(), removed, filter, key),
+        (SameNetwork(analysis.clone()), removed, filter, key),
         |(_, _, filter, _)| select(shown, filter, &found),
     );
     Picked { found, selection }
@@ -240,7 +241,7 @@ fn use_canvas(
         grey_alone: look.grey_alone,
     };
     let deps = (
-        analysis.cloned(),
+        analysis.cloned().map(SameNetwork),
         colouring,
         Shared(picked.selection.clone()),
         rest.moving.clone(),

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
+use crate::network::same_network::SameNetwork;
 use peerscope_core::draw::layout::Settle;
 use peerscope_core::draw::view::NetworkView;
 use peerscope_core::report::analyze::Analysis;
@@ -40,9 +41,10 @@ type Moving = UseStateHandle<Option<(Shared<NetworkView>, Shared<NetworkView>)>>
 /// The host-less network of `analysis` when `removed`, re-settling frame by frame.
 #[hook]
 pub fn use_rest(analysis: &Shared<Analysis>, removed: bool) -> Rest {
-    let rest = use_memo((analysis.clone(), removed), |(analysis, removed)| {
-        removed.then(|| Shared::new(analysis.network.without_away_unsettled()))
-    });
+    let rest = use_memo(
+        (SameNetwork(analysis.clone()), removed),
+        |(drawn, removed)| removed.then(|| Shared::new(drawn.0.network.without_away_unsettled())),
+    );
     // (the `rest` it started from, where everyone is now)
     let moving: Moving = use_state(|| None);
     {

@@ -42,7 +42,7 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NodeView {
     pub id: String,
     pub name: String,
@@ -66,7 +66,7 @@ pub struct NodeView {
     pub peer_replies: u32,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EdgeView {
     /// Indices into `NetworkView::nodes`, `a < b`.
     pub a: u32,
@@ -76,7 +76,7 @@ pub struct EdgeView {
 }
 
 /// Every participant and every tie of the conversation graph, laid out.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NetworkView {
     pub nodes: Vec<NodeView>,
     pub edges: Vec<EdgeView>,
