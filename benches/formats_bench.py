@@ -114,7 +114,8 @@ def page_row(rep, dist, fmt, path, why_not):
     r = browser_runs(dist, path, ["page"], PAGE_TIMEOUT_S)["page"]
     error = r.get("error")
     if error and error.startswith("the page said: "):
-        rep.row(what, f"refused: {error.removeprefix('the page said: ')}", "—", "—", "measured",
+        rep.row(what, f"refused: {error.removeprefix('the page said: ')} "
+                f"(after {secs(r.get('ms_until_error', 0) / 1000)})", "—", "—", "measured",
                 "— (past the page's limits)")
     elif error:
         rep.row(what, f"**failed** after {secs(r.get('ms_until_error', 0) / 1000)}: {error}", "—", "—",
