@@ -61,7 +61,7 @@ def _tail(f, chars=600):
 
 def run_capped(cmd, timeout_s, address_space_bytes=None, cwd=None):
     """Runs `cmd`; {"ok", "wall", "cpu" (s), "rss" (peak MB), "rc", "why" (None when it
-    exited 0, else one sentence), "out" and "err" (their last 600 characters)}."""
+    exited 0, else one sentence), "out" (all of stdout) and "err" (its last 600 characters)}."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.monotonic()
         proc = subprocess.Popen([str(c) for c in cmd], cwd=cwd, stdout=out, stderr=err, text=True,
@@ -78,8 +78,9 @@ def run_capped(cmd, timeout_s, address_space_bytes=None, cwd=None):
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         wall = time.monotonic() - started
         proc.returncode = rc = os.waitstatus_to_exitcode(status)
-        out_tail, err_tail = _tail(out), _tail(err)
+        out.seek(0)
+        out_text, err_tail = out.read(), _tail(err)
     if why is None and rc != 0:
         why = f"exited with {rc}" if rc > 0 else f"killed by signal {-rc}"
     return {"ok": why is None, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss": usage.ru_maxrss / 1024, "rc": rc, "why": why, "out": out_tail, "err": err_tail}
+            "rss": usage.ru_maxrss / 1024, "rc": rc, "why": why, "out": out_text, "err": err_tail}
