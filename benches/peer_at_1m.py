@@ -62,7 +62,7 @@ def row_1m(path, ours, theirs):
     fast = wall <= TARGET_CLI_1M_WALL_S
     if not theirs["ok"]:
         ratio = theirs["wall"] / wall
-        return (what, ours_text, f"**did not finish**: {theirs['why']} after {peer_figures(theirs)}; {how_far(theirs)}",
+        return (what, ours_text, f"**did not finish**: {theirs['why']}; by then {peer_figures(theirs)}; {how_far(theirs)}",
                 f"≥ {ratio:.1f}× wall (it ran that long before it stopped)", target,
                 _met(fast, ratio >= TARGET_CA, wall))
     ratio = theirs["wall"] / wall
