@@ -15,7 +15,9 @@
 #   make bench      peerscope against chat-analytics, NetworkX and graphology, side by side,
 #                   plus Criterion micro-benchmarks; table printed and in target/bench/report.md
 #                   (installs the peers into the git-ignored .bench/; BENCH_FULL=1 adds the
-#                   1 M-message export, BENCH_RUNS=N sets the runs per pair; not part of test)
+#                   1 M-message export with chat-analytics on it and the other formats at
+#                   1 GB, BENCH_RUNS=N sets the runs per pair, BENCH_EXPORT_1M=FILE reuses
+#                   a 1 M export; python3 benches/run.py --help; not part of test)
 #   make fuzz       every cargo-fuzz target of fuzz/ (each importer, detection, and zip
 #                   archives as a whole), one after the other, FUZZ_SECONDS each (default
 #                   60); executions and time per target

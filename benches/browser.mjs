@@ -402,6 +402,9 @@ async function pageRun(page, file, name, timeoutMs, startSampling) {
   await page.setInputFiles("#file-input", file);
   await page.waitForFunction(() => window.__bench.painted !== null || window.__bench.error !== null,
     null, { polling: 100, timeout: timeoutMs });
+  // A refused file (past the page's limits) has no layout to wait for.
+  const refused = await page.evaluate(() => window.__bench.error);
+  if (refused) throw new Error(`the page said: ${refused}`);
   const later = await laterTimes(page, timeoutMs);
   const verdict = await page.evaluate(() => {
     const bench = window.__bench;

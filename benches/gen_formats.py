@@ -25,10 +25,36 @@ WORDS = ("the a it this that I you we they is was works worked tried build print
 START = 1_700_000_000
 
 
+WORD_BITS = len(WORDS).bit_length()
+
+
 def text(rng):
     n = min(40, max(3, int(rng.lognormvariate(2.0, 0.7))))
-    words = " ".join(rng.choice(WORDS) for _ in range(n))
-    return words + ("?" if rng.random() < 0.2 else ".")
+    # The words rng.choice(WORDS) would draw, by the same getrandbits calls (so the same
+    # bytes as before), without its call overhead: it was most of the generator's time.
+    bits, words = rng.getrandbits, []
+    for _ in range(n):
+        r = bits(WORD_BITS)
+        while r >= len(WORDS):
+            r = bits(WORD_BITS)
+        words.append(WORDS[r])
+    return " ".join(words) + ("?" if rng.random() < 0.2 else ".")
+
+
+def telegram_message(m):
+    """One message as json.dumps(m, ensure_ascii=False, indent=1) lays it out, written by
+    hand: the pure-Python encoder json uses once indent is set made 1 GB take many minutes.
+    The strings need no escaping (words, digits, spaces, "?" and ".")."""
+    lines = [f' "{k}": {json.dumps(m[k])}' for k in ("id", "type", "date", "date_unixtime", "from", "from_id")]
+    if "reply_to_message_id" in m:
+        lines.append(f' "reply_to_message_id": {m["reply_to_message_id"]}')
+    lines.append(f' "text": "{m["text"]}"')
+    lines.append(f' "text_entities": [\n  {{\n   "type": "plain",\n   "text": "{m["text"]}"\n  }}\n ]')
+    if "reactions" in m:
+        r = m["reactions"][0]
+        lines.append(f' "reactions": [\n  {{\n   "type": "emoji",\n   "count": {r["count"]},\n'
+                     f'   "emoji": "{r["emoji"]}"\n  }}\n ]')
+    return "{\n" + ",\n".join(lines) + "\n}"
 
 
 def telegram(out, limit, rng, people):
@@ -45,10 +71,9 @@ def telegram(out, limit, rng, people):
             m["reply_to_message_id"] = max(1, i - 1 - int(rng.expovariate(0.2)))
         body = text(rng)
         m["text"] = body
-        m["text_entities"] = [{"type": "plain", "text": body}]
         if rng.random() < 0.2:
             m["reactions"] = [{"type": "emoji", "count": rng.randint(1, 5), "emoji": "👍"}]
-        line = ("," if i > 1 else "") + "\n  " + json.dumps(m, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        line = ("," if i > 1 else "") + "\n  " + telegram_message(m).replace("\n", "\n  ")
         out.write(line)
         size += len(line)
     out.write("\n ]\n}\n")
@@ -65,6 +90,18 @@ def whatsapp(out, limit, rng, people):
         line = f"{d.day}/{d.month}/{d.year % 100:02}, {d.hour:02}:{d.minute:02} - Person {rng.randrange(people)}: {body}\n"
         out.write(line)
         size += len(line)
+
+
+def slack_message(m):
+    """One message as an element of json.dumps(msgs, indent=4), written by hand (see
+    telegram_message); the text holds only words, digits, "<@", ">", "?" and "."."""
+    lines = [f'        "{k}": "{m[k]}"' for k in ("type", "user", "text", "ts", "thread_ts") if k in m]
+    if "reactions" in m:
+        r = m["reactions"][0]
+        lines.append(f'        "reactions": [\n            {{\n                "name": "{r["name"]}",\n'
+                     f'                "users": [\n                    "{r["users"][0]}"\n                ],\n'
+                     f'                "count": {r["count"]}\n            }}\n        ]')
+    return "    {\n" + ",\n".join(lines) + "\n    }"
 
 
 def slack(path, limit, rng, people):
@@ -93,7 +130,7 @@ def slack(path, limit, rng, people):
                     if rng.random() < 0.2:
                         m["reactions"] = [{"name": "+1", "users": [f"U{1000 + rng.randrange(people)}"], "count": 1}]
                     msgs.append(m)
-                data = json.dumps(msgs, indent=4)
+                data = "[\n" + ",\n".join(slack_message(m) for m in msgs) + "\n]"
                 z.writestr(f"{name}/{date.isoformat()}.json", data)
                 size += len(data)
             day += 1

@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """`make bench`: peerscope against the tools people would pick instead, on the same data.
 
-    python3 benches/run.py [--runs 3] [--full] [--no-criterion] [--only browser] [--dist DIR]
-    (or: make bench)
+    python3 benches/run.py [--runs 3] [--full] [--no-criterion] [--only browser|parse|formats]
+                           [--dist DIR]
+    (or: make bench; BENCH_FULL=1 make bench for --full; `--help` lists the environment)
 
 1. Installs the peers, pinned, into the git-ignored .bench/: chat-analytics, graphology and
    graphology-layout-forceatlas2 (npm, .bench/node/), NetworkX (pip, a venv in .bench/venv/).
    What is installed at the pinned version is kept, so a repeated run costs seconds.
 2. Generates seeded DiscordChatExporter exports into target/bench/ with benches/gen_discord.py
-   (10 k and 100 k messages; 1 M, about 1.3 GB, only with --full or BENCH_FULL=1). A file is
-   regenerated when the generator changes.
+   (10 k and 100 k messages; 1 M, about 1.38 GB, only with --full or BENCH_FULL=1). A file is
+   regenerated when the generator changes; BENCH_EXPORT_1M (_100K, _10K) names an existing
+   export to use instead.
 3. Builds the release CLI (`cargo build --release -p peerscope-cli`).
 4. Runs each pair alternated (A B, then B A, ...) over --runs runs and takes medians:
    (a) peerscope CLI vs chat-analytics CLI, end to end: wall, CPU, peak RSS (/usr/bin/time);
+       with --full, chat-analytics on the 1 M export too, once, with a raised V8 heap and
+       capped in time and memory (benches/peer_at_1m.py, benches/capped.py);
    (b) the metric set: peerscope vs a NetworkX script on the same export (benches/nx_metrics.py),
        end to end, and graph + metrics alone (peerscope's from the Criterion benches);
    (c) 100 ForceAtlas2 iterations, 10 k nodes / 100 k edges, vs graphology;
@@ -23,7 +27,12 @@
        and frames per second while panning a 10 k-node / 100 k-edge graph (benches/fps.mjs);
    (e) the release .wasm, raw and gzip;
    (f) the streamed parse rates, MB/s: the CLI's importer alone (core/examples/parse_rate.rs,
-       CPU time) and the browser's import worker (its own import time, from the page runs of (d)).
+       CPU time) and the browser's import worker (its own import time, from the page runs of (d));
+   (g) other formats at size (benches/formats_bench.py): Telegram JSON, WhatsApp text and a
+       Slack zip from benches/gen_formats.py, through the CLI (wall, CPU, peak RSS) and the
+       page (file input → verdict, the worker's import and wasm memory, the renderer's
+       growth; a file past the page's limits is a row quoting its refusal); 20 MB of text
+       each, and with --full 1 GB (Slack: 1.9 GB of JSON, the most one zip may unpack to).
    What cannot be measured yet is a row saying so and why.
 5. Runs the Criterion micro-benchmarks (core/benches/core.rs) and adds their medians.
 Prints the table and writes it to target/bench/report.md.
@@ -31,6 +40,7 @@ Prints the table and writes it to target/bench/report.md.
 --only browser runs the browser rows alone (the 100 k export, plus 1 M with --full, and the
 release CLI on the same files for the page's ratios; no other peer or Criterion run) and
 writes target/bench/report-browser.md instead.
+--only formats runs rows (g) alone into target/bench/report-formats.md.
 --only parse runs the parse-rate rows (f) alone: the CLI's streamed parse
 (core/examples/parse_rate.rs) and the import worker's in Chromium (the page path, bytes over
 the worker's own import time), into target/bench/report-parse.md.
@@ -48,13 +58,17 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
+
+import capped
+import formats_bench
+import peer_at_1m
+from common import Report, alternate, browser_runs, mb, med, run, say, secs, timed, yes
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / ".bench"
@@ -94,15 +108,6 @@ TARGET_FRAME_GAP_MS = 100
 # browser's import worker's, in wall time of its import in headless Chromium.
 TARGET_CLI_PARSE_MBS = 600
 TARGET_WORKER_PARSE_MBS = 400
-
-
-def say(text):
-    print(text, flush=True)
-
-
-def run(cmd, **kw):
-    say("$ " + " ".join(str(c) for c in cmd))
-    return subprocess.run([str(c) for c in cmd], check=True, **kw)
 
 
 # ---- installs ---------------------------------------------------------------------------
@@ -149,8 +154,36 @@ def install_pip():
 
 # ---- data and builds ----------------------------------------------------------------------
 
+def export_env(size):
+    """The environment variable naming an existing export of `size` to reuse:
+    BENCH_EXPORT_10K, BENCH_EXPORT_100K or BENCH_EXPORT_1M."""
+    return f"BENCH_EXPORT_{size.upper()}"
+
+
+def reused_export(size, path):
+    """`path`, given in export_env(size), once its end says it holds SIZES[size] messages
+    (gen_discord.py writes "messageCount" last, so a file still being written fails);
+    exits with a sentence otherwise."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(max(0, path.stat().st_size - 200))
+            tail = f.read().decode("utf-8", "replace")
+    except OSError as e:
+        sys.exit(f"{export_env(size)}={path}: cannot read it ({e.strerror})")
+    count = re.search(r'"messageCount": (\d+)\s*}\s*$', tail)
+    if not count or int(count.group(1)) != SIZES[size]:
+        sys.exit(f"{export_env(size)}={path}: its end has no \"messageCount\": {SIZES[size]}: not a "
+                 f"complete benches/gen_discord.py export of {SIZES[size]} messages")
+    say(f"ok: reusing {path} for the {size} export ({export_env(size)}, not regenerated)")
+    return path
+
+
 def export(size):
-    """target/bench/discord-<size>.json, regenerated when benches/gen_discord.py changed."""
+    """target/bench/discord-<size>.json, regenerated when benches/gen_discord.py changed;
+    or the existing export named in export_env(size), used as it is (see reused_export)."""
+    given = os.environ.get(export_env(size))
+    if given:
+        return reused_export(size, Path(given).resolve())
     gen = ROOT / "benches" / "gen_discord.py"
     path = OUT / f"discord-{size}.json"
     stamp = path.with_suffix(".stamp")
@@ -195,35 +228,6 @@ def build_parse_rate():
 
 # ---- measuring ----------------------------------------------------------------------------
 
-def timed(cmd, cwd=None):
-    """Runs cmd under /usr/bin/time -v: wall s, CPU s, peak RSS MB, stdout."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name] + [str(c) for c in cmd],
-                           cwd=cwd, capture_output=True, text=True)
-        if p.returncode != 0:
-            raise RuntimeError(f"{cmd[0]} failed ({p.returncode}): {p.stderr.strip()[-400:]}")
-        wall, user, sys_, rss = t.read().split()[-4:]
-    return {"wall": float(wall), "cpu": float(user) + float(sys_), "rss": int(rss) / 1024, "out": p.stdout}
-
-
-def alternate(runs, a, b):
-    """Runs a() and b() alternately (a b, b a, ...); per side, the list of results."""
-    ra, rb = [], []
-    for i in range(runs):
-        pair = [(a, ra), (b, rb)] if i % 2 == 0 else [(b, rb), (a, ra)]
-        for f, into in pair:
-            into.append(f())
-    return ra, rb
-
-
-def med(results, key):
-    return statistics.median(r[key] for r in results)
-
-
-def secs(x):
-    return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
-
-
 def criterion_medians():
     """Criterion's median estimates (seconds) by benchmark id, from target/criterion."""
     out = {}
@@ -237,30 +241,6 @@ def criterion_medians():
 
 # ---- the report -----------------------------------------------------------------------------
 
-class Report:
-    def __init__(self):
-        self.rows = []
-        self.notes = []
-
-    def row(self, what, ours, peer, ratio, target, met):
-        self.rows.append((what, ours, peer, ratio, target, met))
-
-    def missing(self, what, target, why):
-        self.rows.append((what, "—", "—", "—", target, f"not measured yet: {why}"))
-
-    def markdown(self, header):
-        lines = header + ["", "| benchmark | peerscope | peer | ratio | target | met? |",
-                          "|---|---|---|---|---|---|"]
-        lines += ["| " + " | ".join(r) + " |" for r in self.rows]
-        if self.notes:
-            lines += [""] + [f"- {n}" for n in self.notes]
-        return "\n".join(lines) + "\n"
-
-
-def yes(ok):
-    return "yes" if ok else "**no**"
-
-
 def bench_chat_analytics(rep, cli, files, runs, why_not):
     ca = NODE_DIR / "node_modules" / ".bin" / "chat-analytics"
     for size, path in files.items():
@@ -269,13 +249,7 @@ def bench_chat_analytics(rep, cli, files, runs, why_not):
             rep.missing(what, f"≥ {TARGET_CA:.0f}×, less memory", why_not)
             continue
         if size == "1m":
-            r = [timed([cli, "analyze", path]) for _ in range(runs)]
-            # The streaming target: the ~1 GB export within 1.5 GB of peak RSS.
-            rss = med(r, "rss")
-            rep.row(f"(a) end to end, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): peerscope CLI, peak RSS",
-                    f"{secs(med(r, 'wall'))} wall, {secs(med(r, 'cpu'))} CPU, {rss:.0f} MB",
-                    "not run (chat-analytics at 1 M would need GBs of V8 heap)",
-                    "—", f"< {TARGET_1M_RSS_MB} MB peak RSS", yes(rss < TARGET_1M_RSS_MB))
+            bench_chat_analytics_1m(rep, cli, path, runs)
             continue
         html = OUT / f"chat-analytics-{size}.html"
         ours, theirs = alternate(runs, lambda: timed([cli, "analyze", path]),
@@ -289,6 +263,19 @@ def bench_chat_analytics(rep, cli, files, runs, why_not):
                 f"{wall:.1f}× wall, {cpu:.1f}× CPU, {med(theirs, 'rss') / med(ours, 'rss'):.1f}× less memory",
                 f"≥ {TARGET_CA:.0f}× (100 k), less memory",
                 yes(wall >= TARGET_CA and less) if size == "100k" else "—")
+
+
+def bench_chat_analytics_1m(rep, cli, path, runs):
+    """The 1 M export: peerscope's CLI `runs` times (its peak RSS against the streaming
+    target), then chat-analytics once, capped (benches/peer_at_1m.py)."""
+    ours = [timed([cli, "analyze", path]) for _ in range(runs)]
+    # The streaming target: the ~1.4 GB export within 1.5 GB of peak RSS.
+    rss = med(ours, "rss")
+    rep.row(f"(a) end to end, 1 M messages ({path.stat().st_size / 1e9:.2f} GB): peerscope CLI, peak RSS",
+            f"{secs(med(ours, 'wall'))} wall, {secs(med(ours, 'cpu'))} CPU, {rss:.0f} MB",
+            "see the next row", "—", f"< {TARGET_1M_RSS_MB} MB peak RSS", yes(rss < TARGET_1M_RSS_MB))
+    theirs = peer_at_1m.run_chat_analytics(path, OUT / "chat-analytics-1m.html")
+    rep.row(*peer_at_1m.row_1m(path, ours, theirs))
 
 
 def bench_networkx(rep, cli, files, runs, why_not, crit):
@@ -417,28 +404,6 @@ def bench_wasm(rep, dist, why_not):
 
 
 # ---- the browser ----------------------------------------------------------------------------
-
-def browser_runs(dist, path, paths, timeout):
-    """One `node benches/browser.mjs` run (a fresh Chromium per path): its JSON lines by path.
-    A failed run is a line with "error"; so is each path when the script printed nothing."""
-    cmd = ["node", ROOT / "benches" / "browser.mjs", "--dist", dist, "--paths", ",".join(paths),
-           "--timeout", timeout, path]
-    say("$ " + " ".join(str(c) for c in cmd))
-    start = time.monotonic()
-    p = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
-    lines = [json.loads(line) for line in p.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        why = f"benches/browser.mjs failed ({p.returncode}): {p.stderr.strip()[-300:]}"
-        lines = [{"path": which, "error": why, "ms_until_error": (time.monotonic() - start) * 1000}
-                 for which in paths]
-    for line in lines:
-        say("  " + json.dumps({k: line.get(k) for k in ("path", "ms", "wasm_bytes", "renderer_peak_rss_bytes", "error")}))
-    return {line["path"]: line for line in lines}
-
-
-def mb(x):
-    return "?" if x is None else f"{x / 1e6:.0f} MB"
-
 
 def browser_memory(r):
     """The memory figures of one run, as the row shows them."""
@@ -723,6 +688,16 @@ def run_parse_only(a, rep):
     return {}, load
 
 
+def run_formats_only(a, rep):
+    """--only formats: rows (g) alone, Telegram, WhatsApp and Slack through the CLI and the page."""
+    npm_why = install_npm()
+    cli = build_cli()
+    dist, dist_why = web_dist(a.dist or ROOT / "dist", a.dist is not None)
+    load = os.getloadavg()
+    formats_bench.bench_formats(rep, cli, dist, npm_why or dist_why, a.runs, a.full)
+    return {}, load
+
+
 def run_all(a, rep):
     """Everything: installs, exports, builds, Criterion, then every row."""
     npm_why = install_npm()
@@ -747,6 +722,7 @@ def run_all(a, rep):
     bench_browser(rep, files, a.runs, dist, npm_why or dist_why, cli)
     bench_fps(rep, a.runs, dist, npm_why or dist_why)
     bench_wasm(rep, dist, dist_why)
+    formats_bench.bench_formats(rep, cli, dist, npm_why or dist_why, a.runs, a.full)
     rep.notes.append("peerscope CLI prints its text summary; chat-analytics writes its HTML report; "
                      "the NetworkX script (benches/nx_metrics.py) does json.load, the interactions of docs/METRICS.md §2, "
                      "and every metric of §3–§4 plus the 2-core (no betweenness).")
@@ -754,20 +730,47 @@ def run_all(a, rep):
     return crit, load
 
 
+HELP_ENVIRONMENT = f"""environment:
+  BENCH_FULL=1     as --full (`BENCH_FULL=1 make bench`)
+  BENCH_RUNS=N     as --runs N
+  BENCH_EXPORT_10K=PATH, BENCH_EXPORT_100K=PATH, BENCH_EXPORT_1M=PATH
+                   reuse an existing benches/gen_discord.py export (seed 42) of that size
+                   instead of generating one into target/bench/; its end must say its
+                   "messageCount" (e.g. BENCH_EXPORT_1M=/data/discord-1m.json saves
+                   generating 1.38 GB)
+
+--full runs chat-analytics on the 1 M export once: Node with a {peer_at_1m.CA_HEAP_MB} MB V8 heap,
+stopped after {peer_at_1m.CA_TIMEOUT_S // 60} min, past {peer_at_1m.CA_ADDRESS_SPACE_BYTES // 1024 ** 3} GiB \
+of address space, or when the machine has under
+{capped.MIN_AVAILABLE_BYTES // 1024 ** 3} GiB available; its row then says how far it got.
+
+Rows (g), benches/formats_bench.py: Telegram JSON, WhatsApp text and a Slack zip generated by
+benches/gen_formats.py, {formats_bench.SIZES_MB['telegram']} MB of text each, through the CLI \
+and the page; --full adds Telegram
+and WhatsApp at 1 GB and Slack at 1.9 GB of JSON (a 1 GB zip of it would unpack past the
+2 GiB peerscope unpacks from one zip)."""
+
+
 def main():
-    ap = argparse.ArgumentParser(description="peerscope against its peers, side by side")
-    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
+    ap = argparse.ArgumentParser(description="peerscope against its peers, side by side (`make bench`)",
+                                 epilog=HELP_ENVIRONMENT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)),
+                    help="runs per pair, medians (default 3, or BENCH_RUNS)")
     ap.add_argument("--full", action="store_true", default=os.environ.get("BENCH_FULL") == "1",
-                    help="also the 1 M-message export (≈1.3 GB; minutes to generate)")
+                    help="also the 1 M-message export (≈1.38 GB; minutes to generate unless "
+                         "BENCH_EXPORT_1M names one), chat-analytics on it once (up to "
+                         f"{peer_at_1m.CA_TIMEOUT_S // 60} min), and the other formats at 1 GB "
+                         "(default with BENCH_FULL=1)")
     ap.add_argument("--no-criterion", action="store_true", help="skip the Criterion micro-benchmarks")
-    ap.add_argument("--only", choices=["browser", "parse"], help="only these rows (report-<only>.md)")
+    ap.add_argument("--only", choices=["browser", "parse", "formats"],
+                    help="only these rows, into target/bench/report-<only>.md")
     ap.add_argument("--dist", type=Path,
                     help="a built web app to measure as it is (default: dist/, rebuilt when stale)")
     a = ap.parse_args()
     a.dist = a.dist.resolve() if a.dist else None
 
     rep = Report()
-    only = {"browser": run_browser_only, "parse": run_parse_only}
+    only = {"browser": run_browser_only, "parse": run_parse_only, "formats": run_formats_only}
     crit, load = only[a.only](a, rep) if a.only else run_all(a, rep)
     rep.notes.append(f"{a.runs} runs per pair, alternated, medians. Machine: {os.cpu_count()} cores, "
                      f"load average {load[0]:.1f} when measuring started, "
