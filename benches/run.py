@@ -590,11 +590,14 @@ def browser_rows_after_verdict(rep, size, results):
         rep.row(f"{what} score's interval on screen (after the verdict)",
                 f"{secs(at('ms_to_interval'))} from the pick, {secs(at('ms_to_interval') - verdict)} after the verdict",
                 "—", "—", "after the verdict", yes(at("ms_to_interval") >= verdict))
+    # The issue asks for a responsive page throughout, so the whole run decides; the
+    # phases say where the longest pause falls.
+    whole = max(r.get("frame_gap_ms") or r["frame_gap_import_ms"] for r in good)
     gap = max(r["frame_gap_import_ms"] for r in good)
     after = max(r.get("frame_gap_after_ms") or 0 for r in good)
-    rep.row(f"{what} longest pause between frames while importing (worst of {len(good)})",
-            f"{max(r.get('frame_gap_ms') or 0 for r in good):.0f} ms over the run; {gap:.0f} ms to the verdict; {after:.0f} ms after it",
-            "—", "—", f"≤ {TARGET_FRAME_GAP_MS} ms", yes(gap <= TARGET_FRAME_GAP_MS))
+    rep.row(f"{what} longest pause between frames, pick to network and interval (worst of {len(good)})",
+            f"{whole:.0f} ms over the run; {gap:.0f} ms to the verdict; {after:.0f} ms after it",
+            "—", "—", f"≤ {TARGET_FRAME_GAP_MS} ms", yes(whole <= TARGET_FRAME_GAP_MS))
 
 
 def browser_rows_1m_verdict(rep, r, natively):
