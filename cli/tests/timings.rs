@@ -17,14 +17,19 @@ fn peerscope(args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// The `peerscope: timing <part> <seconds>` lines of `stderr`, as part → seconds; fails on
-/// any other line or a part given twice.
+/// The `peerscope: timing <part> <seconds> [<cpu>]` lines of `stderr`, as part →
+/// seconds; fails on any other line or a part given twice. On Linux each line has the CPU
+/// seconds too.
 fn parts(stderr: &str) -> HashMap<String, f64> {
     let mut parts = HashMap::new();
     for line in stderr.lines() {
         let rest = line.strip_prefix("peerscope: timing ").expect(line);
-        let (part, seconds) = rest.split_once(' ').expect(line);
+        let words: Vec<&str> = rest.split(' ').collect();
+        let (part, seconds) = (words[0], words[1]);
         let seconds: f64 = seconds.parse().expect(line);
+        let cpu = words.get(2).map(|cpu| cpu.parse::<f64>().expect(line));
+        assert_eq!(cpu.is_some(), cfg!(target_os = "linux"), "{line}");
+        assert!(words.len() <= 3, "{line}");
         assert!(seconds >= 0.0, "{line}");
         assert!(
             parts.insert(part.to_string(), seconds).is_none(),
