@@ -1,7 +1,8 @@
 //! Opening the files named on the command line without waiting forever: a regular file
-//! opens as usual and reports its size; anything else (a named pipe, a device, a
-//! process substitution) opens without blocking and has no size, so the importers stream
-//! it if they can and hold what they read whole to the core's budget
+//! opens as usual, is read ahead on a thread of its own ([`ReadAhead`]) and reports its
+//! size; anything else (a named pipe, a device, a process substitution) opens without
+//! blocking and has no size, so the importers stream it if they can and hold what they
+//! read whole to the core's budget
 //! (`peerscope_core::import::budget::MAX_WHOLE_FILE_BYTES`): `/dev/zero` ends there.
 //!
 //! A named pipe with no program writing to it reads as empty at once (the importers then
@@ -11,6 +12,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::time::Duration;
+
+use crate::read_ahead::ReadAhead;
 
 /// How long a read waits before asking a pipe again when its writer has sent nothing yet.
 const PIPE_WAIT: Duration = Duration::from_millis(10);
@@ -26,7 +29,7 @@ pub fn open(path: &Path) -> io::Result<Opened> {
     let meta = std::fs::metadata(path)?;
     if meta.is_file() {
         return Ok(Opened {
-            reader: Box::new(File::open(path)?),
+            reader: Box::new(ReadAhead::new(File::open(path)?)),
             size: meta.len(),
         });
     }

@@ -6,8 +6,10 @@
 mod arrivals;
 mod input;
 mod output;
+mod read_ahead;
 mod run;
 mod summary;
+mod timings;
 
 fn main() -> std::process::ExitCode {
     run::run()

@@ -5,6 +5,7 @@
 //! projection in CSR form.
 
 pub mod arcs;
+pub mod both;
 pub mod csr;
 pub mod flags;
 pub mod hosts;

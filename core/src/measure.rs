@@ -18,6 +18,7 @@ pub mod structure;
 pub mod timeline;
 pub mod weighted;
 
+use crate::graph::both::both;
 use crate::graph::hosts::rank_by_reach;
 use crate::graph::scope::Scope;
 use crate::graph::Graph;
@@ -85,17 +86,29 @@ pub struct Detail {
 /// marked thin ([`floors::apply`]).
 pub fn measure(scope: &Scope, away: &AwayParty) -> (Metrics, Detail) {
     let g = &scope.graph;
-    let (modularity, communities) = partition(g);
-    let peer_answer_share = engagement::peer_answer_share(scope);
-    let (continuation, detail) = continuation::continuation(scope, &away.mask);
-    let newcomers = newcomers::measure(scope);
-    let questions = first_response::measure(scope);
+    // Louvain and resilience read the graph alone, the largest of the measures on a big
+    // export: natively they run beside the rest.
+    let (
+        (peer_answer_share, (continuation, detail), newcomers, questions),
+        (partitioned, resilience),
+    ) = both(
+        || {
+            (
+                engagement::peer_answer_share(scope),
+                continuation::continuation(scope, &away.mask),
+                newcomers::measure(scope),
+                first_response::measure(scope),
+            )
+        },
+        || (partition(g), structure::resilience(g, &away.nodes(scope))),
+    );
+    let (modularity, communities) = partitioned;
     let mut metrics = Metrics {
         host_share: structure::host_share(scope),
         centralization: structure::centralization(g),
         in_centralization: structure::directed_centralization(g, true),
         out_centralization: structure::directed_centralization(g, false),
-        resilience: structure::resilience(g, &away.nodes(scope)),
+        resilience,
         peer_reply_share: direction::peer_reply_share(scope),
         member_initiated_share: direction::member_initiated_share(scope),
         reciprocity: direction::reciprocity(scope),

@@ -16,9 +16,11 @@ use crate::model::schema::{Confidence, Estimate, Label, Unit, Verdict};
 use crate::model::shown;
 use crate::model::unstable_sort::UnstableSort;
 
+mod halves;
 mod resampler;
 mod tallies;
 
+pub use halves::in_two_halves;
 pub use resampler::Resampler;
 pub use tallies::{Tallies, Tally};
 
@@ -62,10 +64,15 @@ pub fn bootstrap(scope: &Scope, away: &AwayParty, point: f64, seed: u64) -> Opti
         return None;
     }
     let replicates = replicates_for(scope.interactions.len());
-    let mut rng = SplitMix(seed);
-    let mut scores: Vec<f64> = (0..replicates)
-        .filter_map(|_| resampler.replicate(&mut rng))
-        .collect();
+    let mut scores: Vec<f64> = in_two_halves(
+        replicates,
+        SplitMix(seed),
+        |rng| resampler.skip(rng),
+        |rng| resampler.replicate(rng),
+    )
+    .into_iter()
+    .flatten()
+    .collect();
     let dropped = replicates - scores.len() as u32;
     let bounds = percentiles(&mut scores)?;
     Some(Interval {

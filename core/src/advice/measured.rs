@@ -2,6 +2,7 @@
 //! whole report and each channel's own score are built from.
 
 use crate::advice::verdict::{self, judge};
+use crate::graph::both::both;
 use crate::graph::scope::Scope;
 use crate::graph::units::Units;
 use crate::measure::first_response::Questions;
@@ -52,8 +53,11 @@ impl Measured {
     /// `with_leaders: false` leaves `people.leaders` empty (per-channel scores).
     pub fn of(scope: &Scope, options: &Options, with_leaders: bool) -> Measured {
         let away = AwayParty::of(scope);
-        let (metrics, detail) = measure(scope, &away);
-        let people = funnel::people(scope, with_leaders);
+        // The funnel reads the scope alone: natively it runs beside the metrics.
+        let ((metrics, detail), people) = both(
+            || measure(scope, &away),
+            || funnel::people(scope, with_leaders),
+        );
         let days = detail.continuation.map(|d| (d.silent_days, d.host_days));
         let mut verdict = judge(&verdict::Context {
             metrics: &metrics,

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::advice::measured::Measured;
+use crate::graph::both::both;
 use crate::graph::scope::Scope;
 use crate::measure::movement::{self, Level};
 use crate::measure::periods::{self, Period, MIN_INTERACTIONS};
@@ -111,15 +112,18 @@ fn slices<'s>(scope: &'s Scope<'_>, options: &Options, list: &[Period]) -> Vec<S
         })
         .collect();
     let candidates = slices.iter().filter(|s| s.reason.is_none()).count();
-    for s in &mut slices {
-        if s.reason.is_some() {
-            continue;
-        }
-        if candidates < MEASURED_FROM {
+    if candidates < MEASURED_FROM {
+        for s in slices.iter_mut().filter(|s| s.reason.is_none()) {
             s.reason = Some("not measured: no other period to compare it with".to_string());
-            continue;
         }
-        let measured = Measured::of(&s.scope, options, true);
+        return slices;
+    }
+    let measured = measure_each(&slices, options);
+    for (s, measured) in slices
+        .iter_mut()
+        .filter(|s| s.reason.is_none())
+        .zip(measured)
+    {
         s.reason = measured.verdict.reason.clone().or_else(|| {
             measured
                 .verdict
@@ -130,6 +134,21 @@ fn slices<'s>(scope: &'s Scope<'_>, options: &Options, list: &[Period]) -> Vec<S
         s.measured = Some(measured);
     }
     slices
+}
+
+/// Each slice that passed its checks measured, in order: natively the second half of
+/// them beside the first (periods are measured independently, each with its own seed).
+fn measure_each(slices: &[Slice], options: &Options) -> Vec<Measured> {
+    let passed: Vec<&Slice> = slices.iter().filter(|s| s.reason.is_none()).collect();
+    let (first, second) = passed.split_at(passed.len() / 2);
+    let measure = |part: &[&Slice]| -> Vec<Measured> {
+        part.iter()
+            .map(|s| Measured::of(&s.scope, options, true))
+            .collect()
+    };
+    let (mut found, rest) = both(|| measure(first), || measure(second));
+    found.extend(rest);
+    found
 }
 
 /// Why `period` (sliced as `part`) cannot count before it is measured: too few of its

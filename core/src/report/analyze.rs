@@ -1,11 +1,9 @@
 //! The one entry point the UI, the CLI and the JS API call:
 //! import → model → interactions → graph → metrics → verdict → playbook → report.
 
-use crate::advice::interval;
 use crate::advice::measured::Measured;
 use crate::advice::playbook::{checklist, Signals};
 use crate::advice::spaces::spaces;
-use crate::advice::trend;
 use crate::draw::view::NetworkView;
 use crate::graph::hosts::{self, rank_by_reach, Hosts};
 use crate::graph::interactions::{Conversation, InteractionKind};
@@ -15,7 +13,6 @@ use crate::import::error::ImportError;
 use crate::import::Input;
 use crate::measure::absence;
 use crate::measure::timeline::{timeline, FILLED_UP_TO_DAYS};
-use crate::measure::AwayParty;
 use crate::model::options::Options;
 use crate::model::schema::{Funnel, PersonRef, Report, SourceFile, Sources, SCHEMA};
 use crate::model::time::{day_string, utc_day};
@@ -23,7 +20,10 @@ use crate::model::words::plural;
 use crate::model::Dataset;
 
 mod counts;
+mod later;
 mod network;
+
+use later::Later;
 
 /// The report plus what the UI needs to draw and to offer choices.
 ///
@@ -90,7 +90,7 @@ pub fn report_with_participants(
     data: &Dataset,
     options: &Options,
 ) -> Result<Analysis, ImportError> {
-    run_parts(data, options, (false, true, true), &mut |_| {})
+    run_parts(data, options, (false, true, true), &mut |_| {}, &|_| {})
 }
 
 /// What [`analyze_in_stages`] hands over, in this order.
@@ -106,6 +106,39 @@ pub enum Stage<'a> {
     Interval(&'a Report),
 }
 
+/// How far an analysis has got, for a caller that times its parts (the CLI's
+/// `--timings`), in the order they start. Natively the interval and the trend run beside
+/// the verdict and the layout, so those four may be reached in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Milestone {
+    /// The conversation, the graph and the hosts are built.
+    Graph,
+    /// The metrics and the verdict are measured.
+    Metrics,
+    /// The report without its interval is assembled.
+    Verdict,
+    /// The network is laid out.
+    Layout,
+    /// The score's interval is bootstrapped.
+    Interval,
+    /// The trend is measured.
+    Trend,
+}
+
+/// [`report_with_interval`] (or, with `people`, [`report_with_participants`]) telling
+/// `mark` each [`Milestone`] as it is reached, from the thread that reached it: what the
+/// CLI's `--timings` times. Never lays the network out.
+///
+/// Fails only when a named host is nobody in the export (then `mark` hears nothing).
+pub fn report_in_milestones(
+    data: &Dataset,
+    options: &Options,
+    people: bool,
+    mark: &(dyn Fn(Milestone) + Sync),
+) -> Result<Analysis, ImportError> {
+    run_parts(data, options, (false, people, true), &mut |_| {}, mark)
+}
+
 /// [`analyze_dataset`] plus the score's interval, handing each part to `said` as soon as
 /// it is done, so a page can show the verdict while the layout and the bootstrap still
 /// run: [`Stage::Verdict`], then [`Stage::Laid`], then [`Stage::Interval`]. The graph is
@@ -118,7 +151,7 @@ pub fn analyze_in_stages(
     options: &Options,
     said: &mut dyn FnMut(Stage<'_>),
 ) -> Result<Analysis, ImportError> {
-    run_parts(data, options, (true, true, true), said)
+    run_parts(data, options, (true, true, true), said, &|_| {})
 }
 
 /// Adds the score's 90% interval and confidence to `report`, which [`analyze_dataset`]
@@ -133,19 +166,9 @@ pub fn add_interval(
     report: &mut Report,
 ) -> Result<(), ImportError> {
     with_hosts(data, options, |scope, _| {
-        interval_of(scope, report);
-        trend_of(scope, options, report);
+        let resampled = later::resample(scope, options, report.verdict.score, &|_| {});
+        later::write(resampled, report);
     })
-}
-
-/// Adds the trend and the movement (docs/METRICS.md §11) to `report`, measured on
-/// `scope`, with the headline's clause and the checklist's step they call for.
-fn trend_of(scope: &Scope, options: &Options, report: &mut Report) {
-    let (found, movement) = trend::trend(scope, options);
-    trend::add_to_headline(&mut report.verdict, &found);
-    trend::add_step(&mut report.checklist, &found);
-    report.trend = Some(found);
-    report.movement = movement;
 }
 
 /// Runs `then` on the scope of all of `data` with the hosts `options` choose (named or
@@ -166,22 +189,6 @@ fn with_hosts<T>(
     Ok(then(&scope, &hosts))
 }
 
-/// Bootstraps `report`'s score on `scope` (the one it was measured on) and fills the
-/// verdict's interval fields.
-fn interval_of(scope: &Scope, report: &mut Report) {
-    let Some(point) = report.verdict.score else {
-        return;
-    };
-    let away = AwayParty::of(scope);
-    let found = interval::bootstrap(scope, &away, point, interval::SEED);
-    interval::fill(
-        &mut report.verdict,
-        found.as_ref(),
-        report.funnel.core,
-        report.counts.members,
-    );
-}
-
 /// The analysis; `draw: false` leaves `network` and `participants` empty (the report
 /// alone needs neither); `bootstrap: true` adds the score's interval.
 fn run(
@@ -190,98 +197,76 @@ fn run(
     draw: bool,
     bootstrap: bool,
 ) -> Result<Analysis, ImportError> {
-    run_parts(data, options, (draw, draw, bootstrap), &mut |_| {})
+    run_parts(data, options, (draw, draw, bootstrap), &mut |_| {}, &|_| {})
 }
 
 /// [`run`] with the participants asked for apart from the network; `said` hears each
-/// stage as it is done (see [`analyze_in_stages`]).
+/// stage as it is done (see [`analyze_in_stages`]), `mark` each [`Milestone`].
 fn run_parts(
     data: &Dataset,
     options: &Options,
     (draw, people, bootstrap): (bool, bool, bool),
     said: &mut dyn FnMut(Stage<'_>),
+    mark: &(dyn Fn(Milestone) + Sync),
 ) -> Result<Analysis, ImportError> {
     with_hosts(data, options, |scope, hosts| {
+        mark(Milestone::Graph);
         let measured = Measured::of(scope, options, true);
-        let absence = absence::measure(scope);
-        let signals = Signals::gather(
-            scope,
-            &measured.people,
-            &measured.metrics,
-            measured.verdict.label,
-            options.goal,
-        )
-        .with_arrivals(scope, &measured.newcomers, &measured.questions, &absence);
-        let report = Report {
-            schema: SCHEMA,
-            sources: sources(data, scope.conv),
-            counts: counts::of(scope, hosts.people.len(), measured.days, &signals),
-            hosts: hosts.info.clone(),
-            profile: options.profile,
-            goal: options.goal,
-            structure: measured.structure.clone(),
-            funnel: Funnel {
-                only_with_hosts: signals.only_with_hosts.1,
-                ..measured.people.funnel.clone()
-            },
-            spaces: spaces(data, scope.conv, scope.is_host, options, &measured),
-            timeline: timeline(scope),
-            checklist: checklist(&signals, options.profile),
-            metrics: measured.metrics.clone(),
-            verdict: measured.verdict.clone(),
-            newcomers: measured.newcomers.newcomers.clone(),
-            first_response: measured.questions.first_response.clone(),
-            absence,
-            trend: None,
-            movement: Vec::new(),
-        };
-        let participants = if people {
-            participants(data, scope)
-        } else {
-            Vec::new()
-        };
-        let verdict_first = Analysis {
+        mark(Milestone::Metrics);
+        let verdict_first = || Analysis {
             network: NetworkView::default(),
-            report,
-            participants,
+            report: verdict_report(scope, hosts, options, &measured),
+            participants: if people {
+                participants(data, scope)
+            } else {
+                Vec::new()
+            },
         };
         let later = Later {
             draw,
             bootstrap,
             options,
         };
-        finish(scope, &measured, verdict_first, later, said)
+        later::finish(scope, &measured, verdict_first, later, said, mark)
     })
 }
 
-/// What follows the verdict: the layout when `draw`, the score's interval and the trend
-/// when `bootstrap` (the trend resamples as the interval does, with `options`' goal).
-struct Later<'o> {
-    draw: bool,
-    bootstrap: bool,
-    options: &'o Options,
-}
-
-/// `analysis` (its network still empty) handed to `said`, then what `later` asks for, each
-/// part handed over as it is done: the slow parts after the verdict.
-fn finish(
-    scope: &Scope,
-    measured: &Measured,
-    mut analysis: Analysis,
-    later: Later<'_>,
-    said: &mut dyn FnMut(Stage<'_>),
-) -> Analysis {
-    said(Stage::Verdict(&analysis));
-    if later.draw {
-        analysis.network = network::of(scope, measured);
-        said(Stage::Laid(&analysis.network));
+/// The report of `scope` from what was `measured` on it, without the score's interval
+/// nor the trend.
+fn verdict_report(scope: &Scope, hosts: &Hosts, options: &Options, measured: &Measured) -> Report {
+    let data = scope.data;
+    let absence = absence::measure(scope);
+    let signals = Signals::gather(
+        scope,
+        &measured.people,
+        &measured.metrics,
+        measured.verdict.label,
+        options.goal,
+    )
+    .with_arrivals(scope, &measured.newcomers, &measured.questions, &absence);
+    Report {
+        schema: SCHEMA,
+        sources: sources(data, scope.conv),
+        counts: counts::of(scope, hosts.people.len(), measured.days, &signals),
+        hosts: hosts.info.clone(),
+        profile: options.profile,
+        goal: options.goal,
+        structure: measured.structure.clone(),
+        funnel: Funnel {
+            only_with_hosts: signals.only_with_hosts.1,
+            ..measured.people.funnel.clone()
+        },
+        spaces: spaces(data, scope.conv, scope.is_host, options, measured),
+        timeline: timeline(scope),
+        checklist: checklist(&signals, options.profile),
+        metrics: measured.metrics.clone(),
+        verdict: measured.verdict.clone(),
+        newcomers: measured.newcomers.newcomers.clone(),
+        first_response: measured.questions.first_response.clone(),
+        absence,
+        trend: None,
+        movement: Vec::new(),
     }
-    if later.bootstrap {
-        interval_of(scope, &mut analysis.report);
-        trend_of(scope, later.options, &mut analysis.report);
-        said(Stage::Interval(&analysis.report));
-    }
-    analysis
 }
 
 /// Every participant, most talked-to first (what the host picker lists).

@@ -93,6 +93,15 @@ impl<'s, 'a> Resampler<'s, 'a> {
         self.score(&draws, sample)
     }
 
+    /// Takes from `rng` the draws [`Resampler::replicate`] takes, without scoring them:
+    /// where a later replicate's draws start.
+    pub fn skip(&self, rng: &mut SplitMix) {
+        let k = self.count() as u64;
+        for _ in 0..k {
+            rng.below(k);
+        }
+    }
+
     /// The scope made of the drawn units, each as many times as drawn; with its graph
     /// only when `with_graph`. Day units leave the messages out: with days, no measure
     /// of a replicate reads them (continuation comes from [`day_continuation`]).
@@ -218,4 +227,30 @@ fn day_continuation(days: &[Day], draws: &[usize]) -> Metric {
         }
     }
     continuation::from_days(count, exchanges).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::interactions::Conversation;
+    use crate::import::{self, sample};
+
+    #[test]
+    fn skip_takes_the_draws_a_replicate_takes() {
+        let data = import::import(&sample::inputs(), None).unwrap();
+        let conv = Conversation::build(&data);
+        let nobody = vec![false; data.people.len()];
+        let scope = Scope::new(&data, &conv, &nobody, |_| true);
+        let away = AwayParty::of(&scope);
+        for units in [Units::of(&scope), Units::by_day(&scope)] {
+            let resampler = Resampler::new(&scope, &away, units);
+            assert!(resampler.count() > 1);
+            let (mut scored, mut skipped) = (SplitMix(7), SplitMix(7));
+            for _ in 0..3 {
+                resampler.replicate(&mut scored);
+                resampler.skip(&mut skipped);
+                assert_eq!(scored.0, skipped.0);
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::slope::theil_sen;
 use super::{Slice, MIN_PERIODS, SEED};
-use crate::advice::interval::{percentiles, replicates_for, Resampler};
+use crate::advice::interval::{in_two_halves, percentiles, replicates_for, Resampler};
 use crate::graph::units::Units;
 use crate::measure::AwayParty;
 use crate::model::random::SplitMix;
@@ -30,13 +30,19 @@ pub(super) fn run(eligible: &[&Slice], total: usize) -> Found {
         .zip(&aways)
         .map(|(s, away)| Resampler::new(&s.scope, away, Units::by_day(&s.scope)))
         .collect();
-    let mut rng = SplitMix(SEED);
+    // Per replicate, each period's score (`None` where its draw was undetermined).
+    let drawn = in_two_halves(
+        replicates_for(total),
+        SplitMix(SEED),
+        |rng| resamplers.iter().for_each(|r| r.skip(rng)),
+        |rng| -> Vec<Option<f64>> { resamplers.iter().map(|r| r.replicate(rng)).collect() },
+    );
     let mut scores: Vec<Vec<f64>> = vec![Vec::new(); eligible.len()];
     let mut slopes = Vec::new();
-    for _ in 0..replicates_for(total) {
+    for replicate in drawn {
         let mut points = Vec::with_capacity(eligible.len());
-        for ((s, r), kept) in eligible.iter().zip(&resamplers).zip(&mut scores) {
-            if let Some(y) = r.replicate(&mut rng) {
+        for ((s, y), kept) in eligible.iter().zip(replicate).zip(&mut scores) {
+            if let Some(y) = y {
                 kept.push(y);
                 points.push((s.period.index as f64, y));
             }
