@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::json_string::{next_stop, unescape};
+use super::json_string::{next_stop, stops_in, unescape, word_at, HIGHS};
 
 mod skip;
 
@@ -68,36 +68,24 @@ impl<'a> Cursor<'a> {
     }
 
     /// [`Cursor::peek`] past whitespace.
+    ///
+    /// After each whitespace byte, up to eight spaces more are passed in one step with no
+    /// branch: pretty-printed exports (DiscordChatExporter's) put a space after every `:`
+    /// and indent every line by 4 to 20 spaces, a third of their bytes, which a loop of a
+    /// branch per byte spent a quarter of a scan's instructions on.
     fn blank(&mut self) -> Scan<u8> {
-        loop {
-            let byte = *self.bytes.get(self.at).ok_or(Stop::End)?;
-            match byte {
-                b' ' => self.spaces(),
-                b'\n' | b'\r' | b'\t' => self.at += 1,
-                _ => return Ok(byte),
-            }
-        }
-    }
-
-    /// Consumes a run of spaces, the first known to be one, eight at a time: pretty-printed
-    /// exports (DiscordChatExporter's) indent every line by 6 to 20 spaces, a third of
-    /// their bytes, which a byte-by-byte loop spent most of a scan on.
-    fn spaces(&mut self) {
         const SPACES: u64 = 0x2020_2020_2020_2020;
         loop {
-            let eight = self.bytes.get(self.at..self.at + 8).unwrap_or_default();
-            let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-                let rest = self.bytes.get(self.at..).unwrap_or_default();
-                self.at += rest.iter().take_while(|&&b| b == b' ').count();
-                return;
-            };
-            // Zero bytes where there are spaces; the first other byte ends the run.
-            let others = u64::from_le_bytes(eight) ^ SPACES;
-            if others != 0 {
-                self.at += (others.trailing_zeros() / 8) as usize;
-                return;
+            let byte = *self.bytes.get(self.at).ok_or(Stop::End)?;
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return Ok(byte);
             }
-            self.at += 8;
+            self.at += 1;
+            if let Some(word) = word_at(self.bytes, self.at) {
+                // Zero bytes where there are spaces; 8 when all eight are.
+                let others = word ^ SPACES;
+                self.at += (others.trailing_zeros() / 8) as usize;
+            }
         }
     }
 
@@ -118,20 +106,37 @@ impl<'a> Cursor<'a> {
         let start = self.at;
         let mut escaped = false;
         loop {
-            let stop = next_stop(self.bytes, self.at).ok_or(Stop::End)?;
-            self.at = stop + 1;
-            match self.bytes.get(stop) {
-                Some(b'"') => {
-                    let raw = self.bytes.get(start..stop).ok_or(Stop::Unsure)?;
+            let stop = self.to_stop()?;
+            self.at += 1;
+            match stop {
+                b'"' => {
+                    let raw = self.bytes.get(start..self.at - 1).ok_or(Stop::Unsure)?;
                     return Ok(RawStr { raw, escaped });
                 }
-                Some(b'\\') => {
+                b'\\' => {
                     escaped = true;
                     self.escape()?;
                 }
                 _ => return Err(Stop::Unsure),
             }
         }
+    }
+
+    /// Moves to the next `"`, `\` or control byte and returns it (not consumed), eight
+    /// bytes at a time in a loop kept here rather than behind [`next_stop`], which is
+    /// left only the last few bytes: this loop runs over every byte of every string.
+    #[inline]
+    fn to_stop(&mut self) -> Scan<u8> {
+        while let Some(word) = word_at(self.bytes, self.at) {
+            let stops = stops_in(word);
+            if stops != 0 {
+                self.at += (stops.trailing_zeros() / 8) as usize;
+                return self.bytes.get(self.at).copied().ok_or(Stop::End);
+            }
+            self.at += 8;
+        }
+        self.at = next_stop(self.bytes, self.at).ok_or(Stop::End)?;
+        self.bytes.get(self.at).copied().ok_or(Stop::End)
     }
 
     /// Checks and consumes the rest of an escape, its `\` already read.
@@ -262,10 +267,42 @@ impl<'a> Cursor<'a> {
     }
 
     /// A key without escapes and its `:`.
+    ///
+    /// Most keys are short, plain ASCII and followed straight by `:` (`"id":`), so they
+    /// are read from their first words: the first byte that is `"`, `\`, a control or
+    /// past ASCII ends the look, and a `"` then `:` there is the whole key. Anything else
+    /// takes [`Cursor::slow_key`].
     #[inline]
     fn key(&mut self) -> Scan<&'a [u8]> {
+        if self.peek()? != b'"' {
+            return Err(Stop::Unsure);
+        }
+        let start = self.at + 1;
+        let mut end = start;
+        while let Some(word) = word_at(self.bytes, end) {
+            let marks = stops_in(word) | (word & HIGHS);
+            if marks == 0 {
+                end += 8;
+                continue;
+            }
+            end += (marks.trailing_zeros() / 8) as usize;
+            if let (Some(b'"'), Some(b':')) = (self.bytes.get(end), self.bytes.get(end + 1)) {
+                // The one space most writers put after the `:` goes with it.
+                let space = self.bytes.get(end + 2) == Some(&b' ');
+                self.at = end + 2 + usize::from(space);
+                return self.bytes.get(start..end).ok_or(Stop::Unsure);
+            }
+            break;
+        }
+        self.slow_key()
+    }
+
+    /// [`Cursor::key`] byte by byte: a key near the end of the bytes, with whitespace
+    /// before its `:`, or with bytes past ASCII. A key with escapes, or that is not UTF-8
+    /// (which serde_json refuses where it reads keys), is left to serde_json.
+    fn slow_key(&mut self) -> Scan<&'a [u8]> {
         let key = self.raw_string()?;
-        if key.escaped {
+        if key.escaped || std::str::from_utf8(key.raw).is_err() {
             return Err(Stop::Unsure);
         }
         self.eat(b':')?;
@@ -300,13 +337,92 @@ mod tests {
     #[test]
     fn whitespace_of_any_length_is_passed() {
         for spaces in 0..30 {
-            for before in ["", "\n", "\r\n\t"] {
+            for before in ["", "\n", "\r\n\t", " \t", "\n\n   \t"] {
                 let text = format!("{before}{}\"a\"", " ".repeat(spaces));
                 let mut cursor = Cursor::new(text.as_bytes());
                 assert_eq!(cursor.peek(), Ok(b'"'), "{spaces} spaces after {before:?}");
                 assert_eq!(cursor.offset(), text.len() - 3);
                 let blank = text.get(..text.len() - 3).unwrap_or_default();
                 assert_eq!(Cursor::new(blank.as_bytes()).peek(), Err(Stop::End));
+                let stray = format!("{before}{}\u{1}\"a\"", " ".repeat(spaces));
+                assert_eq!(
+                    Cursor::new(stray.as_bytes()).peek(),
+                    Ok(1),
+                    "not whitespace"
+                );
+            }
+        }
+    }
+
+    /// Keys read whole: `key` with the whitespace before it, at every offset from the
+    /// start of the bytes (so each crosses the eight-byte look at every place), and at
+    /// the very end of them.
+    #[test]
+    fn keys_are_read_whatever_their_place_and_length() {
+        for key in [
+            "",
+            "a",
+            "id",
+            "content",
+            "nickname",
+            "timestampEdited",
+            "clé",
+            "日本",
+        ] {
+            for pad in 0..12 {
+                for (colon, after) in [(":", " "), (":", ""), (" :", "  "), ("\n:", "\n ")] {
+                    let text = format!("{}\"{key}\"{colon}{after}1", " ".repeat(pad));
+                    let mut cursor = Cursor::new(text.as_bytes());
+                    assert_eq!(cursor.key(), Ok(key.as_bytes()), "{text:?}");
+                    assert_eq!(cursor.peek(), Ok(b'1'), "{text:?}");
+                    let colon_at = text.rfind(':').unwrap_or_default();
+                    for cut in 0..=colon_at {
+                        let part = text.as_bytes().get(..cut).unwrap_or_default();
+                        let read = Cursor::new(part).key();
+                        assert_eq!(read, Err(Stop::End), "{text:?} cut at {cut}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_with_escapes_or_bytes_not_utf8_are_left_to_serde_json() {
+        for text in [
+            &b"\"a\\u0041\": 1"[..],
+            b"\"\\n\": 1",
+            b"\"abcdefgh\\\"\": 1",
+            b"\"ab\xff\": 1",
+            b"\"abcdefghij\xc3\": 1",
+            b"\"a\x01\": 1",
+            b"\"a\" 1",
+            b"'a': 1",
+        ] {
+            assert_eq!(Cursor::new(text).key(), Err(Stop::Unsure), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn strings_end_at_their_quote_wherever_it_sits() {
+        for len in 0..20 {
+            for tail in ["", " x", "\"more\""] {
+                let body = "é".repeat(len / 2) + &"s".repeat(len % 2);
+                let text = format!("\"{body}\"{tail}");
+                let mut cursor = Cursor::new(text.as_bytes());
+                let raw = cursor.raw_string().map(|s| (s.raw, s.escaped));
+                assert_eq!(raw, Ok((body.as_bytes(), false)), "{text:?}");
+                assert_eq!(cursor.offset(), body.len() + 2);
+                let cut = text.as_bytes().get(..body.len() + 1).unwrap_or_default();
+                assert_eq!(Cursor::new(cut).raw_string().err(), Some(Stop::End));
+                let escaped = format!("\"{body}\\\"{body}\"");
+                let both = Cursor::new(escaped.as_bytes()).string();
+                assert_eq!(
+                    both.ok().as_deref(),
+                    Some(format!("{body}\"{body}").as_str())
+                );
+                let control = format!("\"{body}\u{1}\"");
+                let refused = Cursor::new(control.as_bytes()).raw_string();
+                assert_eq!(refused.err(), Some(Stop::Unsure), "{control:?}");
             }
         }
     }
