@@ -319,18 +319,23 @@ impl Dataset {
         self.message_index.catch_up(&self.messages);
         let found = self
             .message_index
-            .find(&self.messages, message.space, &message.id);
-        if let Some(at) = found {
-            if let Some(existing) = self.messages.get_mut(at) {
-                let total = |m: &Message| m.reactions.iter().map(|r| r.count).sum::<u32>();
-                if total(&message) > total(existing) {
-                    existing.reactions = message.reactions;
+            .find_or_arrive(&self.messages, message.space, &message.id);
+        match found {
+            Ok(at) => {
+                if let Some(existing) = self.messages.get_mut(at) {
+                    let total = |m: &Message| m.reactions.iter().map(|r| r.count).sum::<u32>();
+                    if total(&message) > total(existing) {
+                        existing.reactions = message.reactions;
+                    }
                 }
+                false
             }
-            return false;
+            Err(arrival) => {
+                self.messages.push(message);
+                self.message_index.index_last(&self.messages, arrival);
+                true
+            }
         }
-        self.messages.push(message);
-        true
     }
 
     /// Ends an import: drops the duplicate index and the message list's spare room, which

@@ -11,8 +11,9 @@
 
 use std::borrow::Cow;
 
-use super::json_string::{next_stop, unescape};
+use super::json_string::{next_stop, stops_in, unescape, word_at};
 
+mod key;
 mod skip;
 
 /// Why a scan stopped short of a value.
@@ -68,36 +69,24 @@ impl<'a> Cursor<'a> {
     }
 
     /// [`Cursor::peek`] past whitespace.
+    ///
+    /// After each whitespace byte, up to eight spaces more are passed in one step with no
+    /// branch: pretty-printed exports (DiscordChatExporter's) put a space after every `:`
+    /// and indent every line by 2 to 20 spaces, a third of their bytes, which a loop of a
+    /// branch per byte spent a quarter of a scan's instructions on.
     fn blank(&mut self) -> Scan<u8> {
-        loop {
-            let byte = *self.bytes.get(self.at).ok_or(Stop::End)?;
-            match byte {
-                b' ' => self.spaces(),
-                b'\n' | b'\r' | b'\t' => self.at += 1,
-                _ => return Ok(byte),
-            }
-        }
-    }
-
-    /// Consumes a run of spaces, the first known to be one, eight at a time: pretty-printed
-    /// exports (DiscordChatExporter's) indent every line by 6 to 20 spaces, a third of
-    /// their bytes, which a byte-by-byte loop spent most of a scan on.
-    fn spaces(&mut self) {
         const SPACES: u64 = 0x2020_2020_2020_2020;
         loop {
-            let eight = self.bytes.get(self.at..self.at + 8).unwrap_or_default();
-            let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-                let rest = self.bytes.get(self.at..).unwrap_or_default();
-                self.at += rest.iter().take_while(|&&b| b == b' ').count();
-                return;
-            };
-            // Zero bytes where there are spaces; the first other byte ends the run.
-            let others = u64::from_le_bytes(eight) ^ SPACES;
-            if others != 0 {
-                self.at += (others.trailing_zeros() / 8) as usize;
-                return;
+            let byte = *self.bytes.get(self.at).ok_or(Stop::End)?;
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return Ok(byte);
             }
-            self.at += 8;
+            self.at += 1;
+            if let Some(word) = word_at(self.bytes, self.at) {
+                // Zero bytes where there are spaces; 8 when all eight are.
+                let others = word ^ SPACES;
+                self.at += (others.trailing_zeros() / 8) as usize;
+            }
         }
     }
 
@@ -118,20 +107,37 @@ impl<'a> Cursor<'a> {
         let start = self.at;
         let mut escaped = false;
         loop {
-            let stop = next_stop(self.bytes, self.at).ok_or(Stop::End)?;
-            self.at = stop + 1;
-            match self.bytes.get(stop) {
-                Some(b'"') => {
-                    let raw = self.bytes.get(start..stop).ok_or(Stop::Unsure)?;
+            let stop = self.seek_stop()?;
+            self.at += 1;
+            match stop {
+                b'"' => {
+                    let raw = self.bytes.get(start..self.at - 1).ok_or(Stop::Unsure)?;
                     return Ok(RawStr { raw, escaped });
                 }
-                Some(b'\\') => {
+                b'\\' => {
                     escaped = true;
                     self.escape()?;
                 }
                 _ => return Err(Stop::Unsure),
             }
         }
+    }
+
+    /// Moves to the next `"`, `\` or control byte and returns it (not consumed), eight
+    /// bytes at a time in a loop kept here rather than behind [`next_stop`], which is
+    /// left only the last few bytes: this loop runs over every byte of every string.
+    #[inline]
+    fn seek_stop(&mut self) -> Scan<u8> {
+        while let Some(word) = word_at(self.bytes, self.at) {
+            let stops = stops_in(word);
+            if stops != 0 {
+                self.at += (stops.trailing_zeros() / 8) as usize;
+                return self.bytes.get(self.at).copied().ok_or(Stop::End);
+            }
+            self.at += 8;
+        }
+        self.at = next_stop(self.bytes, self.at).ok_or(Stop::End)?;
+        self.bytes.get(self.at).copied().ok_or(Stop::End)
     }
 
     /// Checks and consumes the rest of an escape, its `\` already read.
@@ -261,17 +267,6 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A key without escapes and its `:`.
-    #[inline]
-    fn key(&mut self) -> Scan<&'a [u8]> {
-        let key = self.raw_string()?;
-        if key.escaped {
-            return Err(Stop::Unsure);
-        }
-        self.eat(b':')?;
-        Ok(key.raw)
-    }
-
     /// An array's items: `each` must consume one item.
     pub(super) fn items(&mut self, mut each: impl FnMut(&mut Self) -> Scan<()>) -> Scan<()> {
         self.eat(b'[')?;
@@ -300,13 +295,44 @@ mod tests {
     #[test]
     fn whitespace_of_any_length_is_passed() {
         for spaces in 0..30 {
-            for before in ["", "\n", "\r\n\t"] {
+            for before in ["", "\n", "\r\n\t", " \t", "\n\n   \t"] {
                 let text = format!("{before}{}\"a\"", " ".repeat(spaces));
                 let mut cursor = Cursor::new(text.as_bytes());
                 assert_eq!(cursor.peek(), Ok(b'"'), "{spaces} spaces after {before:?}");
                 assert_eq!(cursor.offset(), text.len() - 3);
                 let blank = text.get(..text.len() - 3).unwrap_or_default();
                 assert_eq!(Cursor::new(blank.as_bytes()).peek(), Err(Stop::End));
+                let stray = format!("{before}{}\u{1}\"a\"", " ".repeat(spaces));
+                assert_eq!(
+                    Cursor::new(stray.as_bytes()).peek(),
+                    Ok(1),
+                    "not whitespace"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn strings_end_at_their_quote_wherever_it_sits() {
+        for len in 0..20 {
+            for tail in ["", " x", "\"more\""] {
+                let body = "é".repeat(len / 2) + &"s".repeat(len % 2);
+                let text = format!("\"{body}\"{tail}");
+                let mut cursor = Cursor::new(text.as_bytes());
+                let raw = cursor.raw_string().map(|s| (s.raw, s.escaped));
+                assert_eq!(raw, Ok((body.as_bytes(), false)), "{text:?}");
+                assert_eq!(cursor.offset(), body.len() + 2);
+                let cut = text.as_bytes().get(..body.len() + 1).unwrap_or_default();
+                assert_eq!(Cursor::new(cut).raw_string().err(), Some(Stop::End));
+                let escaped = format!("\"{body}\\\"{body}\"");
+                let both = Cursor::new(escaped.as_bytes()).string();
+                assert_eq!(
+                    both.ok().as_deref(),
+                    Some(format!("{body}\"{body}").as_str())
+                );
+                let control = format!("\"{body}\u{1}\"");
+                let refused = Cursor::new(control.as_bytes()).raw_string();
+                assert_eq!(refused.err(), Some(Stop::Unsure), "{control:?}");
             }
         }
     }

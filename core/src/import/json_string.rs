@@ -11,7 +11,23 @@ use super::text_size::TextSize;
 /// Eight copies of one byte, for comparing eight bytes at once.
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// The top bit of each of eight bytes.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `bytes` from `at` as one word, the first in the low bits; `None`
+/// when fewer than eight are left.
+#[inline]
+pub(super) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let eight = bytes.get(at..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*eight))
+}
+
+/// Marks the bytes of `word` equal to `byte` (exact for the lowest mark; a false mark can
+/// only sit above a true one).
+#[inline]
+fn marks_of(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
 
 /// Marks the bytes of `word` (eight bytes, the first in the low bits) that end a string's
 /// plain run: `"`, `\` or a control character (below 0x20, which JSON refuses raw).
@@ -20,10 +36,9 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// a time it is several times faster than a byte loop, in wasm too (no SIMD needed). The
 /// lowest marked byte is always a true match (a false mark can only sit above a true one),
 /// which is all the caller reads.
-fn stops_in(word: u64) -> u64 {
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let quote = zero(word ^ (ONES * u64::from(b'"')));
-    let backslash = zero(word ^ (ONES * u64::from(b'\\')));
+pub(super) fn stops_in(word: u64) -> u64 {
+    let quote = marks_of(word, b'"');
+    let backslash = marks_of(word, b'\\');
     let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
     quote | backslash | control
 }
@@ -139,6 +154,9 @@ pub(super) fn unescape(raw: &[u8]) -> Option<String> {
 /// [`unescape`] takes them), measured without building it: the characters of the raw
 /// bytes, less what each escape takes beyond its one character.
 pub(super) fn text_size(raw: &[u8]) -> Option<TextSize> {
+    if let Some(size) = ascii_size(raw) {
+        return Some(size);
+    }
     let text = std::str::from_utf8(raw).ok()?;
     let mut size = TextSize::of(text);
     if !raw.contains(&b'\\') {
@@ -151,6 +169,34 @@ pub(super) fn text_size(raw: &[u8]) -> Option<TextSize> {
         }
     })?;
     Some(size)
+}
+
+/// [`text_size`] of `raw` when it is ASCII without escapes, as most texts are: its length
+/// and whether it holds a `?`, found eight bytes at a time in one pass; `None` otherwise.
+///
+/// Why by hand: the general path validates UTF-8, counts characters and looks for `?` in
+/// three passes over every message's text.
+fn ascii_size(raw: &[u8]) -> Option<TextSize> {
+    let mut words = raw.chunks_exact(8);
+    let (mut highs, mut asks, mut escapes) = (0u64, 0u64, 0u64);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().ok()?);
+        highs |= word;
+        asks |= marks_of(word, b'?');
+        escapes |= marks_of(word, b'\\');
+    }
+    for &byte in words.remainder() {
+        highs |= u64::from(byte);
+        asks |= u64::from(byte == b'?');
+        escapes |= u64::from(byte == b'\\');
+    }
+    if highs & HIGHS != 0 || escapes != 0 {
+        return None;
+    }
+    Some(TextSize {
+        chars: raw.len(),
+        asks: asks != 0,
+    })
 }
 
 #[cfg(test)]
@@ -197,6 +243,49 @@ mod tests {
             assert_eq!(text_size(unsure.as_bytes()), None, "{unsure}");
         }
         assert_eq!(unescape(b"\xff"), None, "not UTF-8");
+        assert_eq!(text_size(b"\xc3"), None, "not UTF-8");
+    }
+
+    #[test]
+    fn ascii_texts_are_measured_in_one_pass_wherever_the_mark_sits() {
+        for len in 0..24 {
+            for at in 0..len {
+                let mut text = vec![b'a'; len];
+                let plain = ascii_size(&text);
+                assert_eq!(
+                    plain,
+                    Some(TextSize {
+                        chars: len,
+                        asks: false
+                    }),
+                    "{len}"
+                );
+                for (mark, expected) in [(b'?', true), (b'\\', false), (0xc3, false)] {
+                    if let Some(byte) = text.get_mut(at) {
+                        *byte = mark;
+                    }
+                    let fast = ascii_size(&text);
+                    let asks = expected.then_some(TextSize {
+                        chars: len,
+                        asks: true,
+                    });
+                    assert_eq!(fast, asks, "{len} bytes, {mark:#x} at {at}");
+                }
+            }
+        }
+        let odd = "é? \\n".as_bytes();
+        assert_eq!(
+            ascii_size(odd),
+            None,
+            "non-ASCII and escapes take the general path"
+        );
+        assert_eq!(
+            text_size(odd),
+            Some(TextSize {
+                chars: 4,
+                asks: true
+            })
+        );
         assert_eq!(text_size(b"\xc3"), None, "not UTF-8");
     }
 }

@@ -6,7 +6,7 @@
 //! (space, id) cost 40 bytes a slot plus a second copy of every id, about 100 bytes a
 //! message, as much as the message. It is needed only while messages are added, so
 //! [`Dataset::finish_import`](crate::model::Dataset::finish_import) drops it; a later
-//! [`MessageIndex::find`] after [`MessageIndex::catch_up`] rebuilds it.
+//! [`MessageIndex::find_or_arrive`] after [`MessageIndex::catch_up`] rebuilds it.
 
 use std::hash::BuildHasher;
 
@@ -23,14 +23,21 @@ pub struct MessageIndex {
 }
 
 impl MessageIndex {
-    /// The position of the message of `space` with `id` among `messages`, if indexed.
-    pub fn find(&self, messages: &[Message], space: SpaceIdx, id: &str) -> Option<usize> {
+    /// The position of the message of `space` with `id` among `messages`, if indexed,
+    /// its key's hash ([`key_hash`]) already known.
+    fn find_hashed(
+        &self,
+        messages: &[Message],
+        space: SpaceIdx,
+        id: &str,
+        hash: u64,
+    ) -> Option<usize> {
         let same = |&at: &u32| {
             messages
                 .get(at as usize)
                 .is_some_and(|m| m.space == space && m.id == id)
         };
-        let at = self.table.find(key_hash(space, id), same)?;
+        let at = self.table.find(hash, same)?;
         Some(*at as usize)
     }
 
@@ -45,6 +52,39 @@ impl MessageIndex {
             }
         }
         self.indexed = messages.len();
+    }
+}
+
+/// A message about to be added, hashed once for both looking it up and indexing it.
+pub struct Arrival(u64);
+
+impl MessageIndex {
+    /// The position of the message of `space` with `id`, when indexed;
+    /// otherwise what [`MessageIndex::index_last`] needs to
+    /// index it once it is pushed, without hashing its id again.
+    pub fn find_or_arrive(
+        &self,
+        messages: &[Message],
+        space: SpaceIdx,
+        id: &str,
+    ) -> Result<usize, Arrival> {
+        let hash = key_hash(space, id);
+        self.find_hashed(messages, space, id, hash)
+            .ok_or(Arrival(hash))
+    }
+
+    /// Indexes the last of `messages`, the one `arrival` was found missing for, when
+    /// every message before it is indexed; otherwise catches up.
+    pub fn index_last(&mut self, messages: &[Message], arrival: Arrival) {
+        let last = messages.len().wrapping_sub(1);
+        match u32::try_from(last) {
+            Ok(position) if self.indexed == last => {
+                let rehash = |&at: &u32| messages.get(at as usize).map_or(0, message_hash);
+                self.table.insert_unique(arrival.0, position, rehash);
+                self.indexed = messages.len();
+            }
+            _ => self.catch_up(messages),
+        }
     }
 }
 
@@ -67,14 +107,31 @@ mod tests {
             .collect();
         let mut index = MessageIndex::default();
         index.catch_up(messages.get(..11).unwrap());
-        assert_eq!(index.find(&messages, 1, "m3"), Some(10));
-        assert_eq!(index.find(&messages, 2, "m3"), None, "not indexed yet");
+        assert_eq!(index.find_or_arrive(&messages, 1, "m3").ok(), Some(10));
+        assert_eq!(
+            index.find_or_arrive(&messages, 2, "m3").ok(),
+            None,
+            "not indexed yet"
+        );
         index.catch_up(&messages);
-        assert_eq!(index.find(&messages, 2, "m3"), Some(11));
-        assert_eq!(index.find(&messages, 0, "m333"), Some(999));
-        assert_eq!(index.find(&messages, 1, "m333"), None);
+        assert_eq!(index.find_or_arrive(&messages, 2, "m3").ok(), Some(11));
+        assert_eq!(index.find_or_arrive(&messages, 0, "m333").ok(), Some(999));
+        assert_eq!(index.find_or_arrive(&messages, 1, "m333").ok(), None);
+        let mut arriving = MessageIndex::default();
+        for (at, m) in messages.iter().enumerate() {
+            let found = arriving.find_or_arrive(&messages, m.space, &m.id);
+            let Err(arrival) = found else {
+                panic!("{at} was not indexed yet");
+            };
+            arriving.index_last(messages.get(..=at).unwrap_or_default(), arrival);
+        }
+        assert_eq!(arriving.find_or_arrive(&messages, 2, "m3").ok(), Some(11));
+        assert_eq!(
+            arriving.find_or_arrive(&messages, 0, "m333").ok(),
+            Some(999)
+        );
         let mut dropped = MessageIndex::default();
         dropped.catch_up(&messages);
-        assert_eq!(dropped.find(&messages, 2, "m0"), Some(2));
+        assert_eq!(dropped.find_or_arrive(&messages, 2, "m0").ok(), Some(2));
     }
 }

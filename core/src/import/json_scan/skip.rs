@@ -6,6 +6,10 @@ impl Cursor<'_> {
     /// Consumes one value of any kind, unread: containers are walked with a stack of bits
     /// (1 for an object) rather than by recursion.
     pub(in crate::import) fn skip(&mut self) -> Scan<()> {
+        // Most unread values are strings (avatars' addresses, colours): no walk for them.
+        if self.peek()? == b'"' {
+            return self.raw_string().map(|_| ());
+        }
         let (mut open, mut depth) = (0u128, 0u32);
         loop {
             match self.peek()? {
