@@ -162,6 +162,18 @@ impl Header {
         }
     }
 
+    /// Sets the `name`, `type` or `id` read as `value` (a streamed chat reads all three as
+    /// an [`Id`], `name` and `type` being strings); another field is left alone.
+    pub(super) fn set(&mut self, field: &str, value: Option<Id<'static>>) {
+        let text = value.as_ref().map(Id::text);
+        match field {
+            "name" => self.name = text,
+            "type" => self.kind = text,
+            "id" => self.id = value,
+            _ => {}
+        }
+    }
+
     /// The chat's name; deleted users' chats have none, so the id stands in.
     pub(super) fn shown_name(&self) -> String {
         match (self.name.as_deref(), self.id.as_ref()) {

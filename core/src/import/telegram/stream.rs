@@ -23,8 +23,8 @@ use crate::import::json_window::{FromWindow, JsonWindow};
 use crate::model::Dataset;
 
 /// Whether a file starting with `head` (a BOM allowed) is a chat export whose `name`,
-/// `type` and `id` all come before its `messages` array, each once, as Telegram Desktop
-/// writes them (`name` may be missing for Saved Messages and Replies, which have none).
+/// `type` (strings; the name may be `null`) and `id` all come before its `messages` array, each once, as
+/// Telegram Desktop writes them (`name` may be missing for Saved Messages and Replies, which have none).
 ///
 /// Only the first 64 KiB are looked at. Any other shape, the full-account export among
 /// them, is read whole: a chat's messages cannot be stored before its id is known.
@@ -51,11 +51,15 @@ pub(super) fn streams(head: &[u8]) -> bool {
             Some(seen) if !*seen => *seen = true,
             _ => return Err(Stop::Unsure),
         }
-        if slot == 1 {
-            unnamed = matches!(cursor.string()?.as_ref(), "saved_messages" | "replies");
-            return Ok(());
+        match slot {
+            0 if cursor.null()? => Ok(()),
+            0 => cursor.string().map(drop),
+            1 => {
+                unnamed = matches!(cursor.string()?.as_ref(), "saved_messages" | "replies");
+                Ok(())
+            }
+            _ => cursor.skip(),
         }
-        cursor.skip()
     });
     let [name, kind, id] = seen;
     array && kind && id && (name || unnamed)
@@ -65,10 +69,6 @@ struct Key;
 impl FromWindow for Key {
     type Of<'a> = Cow<'a, str>;
 }
-struct Words;
-impl FromWindow for Words {
-    type Of<'a> = Option<Cow<'a, str>>;
-}
 struct IdValue;
 impl FromWindow for IdValue {
     type Of<'a> = Option<Id<'a>>;
@@ -76,10 +76,6 @@ impl FromWindow for IdValue {
 struct MessageValue;
 impl FromWindow for MessageValue {
     type Of<'a> = RawMessage<'a>;
-}
-struct Messages;
-impl FromWindow for Messages {
-    type Of<'a> = Option<Vec<RawMessage<'a>>>;
 }
 struct PersonalValue;
 impl FromWindow for PersonalValue {
@@ -113,6 +109,20 @@ enum Field {
 }
 
 impl Field {
+    /// The key as written (`chats` for both lists of chats; empty for the others).
+    fn key(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Type => "type",
+            Field::Id => "id",
+            Field::Messages => "messages",
+            Field::Personal => "personal_information",
+            Field::Contacts => "frequent_contacts",
+            Field::Chats => "chats",
+            Field::Other => "",
+        }
+    }
+
     fn of(key: &str) -> Field {
         match key {
             "name" => Field::Name,
@@ -240,15 +250,7 @@ impl Walk<'_, '_> {
             return Ok(());
         }
         if self.seen.contains(&field) {
-            let name = match field {
-                Field::Name => "name",
-                Field::Type => "type",
-                Field::Id => "id",
-                Field::Messages => "messages",
-                Field::Personal => "personal_information",
-                _ => "frequent_contacts",
-            };
-            let what = format!("duplicate field `{name}`");
+            let what = format!("duplicate field `{}`", field.key());
             return Err(wrong_after_key(window, &what));
         }
         self.seen.push(field);
@@ -263,43 +265,38 @@ impl Walk<'_, '_> {
         counted: &std::cell::Cell<u64>,
     ) -> Result<(), ImportError> {
         let read = match field {
-            Field::Name => {
-                window.next::<Words, _>(|name| self.header.name = name.map(String::from))?
-            }
-            Field::Type => {
-                window.next::<Words, _>(|kind| self.header.kind = kind.map(String::from))?
-            }
-            Field::Id => {
-                window.next::<IdValue, _>(|id| self.header.id = id.map(|id| id.to_owned()))?
-            }
+            // One parse for the three (each copy of it costs the page's wasm): `streams`
+            // made sure the name and type are strings.
+            Field::Name | Field::Type | Field::Id => window
+                .next::<IdValue, _>(|id| id.map(|id| id.to_owned()))?
+                .map(|value| self.header.set(field.key(), value)),
             Field::Personal => window.next::<PersonalValue, _>(|p| {
                 self.account.me = p.as_ref().and_then(Account::me_of);
             })?,
-            Field::Contacts => window.next::<ListValue, _>(|list| {
-                self.account.bots = list.as_ref().map(Account::bots_of).unwrap_or_default();
-            })?,
-            // Another shape's sections, read (and checked) as the whole file would be.
-            Field::Chats => window.next::<ListValue, _>(|_| ())?,
+            // Another shape's chats are read (and checked) as the whole file would be.
+            Field::Contacts | Field::Chats => window
+                .next::<ListValue, _>(|list| list.as_ref().map(Account::bots_of))?
+                .map(|bots| {
+                    if field == Field::Contacts {
+                        self.account.bots = bots.unwrap_or_default();
+                    }
+                }),
             Field::Other => window.next::<Skipped, _>(|_| ())?,
             Field::Messages => return self.messages(window, counted),
         };
         read.ok_or_else(|| not_json(window, None, ""))
     }
 
-    /// The `messages` array, one element at a time (`null` counts as no messages).
+    /// The `messages` array, one element at a time (`streams` made sure it is one).
     fn messages<R: Read>(
         &mut self,
         window: &mut JsonWindow<R>,
         counted: &std::cell::Cell<u64>,
     ) -> Result<(), ImportError> {
-        if window.peek()? != Some(b'[') {
-            // Not an array: serde_json says why, or it was `null`.
-            return match window.next::<Messages, _>(|_| ())? {
-                Some(()) => Ok(()),
-                None => Err(not_json(window, None, "")),
-            };
+        match window.peek()? {
+            Some(b'[') => window.consume(1),
+            found => return Err(not_json(window, found, "expected `[`")),
         }
-        window.consume(1);
         let Walk {
             file,
             dataset,
