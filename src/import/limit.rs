@@ -1,7 +1,7 @@
 //! The most the page reads, by how a file is read: streamed or whole.
 //!
-//! The import worker streams DiscordChatExporter JSON and yt-dlp's YouTube live chat in
-//! 16 MiB slices (see [`peerscope_core::import::streams`]), so its memory follows the
+//! The import worker streams DiscordChatExporter JSON, Telegram Desktop's chat exports and
+//! yt-dlp's YouTube live chat in 16 MiB slices (see [`peerscope_core::import::streams`]), so its memory follows the
 //! conversation model, not the file; every other format (and every zip, and everything the
 //! main-thread fallback reads) sits whole in wasm memory while it is parsed. A wasm32 instance addresses at most 4 GiB
 //! (the worker is its own instance: the page's memory does not count against it), so the
@@ -33,7 +33,10 @@ pub const MAX_WHOLE_BYTES: u64 = 1_000_000_000;
 /// format"): a WhatsApp text and a CSV message list 3.4 and a Telegram export 4.0 bytes
 /// per byte, so 1 GB of them would pass the three quarters of 4 GiB the page allows (weight
 /// 1 needs at most 3.2); weighing 2, at most 500 MB of them is read, 1.7 to 2.0 GB of
-/// worker memory. A Slack zip took 0.9 bytes per byte it unpacks
+/// worker memory. A Telegram chat export as Telegram Desktop writes it streams, like a
+/// DiscordChatExporter file, and is never weighed; Telegram's weight is that of the files
+/// still read whole, a full-account export (every chat under `chats.list`) or a chat
+/// whose id comes after its messages. A Slack zip took 0.9 bytes per byte it unpacks
 /// to and weighs 1 (what a zip unpacks to is held to the core's budgets); a
 /// DiscordChatExporter file read whole took 1.25 in the CLI. A Matrix room took 2.8 in the
 /// CLI (43 MB, 107 k messages); not yet measured in the worker, it weighs 2 as Telegram's

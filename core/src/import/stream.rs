@@ -1,13 +1,14 @@
 //! Reading an export from a stream rather than from bytes in memory: the CLI's files and
-//! the browser worker's slices. A DiscordChatExporter export is parsed message by message
-//! as it is read, and yt-dlp's YouTube live chat line by line, so memory follows the model
+//! the browser worker's slices. A DiscordChatExporter export and a Telegram chat export
+//! are parsed message by message as they are read, and yt-dlp's YouTube live chat line by
+//! line, so memory follows the model
 //! and not the file; every other format (and every zip, whose index sits at the end) is
 //! read whole first.
 
 use std::cell::Cell;
 
 use super::budget::{read_at_most, size_words, Capped, MAX_WHOLE_FILE_BYTES};
-use super::{detection, discord, one_line_error, read_input, youtube_live_chat, Format};
+use super::{detection, discord, one_line_error, read_input, telegram, youtube_live_chat, Format};
 use crate::import::error::ImportError;
 use crate::import::Input;
 use crate::model::Dataset;
@@ -52,7 +53,8 @@ fn whole_within(
             file: name.to_string(),
             what: format!(
                 "the file holds more than {}, the most peerscope reads whole (only \
-                 DiscordChatExporter JSON and yt-dlp's live chat are read as they stream); \
+                 DiscordChatExporter JSON, Telegram chat exports and yt-dlp's live chat are read \
+                 as they stream); \
                  split the export",
                 size_words(limit)
             ),
@@ -86,7 +88,8 @@ fn read_whole(
 
 /// Whether [`read_stream_counting`] streams a file that starts with `head` (message by
 /// message, memory following the model) rather than reading it whole: true for a
-/// DiscordChatExporter export and for yt-dlp's live chat lines, chosen (`forced`) or
+/// DiscordChatExporter export, a Telegram chat export (not an account's, see
+/// `telegram::streams`) and for yt-dlp's live chat lines, chosen (`forced`) or
 /// detected from `head` (the first bytes the reader holds, up to its buffer: 1 MiB in the
 /// worker and the CLI).
 ///
@@ -106,6 +109,7 @@ fn streamed_format(head: &[u8], forced: Option<Format>) -> Option<Format> {
     let format = forced.or_else(|| Format::ALL.into_iter().find(|f| f.detect("", head)))?;
     let streamed = match format {
         Format::Discord => true,
+        Format::Telegram => telegram::streams(head),
         Format::YouTubeLiveChat => youtube_live_chat::is_lines(head),
         _ => false,
     };
@@ -177,6 +181,7 @@ fn read_with_hint(
         }
         let read = match format {
             Format::Discord => discord::read_stream(name, reader, dataset, messages),
+            Format::Telegram => telegram::read_stream(name, reader, dataset, messages),
             _ => youtube_live_chat::read_stream(name, reader, dataset, messages),
         };
         read.map_err(one_line_error)?;

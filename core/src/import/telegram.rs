@@ -24,18 +24,36 @@
 //!
 //! The export has no bot flag on senders: only the other side of a `bot_chat` and the
 //! inline bots listed in `frequent_contacts` are marked as bots.
+//!
+//! Reading: a single-chat export as Telegram Desktop writes it (name, type and id before
+//! the messages) streams message by message (`telegram/stream.rs`), its `@username`
+//! mentions resolved after its last message (`telegram/pending.rs`); every other shape,
+//! the full-account export among them, is parsed whole (`telegram/whole.rs` says why).
+//! Both go through one chat reader (`telegram/chat.rs`) and give the same model, except
+//! that a streamed chat interns a person first seen through an `@username` mention after
+//! its last message rather than at the mention (a later index, the same person). Account
+//! sections after a streamed chat's messages (Telegram Desktop writes none in a chat
+//! export) still name the exporter for mentions, but mark no inline bots.
 
+mod chat;
 mod message;
+mod pending;
 mod raw;
+mod stream;
+mod syntax;
 mod text;
+mod whole;
 
-use super::json_error;
+use std::cell::Cell;
+
 use crate::import::error::ImportError;
-use crate::model::{Dataset, FileSummary, Space};
-use message::{convert, ChatContext};
-use raw::{Account, Chat, Id, Root};
+use crate::model::{Dataset, FileSummary};
 pub(crate) use text::compact_head;
-use text::{peer_id, Names};
+
+/// The sentence for JSON that holds neither a chat nor an account's chats.
+const NO_CHAT: &str = "this JSON holds no Telegram chat: expected a chat export (an object \
+    with \"messages\") or a full-account export (with \"chats\"); export again from \
+    Telegram Desktop in the JSON format";
 
 /// True when the bytes look like a Telegram Desktop JSON export: a chat object naming a
 /// Telegram chat type (or `date_unixtime`) before its `messages`, or an account export
@@ -75,43 +93,50 @@ pub fn detect(_name: &str, bytes: &[u8]) -> bool {
 
 /// Reads one `result.json` into `dataset`: one space per chat.
 ///
-/// An export without messages adds its chat (or nothing) and no messages. Errors name the
-/// file and a position: line and column for JSON that is broken or has the wrong shape,
-/// the chat and message for a message without a readable date.
+/// A chat export as Telegram Desktop writes it is read message by message
+/// ([`read_stream`]); any other shape, the full-account export among them, is parsed
+/// whole (`telegram/whole.rs` says why). An export without messages adds its chat (or
+/// nothing) and no messages. Errors name the file and a position: line and column for
+/// JSON that is broken or has the wrong shape, the chat and message for a message without
+/// a readable date.
 pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let root: Root = serde_json::from_slice(bytes).map_err(|e| json_error::from_serde(file, &e))?;
-    let account = Account::of(&root);
+    if streams(bytes) {
+        return read_stream(file, bytes, dataset, &Cell::new(0));
+    }
     let mut tally = Tally::default();
-    let space = if let Some(messages) = root.messages {
-        let chat = Chat {
-            name: root.name,
-            kind: root.kind,
-            id: root.id,
-            category: None,
-            messages,
-        };
-        read_chat(file, &chat, &account, dataset, &mut tally)?;
-        chat_name(&chat)
-    } else if root.chats.is_some() || root.left_chats.is_some() {
-        for chat in root
-            .chats
-            .iter()
-            .chain(&root.left_chats)
-            .flat_map(|l| &l.list)
-        {
-            read_chat(file, chat, &account, dataset, &mut tally)?;
-        }
-        format!("{} chats", tally.chats)
-    } else {
-        return Err(ImportError::Shape {
-            file: file.to_string(),
-            what: "this JSON holds no Telegram chat: expected a chat export (an object with \
-                   \"messages\") or a full-account export (with \"chats\"); export again \
-                   from Telegram Desktop in the JSON format"
-                .into(),
-        });
-    };
+    let space = whole::read(file, bytes, dataset, &mut tally)?;
+    summarise(file, space, &tally, dataset);
+    Ok(())
+}
+
+/// Whether [`read_stream`] reads a file that starts with `head` (its first bytes, a BOM
+/// allowed): a chat export whose name, type and id come before its messages, as Telegram
+/// Desktop writes them. A full-account export is read whole.
+pub(crate) fn streams(head: &[u8]) -> bool {
+    stream::streams(head)
+}
+
+/// Reads one chat export from a stream (the CLI's files, the worker's slices), message by
+/// message, each parsed in place in a window of the stream (`import/json_window.rs`);
+/// the chat's `@username` mentions are resolved after its last message.
+///
+/// Memory stays at the size of the model plus the window (and the mentions' text until
+/// the end), whatever the size of the file. Only for files [`streams`] accepts; a leading
+/// BOM must already be skipped. Every message read adds one to `messages` as it is read.
+pub fn read_stream(
+    file: &str,
+    mut reader: impl std::io::Read,
+    dataset: &mut Dataset,
+    messages: &Cell<u64>,
+) -> Result<(), ImportError> {
+    let (space, tally) = stream::read_export(file, &mut reader, dataset, messages)?;
+    summarise(file, space, &tally, dataset);
+    Ok(())
+}
+
+/// Adds the file's warnings and its summary line.
+fn summarise(file: &str, space: String, tally: &Tally, dataset: &mut Dataset) {
     tally.warn(file, dataset);
     dataset.files.push(FileSummary {
         name: file.to_string(),
@@ -119,7 +144,6 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
         space,
         messages: tally.messages,
     });
-    Ok(())
 }
 
 /// Counts behind the file's warnings.
@@ -160,84 +184,6 @@ impl Tally {
             dataset.warnings.push(format!("{file}: {count} {what}"));
         }
     }
-}
-
-/// The chat's name; deleted users' chats have none, so the id stands in.
-fn chat_name(chat: &Chat) -> String {
-    match (chat.name.as_deref(), chat.id.as_ref()) {
-        (Some(name), _) if !name.is_empty() => name.to_string(),
-        (_, Some(id)) => format!("Telegram chat {}", id.text()),
-        _ => "Telegram chat".to_string(),
-    }
-}
-
-/// Reads one chat into its own space (Saved Messages and Replies are skipped).
-fn read_chat(
-    file: &str,
-    chat: &Chat,
-    account: &Account,
-    dataset: &mut Dataset,
-    tally: &mut Tally,
-) -> Result<(), ImportError> {
-    let kind = chat.kind.as_deref().unwrap_or("");
-    if matches!(kind, "saved_messages" | "replies") {
-        tally.skipped_chats += 1;
-        return Ok(());
-    }
-    tally.chats += 1;
-    tally.messages += chat.messages.len() as u64;
-    let name = chat_name(chat);
-    let id = chat.id.as_ref().map_or_else(|| name.clone(), Id::text);
-    let space = dataset.intern_space(Space {
-        id: id.clone(),
-        name: name.clone(),
-        parent: None,
-        is_thread: false,
-        infer_replies: false,
-    });
-    let ctx = ChatContext {
-        file,
-        names: names_of(chat, account),
-        topics: chat
-            .messages
-            .iter()
-            .filter(|m| m.action.as_deref() == Some("topic_created"))
-            .map(|m| m.id.text())
-            .collect(),
-        bots: &account.bots,
-        bot: (kind == "bot_chat").then(|| format!("user{id}")),
-        name,
-        id,
-        space,
-    };
-    for (number, raw) in chat.messages.iter().enumerate() {
-        if let Some(message) = convert(&ctx, number, raw, dataset, tally)? {
-            dataset.push_message(message);
-        }
-    }
-    Ok(())
-}
-
-/// Everyone the chat shows by name, plus the exporter, for matching `@username` text.
-fn names_of(chat: &Chat, account: &Account) -> Names {
-    let mut names = Names::default();
-    for m in &chat.messages {
-        for (id, name) in [(&m.from_id, &m.from), (&m.actor_id, &m.actor)] {
-            if let (Some(id), Some(name)) = (id, name) {
-                names.add(peer_id(id), name);
-            }
-        }
-        for r in m.reactions.iter().flat_map(|r| &r.recent) {
-            if let (Some(id), Some(name)) = (&r.from_id, &r.from) {
-                names.add(peer_id(id), name);
-            }
-        }
-    }
-    if let Some((id, handle, name)) = &account.me {
-        names.add(id.clone(), name);
-        names.claim(handle, id, name);
-    }
-    names
 }
 
 #[cfg(test)]

@@ -17,19 +17,22 @@ pub(super) struct ChatContext<'c> {
     pub(super) name: String,
     pub(super) id: String,
     pub(super) space: SpaceIdx,
+    /// Everyone the chat shows by name, for `@username` mentions: all of them when
+    /// `names_final` (the chat read whole), else those met so far (the mentions wait).
     pub(super) names: Names,
+    pub(super) names_final: bool,
     /// Ids of `topic_created` service messages: "replies" to them are topic membership.
     pub(super) topics: HashSet<String>,
-    pub(super) bots: &'c HashSet<String>,
+    pub(super) bots: HashSet<String>,
     /// The bot on the other side of a `bot_chat`.
     pub(super) bot: Option<String>,
 }
 
 impl ChatContext<'_> {
-    /// A sender or reactor. Telegram Desktop writes a deleted account's name as `null`
+    /// A sender, reactor or person mentioned. Telegram Desktop writes a deleted account's name as `null`
     /// (shown "Deleted Account") but keeps its `user…` id: a deleted person, not a
     /// placeholder (docs/METRICS.md §1).
-    fn person(&self, id: String, name: &str) -> Person {
+    pub(super) fn person(&self, id: String, name: &str) -> Person {
         let is_bot = self.bots.contains(&id) || self.bot.as_ref() == Some(&id);
         let deleted = name.is_empty() || name == "Deleted Account";
         Person::named(id, name)
@@ -38,20 +41,21 @@ impl ChatContext<'_> {
     }
 
     /// The stored id of message `id` of this chat.
-    fn key(&self, id: &str) -> String {
+    pub(super) fn key(&self, id: &str) -> String {
         format!("{}/{id}", self.id)
     }
 }
 
-/// One message in the model, or `None` for one nobody can be credited with: an
+/// One message in the model with the `@username` mentions left to resolve (none when the
+/// chat's names are final), or `None` for one nobody can be credited with: an
 /// `unsupported` message (Telegram Desktop wrote only its id) or one without a sender.
-pub(super) fn convert(
+pub(super) fn convert<'m>(
     ctx: &ChatContext,
     number: usize,
-    raw: &RawMessage,
+    raw: &'m RawMessage<'m>,
     dataset: &mut Dataset,
     tally: &mut Tally,
-) -> Result<Option<Message>, ImportError> {
+) -> Result<Option<(Message, Vec<&'m str>)>, ImportError> {
     let kind = raw.kind.as_deref().unwrap_or("message");
     if kind == "unsupported" {
         tally.unsupported += 1;
@@ -71,23 +75,27 @@ pub(super) fn convert(
     } else {
         links(ctx, raw)
     };
-    let content = Content::of(raw.text_entities.as_deref(), raw.text.as_ref());
+    let mut content = Content::of(raw.text_entities.as_deref(), raw.text.as_ref());
+    let later = if ctx.names_final {
+        Vec::new()
+    } else {
+        std::mem::take(&mut content.handles)
+    };
     let mentions = mentions(ctx, &content, dataset, tally);
     let reactions = raw
         .reactions
         .iter()
         .map(|r| reaction(ctx, r, dataset))
         .collect();
-    Ok(Some(
-        Message::new(ctx.space, ctx.key(&raw.id.text()), author, time.ms)
-            .with_time_estimated(time.zone_assumed)
-            .with_notice(service)
-            .with_parent(parent)
-            .with_thread_root(thread_root)
-            .with_mentions(mentions)
-            .with_reactions(reactions)
-            .with_text_size(content.len, content.question),
-    ))
+    let message = Message::new(ctx.space, ctx.key(&raw.id.text()), author, time.ms)
+        .with_time_estimated(time.zone_assumed)
+        .with_notice(service)
+        .with_parent(parent)
+        .with_thread_root(thread_root)
+        .with_mentions(mentions)
+        .with_reactions(reactions)
+        .with_text_size(content.len, content.question);
+    Ok(Some((message, later)))
 }
 
 /// The sender's id and shown name: `from` for messages, `actor` for service messages.
@@ -144,6 +152,7 @@ fn links(ctx: &ChatContext, raw: &RawMessage) -> (Option<String>, Option<String>
 }
 
 /// The people the text mentions, each once; `@username`s that match nobody are counted.
+/// Handles left in `content` are resolved now: the caller takes them out to resolve later.
 fn mentions(
     ctx: &ChatContext,
     content: &Content,

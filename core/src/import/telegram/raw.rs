@@ -144,6 +144,56 @@ pub(super) struct Reactor<'a> {
     pub(super) from_id: Option<Id<'a>>,
 }
 
+/// A chat's name, type and id, owned: what a streamed chat keeps of the keys before its
+/// messages (the whole read borrows them from the chat).
+#[derive(Default)]
+pub(super) struct Header {
+    pub(super) name: Option<String>,
+    pub(super) kind: Option<String>,
+    pub(super) id: Option<Id<'static>>,
+}
+
+impl Header {
+    pub(super) fn of(chat: &Chat) -> Header {
+        Header {
+            name: chat.name.as_deref().map(str::to_string),
+            kind: chat.kind.as_deref().map(str::to_string),
+            id: chat.id.as_ref().map(Id::to_owned),
+        }
+    }
+
+    /// Sets the `name`, `type` or `id` read as `value` (a streamed chat reads all three as
+    /// an [`Id`], `name` and `type` being strings); another field is left alone.
+    pub(super) fn set(&mut self, field: &str, value: Option<Id<'static>>) {
+        let text = value.as_ref().map(Id::text);
+        match field {
+            "name" => self.name = text,
+            "type" => self.kind = text,
+            "id" => self.id = value,
+            _ => {}
+        }
+    }
+
+    /// The chat's name; deleted users' chats have none, so the id stands in.
+    pub(super) fn shown_name(&self) -> String {
+        match (self.name.as_deref(), self.id.as_ref()) {
+            (Some(name), _) if !name.is_empty() => name.to_string(),
+            (_, Some(id)) => format!("Telegram chat {}", id.text()),
+            _ => "Telegram chat".to_string(),
+        }
+    }
+}
+
+impl Id<'_> {
+    /// The same id, owning its text.
+    pub(super) fn to_owned(&self) -> Id<'static> {
+        match self {
+            Id::Num(n) => Id::Num(*n),
+            Id::Text(s) => Id::Text(Cow::Owned(s.to_string())),
+        }
+    }
+}
+
 /// What the account export says about people across all chats.
 #[derive(Default)]
 pub(super) struct Account {
@@ -155,20 +205,32 @@ pub(super) struct Account {
 
 impl Account {
     pub(super) fn of(root: &Root) -> Account {
-        let me = root.personal_information.as_ref().and_then(|p| {
-            let id = peer_id(p.user_id.as_ref()?);
-            let handle = p.username.as_deref().unwrap_or("").to_string();
-            let first = p.first_name.as_deref().unwrap_or("");
-            let last = p.last_name.as_deref().unwrap_or("");
-            Some((id, handle, format!("{first} {last}").trim().to_string()))
-        });
-        let bots = root
-            .frequent_contacts
+        Account {
+            me: root.personal_information.as_ref().and_then(Account::me_of),
+            bots: root
+                .frequent_contacts
+                .as_ref()
+                .map(Account::bots_of)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The exporter as `personal_information` gives them; `None` without a user id.
+    pub(super) fn me_of(p: &Personal) -> Option<(String, String, String)> {
+        let id = peer_id(p.user_id.as_ref()?);
+        let handle = p.username.as_deref().unwrap_or("").to_string();
+        let first = p.first_name.as_deref().unwrap_or("");
+        let last = p.last_name.as_deref().unwrap_or("");
+        Some((id, handle, format!("{first} {last}").trim().to_string()))
+    }
+
+    /// The inline bots of `frequent_contacts`.
+    pub(super) fn bots_of(contacts: &ChatList) -> HashSet<String> {
+        contacts
+            .list
             .iter()
-            .flat_map(|f| &f.list)
             .filter(|c| c.category.as_deref() == Some("inline_bots"))
             .filter_map(|c| c.id.as_ref().map(peer_id))
-            .collect();
-        Account { me, bots }
+            .collect()
     }
 }
