@@ -24,6 +24,7 @@ use crate::app::state::State;
 use peerscope_core::import::Format;
 use peerscope_core::import::Input;
 use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
+use peerscope_core::report::analyze::report_in_milestones;
 use peerscope_core::report::anonymise::anonymise;
 
 /// The options object both functions take.
@@ -132,15 +133,18 @@ pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsError> 
     let options = api.options().map_err(|e| JsError::new(&e))?;
     let name = api.name.clone().unwrap_or_else(|| "input".to_string());
     let inputs = [Input::new(name, read_bytes(&input)?)];
-    let analysis = peerscope_core::report::analyze::analyze(&inputs, &options)
+    let dataset = peerscope_core::import::import(&inputs, options.format)
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let analysis = if api.anonymise {
-        anonymise(&analysis)
+    // The CLI's own call: the interval and confidence are measured, the network is not
+    // laid out (nothing here would return it, and on a big export it is most of the time).
+    let analysis = report_in_milestones(&dataset, &options, api.anonymise, &|_| {})
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let report = if api.anonymise {
+        anonymise(&analysis).report
     } else {
-        analysis
+        analysis.report
     };
-    analysis
-        .report
+    report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("peerscope: cannot hand over the report: {e}")))
 }
