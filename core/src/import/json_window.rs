@@ -196,8 +196,9 @@ impl<'f, R: Read> JsonWindow<'f, R> {
         }
     }
 
-    /// Line and column (both from 1) of the first byte of [`JsonWindow::rest`].
-    fn here(&self) -> (usize, usize) {
+    /// Line and column (both from 1) of the first byte of [`JsonWindow::rest`]: where an
+    /// importer reading through the window places a sentence of its own.
+    pub(super) fn here(&self) -> (usize, usize) {
         let seen = self.buf.get(..self.start).unwrap_or_default();
         let (lines, column) = advance(self.lines, self.column, seen);
         (lines + 1, column + 1)

@@ -49,10 +49,6 @@ fn before(column: usize) -> usize {
 
 /// The file's name, and the line and column (from 1) of the window's next byte.
 fn here<R: Read>(window: &JsonWindow<R>) -> (String, usize, usize) {
-    match window.unexpected(None, "") {
-        ImportError::Syntax {
-            file, line, column, ..
-        } => (file, line, column),
-        _ => (window.file().to_string(), 1, 1),
-    }
+    let (line, column) = window.here();
+    (window.file().to_string(), line, column)
 }
