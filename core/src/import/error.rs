@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use crate::model::format::Format;
+
 /// Why an export could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
@@ -22,6 +24,14 @@ pub enum ImportError {
     /// A host named by the user is nobody in the export.
     #[error("no one in the export has the id or name \"{0}\"; pick a participant, or no host")]
     UnknownHost(String),
+    /// An export in one of the five rarest formats, which this build leaves out
+    /// (`import::rare`): the page's worker answers it by loading the build that has them.
+    #[error(
+        "{file}: this is a {} export, and this build of peerscope was made without \
+         that importer (its all-formats feature); the command-line tool reads it",
+        .format.as_str()
+    )]
+    LeftOut { file: String, format: Format },
     /// Nothing to analyse at all.
     #[error("{0}")]
     Empty(String),

@@ -10,6 +10,7 @@ use std::cell::Cell;
 use super::budget::{read_at_most, size_words, Capped, MAX_WHOLE_FILE_BYTES};
 use super::{detection, discord, one_line_error, read_input, telegram, youtube_live_chat, Format};
 use crate::import::error::ImportError;
+use crate::import::rare::{left_out, READS_RARE_FORMATS};
 use crate::import::Input;
 use crate::model::Dataset;
 
@@ -182,7 +183,11 @@ fn read_with_hint(
         let read = match format {
             Format::Discord => discord::read_stream(name, reader, dataset, messages),
             Format::Telegram => telegram::read_stream(name, reader, dataset, messages),
-            _ => youtube_live_chat::read_stream(name, reader, dataset, messages),
+            // Without `all-formats` the live chat's reader is left out (import/rare.rs).
+            _ if READS_RARE_FORMATS => {
+                youtube_live_chat::read_stream(name, reader, dataset, messages)
+            }
+            _ => Err(left_out(name, format)),
         };
         read.map_err(one_line_error)?;
         detection::record(dataset, &how);
