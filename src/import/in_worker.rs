@@ -1,5 +1,8 @@
 //! The import worker's side: runs inside the Web Worker that `www/worker.js` starts on the
 //! page's own wasm module (see [`crate::import::worker`] for why one module and not two).
+//! The same file is also compiled into `all-formats/`, the module with the five rarest
+//! formats the page's module leaves out (`peerscope_core::import::rare`): when a file is one
+//! of them, [`hand_over`] passes the job to that module, loaded into this same worker.
 //!
 //! Each [`Job`] is read file by file with `FileReaderSync` (synchronous, and allowed only in
 //! workers) in 16 MiB slices ([`BlobReader`]) through the core's streaming importer
@@ -26,6 +29,7 @@ use crate::import::limit;
 use crate::import::loading::{Loading, Stats};
 use crate::import::messages::{from_js, to_js, FromWorker, Job};
 use crate::import::network_wire::network_to_js;
+use peerscope_core::import::error::ImportError;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
 use peerscope_core::report::analyze::{analyze_in_stages, Analysis, Stage};
@@ -46,18 +50,78 @@ thread_local! {
 /// in a dedicated worker.
 #[wasm_bindgen(js_name = importWorker)]
 pub fn import_worker() -> Result<(), JsValue> {
+    listen()?;
+    post(&FromWorker::Ready);
+    Ok(())
+}
+
+/// Called by `www/worker.js` on the module with every format (`all-formats/`), loaded in
+/// this same worker when the page's module met a format it leaves out ([`hand_over`]):
+/// takes every later message, as [`import_worker`] does but without saying Ready (the page
+/// is waiting for `job`'s answer, not for a worker), and answers `job`.
+#[wasm_bindgen(js_name = takeOverImportWorker)]
+pub fn take_over_import_worker(job: JsValue) -> Result<(), JsValue> {
+    listen()?;
+    read_job(job);
+    Ok(())
+}
+
+/// Makes every later message of the worker's scope a [`Job`] for this module.
+fn listen() -> Result<(), JsValue> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        match from_js::<Job>(event.data()) {
-            Ok(job) => answer(&job),
-            Err(error) => post(&FromWorker::Failed { id: 0, error }),
-        }
-    });
+    let on_message =
+        Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| read_job(event.data()));
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker does.
     on_message.forget();
-    post(&FromWorker::Ready);
     Ok(())
+}
+
+fn read_job(message: JsValue) {
+    match from_js::<Job>(message) {
+        Ok(job) => answer(&job),
+        Err(error) => post(&FromWorker::Failed { id: 0, error }),
+    }
+}
+
+/// Why a job's files were not read.
+enum Unread {
+    /// One sentence for the person, naming the file.
+    Said(String),
+    /// The file named is in a format this module leaves out (`import::rare`).
+    LeftOut { file: String, format: Format },
+}
+
+impl From<String> for Unread {
+    fn from(sentence: String) -> Unread {
+        Unread::Said(sentence)
+    }
+}
+
+/// Hands `job` to the module with every format: `www/worker.js`'s `peerscopeAllFormats`
+/// loads it (once per worker; the browser caches it after) and calls its
+/// [`take_over_import_worker`]. Fails, telling the page with one sentence, when that
+/// function is missing or the module cannot be loaded.
+fn hand_over(job: &Job, file: &str, format: Format) {
+    let unavailable = format!(
+        "{file}: reading a {} export needs peerscope's module with every format \
+         (peerscope-all-formats.wasm), which could not be loaded",
+        format.as_str()
+    );
+    let handed = js_sys::Reflect::get(&js_sys::global(), &"peerscopeAllFormats".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .zip(to_js(job).ok())
+        .is_some_and(|(load, job)| {
+            load.call2(&JsValue::NULL, &job, &JsValue::from_str(&unavailable))
+                .is_ok()
+        });
+    if !handed {
+        post(&FromWorker::Failed {
+            id: job.id,
+            error: format!("{unavailable}; reload the page, or use the command-line tool."),
+        });
+    }
 }
 
 /// Sends `message` to the page.
@@ -86,7 +150,8 @@ fn answer(job: &Job) {
     let started = js_sys::Date::now();
     let (dataset, total) = match imported(job) {
         Ok(done) => done,
-        Err(error) => return post(&FromWorker::Failed { id: job.id, error }),
+        Err(Unread::Said(error)) => return post(&FromWorker::Failed { id: job.id, error }),
+        Err(Unread::LeftOut { file, format }) => return hand_over(job, &file, format),
     };
     let import_ms = js_sys::Date::now() - started;
     let messages = dataset.messages.len();
@@ -167,7 +232,7 @@ fn post_done(id: u32, analysis: &Analysis, mut stats: Stats, network_follows: bo
 
 /// The dataset of `job`'s files, reused from the last job when it read the same files
 /// the same way, else imported; with the files' total size in bytes.
-fn imported(job: &Job) -> Result<(Dataset, u64), String> {
+fn imported(job: &Job) -> Result<(Dataset, u64), Unread> {
     let files: Vec<File> = job
         .files
         .iter()
@@ -199,7 +264,7 @@ fn memory_bytes() -> u64 {
 
 /// Reads every file of `job` in slices into one dataset, reporting progress after every
 /// slice; files that will not stream count against the job's whole-file limit.
-fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
+fn import_files(job: &Job, files: &[File]) -> Result<Dataset, Unread> {
     let (id, format) = (job.id, job.options.format);
     let reader = FileReaderSync::new()
         .map_err(|_| "this browser cannot read files in the background.".to_string())?;
@@ -233,11 +298,15 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, String> {
             whole = whole.saturating_add(size.saturating_mul(weight));
         }
         let size = file.size() as u64;
-        import::read_stream_sized(&name, size, buffered, format, &mut dataset, &counted)
-            .map_err(|e| e.to_string())?;
+        import::read_stream_sized(&name, size, buffered, format, &mut dataset, &counted).map_err(
+            |e| match e {
+                ImportError::LeftOut { file, format } => Unread::LeftOut { file, format },
+                other => Unread::Said(other.to_string()),
+            },
+        )?;
         done += file.size() as u64;
         names.push(name);
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    import::check_not_empty(dataset, &names).map_err(|e| e.to_string())
+    import::check_not_empty(dataset, &names).map_err(|e| Unread::Said(e.to_string()))
 }
