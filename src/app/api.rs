@@ -126,7 +126,8 @@ fn read_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
 
 /// `analyze(textOrBytes, options) -> report`: the report of docs/METRICS.md §9, exactly what
 /// the CLI's `--json` prints, as a plain object. Throws an `Error` with one sentence when
-/// the export cannot be read or an option is wrong.
+/// the export cannot be read or an option is wrong, and for the five rarest formats
+/// (Matrix, Zulip, GitHub, Mastodon, YouTube live chat), which only the page reads.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let api = read_options(options)?;
@@ -134,7 +135,7 @@ pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsError> 
     let name = api.name.clone().unwrap_or_else(|| "input".to_string());
     let inputs = [Input::new(name, read_bytes(&input)?)];
     let dataset = peerscope_core::import::import(&inputs, options.format)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| JsError::new(&crate::import::fallback::said_on_the_main_thread(&e)))?;
     // The CLI's own call: the interval and confidence are measured, the network is not
     // laid out (nothing here would return it, and on a big export it is most of the time).
     let analysis = report_in_milestones(&dataset, &options, api.anonymise, &|_| {})

@@ -19,6 +19,7 @@ use crate::app::shared::Shared;
 use crate::app::state::Action;
 use crate::import::limit;
 use crate::import::loading::{Loading, Runner};
+use peerscope_core::import::error::ImportError;
 use peerscope_core::import::sliced::{plan, SLICE_BYTES};
 use peerscope_core::import::Input;
 use peerscope_core::model::options::Options;
@@ -136,9 +137,26 @@ pub fn run(job: Job, cancelled: Rc<Cell<bool>>, report: Callback<Action>) {
         }
         let result = analyze(&inputs, &options)
             .map(Shared::new)
-            .map_err(|e| e.to_string());
+            .map_err(|e| said_on_the_main_thread(&e));
         report.emit(Action::Analysed { id, result });
     });
+}
+
+/// `error` as the page says it when it reads on its main thread, and as the JS API's
+/// `analyze()` throws it. The five rarest formats are read only by the worker's module with
+/// every format (`www/worker.js`): the page's own module leaves them out to load faster
+/// (`peerscope_core::import::rare`), and here there is no worker to load it into (nor, for
+/// the synchronous `analyze()`, a way to wait for it).
+pub fn said_on_the_main_thread(error: &ImportError) -> String {
+    match error {
+        ImportError::LeftOut { file, format } => format!(
+            "{file} is a {} export, which peerscope reads only in the background worker of \
+             its own page, not here; open the file on peerscope's page, or use the \
+             command-line tool.",
+            crate::import::format::label(*format)
+        ),
+        other => other.to_string(),
+    }
 }
 
 /// Resolves after `ms` milliseconds (a `setTimeout` as a future).
@@ -148,4 +166,25 @@ async fn pause(ms: i32) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use peerscope_core::import::Format;
+
+    #[test]
+    fn a_left_out_format_is_named_and_other_errors_pass_through() {
+        let left_out = ImportError::LeftOut {
+            file: "room.json".into(),
+            format: Format::Matrix,
+        };
+        let said = said_on_the_main_thread(&left_out);
+        assert!(
+            said.starts_with("room.json is a Matrix (Element export) export, which peerscope"),
+            "{said}"
+        );
+        let empty = ImportError::Empty("nothing".into());
+        assert_eq!(said_on_the_main_thread(&empty), "nothing");
+    }
 }

@@ -46,7 +46,7 @@ pub fn FormatPicker(props: &FormatPickerProps) -> Html {
 }
 
 /// The name people know the format by.
-fn label(format: Format) -> &'static str {
+pub fn label(format: Format) -> &'static str {
     match format {
         Format::Discord => "Discord (DiscordChatExporter JSON)",
         Format::Slack => "Slack export",
