@@ -41,6 +41,7 @@ mod import;
 mod months;
 mod network;
 mod progress;
+mod rare_formats;
 mod readable;
 mod resettle;
 mod samples;

@@ -157,6 +157,11 @@ impl Session {
         }
     }
 
+    /// Every path the page (and its workers) fetched from the server so far, in order.
+    pub fn requests(&self) -> Vec<String> {
+        self.server.requests()
+    }
+
     /// One look at the stable ids.
     pub async fn state(&self) -> Result<PageState, String> {
         let value = self
