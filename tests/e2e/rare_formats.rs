@@ -36,10 +36,18 @@ return {
 /// An Element export of one room: 8 people, 240 messages, every third one a reply. Written
 /// once under target/e2e/rare/.
 fn matrix_room() -> PathBuf {
+    matrix_room_of("lobby-room.json", 240)
+}
+
+/// [`matrix_room`] with `messages` messages, called `name`.
+fn matrix_room_of(name: &str, messages: u64) -> PathBuf {
     let dir = repo().join("target/e2e/rare");
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let path = dir.join("lobby-room.json");
-    let events: Vec<String> = (0..240u64)
+    let path = dir.join(name);
+    if path.is_file() {
+        return path;
+    }
+    let events: Vec<String> = (0..messages)
         .map(|i| {
             let reply = match i.checked_sub(1) {
                 Some(parent) if i % 3 == 0 => format!(
@@ -185,6 +193,52 @@ async fn without_a_worker_and_in_the_js_api_a_rare_format_is_one_sentence() {
         match thrown.as_str() {
             Some(message) if message.starts_with(said) => Ok(()),
             _ => Err(format!("analyze() said {thrown}")),
+        }
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_cancelled_rare_import_keeps_the_report_and_the_next_one_runs() {
+    // About 60 MB: seconds of reading in the module with every format.
+    let (big, room) = (matrix_room_of("big-room.json", 250_000), matrix_room());
+    let (_, people) = core_says(&room);
+    let session = open("rare-formats-cancel", "").await;
+    let outcome = async {
+        let sample = sample_on_screen(&session).await?;
+        session.upload(&big).await?;
+        look_until(&session, "the big room's import to start", |l| {
+            l["busy"] == true
+        })
+        .await?;
+        wait_until("the module with every format", PATIENCE, || async {
+            Ok(match fetched_all_formats(&session) {
+                0 => Poll::NotYet("not fetched yet".to_string()),
+                _ => Poll::Ready(()),
+            })
+        })
+        .await?;
+        run(
+            &session,
+            "document.querySelector('#import-cancel').click();",
+        )
+        .await?;
+        let after = look_until(&session, "the cancel", |l| l["busy"] == false).await?;
+        if after["label"] != sample["label"] || after["people"] != sample["people"] {
+            return Err(format!(
+                "after the cancel, not the sample's report: {after}"
+            ));
+        }
+        session.upload(&room).await?;
+        let next = look_until(&session, "the small room after the cancel", |l| {
+            l["busy"] == false && l["people"] == people
+        })
+        .await?;
+        match next["error"].as_str() {
+            Some("") => Ok(()),
+            _ => Err(format!("the small room after the cancel: {next}")),
         }
     }
     .await;
