@@ -70,6 +70,20 @@ fn matrix_room_of(name: &str, messages: u64) -> PathBuf {
     path
 }
 
+/// `room` cut in the middle of its events (still detected as Matrix, so read by the module
+/// with every format), and the core's sentence for it.
+fn cut_room(room: &PathBuf) -> (PathBuf, String) {
+    let bytes = std::fs::read(room).unwrap_or_else(|e| panic!("{}: {e}", room.display()));
+    let cut = bytes.get(..bytes.len() / 2).unwrap_or_default().to_vec();
+    let path = room.with_file_name("cut-room.json");
+    std::fs::write(&path, &cut).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let sentence = import::import(&[Input::new("cut-room.json", cut)], None)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_else(|| panic!("the core read the cut room"));
+    (path, sentence)
+}
+
 /// The core's label and participants for `path`, with the page's default choices.
 fn core_says(path: &PathBuf) -> (String, u64) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -146,6 +160,17 @@ async fn a_matrix_room_loads_the_module_with_every_format_once() {
         .await?;
         if next["label"] != discord.label.as_str() || again["error"] != "" {
             return Err(format!("after the room: {again}, then {next}"));
+        }
+        let (cut, sentence) = cut_room(&room);
+        session.upload(&cut).await?;
+        let refused = look_until(&session, "the cut room's sentence", |l| {
+            l["busy"] == false && l["error"].as_str().is_some_and(|e| !e.is_empty())
+        })
+        .await?;
+        if refused["error"] != sentence.as_str() || refused["people"] != next["people"] {
+            return Err(format!(
+                "not the core's {sentence:?}, or the report went: {refused}"
+            ));
         }
         match fetched_all_formats(&session) {
             1 => Ok(()),
