@@ -148,6 +148,8 @@ test:
 	@$(call run,./tests/core_has_no_web_crate.sh)
 	@$(call run,python3 tests/hostile/texts.py target/hostile-texts --scale 0.1)
 	@$(call run,cargo test --workspace)
+	@# The core as the page's wasm has it: a rare format is detected and named, not read.
+	@$(call run,cargo test -p peerscope-core --no-default-features --features bundled-sample --lib rare::)
 	@$(call run,env $(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) -p peerscope-web --test web)
 	@$(call run,$(TRUNK) build --release)
 	@# Last, and with no trailer, so the run ends on the test runner's own summary line.

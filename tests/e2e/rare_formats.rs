@@ -269,3 +269,45 @@ async fn a_cancelled_rare_import_keeps_the_report_and_the_next_one_runs() {
     .await;
     session.finish(outcome).await;
 }
+
+/// A copy of `dist/` without the module with every format: the worker cannot load it.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn without_the_second_module_a_rare_file_is_one_sentence_and_the_page_goes_on() {
+    let (room, discord) = (matrix_room(), export(2_000, 3));
+    let root = repo().join("target/e2e/rare/dist-without");
+    let served = crate::support::embed::dist_under(&root, "")
+        .and_then(|root| {
+            let wasm = root.join(ALL_FORMATS_WASM);
+            std::fs::remove_file(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+            Ok(root)
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let session = Session::open_at("rare-formats-missing", &served, "").await;
+    let outcome = async {
+        let sample = sample_on_screen(&session).await?;
+        session.upload(&room).await?;
+        let refused = look_until(&session, "the sentence", |l| {
+            l["busy"] == false && l["error"].as_str().is_some_and(|e| !e.is_empty())
+        })
+        .await?;
+        let said = "lobby-room.json: reading a matrix export needs peerscope's module with \
+                    every format (peerscope-all-formats.wasm), which could not be loaded (";
+        let kept = refused["label"] == sample["label"] && refused["people"] == sample["people"];
+        if !refused["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with(said))
+            || !kept
+        {
+            return Err(format!("not the sentence, or the sample went: {refused}"));
+        }
+        session.upload(&discord.path).await?;
+        look_until(&session, "a Discord export after it", |l| {
+            l["busy"] == false && l["people"] == discord.people && l["error"] == ""
+        })
+        .await
+        .map(drop)
+    }
+    .await;
+    session.finish(outcome).await;
+}
