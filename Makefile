@@ -142,9 +142,10 @@ test:
 	@$(call install,$(TOOL_TARGETS) browser tool-python)
 	@$(call run,cargo fmt --all -- --check)
 	@$(call run,cargo clippy --workspace --all-targets -- -D warnings)
-	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-core -p peerscope-web --lib --bins -- -D warnings)
-	@# The page's wasm as Trunk builds it: the core without its five rarest formats.
-	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-web -p peerscope-all-formats --lib --bins -- -D warnings)
+	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-core -p peerscope-web -p peerscope-all-formats --lib --bins -- -D warnings)
+	@# The page's wasm as Trunk builds it: the core without its five rarest formats (alone,
+	@# since Cargo unifies features over the packages of one run).
+	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-web --lib --bins -- -D warnings)
 	@$(call run,./tests/core_has_no_web_crate.sh)
 	@$(call run,python3 tests/hostile/texts.py target/hostile-texts --scale 0.1)
 	@$(call run,cargo test --workspace)
