@@ -1,7 +1,7 @@
 // The browser row of `make bench` (row (d)): peerscope's web app in headless Chromium.
 //
 //   node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS]
-//                            [--cpu-profile PREFIX] [--browser-arg ARG]... FILE...
+//                            [--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]... FILE...
 //
 // Serves the built web app (DIR, e.g. dist/) from a small static server of its own, and the
 // export files under /__bench/<n>. For every FILE and path it starts a fresh headless
@@ -55,6 +55,11 @@
 // (JS and wasm; names need a wasm with its name section, i.e. built without wasm-opt) into
 // PREFIX-<n>-<path>.cpuprofile, which DevTools' Performance panel opens. --browser-arg adds
 // a Chromium switch to the fixed ones (e.g. --js-flags=--no-wasm-dynamic-tiering).
+// --trace PREFIX records Chromium's trace of the timed part (the DevTools timeline's
+// categories) into PREFIX-<n>-<path>.json, which DevTools' Performance panel opens, and
+// adds `long_tasks`: the page's main-thread tasks of 50 ms or more, [start ms from the
+// first, length ms], whatever ran in them (our code, style and layout, or a compositor
+// commit, where Chromium rasterises a 2D canvas). Tracing slows the page a little.
 // playwright-core comes from the git-ignored .bench/node/ that benches/run.py installs.
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -87,9 +92,9 @@ const MIME = {
  * with the usage when wrong. */
 function parseArgs(argv) {
   const usage = "usage: node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS] "
-    + "[--cpu-profile PREFIX] [--browser-arg ARG]... FILE...";
+    + "[--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]... FILE...";
   const out = { dist: null, paths: ["api", "page"], timeoutMs: 120_000, cpuProfile: null,
-    browserArgs: [], files: [] };
+    trace: null, browserArgs: [], files: [] };
   const fail = (why) => {
     console.error(`${usage}\n${why}`);
     process.exit(2);
@@ -102,6 +107,7 @@ function parseArgs(argv) {
     else if (arg === "--paths") out.paths = (value() ?? "").split(",").filter(Boolean);
     else if (arg === "--timeout") out.timeoutMs = Number(value()) * 1000;
     else if (arg === "--cpu-profile") out.cpuProfile = value();
+    else if (arg === "--trace") out.trace = value();
     else if (arg === "--browser-arg") out.browserArgs.push(value());
     else if (arg === "--help" || arg === "-h") { console.log(usage); process.exit(0); }
     else if (arg.startsWith("-")) fail(`unknown option ${arg}`);
@@ -446,6 +452,40 @@ async function startProfile(page, file) {
   };
 }
 
+/** Starts Chromium's tracing of the page's timeline; the returned function stops it,
+ * writes the trace to `file` and answers the page's long tasks ([`longTasks`]). */
+async function startTrace(page, file) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const complete = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
+  await cdp.send("Tracing.start", { transferMode: "ReportEvents", traceConfig: {
+    includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] } });
+  return async () => {
+    await cdp.send("Tracing.end");
+    await complete;
+    fs.writeFileSync(file, JSON.stringify({ traceEvents: events }));
+    return longTasks(events);
+  };
+}
+
+/** The tasks of 50 ms or more on the page's main thread (the renderer's CrRendererMain
+ * with the most events), as [start ms from the first task, length ms], in order. */
+function longTasks(events) {
+  const main = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name"
+    && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const counts = new Map();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (main.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const page = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const tasks = events.filter((e) => `${e.pid}:${e.tid}` === page && e.ph === "X"
+    && e.name === "RunTask" && e.dur >= 50_000).sort((a, b) => a.ts - b.ts);
+  const first = tasks[0]?.ts ?? 0;
+  return tasks.map((e) => [Math.round((e.ts - first) / 1000), Math.round(e.dur / 1000)]);
+}
+
 /** One measurement: a fresh browser, one file, one path; the JSON line's fields. */
 async function measure(url, file, index, which, args) {
   const name = path.basename(file);
@@ -454,6 +494,7 @@ async function measure(url, file, index, which, args) {
   let app;
   let stop = null;
   let stopProfile = null;
+  let stopTrace = null;
   let handed = null;
   const memory = () => {
     if (!stop) return;
@@ -469,6 +510,7 @@ async function measure(url, file, index, which, args) {
     if (args.cpuProfile) {
       stopProfile = await startProfile(app.page, `${args.cpuProfile}-${index}-${which}.cpuprofile`);
     }
+    if (args.trace) stopTrace = await startTrace(app.page, `${args.trace}-${index}-${which}.json`);
     stop = sampleMemory();
     handed = Date.now();
   };
@@ -481,6 +523,7 @@ async function measure(url, file, index, which, args) {
     const result = await guarded(work, app.failed, args.timeoutMs + 5_000);
     memory();
     if (stopProfile) await stopProfile();
+    if (stopTrace) line.long_tasks = await stopTrace();
     Object.assign(line, result);
     if (which === "page") Object.assign(line, await workerStats(app.page));
   } catch (error) {

@@ -6,6 +6,7 @@ pub mod drawing;
 pub mod export;
 pub mod filters;
 pub mod fit;
+pub mod held;
 pub mod legend;
 pub mod month_slider;
 pub mod names;

@@ -9,6 +9,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::app::bidi;
+use crate::app::next_frame::after_a_paint;
 use crate::app::shared::Shared;
 use crate::canvas::canvas2d::Name;
 use crate::canvas::paint::{self, Live};
@@ -61,12 +62,23 @@ pub fn CanvasNetwork(props: &CanvasNetworkProps) -> Html {
         let (live, canvas, kind) = (live.clone(), props.canvas.clone(), props.kind);
         let (standin, lost) = (standin.clone(), lost.clone());
         use_effect_with(props.scene.clone(), move |scene| {
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                let on_loss = move |now: bool| lost.set(now);
-                let name = paint::attach(&live, element.clone(), standin.cast(), kind, on_loss);
-                let _ = element.set_attribute("data-renderer", name.unwrap_or("none"));
+            let scene = Rc::clone(&scene.0);
+            let first = !paint::attached(&live);
+            let start = move || {
+                if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                    let on_loss = move |now: bool| lost.set(now);
+                    let name = paint::attach(&live, element.clone(), standin.cast(), kind, on_loss);
+                    let _ = element.set_attribute("data-renderer", name.unwrap_or("none"));
+                }
+                paint::set_scene(&live, scene);
+            };
+            // Choosing the renderer may try WebGL2 (about 70 ms): in a task of its own, after
+            // the page around the canvas is painted, not in the one that rendered it.
+            if first {
+                after_a_paint(start);
+            } else {
+                start();
             }
-            paint::set_scene(&live, Rc::clone(&scene.0));
         });
     }
     {

@@ -58,11 +58,9 @@ impl Painter {
     /// never have a 2D one, so a WebGL2 that turns out unusable (shaders refused, software
     /// only) must not touch the canvas on the page.
     fn on(canvas: &HtmlCanvasElement, kind: CanvasKind) -> Option<Painter> {
-        let usable = || {
-            let spare = gloo::utils::document().create_element("canvas").ok();
-            let spare = spare.and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
-            let gl = spare.as_ref().and_then(WebGl::new);
-            gl.is_some_and(|gl| kind == CanvasKind::WebGl2 || !gl.software())
+        let usable = || match kind {
+            CanvasKind::WebGl2 => gl_probe().is_some(),
+            _ => gl_probe() == Some(Probe::Hardware),
         };
         if kind != CanvasKind::Flat && usable() {
             if let Some(gl) = WebGl::new(canvas) {
@@ -85,6 +83,39 @@ impl Painter {
     fn lost(&self) -> bool {
         matches!(self, Painter::Gl(gl) if gl.lost())
     }
+}
+
+/// What a WebGL2 context on a spare canvas turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Probe {
+    Hardware,
+    Software,
+}
+
+thread_local! {
+    /// [`gl_probe`]'s answer once asked: the browser's WebGL does not change while the page
+    /// lives, and asking costs about 70 ms in headless Chromium (most of it the context).
+    static PROBED: std::cell::Cell<Option<Option<Probe>>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether a WebGL2 context can be had and draws (shaders compiled), and on what; `None`
+/// when it cannot. Tried once per page on a spare canvas (see [`Painter::on`]).
+fn gl_probe() -> Option<Probe> {
+    if let Some(known) = PROBED.get() {
+        return known;
+    }
+    let spare = gloo::utils::document().create_element("canvas").ok();
+    let spare = spare.and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+    let gl = spare.as_ref().and_then(WebGl::new);
+    let probe = gl.map(|gl| {
+        if gl.software() {
+            Probe::Software
+        } else {
+            Probe::Hardware
+        }
+    });
+    PROBED.set(Some(probe));
+    probe
 }
 
 /// Everything the next frame needs, shared by the component and the callbacks.
@@ -110,6 +141,8 @@ pub struct Live {
     last: Option<(f64, usize)>,
     /// The pending `requestAnimationFrame` handle, if a frame is asked for.
     pending: Option<i32>,
+    /// The canvas left the page ([`stop`]): nothing more is attached or painted.
+    stopped: bool,
     tick: Option<Closure<dyn FnMut(f64)>>,
     /// Fires [`STILL_MS`] after the last change.
     quiet: Option<Timeout>,
@@ -136,6 +169,9 @@ pub fn attach(
     on_loss: impl Fn(bool) + 'static,
 ) -> Option<&'static str> {
     let mut state = live.borrow_mut();
+    if state.stopped {
+        return None;
+    }
     if state.painter.is_none() {
         let painter = Painter::on(&canvas, kind)?;
         if matches!(painter, Painter::Gl(_)) {
@@ -154,6 +190,11 @@ pub fn attach(
         state.canvas = Some(canvas);
     }
     state.painter.as_ref().map(Painter::name)
+}
+
+/// Whether [`attach`] has found a renderer for this canvas.
+pub fn attached(live: &Shared) -> bool {
+    live.borrow().painter.is_some()
 }
 
 /// A new scene: uploaded now, painted at the next frame.
@@ -236,6 +277,7 @@ fn restore(live: &Shared) -> bool {
 /// Stops every callback (the canvas is leaving the page).
 pub fn stop(live: &Shared) {
     let mut state = live.borrow_mut();
+    state.stopped = true;
     state.loss = None;
     if let Some(handle) = state.pending.take() {
         let _ = gloo::utils::window().cancel_animation_frame(handle);
@@ -264,15 +306,23 @@ fn touch(live: &Shared) {
 /// Asks for one frame unless one is already asked for.
 fn request(live: &Shared) {
     let mut state = live.borrow_mut();
-    if state.pending.is_some() {
+    if state.pending.is_some() || state.stopped {
         return;
     }
     let weak: Weak<RefCell<Live>> = Rc::downgrade(live);
     let tick = state.tick.get_or_insert_with(|| {
-        Closure::new(move |now: f64| {
+        Closure::new(move |stamp: f64| {
             let Some(live) = weak.upgrade() else {
                 return;
             };
+            // The clock when this callback runs, not the frame's time stamp: Chromium may
+            // stamp a frame before the last one's commit, where a 2D canvas is rasterised,
+            // has ended (traced on the 100 k export: a first frame of 38 ms of drawing and
+            // 53 ms of rasterising did not cut the budget, and the still frame after it
+            // took 74 ms to draw and 225 ms to rasterise).
+            let now = gloo::utils::window()
+                .performance()
+                .map_or(stamp, |clock| clock.now());
             let painted = live.borrow_mut().frame(now);
             if painted {
                 // One more callback, to time this frame.

@@ -16,6 +16,7 @@ use crate::network::core_view::core_note;
 use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
 use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
+use crate::network::held::use_held;
 use crate::network::legend::{colour_switch, legend};
 use crate::network::month_slider::MonthSlider;
 use crate::network::names::use_width;
@@ -116,8 +117,9 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         on_hover: setter(&hovered),
         on_pick: on_pick(&pinned),
     };
+    let held = use_held(&props.analysis);
     let painted = use_canvas(
-        canvas.then_some(&props.analysis),
+        (canvas && !held).then_some(&props.analysis),
         &look,
         &picked,
         &rest,
@@ -130,14 +132,18 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         Renderer::Canvas(kind) => kind,
         Renderer::Svg => CanvasKind::Auto,
     };
-    let drawing = drawing(
-        shown,
-        painted.as_ref(),
-        &picked,
-        (&pan_zoom, screen_px),
-        &look,
-        kind,
-    );
+    let drawing = if held {
+        held_drawing()
+    } else {
+        drawing(
+            shown,
+            painted.as_ref(),
+            &picked,
+            (&pan_zoom, screen_px),
+            &look,
+            kind,
+        )
+    };
     let on_tap = touch::picker(
         look.on_pick.clone(),
         painted
@@ -297,6 +303,15 @@ fn drawing(
                 press={pan_zoom.press.clone()} />
             { names_layer(shown, scene, (&view, screen_px), (look.hovered, look.grey_alone)) }
         </>
+    }
+}
+
+/// Where a big network's drawing goes while it is held ([`use_held`]): the canvas's size,
+/// so nothing moves when it comes.
+fn held_drawing() -> Html {
+    html! {
+        <div class="network-held" aria-busy="true"
+            style="display:block;width:100%;aspect-ratio:800/560" />
     }
 }
 

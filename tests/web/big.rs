@@ -123,3 +123,33 @@ fn an_analysis_crosses_to_the_page_as_an_object_exactly() {
     assert_eq!(value(&back), value(&analysis));
     assert_eq!(back.network.nodes.len(), analysis.network.nodes.len());
 }
+
+#[wasm_bindgen_test]
+fn a_network_crosses_to_the_page_as_columns_exactly() {
+    // What the import worker sends after the verdict (src/import/network_wire.rs).
+    use peerscope_web::import::network_wire::{network_from_js, network_to_js};
+    let mut network = peerscope_core::report::analyze::analyze(
+        &peerscope_core::import::sample::inputs(),
+        &Options::default(),
+    )
+    .expect("the sample reads")
+    .network;
+    assert!(!network.nodes.is_empty() && !network.edges.is_empty());
+    let mut odd = node("", Role::Leader, 3, 0.25, 0.75);
+    odd.name = "\u{05e9}\u{05e8}\u{05d4} 🌸 é".to_string();
+    odd.away = true;
+    odd.peer_replies = 9;
+    network.nodes.push(odd);
+    let object = network_to_js(&network).expect("an object");
+    assert_eq!(network_from_js(&object).expect("read back"), network);
+    js_sys::Reflect::set(
+        &object,
+        &"textBytes".into(),
+        &js_sys::Uint32Array::new_with_length(2),
+    )
+    .expect("set");
+    assert!(
+        network_from_js(&object).is_err(),
+        "columns of unequal lengths"
+    );
+}

@@ -12,9 +12,10 @@
 /// A moving frame aims at this many milliseconds (40 frames a second, with room to spare
 /// under the 30 the view must keep).
 pub const MOVING_MS: f64 = 25.0;
-/// A still frame may cost this many moving frames (about 150 ms: one short pause when the
-/// picture stops, for every tie in view).
-pub const STILL_FRAMES: f64 = 6.0;
+/// A still frame may cost this many moving frames (about 75 ms: one short pause when the
+/// picture stops, for every tie in view on a fast renderer, under the 100 ms a pause of the
+/// page may last; six, 150 ms, was over it when a big network first showed on the 2D canvas).
+pub const STILL_FRAMES: f64 = 3.0;
 /// A frame on time takes at most this long (a 60 Hz refresh plus slack): its cost is
 /// unknown but small, so the budget may grow.
 const ON_TIME_MS: f64 = 20.0;
