@@ -157,3 +157,29 @@ fn a_broken_zip_says_it_cannot_be_opened() {
     );
     assert!(err.ends_with("); export it again"), "{err}");
 }
+
+#[test]
+fn a_stored_entry_with_one_byte_changed_fails_its_checksum() {
+    let text = b"1/1/21, 10:00 - a: hello, a line long enough to be worth a checksum";
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    assert!(w.start_file("chat.txt", stored).is_ok());
+    assert!(w.write_all(text).is_ok());
+    let mut bytes = w.finish().map(|c| c.into_inner()).unwrap_or_default();
+    let at = bytes.windows(5).position(|w| w == b"hello").unwrap();
+    let mut dataset = Dataset::default();
+    let mut zip = Zip::open_to_read("s.zip", &bytes, "").unwrap();
+    assert_eq!(
+        zip.read(0, &mut dataset).ok(),
+        Some(text.to_vec()),
+        "intact, it reads"
+    );
+    bytes[at] = b'j';
+    let mut zip = Zip::open_to_read("s.zip", &bytes, "").unwrap();
+    let err = zip.read(0, &mut dataset).err().map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some("s.zip: chat.txt: this entry of the zip cannot be unpacked (Invalid checksum)")
+    );
+}
