@@ -316,7 +316,6 @@ impl Dataset {
     /// reactions wins, since later exports see reactions added since. Returns `false`
     /// for a duplicate.
     pub fn push_message(&mut self, message: Message) -> bool {
-        self.message_index.catch_up(&self.messages);
         let found = self
             .message_index
             .find_or_arrive(&self.messages, message.space, &message.id);
