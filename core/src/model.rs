@@ -10,6 +10,7 @@ pub mod format;
 mod message_id;
 mod message_index;
 pub mod metric;
+pub mod number_map;
 pub mod options;
 pub mod outliers;
 mod person;
