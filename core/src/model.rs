@@ -10,6 +10,7 @@ pub mod format;
 mod message_id;
 mod message_index;
 pub mod metric;
+pub mod number_map;
 pub mod options;
 pub mod outliers;
 mod person;
@@ -316,7 +317,6 @@ impl Dataset {
     /// reactions wins, since later exports see reactions added since. Returns `false`
     /// for a duplicate.
     pub fn push_message(&mut self, message: Message) -> bool {
-        self.message_index.catch_up(&self.messages);
         let found = self
             .message_index
             .find_or_arrive(&self.messages, message.space, &message.id);
