@@ -45,11 +45,20 @@ fn ceiling(format: &str) -> f64 {
         "whatsapp" => Format::WhatsApp,
         "csv" => Format::Csv,
         "telegram" => Format::Telegram,
+        "matrix" => Format::Matrix,
+        "zulip" => Format::Zulip,
+        "github" => Format::GitHub,
+        "mastodon" => Format::Mastodon,
         "slack" => return WORKER_BUDGET / MAX_ZIP_BYTES as f64,
         _ => Format::Discord,
     };
     WORKER_BUDGET * whole_weight(Some(detected)) as f64 / MAX_WHOLE_BYTES as f64
 }
+
+/// Every format measured, in the order run; `PEERSCOPE_MEMORY_FORMATS=csv,matrix` runs a few.
+const FORMATS: [&str; 9] = [
+    "whatsapp", "csv", "discord", "telegram", "slack", "matrix", "zulip", "github", "mastodon",
+];
 
 /// The export of `format`, written once: (path, size in bytes).
 fn export(format: &str) -> (PathBuf, u64) {
@@ -64,18 +73,32 @@ fn export(format: &str) -> (PathBuf, u64) {
     let path = dir.join(format!("{format}-{MEGABYTES}mb.{extension}"));
     if !path.is_file() {
         let mut command = Command::new("python3");
+        let megabytes = MEGABYTES.to_string();
         if format == "discord" {
             // About 1.4 KB a message.
             let messages = MEGABYTES * 1_000_000 / 1_400;
             command
                 .arg(repo().join("benches/gen_discord.py"))
                 .args(["--messages", &messages.to_string()]);
+        } else if format == "zulip" {
+            // About 550 bytes a message.
+            let messages = MEGABYTES * 1_000_000 / 550;
+            command
+                .arg(repo().join("benches/gen_zulip.py"))
+                .args(["--messages", &messages.to_string()]);
+        } else if format == "github" || format == "mastodon" {
+            command.arg(repo().join("benches/gen_threads.py")).args([
+                "--format",
+                format,
+                "--megabytes",
+                &megabytes,
+            ]);
         } else {
             command.arg(repo().join("benches/gen_chat.py")).args([
                 "--format",
                 format,
                 "--megabytes",
-                &MEGABYTES.to_string(),
+                &megabytes,
             ]);
         }
         let status = command.arg("--out").arg(&path).status();
@@ -148,7 +171,8 @@ async fn worker_memory(session: &Session, path: &Path) -> Result<u64, String> {
 #[ignore = "needs dist/ and chromedriver; writes 200 MB of exports; a measurement"]
 async fn worker_memory_per_byte_of_file_stays_under_the_page_limits() {
     let mut over = Vec::new();
-    for format in ["whatsapp", "csv", "discord", "telegram", "slack"] {
+    let formats = std::env::var("PEERSCOPE_MEMORY_FORMATS").unwrap_or_else(|_| FORMATS.join(","));
+    for format in formats.split(',') {
         let (path, size) = export(format);
         let session = Session::open(&format!("worker-memory-{format}")).await;
         let measured = worker_memory(&session, &path).await;
