@@ -51,21 +51,23 @@ pub const WORKER_BUDGET_BYTES: u64 = 3 << 30;
 /// Zulip 2.87 (`benches/gen_zulip.py`, 34.6 MB REST answer, 99.0 MB), Matrix 2.60
 /// (`gen_chat.py --format matrix`, 42.9 MB, 111.5 MB), GitHub 1.95 (`benches/gen_threads.py`,
 /// 40.0 MB of issue comments, 78.0 MB), Mastodon 1.88 (`gen_threads.py`, 40.0 MB context,
-/// 75.0 MB). Before: WhatsApp 3.4, a Telegram export read whole 3.10 (a Telegram Desktop
-/// chat streams and is never weighed), a Slack zip 0.88 per byte it unpacks to, a
-/// DiscordChatExporter file read whole 1.25 (in the CLI).
+/// 75.0 MB); on this session's build, the same run: WhatsApp 3.07 (`gen_chat.py`,
+/// 40.0 MB, 122.6 MB; 3.4 before), a Slack zip 0.75 per byte it unpacks to (4.6 MB zip,
+/// 41.5 MB unpacked, 31.0 MB; 0.88 before). Before: a Telegram export read whole 3.10 (a
+/// Telegram Desktop chat streams and is never weighed), a DiscordChatExporter file read
+/// whole 1.25 (in the CLI).
 pub fn memory_per_byte_hundredths(format: peerscope_core::import::Format) -> Option<u64> {
     use peerscope_core::import::Format;
     match format {
         Format::Csv => Some(361),
-        Format::WhatsApp => Some(340),
+        Format::WhatsApp => Some(307),
         Format::Telegram => Some(310),
         Format::Zulip => Some(287),
         Format::Matrix => Some(260),
         Format::GitHub => Some(195),
         Format::Mastodon => Some(188),
         Format::Discord => Some(125),
-        Format::Slack => Some(88),
+        Format::Slack => Some(75),
         _ => None,
     }
 }
