@@ -14,4 +14,5 @@ pub mod messages;
 pub mod network_wire;
 pub mod read;
 pub mod sample;
+pub mod unpacked;
 pub mod worker;

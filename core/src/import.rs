@@ -46,6 +46,7 @@ use crate::model::Dataset;
 pub use crate::model::format::Format;
 pub use input::Input;
 pub use stream::{read_sized, read_stream, read_stream_counting, read_stream_sized, streams};
+pub use unzip::declared;
 
 /// How replies are found in an export that does not record them (WhatsApp, a CSV without
 /// `reply_to`), as the warnings end; the window is the interactions' inference window.

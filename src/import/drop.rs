@@ -4,7 +4,8 @@ use web_sys::DragEvent;
 use yew::prelude::*;
 
 use crate::app::state::Action;
-use crate::import::read::{files_of, load};
+use crate::import::read::files_of;
+use crate::import::unpacked::load_weighed;
 
 /// Handlers to put on the element that accepts dropped files, and whether files are being
 /// dragged over it right now (to highlight the drop zone).
@@ -45,7 +46,7 @@ pub fn use_drop_target(on_action: Callback<Action>) -> DropTarget {
             event.prevent_default();
             dragging.set(false);
             let files = files_of(event.data_transfer().and_then(|data| data.files()));
-            load(files, on_action.clone());
+            load_weighed(files, on_action.clone());
         })
     };
     DropTarget {

@@ -4,7 +4,8 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::state::{Action, Source};
-use crate::import::read::{files_of, load};
+use crate::import::read::files_of;
+use crate::import::unpacked::load_weighed;
 use peerscope_core::import::Input;
 
 /// The file name pasted text is analysed under (it appears in error messages).
@@ -34,7 +35,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
             let picker: HtmlInputElement = event.target_unchecked_into();
-            load(files_of(picker.files()), on_action.clone());
+            load_weighed(files_of(picker.files()), on_action.clone());
             // Clear it, so choosing the same file again still counts as a change.
             picker.set_value("");
         })

@@ -19,6 +19,9 @@
 
 use crate::import::loading::megabytes;
 
+mod zipped;
+pub use zipped::{check_unpacked, Zipped};
+
 /// The most bytes of files read whole (decimal, 1 000 000 000 bytes), together.
 ///
 /// Measured in Chromium (wasm32 at opt-level "z", see docs/PERFORMANCE.md and docs/USING.md):
@@ -27,26 +30,61 @@ use crate::import::loading::megabytes;
 /// ([`whole_weight`]).
 pub const MAX_WHOLE_BYTES: u64 = 1_000_000_000;
 
-/// How many times a file of `format` read whole weighs against [`MAX_WHOLE_BYTES`], from
-/// the worker's wasm memory per byte of file measured in headless Chromium
-/// (`tests/e2e/worker_memory.rs`, 40 MB generated exports, docs/LIMITS.md "Memory per
-/// format"): a WhatsApp text and a CSV message list 3.4 and a Telegram export 4.0 bytes
-/// per byte, so 1 GB of them would pass the three quarters of 4 GiB the page allows (weight
-/// 1 needs at most 3.2); weighing 2, at most 500 MB of them is read, 1.7 to 2.0 GB of
-/// worker memory. A Telegram chat export as Telegram Desktop writes it streams, like a
-/// DiscordChatExporter file, and is never weighed; Telegram's weight is that of the files
-/// still read whole, a full-account export (every chat under `chats.list`) or a chat
-/// whose id comes after its messages. A Slack zip took 0.9 bytes per byte it unpacks
-/// to and weighs 1 (what a zip unpacks to is held to the core's budgets); a
-/// DiscordChatExporter file read whole took 1.25 in the CLI. A Matrix room took 2.8 in the
-/// CLI (43 MB, 107 k messages); not yet measured in the worker, it weighs 2 as Telegram's
-/// JSON does, to be safe. An unknown format weighs 1.
-pub fn whole_weight(format: Option<peerscope_core::import::Format>) -> u64 {
+/// The worker memory the page's limits may fill: three quarters of 4 GiB (3 GiB), the rest
+/// left for growth steps (a vector that doubles is copied), the kept dataset's next
+/// analysis and the JS side.
+///
+/// Measured in headless Chromium 148 on this project's 23 GB Linux machine (session 10): a
+/// dedicated worker's `WebAssembly.Memory` grew 128 MiB at a time, every byte written, up to
+/// 65 521 pages (within 1 MiB of 4 GiB) in 6.7 s; the next step failed with "Maximum memory size
+/// exceeded", so the ceiling is wasm32's own, not the machine's. A phone's browser may stop
+/// well before that: the weights below keep the page's largest import near 1 GB of worker
+/// memory for the formats that take about a byte per byte.
+pub const WORKER_BUDGET_BYTES: u64 = 3 << 30;
+
+/// The worker's wasm memory per byte of a file of `format` read whole, in hundredths,
+/// measured in headless Chromium on the release build (`tests/e2e/worker_memory.rs`, 35 to
+/// 43 MB generated exports, docs/LIMITS.md "Memory per format"); `None` for the formats
+/// never measured in the worker.
+///
+/// Session 10, on main's build: CSV 3.61 (`benches/gen_chat.py`, 40.0 MB, 144.4 MB),
+/// Zulip 2.87 (`benches/gen_zulip.py`, 34.6 MB REST answer, 99.0 MB), Matrix 2.60
+/// (`gen_chat.py --format matrix`, 42.9 MB, 111.5 MB), GitHub 1.95 (`benches/gen_threads.py`,
+/// 40.0 MB of issue comments, 78.0 MB), Mastodon 1.88 (`gen_threads.py`, 40.0 MB context,
+/// 75.0 MB); on this session's build, the same run: WhatsApp 3.07 (`gen_chat.py`,
+/// 40.0 MB, 122.6 MB; 3.4 before), a Slack zip 0.75 per byte it unpacks to (4.6 MB zip,
+/// 41.5 MB unpacked, 31.0 MB; 0.88 before). Before: a Telegram export read whole 3.10 (a
+/// Telegram Desktop chat streams and is never weighed), a DiscordChatExporter file read
+/// whole 1.25 (in the CLI).
+pub fn memory_per_byte_hundredths(format: peerscope_core::import::Format) -> Option<u64> {
     use peerscope_core::import::Format;
     match format {
-        Some(Format::WhatsApp | Format::Csv | Format::Telegram | Format::Matrix) => 2,
-        _ => 1,
+        Format::Csv => Some(361),
+        Format::WhatsApp => Some(307),
+        Format::Telegram => Some(310),
+        Format::Zulip => Some(287),
+        Format::Matrix => Some(260),
+        Format::GitHub => Some(195),
+        Format::Mastodon => Some(188),
+        Format::Discord => Some(125),
+        Format::Slack => Some(75),
+        _ => None,
     }
+}
+
+/// How many times a file of `format` read whole weighs against [`MAX_WHOLE_BYTES`]: its
+/// measured memory per byte ([`memory_per_byte_hundredths`]) with a tenth more for
+/// run-to-run and real-against-generated spread, over what one byte of weight may take
+/// ([`WORKER_BUDGET_BYTES`] over [`MAX_WHOLE_BYTES`], 3.22 bytes), rounded up; 1 to 2 today
+/// (2: WhatsApp, CSV and Telegram; 1 for the rest). A format never measured, or unknown,
+/// weighs 1.
+pub fn whole_weight(format: Option<peerscope_core::import::Format>) -> u64 {
+    let Some(hundredths) = format.and_then(memory_per_byte_hundredths) else {
+        return 1;
+    };
+    let with_spread = u128::from(hundredths) * 110 * u128::from(MAX_WHOLE_BYTES);
+    let per_weight = 100 * 100 * u128::from(WORKER_BUDGET_BYTES);
+    u64::try_from(with_spread.div_ceil(per_weight)).map_or(1, |w| w.max(1))
 }
 
 /// The most bytes picked or dropped together when the worker reads them (decimal,
@@ -244,6 +282,34 @@ mod tests {
             check_whole("c", 1, u64::MAX, MAX_WHOLE_BYTES).is_err(),
             "overflow"
         );
+    }
+
+    #[test]
+    fn weights_follow_the_measured_memory_per_byte() {
+        use peerscope_core::import::Format;
+        let weights: Vec<u64> = [
+            Format::Csv,
+            Format::WhatsApp,
+            Format::Telegram,
+            Format::Zulip,
+            Format::Matrix,
+            Format::GitHub,
+            Format::Mastodon,
+            Format::Discord,
+            Format::Slack,
+            Format::Discourse,
+        ]
+        .into_iter()
+        .map(|format| whole_weight(Some(format)))
+        .collect();
+        assert_eq!(weights, [2, 2, 2, 1, 1, 1, 1, 1, 1, 1]);
+        assert_eq!(whole_weight(None), 1);
+        // Each weight lets in no more than its memory per byte fits in the budget.
+        for format in [Format::Csv, Format::Zulip, Format::Telegram] {
+            let per_byte = memory_per_byte_hundredths(format).unwrap_or(0);
+            let peak = MAX_WHOLE_BYTES / whole_weight(Some(format)) * per_byte / 100;
+            assert!(peak <= WORKER_BUDGET_BYTES, "{format:?}: {peak}");
+        }
     }
 
     #[test]

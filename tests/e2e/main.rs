@@ -49,3 +49,4 @@ mod smoke;
 mod touch;
 mod verdict_first;
 mod worker_memory;
+mod zips_weighed;

@@ -7,7 +7,8 @@
 //! and must then fit three quarters of the worker's 4 GiB), so a format that grew past it
 //! fails here.
 //!
-//! The exports come from `benches/gen_chat.py` and `benches/gen_discord.py` (seeded),
+//! The exports come from `benches/gen_chat.py`, `gen_discord.py`, `gen_zulip.py` and
+//! `gen_threads.py` (seeded; `PEERSCOPE_MEMORY_FORMATS=csv,matrix` runs a few),
 //! written once into `target/e2e/memory/`. By hand, after a release build:
 //!
 //! ```text
@@ -21,7 +22,6 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use peerscope_core::import::budget::MAX_ZIP_BYTES;
 use peerscope_core::import::Format;
 use peerscope_web::import::limit::{whole_weight, MAX_WHOLE_BYTES};
 
@@ -38,18 +38,27 @@ const WORKER_BUDGET: f64 = 3.0 * (1u64 << 30) as f64;
 
 /// The most worker memory per byte (judged: a zip's unpacked bytes) `format` may take for
 /// the page's limit to hold: a file read whole is let in up to [`MAX_WHOLE_BYTES`] over its
-/// weight ([`whole_weight`]); a zip is held to the core's per-zip budget of what it
-/// unpacks to ([`MAX_ZIP_BYTES`]).
+/// weight ([`whole_weight`]), and so is a zip with what it declares it unpacks to
+/// (`src/import/limit/zipped.rs`).
 fn ceiling(format: &str) -> f64 {
     let detected = match format {
         "whatsapp" => Format::WhatsApp,
         "csv" => Format::Csv,
         "telegram" => Format::Telegram,
-        "slack" => return WORKER_BUDGET / MAX_ZIP_BYTES as f64,
+        "matrix" => Format::Matrix,
+        "zulip" => Format::Zulip,
+        "github" => Format::GitHub,
+        "mastodon" => Format::Mastodon,
+        "slack" => Format::Slack,
         _ => Format::Discord,
     };
     WORKER_BUDGET * whole_weight(Some(detected)) as f64 / MAX_WHOLE_BYTES as f64
 }
+
+/// Every format measured, in the order run; `PEERSCOPE_MEMORY_FORMATS=csv,matrix` runs a few.
+const FORMATS: [&str; 9] = [
+    "whatsapp", "csv", "discord", "telegram", "slack", "matrix", "zulip", "github", "mastodon",
+];
 
 /// The export of `format`, written once: (path, size in bytes).
 fn export(format: &str) -> (PathBuf, u64) {
@@ -64,18 +73,32 @@ fn export(format: &str) -> (PathBuf, u64) {
     let path = dir.join(format!("{format}-{MEGABYTES}mb.{extension}"));
     if !path.is_file() {
         let mut command = Command::new("python3");
+        let megabytes = MEGABYTES.to_string();
         if format == "discord" {
             // About 1.4 KB a message.
             let messages = MEGABYTES * 1_000_000 / 1_400;
             command
                 .arg(repo().join("benches/gen_discord.py"))
                 .args(["--messages", &messages.to_string()]);
+        } else if format == "zulip" {
+            // About 550 bytes a message.
+            let messages = MEGABYTES * 1_000_000 / 550;
+            command
+                .arg(repo().join("benches/gen_zulip.py"))
+                .args(["--messages", &messages.to_string()]);
+        } else if format == "github" || format == "mastodon" {
+            command.arg(repo().join("benches/gen_threads.py")).args([
+                "--format",
+                format,
+                "--megabytes",
+                &megabytes,
+            ]);
         } else {
             command.arg(repo().join("benches/gen_chat.py")).args([
                 "--format",
                 format,
                 "--megabytes",
-                &MEGABYTES.to_string(),
+                &megabytes,
             ]);
         }
         let status = command.arg("--out").arg(&path).status();
@@ -148,7 +171,8 @@ async fn worker_memory(session: &Session, path: &Path) -> Result<u64, String> {
 #[ignore = "needs dist/ and chromedriver; writes 200 MB of exports; a measurement"]
 async fn worker_memory_per_byte_of_file_stays_under_the_page_limits() {
     let mut over = Vec::new();
-    for format in ["whatsapp", "csv", "discord", "telegram", "slack"] {
+    let formats = std::env::var("PEERSCOPE_MEMORY_FORMATS").unwrap_or_else(|_| FORMATS.join(","));
+    for format in formats.split(',') {
         let (path, size) = export(format);
         let session = Session::open(&format!("worker-memory-{format}")).await;
         let measured = worker_memory(&session, &path).await;

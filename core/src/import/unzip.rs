@@ -30,6 +30,7 @@ pub(crate) struct Zip<'b> {
 /// The budget an entry ran into first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Budget {
+    Declared,
     Entry,
     Ratio,
     Zip,
@@ -138,7 +139,14 @@ impl<'b> Zip<'b> {
         };
         let entry = self.archive.by_index(at).map_err(|e| unreadable(&e))?;
         let (limit, budget) = limit_of(entry.compressed_size(), unpacked, dataset);
-        let expected = entry.size().min(limit);
+        // The page weighed the zip by the sizes it declares (`declared`): an entry that
+        // unpacks past its own is stopped there, so that weight is never exceeded.
+        let (limit, budget) = if entry.size() < limit {
+            (entry.size(), Budget::Declared)
+        } else {
+            (limit, budget)
+        };
+        let expected = limit;
         match read_at_most(entry, limit, expected).map_err(|e| unreadable(&e))? {
             Capped::Whole(bytes) => {
                 self.unpacked = self.unpacked.saturating_add(bytes.len() as u64);
@@ -203,6 +211,9 @@ fn limit_of(packed: u64, unpacked: u64, dataset: &Dataset) -> (u64, Budget) {
 /// The sentence after "zip: entry: " for an entry past `budget`.
 fn over_budget(budget: Budget) -> String {
     match budget {
+        Budget::Declared => "this entry unpacks to more than the zip says it does, which no \
+             export does (a damaged or crafted zip); download the export again"
+            .to_string(),
         Budget::Entry => format!(
             "this entry unpacks to more than {}, more than any chat or day file peerscope \
              reads in one piece; export a shorter period",
@@ -225,5 +236,6 @@ fn over_budget(budget: Budget) -> String {
     }
 }
 
+pub mod declared;
 #[cfg(test)]
 mod tests;

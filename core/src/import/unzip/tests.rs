@@ -183,3 +183,22 @@ fn a_stored_entry_with_one_byte_changed_fails_its_checksum() {
         Some("s.zip: chat.txt: this entry of the zip cannot be unpacked (Invalid checksum)")
     );
 }
+
+#[test]
+fn an_entry_unpacking_past_its_declared_size_is_stopped_there() {
+    let mut bytes = zip_of(&[("chat.txt", b"1/1/21, 10:00 - a: hello there")]);
+    let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    // The directory says 4 bytes; the data inflates to 30, which the page never weighed.
+    bytes[cd + 24..cd + 28].copy_from_slice(&4u32.to_le_bytes());
+    let mut zip = Zip::open_to_read("liar.zip", &bytes, "").unwrap();
+    let mut dataset = Dataset::default();
+    let err = zip.read(0, &mut dataset).err().map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some(
+            "liar.zip: chat.txt: this entry unpacks to more than the zip says it does, which \
+             no export does (a damaged or crafted zip); download the export again"
+        )
+    );
+    assert_eq!(dataset.unpacked_bytes(), 0, "nothing of it counted");
+}
