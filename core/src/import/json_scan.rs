@@ -45,8 +45,9 @@ pub(super) struct RawStr<'a> {
 ///
 /// Its small steps (`peek`, `eat`, strings, `null`, keys, `members`, `items`) are
 /// `#[inline(always)]`: the page's wasm is built at opt-level "z", which left each a call of
-/// its own. Inlined, the worker's parse of the 100 k export took 0.34 s of CPU in V8
-/// against 0.40 s (docs/PERFORMANCE.md, "Worker parse, session 10"), for 13 KB of wasm.
+/// its own. Inlined, the importer built as the page builds it parsed the 100 k export in
+/// 0.34 s of CPU in node's V8 against 0.40 s (docs/PERFORMANCE.md, "Worker parse, session
+/// 10"), for 13 KB of wasm.
 pub(super) struct Cursor<'a> {
     bytes: &'a [u8],
     at: usize,
