@@ -11,8 +11,9 @@
 
 use std::borrow::Cow;
 
-use super::json_string::{next_stop, stops_in, unescape, word_at};
+use super::json_string::{next_stop, unescape};
 
+pub(super) mod blocks;
 mod key;
 mod skip;
 
@@ -41,6 +42,12 @@ pub(super) struct RawStr<'a> {
 }
 
 /// A position in JSON bytes.
+///
+/// Its small steps (`peek`, `eat`, strings, `null`, keys, `members`, `items`) are
+/// `#[inline(always)]`: the page's wasm is built at opt-level "z", which left each a call of
+/// its own. Inlined, the importer built as the page builds it parsed the 100 k export in
+/// 0.34 s of CPU in node's V8 against 0.40 s (docs/PERFORMANCE.md, "Worker parse, session
+/// 10"), for 13 KB of wasm.
 pub(super) struct Cursor<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -57,7 +64,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The next byte that is not whitespace (the whitespace consumed, the byte not).
-    #[inline]
+    #[inline(always)]
     pub(super) fn peek(&mut self) -> Scan<u8> {
         // Most tokens follow another with no whitespace between (`":`, `",`), and every
         // byte above the space is a token's.
@@ -70,28 +77,28 @@ impl<'a> Cursor<'a> {
 
     /// [`Cursor::peek`] past whitespace.
     ///
-    /// After each whitespace byte, up to eight spaces more are passed in one step with no
-    /// branch: pretty-printed exports (DiscordChatExporter's) put a space after every `:`
-    /// and indent every line by 2 to 20 spaces, a third of their bytes, which a loop of a
-    /// branch per byte spent a quarter of a scan's instructions on.
+    /// After each whitespace byte, the spaces that follow are passed a block at a time
+    /// ([`blocks::spaces_at`]): pretty-printed exports (DiscordChatExporter's) put a space
+    /// after every `:` and indent every line by 2 to 20 spaces, a third of their bytes,
+    /// which a loop of a branch per byte spent a quarter of a scan's instructions on.
     fn blank(&mut self) -> Scan<u8> {
-        const SPACES: u64 = 0x2020_2020_2020_2020;
         loop {
             let byte = *self.bytes.get(self.at).ok_or(Stop::End)?;
             if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
                 return Ok(byte);
             }
             self.at += 1;
-            if let Some(word) = word_at(self.bytes, self.at) {
-                // Zero bytes where there are spaces; 8 when all eight are.
-                let others = word ^ SPACES;
-                self.at += (others.trailing_zeros() / 8) as usize;
+            while let Some(spaces) = blocks::spaces_at(self.bytes, self.at) {
+                self.at += spaces;
+                if spaces < blocks::LANES {
+                    break;
+                }
             }
         }
     }
 
     /// Consumes `byte`, the next one that is not whitespace.
-    #[inline]
+    #[inline(always)]
     pub(super) fn eat(&mut self, byte: u8) -> Scan<()> {
         if self.peek()? != byte {
             return Err(Stop::Unsure);
@@ -101,7 +108,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The string that comes next, raw; its escapes are checked to be well formed.
-    #[inline]
+    #[inline(always)]
     pub(super) fn raw_string(&mut self) -> Scan<RawStr<'a>> {
         self.eat(b'"')?;
         let start = self.at;
@@ -123,19 +130,9 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Moves to the next `"`, `\` or control byte and returns it (not consumed), eight
-    /// bytes at a time in a loop kept here rather than behind [`next_stop`], which is
-    /// left only the last few bytes: this loop runs over every byte of every string.
-    #[inline]
+    /// Moves to the next `"`, `\` or control byte and returns it (not consumed).
+    #[inline(always)]
     fn seek_stop(&mut self) -> Scan<u8> {
-        while let Some(word) = word_at(self.bytes, self.at) {
-            let stops = stops_in(word);
-            if stops != 0 {
-                self.at += (stops.trailing_zeros() / 8) as usize;
-                return self.bytes.get(self.at).copied().ok_or(Stop::End);
-            }
-            self.at += 8;
-        }
         self.at = next_stop(self.bytes, self.at).ok_or(Stop::End)?;
         self.bytes.get(self.at).copied().ok_or(Stop::End)
     }
@@ -161,6 +158,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The string that comes next, borrowed when it has no escapes.
+    #[inline(always)]
     pub(super) fn string(&mut self) -> Scan<Cow<'a, str>> {
         let RawStr { raw, escaped } = self.raw_string()?;
         if escaped {
@@ -172,6 +170,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `null` (as `None`) or a string.
+    #[inline(always)]
     pub(super) fn string_or_null(&mut self) -> Scan<Option<Cow<'a, str>>> {
         if self.null()? {
             return Ok(None);
@@ -180,6 +179,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consumes `null` when it comes next, saying whether it did.
+    #[inline(always)]
     pub(super) fn null(&mut self) -> Scan<bool> {
         if self.peek()? != b'n' {
             return Ok(false);
@@ -244,6 +244,7 @@ impl<'a> Cursor<'a> {
 
     /// An object's members: `each` is given the cursor after the `:` and the key (raw; a
     /// key with escapes is left to serde_json), and must consume the value.
+    #[inline(always)]
     pub(super) fn members(
         &mut self,
         mut each: impl FnMut(&mut Self, &'a [u8]) -> Scan<()>,
@@ -268,6 +269,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// An array's items: `each` must consume one item.
+    #[inline(always)]
     pub(super) fn items(&mut self, mut each: impl FnMut(&mut Self) -> Scan<()>) -> Scan<()> {
         self.eat(b'[')?;
         if self.peek()? == b']' {

@@ -6,62 +6,28 @@
 //! are not UTF-8): the caller then lets serde_json parse the value and say what is wrong,
 //! so a file is accepted or refused exactly as serde_json would.
 
+use super::json_scan::blocks;
 use super::text_size::TextSize;
-
-/// Eight copies of one byte, for comparing eight bytes at once.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The top bit of each of eight bytes.
-pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes of `bytes` from `at` as one word, the first in the low bits; `None`
-/// when fewer than eight are left.
-#[inline]
-pub(super) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let eight = bytes.get(at..)?.first_chunk::<8>()?;
-    Some(u64::from_le_bytes(*eight))
-}
-
-/// Marks the bytes of `word` equal to `byte` (exact for the lowest mark; a false mark can
-/// only sit above a true one).
-#[inline]
-fn marks_of(word: u64, byte: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(byte));
-    x.wrapping_sub(ONES) & !x & HIGHS
-}
-
-/// Marks the bytes of `word` (eight bytes, the first in the low bits) that end a string's
-/// plain run: `"`, `\` or a control character (below 0x20, which JSON refuses raw).
-///
-/// Why by hand: this runs over every byte of every string in the file, and eight bytes at
-/// a time it is several times faster than a byte loop, in wasm too (no SIMD needed). The
-/// lowest marked byte is always a true match (a false mark can only sit above a true one),
-/// which is all the caller reads.
-pub(super) fn stops_in(word: u64) -> u64 {
-    let quote = marks_of(word, b'"');
-    let backslash = marks_of(word, b'\\');
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-    quote | backslash | control
-}
 
 /// The position of the first `"`, `\` or control byte at or after `from`; `None` when
 /// `bytes` ends first.
+///
+/// A block at a time ([`blocks::plain_at`]), inlined into the cursor's string reading:
+/// this loop runs over every byte of every string.
+#[inline(always)]
 pub(super) fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut words = rest.chunks_exact(8);
-    let mut offset = from;
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().ok()?);
-        let stops = stops_in(word);
-        if stops != 0 {
-            return Some(offset + (stops.trailing_zeros() / 8) as usize);
+    let mut at = from;
+    while let Some(plain) = blocks::plain_at(bytes, at) {
+        at += plain;
+        if plain < blocks::LANES {
+            return Some(at);
         }
-        offset += 8;
     }
-    let tail = words.remainder();
-    let at = tail
+    let tail = bytes.get(at..)?;
+    let found = tail
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-    Some(offset + at)
+    Some(at + found)
 }
 
 /// One piece of a string's raw bytes (between its quotes): a run without escapes, or the
@@ -172,30 +138,15 @@ pub(super) fn text_size(raw: &[u8]) -> Option<TextSize> {
 }
 
 /// [`text_size`] of `raw` when it is ASCII without escapes, as most texts are: its length
-/// and whether it holds a `?`, found eight bytes at a time in one pass; `None` otherwise.
+/// and whether it holds a `?`, found a block at a time in one pass
+/// ([`blocks::ascii_text`]); `None` otherwise.
 ///
 /// Why by hand: the general path validates UTF-8, counts characters and looks for `?` in
 /// three passes over every message's text.
 fn ascii_size(raw: &[u8]) -> Option<TextSize> {
-    let mut words = raw.chunks_exact(8);
-    let (mut highs, mut asks, mut escapes) = (0u64, 0u64, 0u64);
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().ok()?);
-        highs |= word;
-        asks |= marks_of(word, b'?');
-        escapes |= marks_of(word, b'\\');
-    }
-    for &byte in words.remainder() {
-        highs |= u64::from(byte);
-        asks |= u64::from(byte == b'?');
-        escapes |= u64::from(byte == b'\\');
-    }
-    if highs & HIGHS != 0 || escapes != 0 {
-        return None;
-    }
-    Some(TextSize {
+    blocks::ascii_text(raw).map(|asks| TextSize {
         chars: raw.len(),
-        asks: asks != 0,
+        asks,
     })
 }
 

@@ -13,13 +13,10 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use lines::newlines;
-
 use super::json_error;
+use super::json_scan::blocks::newlines;
 use super::json_scan::{Scan, Stop};
 use crate::import::error::ImportError;
-
-mod lines;
 
 /// Bytes the window holds: twice the CLI's 1 MiB `BufReader`, so that its reads, of at
 /// least 1 MiB, go straight to the file instead of being copied through that buffer (std's

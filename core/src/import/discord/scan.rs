@@ -16,6 +16,7 @@ use crate::import::text_size::TextSize;
 
 /// Marks `field` (a bit) as read in `seen`; a field met twice is left to serde_json, which
 /// refuses it.
+#[inline(always)]
 fn once(seen: &mut u8, field: u8) -> Scan<()> {
     if *seen & field != 0 {
         return Err(Stop::Unsure);
@@ -83,6 +84,7 @@ pub(in crate::import) fn message(bytes: &[u8]) -> Scan<(RawMessage<'_>, usize)> 
 }
 
 /// `content`: `null` or a string, measured.
+#[inline(always)]
 fn text(c: &mut Cursor) -> Scan<Option<TextSize>> {
     if c.null()? {
         return Ok(None);

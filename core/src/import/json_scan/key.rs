@@ -1,30 +1,27 @@
 //! Reading an object's keys: what a [`Cursor`] does about 36 times in every
 //! DiscordChatExporter message, most of them for fields it then skips.
 
-use super::{Cursor, Scan, Stop};
-use crate::import::json_string::{stops_in, word_at, HIGHS};
+use super::{blocks, Cursor, Scan, Stop};
 
 impl<'a> Cursor<'a> {
     /// A key without escapes and its `:`.
     ///
     /// Most keys are short, plain ASCII and followed straight by `:` (`"id":`), so they
-    /// are read from their first words: the first byte that is `"`, `\`, a control or
-    /// past ASCII ends the look, and a `"` then `:` there is the whole key. Anything else
-    /// takes [`Cursor::slow_key`].
-    #[inline]
+    /// are read a block at a time ([`blocks::ascii_plain_at`]): the first byte that is `"`,
+    /// `\`, a control or past ASCII ends the look, and a `"` then `:` there is the whole
+    /// key. Anything else takes [`Cursor::slow_key`].
+    #[inline(always)]
     pub(super) fn key(&mut self) -> Scan<&'a [u8]> {
         if self.peek()? != b'"' {
             return Err(Stop::Unsure);
         }
         let start = self.at + 1;
         let mut end = start;
-        while let Some(word) = word_at(self.bytes, end) {
-            let marks = stops_in(word) | (word & HIGHS);
-            if marks == 0 {
-                end += 8;
+        while let Some(plain) = blocks::ascii_plain_at(self.bytes, end) {
+            end += plain;
+            if plain == blocks::LANES {
                 continue;
             }
-            end += (marks.trailing_zeros() / 8) as usize;
             if let (Some(b'"'), Some(b':')) = (self.bytes.get(end), self.bytes.get(end + 1)) {
                 // The one space most writers put after the `:` goes with it.
                 let space = self.bytes.get(end + 2) == Some(&b' ');
