@@ -1,10 +1,10 @@
 //! The people of a DiscordChatExporter file: authors, mentioned users and reactors, each
 //! interned once and afterwards only looked up, by number where the id is a snowflake.
 
-use rustc_hash::FxHashMap;
 
 use super::User;
 use crate::import::absent;
+use crate::model::number_map::NumberMap;
 use crate::model::{Dataset, Person, PersonIdx};
 
 /// The index of `user` in `dataset`, interned as [`Dataset::intern_person`] does; a known
@@ -12,7 +12,7 @@ use crate::model::{Dataset, Person, PersonIdx};
 /// nothing to them, as almost every sighting after the first does.
 pub(super) fn intern(dataset: &mut Dataset, known: &mut KnownPeople, user: &User) -> PersonIdx {
     let number = snowflake(&user.id);
-    let cached = number.and_then(|n| known.0.get(&n).copied());
+    let cached = number.and_then(|n| known.0.get(n));
     let found = cached.or_else(|| {
         let idx = dataset.person_with_id(&user.id)?;
         Sighted::of(dataset, idx)
@@ -38,7 +38,7 @@ pub(super) fn intern(dataset: &mut Dataset, known: &mut KnownPeople, user: &User
 /// time of this look-up); only [`intern`] changes people while a file is read, and it
 /// refreshes the entry whenever it does.
 #[derive(Default)]
-pub(crate) struct KnownPeople(FxHashMap<u64, Sighted>);
+pub(crate) struct KnownPeople(NumberMap<Sighted>);
 
 /// What [`intern`] checks of a person already in the dataset.
 #[derive(Clone, Copy)]
