@@ -1,7 +1,8 @@
 // The browser row of `make bench` (row (d)): peerscope's web app in headless Chromium.
 //
 //   node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS]
-//                            [--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]... FILE...
+//                            [--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]...
+//                            [--api-text] FILE...
 //
 // Serves the built web app (DIR, e.g. dist/) from a small static server of its own, and the
 // export files under /__bench/<n>. For every FILE and path it starts a fresh headless
@@ -10,7 +11,9 @@
 //
 //   api   what a site calling the JS API gets: the file is fetched into the page first (not
 //         timed), then `window.wasmBindings.analyze(bytes, {name})` is timed in the page with
-//         performance.now() — import, analysis and handing the report over to JS.
+//         performance.now() — import, analysis and handing the report over to JS. With
+//         --api-text the fetched bytes are decoded to a string first (not timed either) and
+//         the string is analysed: what a site that holds the export as text gets.
 //   page  what a user feels: the file is set on the page's own file input (#file-input, as
 //         picking it does), timed in the page from the input's change event until the new
 //         report's verdict is on screen: #verdict present and the "Read from:" line naming
@@ -92,9 +95,9 @@ const MIME = {
  * with the usage when wrong. */
 function parseArgs(argv) {
   const usage = "usage: node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS] "
-    + "[--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]... FILE...";
+    + "[--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]... [--api-text] FILE...";
   const out = { dist: null, paths: ["api", "page"], timeoutMs: 120_000, cpuProfile: null,
-    trace: null, browserArgs: [], files: [] };
+    trace: null, browserArgs: [], apiText: false, files: [] };
   const fail = (why) => {
     console.error(`${usage}\n${why}`);
     process.exit(2);
@@ -109,6 +112,7 @@ function parseArgs(argv) {
     else if (arg === "--cpu-profile") out.cpuProfile = value();
     else if (arg === "--trace") out.trace = value();
     else if (arg === "--browser-arg") out.browserArgs.push(value());
+    else if (arg === "--api-text") out.apiText = true;
     else if (arg === "--help" || arg === "-h") { console.log(usage); process.exit(0); }
     else if (arg.startsWith("-")) fail(`unknown option ${arg}`);
     else out.files.push(arg);
@@ -281,13 +285,15 @@ function guarded(work, failed, timeoutMs) {
   return Promise.race([work, failure, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The API path in the page: fetch the export (untimed), then time analyze() on its bytes;
- * memory sampling starts (`startSampling()`) once the bytes are in the page. */
-async function apiRun(page, index, name, startSampling) {
-  await page.evaluate(async (i) => {
+/** The API path in the page: fetch the export (untimed), then time analyze() on its bytes,
+ * or with `asText` on them decoded to a string (untimed); memory sampling starts
+ * (`startSampling()`) once the export is in the page. */
+async function apiRun(page, index, name, asText, startSampling) {
+  await page.evaluate(async ([i, text]) => {
     const response = await fetch(`./__bench/${i}`);
-    window.__benchBytes = new Uint8Array(await response.arrayBuffer());
-  }, index);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    window.__benchBytes = text ? new TextDecoder().decode(bytes) : bytes;
+  }, [index, asText]);
   await startSampling();
   return page.evaluate((fileName) => {
     const t0 = performance.now();
@@ -491,6 +497,7 @@ async function measure(url, file, index, which, args) {
   const name = path.basename(file);
   const line = { file, bytes: fs.statSync(file).size, messages: null, path: which, ms: null,
     wasm_bytes: null, peak_rss_bytes: null };
+  if (which === "api") line.api_input = args.apiText ? "text" : "bytes";
   let app;
   let stop = null;
   let stopProfile = null;
@@ -518,7 +525,7 @@ async function measure(url, file, index, which, args) {
   try {
     app = await openApp(url, args.timeoutMs, args.browserArgs);
     const work = which === "api"
-      ? apiRun(app.page, index, name, startSampling)
+      ? apiRun(app.page, index, name, args.apiText, startSampling)
       : pageRun(app.page, file, name, args.timeoutMs, startSampling);
     const result = await guarded(work, app.failed, args.timeoutMs + 5_000);
     memory();

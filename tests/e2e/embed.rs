@@ -281,12 +281,23 @@ async fn js_api_returns_the_clis_report() {
             const api = window.wasmBindings;
             const report = api.analyze(arguments[0], { name: arguments[1] });
             const bytes = api.analyze(new TextEncoder().encode(arguments[0]), { name: arguments[1] });
+            // A string is encoded in pieces of 128 Ki UTF-16 units (src/app/api/export_reader.rs):
+            // pad the channel's name so an emoji's two halves straddle the first boundary.
+            const field = '"name": "general"';
+            const before = arguments[0].slice(0, arguments[0].indexOf(field)) + '"name":';
+            const pad = 131072 - 1 - (before.length + 1);
+            const wide = before + ' '.repeat(pad) + '"\u{1F600}general"'
+                + arguments[0].slice(arguments[0].indexOf(field) + field.length);
+            const forced = { name: arguments[1], format: 'discord' };
+            const wideText = api.analyze(wide, forced);
+            const wideBytes = api.analyze(new TextEncoder().encode(wide), forced);
             let error = '';
             try { api.analyze('{', { name: 'broken.json' }); } catch (e) { error = String(e.message); }
             const div = document.createElement('div');
             document.body.appendChild(div);
             api.mount(div, { profile: 'startup', embed: true });
-            return { report: JSON.stringify(report), bytes: JSON.stringify(bytes), error };
+            return { report: JSON.stringify(report), bytes: JSON.stringify(bytes), error,
+                wide_text: JSON.stringify(wideText), wide_bytes: JSON.stringify(wideBytes) };
         "#;
         let args = vec![Value::from(text), Value::from(input.name.clone())];
         let value = session.client.execute(script, args).await.map_err(|e| e.to_string())?;
@@ -300,6 +311,12 @@ async fn js_api_returns_the_clis_report() {
         }
         same_json(&parse("report")?, &cli, "report")?;
         same_json(&parse("bytes")?, &cli, "report from bytes")?;
+        let wide = parse("wide_text")?;
+        same_json(&wide, &parse("wide_bytes")?, "padded report, string against bytes")?;
+        let space = &wide["sources"]["files"][0]["space"];
+        if space.as_str() != Some("\u{1F600}general") {
+            return Err(format!("an emoji across a piece's end came out as {space}"));
+        }
         let error = value["error"].as_str().unwrap_or_default();
         if !error.contains("broken.json") {
             return Err(format!("a broken input's error does not name it: {error:?}"));
