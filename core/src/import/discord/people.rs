@@ -1,7 +1,6 @@
 //! The people of a DiscordChatExporter file: authors, mentioned users and reactors, each
 //! interned once and afterwards only looked up, by number where the id is a snowflake.
 
-
 use super::User;
 use crate::import::absent;
 use crate::model::number_map::NumberMap;
