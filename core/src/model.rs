@@ -4,6 +4,7 @@
 //! their source ids as strings (Discord snowflakes do not fit a float, and other formats
 //! use text ids) and point at their parent by id, resolved later across all files.
 
+pub mod decimal_id;
 mod distinct;
 pub mod fixed_word;
 pub mod format;

@@ -3,6 +3,7 @@
 
 use super::User;
 use crate::import::absent;
+use crate::model::decimal_id::decimal_id;
 use crate::model::number_map::NumberMap;
 use crate::model::{Dataset, Person, PersonIdx};
 
@@ -10,7 +11,7 @@ use crate::model::{Dataset, Person, PersonIdx};
 /// person is only looked up (no [`Person`] built, nothing copied) when this sighting adds
 /// nothing to them, as almost every sighting after the first does.
 pub(super) fn intern(dataset: &mut Dataset, known: &mut KnownPeople, user: &User) -> PersonIdx {
-    let number = snowflake(&user.id);
+    let number = decimal_id(&user.id);
     let cached = number.and_then(|n| known.0.get(n));
     let found = cached.or_else(|| {
         let idx = dataset.person_with_id(&user.id)?;
@@ -71,20 +72,6 @@ impl Sighted {
     }
 }
 
-/// `id` as a number when it is one written the one way (1 to 19 digits, no leading
-/// zero, so that two ids that differ as text never share a number); `None` otherwise.
-fn snowflake(id: &str) -> Option<u64> {
-    let digits = id.as_bytes();
-    let leading_zero = digits.len() > 1 && digits.first() == Some(&b'0');
-    if !matches!(digits.len(), 1..=19) || leading_zero {
-        return None;
-    }
-    // 19 digits stay below u64::MAX (about 1.8e19), so this never overflows.
-    digits.iter().try_fold(0u64, |n, &d| {
-        d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0'))
-    })
-}
-
 /// Whether a user stands for many people, or is a deleted account: Discord's shared
 /// deleted account is a placeholder, a "Deleted User" with its own id a deleted person
 /// (docs/METRICS.md §1).
@@ -140,23 +127,6 @@ fn person(user: &User) -> Person {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_numbers_only_when_written_one_way() {
-        assert_eq!(snowflake("1175928849142784060"), Some(1175928849142784060));
-        assert_eq!(snowflake("0"), Some(0));
-        assert_eq!(snowflake("007"), None, "\"007\" and \"7\" are two ids");
-        assert_eq!(snowflake("+7"), None);
-        assert_eq!(snowflake("12345678901234567890"), None, "past 19 digits");
-        assert_eq!(snowflake(""), None);
-        assert_eq!(snowflake("ann"), None);
-        assert_eq!(
-            snowflake("9999999999999999999"),
-            Some(9_999_999_999_999_999_999)
-        );
-        assert_eq!(snowflake("12a"), None);
-        assert_eq!(snowflake("١٢"), None, "digits of other scripts are text");
-    }
 
     #[test]
     fn the_quick_flags_agree_with_absent() {

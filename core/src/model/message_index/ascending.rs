@@ -11,6 +11,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::model::decimal_id::decimal_id;
+
 use crate::model::{Message, SpaceIdx};
 
 /// Per space, the highest id among the first `seen` messages that is a number written the
@@ -26,7 +28,7 @@ impl Ascending {
     /// while messages only arrive through [`Ascending::above`] and [`Ascending::raise`]).
     pub fn catch_up(&mut self, messages: &[Message]) {
         for m in messages.iter().skip(self.seen) {
-            if let Some(n) = number(&m.id) {
+            if let Some(n) = decimal_id(&m.id) {
                 self.raise_to(m.space, n);
             }
         }
@@ -38,7 +40,7 @@ impl Ascending {
     /// they are the same number, and an id written otherwise is never that text).
     /// `None` when it is not a number written the one way, or not above.
     pub fn above(&self, space: SpaceIdx, id: &str) -> Option<u64> {
-        let n = number(id)?;
+        let n = decimal_id(id)?;
         match self.highest.get(&space) {
             Some(&highest) if n <= highest => None,
             _ => Some(n),
@@ -60,49 +62,9 @@ impl Ascending {
     }
 }
 
-/// `id` as a number when it is one written the one way: 1 to 19 ASCII digits, without a
-/// leading zero unless it is "0" (so two different texts never share a number); `None`
-/// otherwise (Slack's "1700000000.000100", a URL, "007", an empty id).
-fn number(id: &str) -> Option<u64> {
-    let digits = id.as_bytes();
-    let leading_zero = digits.len() > 1 && digits.first() == Some(&b'0');
-    if !matches!(digits.len(), 1..=19) || leading_zero {
-        return None;
-    }
-    // 19 digits stay below u64::MAX (about 1.8e19), so this never overflows.
-    digits.iter().try_fold(0u64, |n, &d| {
-        d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0'))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_ids_written_one_way_are_numbers() {
-        assert_eq!(number("0"), Some(0));
-        assert_eq!(
-            number("1174110012134391808"),
-            Some(1_174_110_012_134_391_808)
-        );
-        assert_eq!(
-            number("9999999999999999999"),
-            Some(9_999_999_999_999_999_999)
-        );
-        for other in [
-            "",
-            "07",
-            "00",
-            "12a",
-            "1.5",
-            "-3",
-            "10000000000000000000",
-            "١٢",
-        ] {
-            assert_eq!(number(other), None, "{other:?}");
-        }
-    }
 
     #[test]
     fn an_id_is_new_only_above_its_own_spaces_highest() {
