@@ -12,11 +12,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::io::Read;
 
-use serde::de::IgnoredAny;
-
 use super::discord::{convert, scan_message, space_of, Channel, KnownPeople, RawMessage};
-use super::json_scan::{Cursor, Scan};
-use super::json_window::{FromWindow, JsonWindow};
+use super::json_scan::Scan;
+use super::json_window::{FromWindow, JsonWindow, Skipped};
 use crate::import::error::ImportError;
 use crate::model::{Dataset, Message, SpaceIdx};
 
@@ -45,15 +43,6 @@ impl FromWindow for MessageValue {
 
     fn scan(bytes: &[u8]) -> Scan<(RawMessage<'_>, usize)> {
         scan_message(bytes)
-    }
-}
-struct Skipped;
-impl FromWindow for Skipped {
-    type Of<'a> = IgnoredAny;
-
-    fn scan(bytes: &[u8]) -> Scan<(IgnoredAny, usize)> {
-        let mut cursor = Cursor::new(bytes);
-        cursor.skip().map(|()| (IgnoredAny, cursor.offset()))
     }
 }
 

@@ -11,11 +11,12 @@
 
 use std::io::Read;
 
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::json_error;
 use super::json_scan::blocks::newlines;
-use super::json_scan::{Scan, Stop};
+use super::json_scan::{Cursor, Scan, Stop};
 use crate::import::error::ImportError;
 
 /// Bytes the window holds: twice the CLI's 1 MiB `BufReader`, so that its reads, of at
@@ -263,6 +264,17 @@ pub(super) trait FromWindow {
     /// which is all a type without a faster reader does.
     fn scan(_bytes: &[u8]) -> Scan<(Self::Of<'_>, usize)> {
         Err(Stop::Unsure)
+    }
+}
+
+/// Any value, passed over unread: what a stream takes for a key it does not use.
+pub(super) struct Skipped;
+impl FromWindow for Skipped {
+    type Of<'a> = IgnoredAny;
+
+    fn scan(bytes: &[u8]) -> Scan<(IgnoredAny, usize)> {
+        let mut cursor = Cursor::new(bytes);
+        cursor.skip().map(|()| (IgnoredAny, cursor.offset()))
     }
 }
 

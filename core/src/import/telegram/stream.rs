@@ -11,15 +11,13 @@
 use std::borrow::Cow;
 use std::io::Read;
 
-use serde::de::IgnoredAny;
-
 use super::chat::ChatReader;
 use super::raw::{Account, ChatList, Header, Id, Personal, RawMessage};
 use super::syntax::{not_json, wrong_after_key};
 use super::Tally;
 use crate::import::error::ImportError;
-use crate::import::json_scan::{Cursor, Scan, Stop};
-use crate::import::json_window::{FromWindow, JsonWindow};
+use crate::import::json_scan::{Cursor, Stop};
+use crate::import::json_window::{FromWindow, JsonWindow, Skipped};
 use crate::model::Dataset;
 
 /// Whether a file starting with `head` (a BOM allowed) is a chat export whose `name`,
@@ -84,15 +82,6 @@ impl FromWindow for PersonalValue {
 struct ListValue;
 impl FromWindow for ListValue {
     type Of<'a> = Option<ChatList<'a>>;
-}
-struct Skipped;
-impl FromWindow for Skipped {
-    type Of<'a> = IgnoredAny;
-
-    fn scan(bytes: &[u8]) -> Scan<(IgnoredAny, usize)> {
-        let mut cursor = Cursor::new(bytes);
-        cursor.skip().map(|()| (IgnoredAny, cursor.offset()))
-    }
 }
 
 /// The top-level keys read; the others are skipped.
