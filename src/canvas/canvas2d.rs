@@ -46,22 +46,53 @@ impl Name {
     }
 }
 
-/// Paints `scene` on `ctx` for `target`, dimmed under `lit` when something is lit, with at
-/// most `budget` ties (the heaviest in view); returns how many ties it drew. `scratch` is
-/// reused between frames so a frame allocates nothing new.
+/// Dots one frame of the 2D canvas paints at most. Rasterising the dots is most of a
+/// frame's cost on the 2D canvas (Chromium does it on the page's thread when the frame is
+/// committed): traced on the 1 M-message export, 49 000 dots took 330–800 ms under load
+/// and their ties 25–35 ms. Past this many dots in view a picture is painted over several
+/// frames, the ties and the first dots in the first, the next dots on top of them in each
+/// frame after (docs/PERFORMANCE.md, "Frames at 1 M, session 11").
+pub const DOTS_PER_FRAME: usize = 6_000;
+
+/// Which dots one call of [`paint`] paints: those at positions `from` to `from + most` of
+/// the picture's dots in painting order (by colour, in order of first appearance). The
+/// call from 0 clears the picture and strokes the ties first; the one that reaches the
+/// last dot adds the hosts' rings and what is lit.
+#[derive(Debug, Clone, Copy)]
+pub struct Slice {
+    pub from: usize,
+    pub most: usize,
+}
+
+impl Slice {
+    /// The whole picture in one call.
+    pub const WHOLE: Slice = Slice {
+        from: 0,
+        most: usize::MAX,
+    };
+}
+
+/// Paints `slice` of `scene` on `ctx` for `target`, dimmed under `lit` when something is
+/// lit, with at most `budget` ties (the heaviest in view); returns how many ties it drew
+/// and where the next slice starts (`None`: the picture is complete). `scratch` is reused
+/// between frames so a frame allocates nothing new.
 pub fn paint(
     ctx: &CanvasRenderingContext2d,
     scene: &Scene,
     lit: &Highlight,
     target: &Target,
     budget: usize,
+    slice: Slice,
     scratch: &mut Vec<u32>,
-) -> Result<usize, JsValue> {
+) -> Result<(usize, Option<usize>), JsValue> {
     let (w, h) = (f64::from(target.width), f64::from(target.height));
+    let first = slice.from == 0;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     ctx.set_global_alpha(1.0);
-    ctx.set_fill_style_str(&target.theme.card.css());
-    ctx.fill_rect(0.0, 0.0, w, h);
+    if first {
+        ctx.set_fill_style_str(&target.theme.card.css());
+        ctx.fill_rect(0.0, 0.0, w, h);
+    }
     let v = target.view;
     let scale = w / v.w;
     ctx.set_transform(scale, 0.0, 0.0, scale, -v.x * scale, -v.y * scale)?;
@@ -69,29 +100,37 @@ pub fn paint(
     let dim = !lit.is_empty();
     let shade = if dim { 0.15 } else { 1.0 };
     let pixel = target.dpr / scale;
-    scratch.clear();
-    scene.ties_in(area, scratch);
-    let skip = scratch.len().saturating_sub(budget);
-    let drawn = scratch.len() - skip;
-    let ties = scratch
-        .get(skip..)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|&k| scene.ties.get(k as usize));
-    let fade = f64::from(scene.fade) * shade * TIE_PX;
-    stroke_ties(ctx, ties, &target.theme.fg, fade, HAIRLINE_PX * pixel);
+    let drawn = if first {
+        scratch.clear();
+        scene.ties_in(area, scratch);
+        let skip = scratch.len().saturating_sub(budget);
+        let ties = scratch
+            .get(skip..)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&k| scene.ties.get(k as usize));
+        let fade = f64::from(scene.fade) * shade * TIE_PX;
+        stroke_ties(ctx, ties, &target.theme.fg, fade, HAIRLINE_PX * pixel);
+        scratch.len() - skip
+    } else {
+        0
+    };
     scratch.clear();
     scene.dots_in(area, scratch);
+    let end = slice.from.saturating_add(slice.most).min(scratch.len());
     let shrink = 1.0 / v.zoom().max(1.0).sqrt();
     let dots = scratch.iter().filter_map(|&k| scene.dots.get(k as usize));
-    fill_dots(ctx, dots, &target.theme, shrink, pixel, shade)?;
-    if dim {
+    let rest = (end < scratch.len()).then_some(end);
+    let look = (&target.theme, shrink, pixel, shade);
+    fill_dots(ctx, dots, look, (slice.from, end), rest.is_none())?;
+    if dim && rest.is_none() {
         let accent = target.theme.accent;
         stroke_ties(ctx, lit.ties.iter(), &accent, 1.0, 1.8 * pixel);
-        fill_dots(ctx, lit.dots.iter(), &target.theme, shrink, pixel, 1.0)?;
+        let look = (&target.theme, shrink, pixel, 1.0);
+        fill_dots(ctx, lit.dots.iter(), look, (0, usize::MAX), true)?;
     }
     ctx.set_global_alpha(1.0);
-    Ok(drawn)
+    Ok((drawn, rest))
 }
 
 /// Ties in [`STEPS`] strokes, one per opacity step (ties keep their order within a step),
@@ -122,15 +161,16 @@ fn stroke_ties<'a>(
     }
 }
 
-/// Dots in one fill per colour (in order of first appearance), then the hosts' and the
-/// matches' rings in the text colour.
+/// The dots at positions `from..to` of `dots` in painting order (one fill per colour, the
+/// colours in order of first appearance, dots keeping their order within a colour), and,
+/// with `rings`, the hosts' and the matches' rings in the text colour after them. `look`:
+/// the theme, how much dots shrink, the view's pixel in drawing units and the opacity.
 fn fill_dots<'a>(
     ctx: &CanvasRenderingContext2d,
     dots: impl Iterator<Item = &'a Dot> + Clone,
-    theme: &Theme,
-    shrink: f64,
-    pixel: f64,
-    shade: f64,
+    (theme, shrink, pixel, shade): (&Theme, f64, f64, f64),
+    (from, to): (usize, usize),
+    rings: bool,
 ) -> Result<(), JsValue> {
     let mut colours: Vec<Rgba> = Vec::new();
     for d in dots.clone() {
@@ -139,13 +179,24 @@ fn fill_dots<'a>(
         }
     }
     ctx.set_global_alpha(shade);
+    let mut at = 0usize;
     for colour in colours {
+        let mut any = false;
         ctx.begin_path();
         for d in dots.clone().filter(|d| d.fill == colour) {
-            circle(ctx, d, shrink)?;
+            if (from..to).contains(&at) {
+                circle(ctx, d, shrink)?;
+                any = true;
+            }
+            at += 1;
         }
-        ctx.set_fill_style_str(&colour.css());
-        ctx.fill();
+        if any {
+            ctx.set_fill_style_str(&colour.css());
+            ctx.fill();
+        }
+    }
+    if !rings {
+        return Ok(());
     }
     ctx.begin_path();
     for d in dots.filter(|d| d.ring) {
@@ -221,7 +272,15 @@ pub fn png(
         dpr: f64::from(width) / f64::from(scene.width.max(1.0)),
         theme: Theme::default(),
     };
-    paint(&ctx, scene, lit, &target, usize::MAX, &mut Vec::new())?;
+    paint(
+        &ctx,
+        scene,
+        lit,
+        &target,
+        usize::MAX,
+        Slice::WHOLE,
+        &mut Vec::new(),
+    )?;
     write_names(&ctx, names, &target)?;
     canvas.to_data_url_with_type("image/png")
 }

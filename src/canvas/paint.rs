@@ -5,6 +5,8 @@
 //! costs one paint per screen refresh, and a frame never rebuilds buffers: the view is a
 //! uniform. While the picture changes, frames draw the heaviest ties that fit the pace
 //! [`Pace`] learnt; [`STILL_MS`] after the last change one frame draws up to all of them.
+//! On the 2D canvas a picture with more dots in view than [`canvas2d::DOTS_PER_FRAME`] is
+//! painted over several frames: the ties and the first dots, then the next dots on top.
 //! After every painted frame one more callback is asked for, only to time that frame.
 //!
 //! When the browser takes the WebGL context away ([`crate::canvas::gl_loss`]) the frames go to
@@ -139,6 +141,9 @@ pub struct Live {
     still: bool,
     /// When the last painted frame started and how many ties it drew, to time it.
     last: Option<(f64, usize)>,
+    /// Where the 2D canvas's next slice of dots starts, while a picture is painted over
+    /// several frames ([`canvas2d::DOTS_PER_FRAME`]).
+    rest: Option<usize>,
     /// The pending `requestAnimationFrame` handle, if a frame is asked for.
     pending: Option<i32>,
     /// The canvas left the page ([`stop`]): nothing more is attached or painted.
@@ -342,18 +347,22 @@ impl Live {
         if let Some((start, drawn)) = self.last.take() {
             self.pace.learn(drawn, now - start);
         }
-        if !(self.changed || self.still) {
-            return false;
-        }
+        let fresh = self.changed || self.still;
+        let from = match self.rest {
+            _ if fresh => 0,
+            Some(from) => from,
+            None => return false,
+        };
         let total = self.scene.ties.len();
         let budget = if self.still {
             self.pace.still(total)
         } else {
             self.pace.moving(total)
         };
-        let Some(drawn) = self.paint(budget) else {
+        let Some((drawn, rest)) = self.paint(budget, from) else {
             return false;
         };
+        self.rest = rest;
         self.last = Some((now, drawn));
         self.changed = false;
         self.still = false;
@@ -361,13 +370,18 @@ impl Live {
     }
 
     /// Fits the drawing buffer to the element's size on screen and paints at most
-    /// `budget` ties; returns how many were drawn (`None`: nothing to paint on).
-    fn paint(&mut self, budget: usize) -> Option<usize> {
+    /// `budget` ties (WebGL2: everything at once; the 2D canvas: the dots from position
+    /// `from` on, at most [`canvas2d::DOTS_PER_FRAME`] of them, and the ties only with the
+    /// first); returns how many ties were drawn and where the next dots start (`None`:
+    /// the picture is complete, or there was nothing to paint on).
+    fn paint(&mut self, budget: usize, from: usize) -> Option<(usize, Option<usize>)> {
         let canvas = self.canvas.as_ref()?;
         let view = self.view?;
         let window = gloo::utils::window();
         let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
-        let (width, height) = fit_buffer(canvas, dpr);
+        let (width, height, resized) = fit_buffer(canvas, dpr);
+        // A resized buffer is cleared: the picture starts again.
+        let from = if resized { 0 } else { from };
         let target = Target {
             view,
             width,
@@ -378,17 +392,22 @@ impl Live {
         let clock = window.performance();
         let start = clock.as_ref().map_or(0.0, |c| c.now());
         let painter = self.painter.as_mut()?;
-        let drawn = if painter.lost() {
+        let slice = canvas2d::Slice {
+            from,
+            most: canvas2d::DOTS_PER_FRAME,
+        };
+        let (drawn, rest) = if painter.lost() {
             // The WebGL canvas shows nothing now; the stand-in over it takes the frame.
             let ctx = flat_standin(&mut self.standin, width, height)?;
             let (scene, lit) = (&self.scene, &self.lit);
-            canvas2d::paint(&ctx, scene, lit, &target, budget, &mut self.scratch).ok()?
+            canvas2d::paint(&ctx, scene, lit, &target, budget, slice, &mut self.scratch).ok()?
         } else {
             match painter {
-                Painter::Gl(gl) => gl.draw(&target, &self.scene, budget),
+                Painter::Gl(gl) => (gl.draw(&target, &self.scene, budget), None),
                 Painter::Flat(ctx) => {
                     let (scene, lit) = (&self.scene, &self.lit);
-                    canvas2d::paint(ctx, scene, lit, &target, budget, &mut self.scratch).ok()?
+                    canvas2d::paint(ctx, scene, lit, &target, budget, slice, &mut self.scratch)
+                        .ok()?
                 }
             }
         };
@@ -402,20 +421,22 @@ impl Live {
         ] {
             let _ = js_sys::Reflect::set(canvas, &key.into(), &value.into());
         }
-        Some(drawn)
+        Some((drawn, rest))
     }
 }
 
 /// Sizes `canvas`'s drawing buffer to its size on screen in device pixels (at least one
-/// CSS pixel each way, `dpr` device pixels per CSS pixel) and returns that size.
-fn fit_buffer(canvas: &HtmlCanvasElement, dpr: f64) -> (u32, u32) {
+/// CSS pixel each way, `dpr` device pixels per CSS pixel) and returns that size, and
+/// whether it changed (which clears the buffer).
+fn fit_buffer(canvas: &HtmlCanvasElement, dpr: f64) -> (u32, u32, bool) {
     let (w, h) = (canvas.client_width().max(1), canvas.client_height().max(1));
     let (width, height) = ((f64::from(w) * dpr) as u32, (f64::from(h) * dpr) as u32);
-    if canvas.width() != width || canvas.height() != height {
+    let resized = canvas.width() != width || canvas.height() != height;
+    if resized {
         canvas.set_width(width);
         canvas.set_height(height);
     }
-    (width, height)
+    (width, height, resized)
 }
 
 /// The stand-in's 2D context (asked for the first time it is needed), its buffer sized

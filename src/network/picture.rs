@@ -119,7 +119,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     };
     let held = use_held(&props.analysis);
     let painted = use_canvas(
-        (canvas && !held).then_some(&props.analysis),
+        (canvas && held.scene()).then_some(&props.analysis),
         &look,
         &picked,
         &rest,
@@ -132,7 +132,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         Renderer::Canvas(kind) => kind,
         Renderer::Svg => CanvasKind::Auto,
     };
-    let drawing = if held {
+    let drawing = if !held.drawn() {
         held_drawing()
     } else {
         drawing(

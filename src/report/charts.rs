@@ -17,7 +17,9 @@ mod trend;
 
 use yew::prelude::*;
 
+use crate::app::next_frame::after_a_paint;
 use crate::app::shared::Shared;
+use crate::network::held::HELD_TIES;
 use peerscope_core::draw::charts::{charts, Plot};
 use peerscope_core::report::analyze::Analysis;
 
@@ -53,10 +55,26 @@ fn partial_note(plot: &Plot) -> String {
 
 /// `#charts`: one `figure#chart-<id>` per chart, its SVG (or a `p.chart-sentence` when
 /// there is nothing to draw) and a `figcaption` with the title and what to look for.
-/// Drawn once per report.
+/// Drawn once per report. With a network past [`HELD_TIES`] ties the section comes empty
+/// in the render that brings it (with the network, on a big export) and its charts in a
+/// task after that render is painted: drawing and painting them with the network's panel
+/// made one long pause of the page (docs/PERFORMANCE.md, "Frames at 1 M, session 11").
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
-    let drawn = use_memo(props.analysis.clone(), |analysis| {
+    let big = props.analysis.network.edges.len() > HELD_TIES;
+    let ready = use_state_eq(|| !big);
+    {
+        let (ready, now) = (ready.setter(), *ready);
+        use_effect_with(now, move |&now| {
+            if !now {
+                after_a_paint(move || ready.set(true));
+            }
+        });
+    }
+    let drawn = use_memo((props.analysis.clone(), *ready), |(analysis, ready)| {
+        if !ready {
+            return Vec::new();
+        }
         charts(&analysis.report, &analysis.network)
             .into_iter()
             .map(|chart| {

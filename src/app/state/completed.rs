@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::{Shown, State};
 use crate::app::shared::Shared;
 use peerscope_core::draw::view::NetworkView;
-use peerscope_core::model::schema::Report;
+use peerscope_core::model::schema::{PersonRef, Report};
 
 /// A part of an analysis that comes after its verdict (see [`super::Action::Verdict`]).
 #[derive(Debug)]
@@ -16,6 +16,9 @@ pub enum Part {
     /// The report with the score's interval (docs/METRICS.md §10) and the trend (§11),
     /// boxed: it is most of an [`super::Action`]'s size otherwise.
     Interval(Box<Report>),
+    /// Every participant, most talked-to first: the verdict comes with the first few (the
+    /// host list's), these read back in a task of their own (`src/import/importer.rs`).
+    People(Vec<PersonRef>),
 }
 
 impl State {
@@ -31,6 +34,10 @@ impl State {
             }
             Part::Interval(report) => {
                 analysis.report = *report;
+                shown.laid_out
+            }
+            Part::People(people) => {
+                analysis.participants = people;
                 shown.laid_out
             }
         };
