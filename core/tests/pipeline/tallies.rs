@@ -59,7 +59,7 @@ fn check(days: usize, per_day: usize, unit: Unit) {
     let units = Units::of(&scope);
     assert_eq!(units.unit, unit);
     let roots = direction::roots(&conv);
-    let tallies = Tallies::of(&scope, &units, &roots);
+    let tallies = Tallies::of(&scope, &units, roots);
     let k = units.count();
     let mut rng = SplitMix(99);
     for round in 0..40 {
