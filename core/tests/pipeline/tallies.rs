@@ -92,7 +92,7 @@ fn check(days: usize, per_day: usize, unit: Unit) {
             direction::connect_share(&rep),
             "{at}"
         );
-        let started = direction::member_initiated_share_on(&rep, &roots);
+        let started = direction::member_initiated_share_on(&rep, roots);
         assert_eq!(counts.member_initiated_share(), started, "{at}");
         assert!(counts.starts > 0, "{at}: the draw started no conversation");
     }
