@@ -13,7 +13,6 @@ use crate::model::metric::Metric;
 use crate::model::options::Goal;
 use crate::model::random::SplitMix;
 use crate::model::schema::{Metrics, Unit};
-use crate::model::unstable_sort::UnstableSort;
 use crate::model::PersonIdx;
 
 use super::{Tallies, STRUCTURE_SAMPLE};
@@ -206,15 +205,23 @@ fn days_seen(scope: &Scope, units: &Units, away: &[bool]) -> Option<Vec<Day>> {
 }
 
 /// Per unit of `units`: the people [`crate::graph::scope::participants`] would find on
-/// its messages and interactions, sorted, each once.
+/// its messages and interactions, each once, in the order first met (only
+/// [`Resampler::participants`] reads them, through a flag per person).
+///
+/// Repeats are dropped with a mark per person naming the last unit that listed them,
+/// not by sorting each unit's list: the sorts were 54 of the 69 ms of this set-up in a
+/// V8 profile of the 100 k export (docs/PERFORMANCE.md, "JS API verdict first").
 fn unit_people(scope: &Scope, units: &Units) -> Vec<Vec<PersonIdx>> {
     let data = scope.data;
     let counts = |p: &PersonIdx| !data.is_bot(*p) && !data.is_placeholder(*p);
+    // Per person: 1 + the last unit that listed them; 0 for none yet.
+    let mut listed_by = vec![0usize; data.people.len()];
     units
         .messages
         .iter()
         .zip(&units.interactions)
-        .map(|(messages, interactions)| {
+        .enumerate()
+        .map(|(u, (messages, interactions))| {
             let authors = messages
                 .iter()
                 .filter_map(|&at| data.messages.get(at as usize).map(|m| m.author));
@@ -222,9 +229,13 @@ fn unit_people(scope: &Scope, units: &Units) -> Vec<Vec<PersonIdx>> {
                 .iter()
                 .filter_map(|&k| scope.interactions.get(k as usize))
                 .flat_map(|i| [i.from, i.to]);
-            let mut list: Vec<PersonIdx> = authors.chain(ends).filter(counts).collect();
-            list.unstable_sort();
-            list.dedup();
+            let mut list = Vec::new();
+            for p in authors.chain(ends).filter(counts) {
+                if let Some(mark) = listed_by.get_mut(p as usize).filter(|m| **m != u + 1) {
+                    *mark = u + 1;
+                    list.push(p);
+                }
+            }
             list
         })
         .collect()
