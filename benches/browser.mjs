@@ -1,6 +1,6 @@
 // The browser row of `make bench` (row (d)): peerscope's web app in headless Chromium.
 //
-//   node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS]
+//   node benches/browser.mjs --dist DIR [--paths api,api-whole,page] [--timeout SECONDS]
 //                            [--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]...
 //                            [--api-text] FILE...
 //
@@ -9,11 +9,17 @@
 // Chromium (a new user-data folder each time, so no run inherits another's caches or memory),
 // opens the app, waits for the bundled sample's report, then measures one path:
 //
-//   api   what a site calling the JS API gets: the file is fetched into the page first (not
-//         timed), then `window.wasmBindings.analyze(bytes, {name})` is timed in the page with
-//         performance.now() — import, analysis and handing the report over to JS. With
-//         --api-text the fetched bytes are decoded to a string first (not timed either) and
-//         the string is analysed: what a site that holds the export as text gets.
+//   api   what a site calling the JS API gets before it can show the verdict: the file is
+//         fetched into the page first (not timed), then
+//         `window.wasmBindings.analyze(bytes, {name, interval: false})` is timed in the page
+//         with performance.now() (`ms`: import, analysis without the score's interval and
+//         the trend, handing the report over to JS; `verdict_cpu_ms`, Chromium's CPU time
+//         over that call), then `addInterval()`, which adds them to the same report
+//         (`interval_ms`; `cpu_ms` covers both calls). With --api-text the fetched bytes
+//         are decoded to a string first (not timed either) and the string is analysed:
+//         what a site that holds the export as text gets. Needs a build with `addInterval`.
+//   api-whole  the same, timed over one `analyze(bytes, {name})`, which returns the whole
+//         report, interval included (`ms`), as builds before `addInterval` only could.
 //   page  what a user feels: the file is set on the page's own file input (#file-input, as
 //         picking it does), timed in the page from the input's change event until the new
 //         report's verdict is on screen: #verdict present and the "Read from:" line naming
@@ -94,9 +100,9 @@ const MIME = {
 /** The command line: { dist, paths, timeoutMs, cpuProfile, browserArgs, files }; exits 2
  * with the usage when wrong. */
 function parseArgs(argv) {
-  const usage = "usage: node benches/browser.mjs --dist DIR [--paths api,page] [--timeout SECONDS] "
+  const usage = "usage: node benches/browser.mjs --dist DIR [--paths api,api-whole,page] [--timeout SECONDS] "
     + "[--cpu-profile PREFIX] [--trace PREFIX] [--browser-arg ARG]... [--api-text] FILE...";
-  const out = { dist: null, paths: ["api", "page"], timeoutMs: 120_000, cpuProfile: null,
+  const out = { dist: null, paths: ["api", "api-whole", "page"], timeoutMs: 120_000, cpuProfile: null,
     trace: null, browserArgs: [], apiText: false, files: [] };
   const fail = (why) => {
     console.error(`${usage}\n${why}`);
@@ -118,7 +124,8 @@ function parseArgs(argv) {
     else out.files.push(arg);
   }
   if (!out.dist || !fs.existsSync(path.join(out.dist, "index.html"))) fail("--dist must hold a built index.html");
-  if (!out.paths.length || !out.paths.every((p) => p === "api" || p === "page")) fail("--paths: api and/or page");
+  const known = ["api", "api-whole", "page"];
+  if (!out.paths.length || !out.paths.every((p) => known.includes(p))) fail("--paths: api, api-whole and/or page");
   if (!(out.timeoutMs > 0)) fail("--timeout: seconds, more than 0");
   if (!out.files.length) fail("no export file given");
   const missing = out.files.find((f) => !fs.existsSync(f));
@@ -285,23 +292,37 @@ function guarded(work, failed, timeoutMs) {
   return Promise.race([work, failure, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The API path in the page: fetch the export (untimed), then time analyze() on its bytes,
- * or with `asText` on them decoded to a string (untimed); memory sampling starts
- * (`startSampling()`) once the export is in the page. */
-async function apiRun(page, index, name, asText, startSampling) {
+/** The API paths in the page: fetch the export (untimed), or with `asText` decode it to a
+ * string (untimed); memory sampling starts (`startSampling()`) once the export is in the
+ * page. `whole`: time one analyze() returning the whole report. Else time the verdict-first
+ * analyze() (`ms`, and `verdict_cpu_ms` from /proc around it), then addInterval()
+ * (`interval_ms`). */
+async function apiRun(page, index, name, asText, startSampling, whole) {
   await page.evaluate(async ([i, text]) => {
     const response = await fetch(`./__bench/${i}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     window.__benchBytes = text ? new TextDecoder().decode(bytes) : bytes;
   }, [index, asText]);
   await startSampling();
-  return page.evaluate((fileName) => {
+  const before = sampleOnce();
+  const first = await page.evaluate(([fileName, verdictFirst]) => {
+    const options = verdictFirst ? { name: fileName, interval: false } : { name: fileName };
     const t0 = performance.now();
-    const report = window.wasmBindings.analyze(window.__benchBytes, { name: fileName });
+    const report = window.wasmBindings.analyze(window.__benchBytes, options);
     const ms = performance.now() - t0;
     return { ms, messages: report.counts.messages, label: report.verdict.label,
       score: report.verdict.score, wasm_bytes: (window.wasmBindings.memoryBytes?.() ?? null) };
-  }, name);
+  }, [name, !whole]);
+  if (whole) return first;
+  const verdictCpuMs = (sampleOnce().ticks - before.ticks) * 1000 / CLOCK_TICKS;
+  const then = await page.evaluate(() => {
+    const t0 = performance.now();
+    const report = window.wasmBindings.addInterval();
+    const ms = performance.now() - t0;
+    return { interval_ms: ms, interval: report.verdict.interval, confidence: report.verdict.confidence,
+      wasm_bytes: (window.wasmBindings.memoryBytes?.() ?? null) };
+  });
+  return { ...first, ...then, verdict_cpu_ms: verdictCpuMs };
 }
 
 /** Installs, in the page, the clock of the page path: `window.__bench` gets `t0` at the file
@@ -497,7 +518,7 @@ async function measure(url, file, index, which, args) {
   const name = path.basename(file);
   const line = { file, bytes: fs.statSync(file).size, messages: null, path: which, ms: null,
     wasm_bytes: null, peak_rss_bytes: null };
-  if (which === "api") line.api_input = args.apiText ? "text" : "bytes";
+  if (which !== "page") line.api_input = args.apiText ? "text" : "bytes";
   let app;
   let stop = null;
   let stopProfile = null;
@@ -524,8 +545,8 @@ async function measure(url, file, index, which, args) {
   const started = Date.now();
   try {
     app = await openApp(url, args.timeoutMs, args.browserArgs);
-    const work = which === "api"
-      ? apiRun(app.page, index, name, args.apiText, startSampling)
+    const work = which !== "page"
+      ? apiRun(app.page, index, name, args.apiText, startSampling, which === "api-whole")
       : pageRun(app.page, file, name, args.timeoutMs, startSampling);
     const result = await guarded(work, app.failed, args.timeoutMs + 5_000);
     memory();

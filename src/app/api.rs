@@ -1,5 +1,7 @@
 //! The JS API, for sites that want the numbers without the page, or the page in their own
-//! element: `analyze(textOrBytes, options)` and `mount(element, options)`.
+//! element: `analyze(textOrBytes, options)` and `mount(element, options)`; with
+//! `interval: false`, `analyze` hands the verdict over first and `addInterval()` the whole
+//! report after it (docs/EMBEDDING.md says why two calls).
 //!
 //! On the widget's own page Trunk puts them on `window.wasmBindings`; elsewhere, import the
 //! module from `dist/` and call its default export (`init`) first. Options (all optional):
@@ -12,9 +14,11 @@
 //! | `format` | a format name, as the CLI's `--format` | detected |
 //! | `name` | the file name used in error messages | `"input"` |
 //! | `anonymise` | `true` for pseudonyms instead of names | `false` |
+//! | `interval` | `false`: the report without the score's interval and the trend, the export kept for `addInterval()` (`analyze` only) | `true` |
 //! | `embed` | `true` for the compact layout (`mount` only) | `false` |
 
 mod export_reader;
+mod kept;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -24,10 +28,11 @@ use crate::app::shared::Shared;
 use crate::app::start::Start;
 use crate::app::state::State;
 use export_reader::ExportReader;
+use kept::Kept;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
-use peerscope_core::report::analyze::report_in_milestones;
-use peerscope_core::report::anonymise::anonymise;
+use peerscope_core::report::analyze::{report_in_milestones, report_without_interval};
+use peerscope_core::Report;
 
 /// The options object both functions take.
 #[derive(Debug, Default, Deserialize)]
@@ -41,6 +46,8 @@ pub struct ApiOptions {
     #[serde(alias = "anonymize")]
     pub anonymise: bool,
     pub embed: bool,
+    /// `Some(false)`: the verdict first, the interval by `addInterval()`.
+    pub interval: Option<bool>,
 }
 
 /// `hosts`: `"detect"`, `"none"`, one id or name, or a list of them.
@@ -144,21 +151,59 @@ fn import_input(
 /// (Matrix, Zulip, GitHub, Mastodon, YouTube live chat), which only the page reads. Bytes
 /// are the quicker input: a string has to be encoded to UTF-8 first (on the 136 MB export
 /// about a third more time).
+///
+/// With `interval: false` the report comes without the score's interval and the trend
+/// (`verdict.interval` and `trend` null, `confidence` "tentative", `movement` empty) and the
+/// export is kept for [`add_interval_js`]. Every call first releases what the last one kept.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    kept::release();
     let api = read_options(options)?;
     let options = api.options().map_err(|e| JsError::new(&e))?;
     let name = api.name.clone().unwrap_or_else(|| "input".to_string());
     let dataset = import_input(&input, &name, options.format)?;
+    if api.interval == Some(false) {
+        let analysis = report_without_interval(&dataset, &options, api.anonymise)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let report = kept::shown(&analysis, api.anonymise);
+        kept::keep(Kept {
+            dataset,
+            options,
+            analysis,
+            anonymise: api.anonymise,
+        });
+        return hand_over(&report);
+    }
     // The CLI's own call: the interval and confidence are measured, the network is not
     // laid out (nothing here would return it, and on a big export it is most of the time).
     let analysis = report_in_milestones(&dataset, &options, api.anonymise, &|_| {})
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let report = if api.anonymise {
-        anonymise(&analysis).report
-    } else {
-        analysis.report
-    };
+    hand_over(&kept::shown(&analysis, api.anonymise))
+}
+
+/// `addInterval() -> report`: the report of the last `analyze(input, { interval: false })`
+/// with the score's interval, confidence and trend added: the very object `analyze`
+/// without that option returns. Releases the kept export. Throws one sentence when
+/// nothing is waiting (no such call, or its interval was already added or released).
+#[wasm_bindgen(js_name = addInterval)]
+pub fn add_interval_js() -> Result<JsValue, JsError> {
+    let added = kept::take_and_add_interval().ok_or_else(|| {
+        JsError::new(
+            "peerscope: addInterval() has no analysis to finish; call analyze(input, { interval: false }) first.",
+        )
+    })?;
+    hand_over(&added.map_err(|e| JsError::new(&e))?)
+}
+
+/// `releaseAnalysis()`: drops the export `analyze(input, { interval: false })` kept, for a
+/// caller that will not ask for the interval; nothing happens when none is kept.
+#[wasm_bindgen(js_name = releaseAnalysis)]
+pub fn release_analysis() {
+    kept::release();
+}
+
+/// `report` as a plain JS object (the JSON the CLI prints, numbers as numbers).
+fn hand_over(report: &Report) -> Result<JsValue, JsError> {
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("peerscope: cannot hand over the report: {e}")))

@@ -238,7 +238,7 @@ async fn dist_works_from_a_sub_path() {
 }
 
 /// `a` and `b` are the same JSON, numbers compared as f64 within 1e-9 (relative).
-fn same_json(a: &Value, b: &Value, at: &str) -> Result<(), String> {
+pub(crate) fn same_json(a: &Value, b: &Value, at: &str) -> Result<(), String> {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
             let (x, y) = (

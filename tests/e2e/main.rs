@@ -27,6 +27,7 @@
 mod support;
 
 mod anonymise;
+mod api_interval;
 mod bad_input;
 mod bombs;
 mod canvas;

@@ -10,6 +10,7 @@
 //! creates none (docs/METRICS.md §2).
 
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -86,6 +87,10 @@ pub struct Conversation {
     /// Thread replies whose thread root is not in the export (counting messages only):
     /// they create no interaction.
     pub missing_roots: u64,
+    /// Per message, the root of its reply tree, found on first use by
+    /// `measure::direction::roots` and kept: the report, each space, each trend period
+    /// and both bootstraps read the same conversation's roots.
+    pub reply_roots: OnceLock<Vec<u32>>,
 }
 
 /// How a message answers another, before the interaction is made.
@@ -110,6 +115,7 @@ impl Conversation {
             parent_missing: vec![false; n],
             missing_parents: 0,
             missing_roots: 0,
+            reply_roots: OnceLock::new(),
         };
         for (at, message) in data.messages.iter().enumerate() {
             let mut root_missing = false;

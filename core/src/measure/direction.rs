@@ -91,7 +91,7 @@ pub fn reciprocity_among(g: &Graph, keep: &[bool]) -> Metric {
 /// direct replies, replies to replies, or messages in its thread. 0..=1; null when no
 /// message drew a reply from someone else.
 pub fn member_initiated_share(scope: &Scope) -> Metric {
-    member_initiated_share_on(scope, &roots(scope.conv))
+    member_initiated_share_on(scope, roots(scope.conv))
 }
 
 /// [`member_initiated_share`] with the reply trees' roots already found ([`roots`]): the
@@ -150,7 +150,16 @@ pub fn root_of(roots: &[u32], at: usize) -> Option<usize> {
 /// must not loop forever). Positions are `u32` without an `Option`'s tag, as in the
 /// conversation's reply tree: a slot per message of the dataset, made while the trend
 /// holds all its periods, 4 bytes rather than 16.
-pub fn roots(conv: &Conversation) -> Vec<u32> {
+///
+/// Found once per conversation and kept in it ([`Conversation::reply_roots`]): every
+/// scope measured on one conversation (the whole export, its spaces, the trend's periods,
+/// the bootstraps' set-up) has the same roots.
+pub fn roots(conv: &Conversation) -> &[u32] {
+    conv.reply_roots.get_or_init(|| find_roots(conv))
+}
+
+/// [`roots`], found afresh.
+fn find_roots(conv: &Conversation) -> Vec<u32> {
     const UNSEEN: u8 = 0;
     const OPEN: u8 = 1;
     const DONE: u8 = 2;

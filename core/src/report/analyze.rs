@@ -139,6 +139,20 @@ pub fn report_in_milestones(
     run_parts(data, options, (false, people, true), &mut |_| {}, mark)
 }
 
+/// The report without the score's interval nor the trend (with the participants when
+/// `people`), the network not laid out: what the JS API hands over first when asked for
+/// the verdict before the interval; [`add_interval`] on its report then gives
+/// [`report_in_milestones`]'s, byte for byte.
+///
+/// Fails only when a named host is nobody in the export.
+pub fn report_without_interval(
+    data: &Dataset,
+    options: &Options,
+    people: bool,
+) -> Result<Analysis, ImportError> {
+    run_parts(data, options, (false, people, false), &mut |_| {}, &|_| {})
+}
+
 /// [`analyze_dataset`] plus the score's interval, handing each part to `said` as soon as
 /// it is done, so a page can show the verdict while the layout and the bootstrap still
 /// run: [`Stage::Verdict`], then [`Stage::Laid`], then [`Stage::Interval`]. The graph is

@@ -59,7 +59,7 @@ fn check(days: usize, per_day: usize, unit: Unit) {
     let units = Units::of(&scope);
     assert_eq!(units.unit, unit);
     let roots = direction::roots(&conv);
-    let tallies = Tallies::of(&scope, &units, &roots);
+    let tallies = Tallies::of(&scope, &units, roots);
     let k = units.count();
     let mut rng = SplitMix(99);
     for round in 0..40 {
@@ -92,7 +92,7 @@ fn check(days: usize, per_day: usize, unit: Unit) {
             direction::connect_share(&rep),
             "{at}"
         );
-        let started = direction::member_initiated_share_on(&rep, &roots);
+        let started = direction::member_initiated_share_on(&rep, roots);
         assert_eq!(counts.member_initiated_share(), started, "{at}");
         assert!(counts.starts > 0, "{at}: the draw started no conversation");
     }

@@ -56,3 +56,19 @@ fn a_host_that_is_nobody_fails_before_any_stage() {
     assert!(analyze_in_stages(&data, &options, &mut |_| heard += 1).is_err());
     assert_eq!(heard, 0);
 }
+
+#[test]
+fn the_report_without_interval_and_add_interval_make_the_clis_report() {
+    let data = sample_data();
+    let options = Options::default();
+    let whole = report_in_milestones(&data, &options, true, &|_| {}).unwrap();
+    let mut first = report_without_interval(&data, &options, true).unwrap();
+    assert!(first.report.verdict.interval.is_none());
+    assert!(first.report.trend.is_none());
+    assert_eq!(first.participants, whole.participants);
+    add_interval(&data, &options, &mut first.report).unwrap();
+    assert_eq!(
+        serde_json::to_string(&first.report).unwrap(),
+        serde_json::to_string(&whole.report).unwrap()
+    );
+}
