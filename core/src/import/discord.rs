@@ -15,6 +15,7 @@ mod people;
 mod scan;
 
 use super::discord_stream::read_export;
+use super::fed::{block_on, Fed, Ready};
 use super::text_size::TextSize;
 use super::timestamp::parse_iso;
 use crate::import::error::ImportError;
@@ -138,7 +139,18 @@ pub fn read_stream(
     dataset: &mut Dataset,
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
-    let tally = read_export(file, reader, dataset, messages)?;
+    block_on(read_fed(file, &mut Ready(reader), dataset, messages))
+}
+
+/// [`read_stream`] from bytes that may have to be waited for (the worker's file, read
+/// ahead while the bytes before are parsed: `import/fed.rs`).
+pub async fn read_fed(
+    file: &str,
+    reader: &mut dyn Fed,
+    dataset: &mut Dataset,
+    messages: &Cell<u64>,
+) -> Result<(), ImportError> {
+    let tally = read_export(file, reader, dataset, messages).await?;
     if tally.zone_assumed > 0 {
         dataset.warnings.push(format!(
             "{file}: {} timestamps had no time zone; UTC was assumed",
