@@ -17,9 +17,11 @@
 
 use std::future::Future;
 use std::io::{self, Read};
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
+
+use super::error::ImportError;
 
 /// Bytes that come when they come.
 pub trait Fed {
@@ -34,6 +36,11 @@ impl<T: Fed + ?Sized> Fed for &mut T {
         (**self).poll_read(cx, into)
     }
 }
+
+/// A file's walk under way, boxed so that its state machine is compiled once, whether
+/// [`block_on`] runs it or the browser worker's task awaits it (each inlined its own
+/// copy of the walk otherwise).
+pub type Walk<'a> = Pin<Box<dyn Future<Output = Result<(), ImportError>> + 'a>>;
 
 /// A reader whose bytes are always there: a file, bytes in memory. Never pending.
 pub struct Ready<R>(pub R);

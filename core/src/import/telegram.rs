@@ -47,7 +47,7 @@ mod whole;
 use std::cell::Cell;
 
 use crate::import::error::ImportError;
-use crate::import::fed::{block_on, Fed, Ready};
+use crate::import::fed::{block_on, Fed, Ready, Walk};
 use crate::model::{Dataset, FileSummary};
 pub(crate) use text::compact_head;
 
@@ -136,15 +136,17 @@ pub fn read_stream(
 
 /// [`read_stream`] from bytes that may have to be waited for (the worker's file, read
 /// ahead while the bytes before are parsed: `import/fed.rs`).
-pub async fn read_fed(
-    file: &str,
-    reader: &mut dyn Fed,
-    dataset: &mut Dataset,
-    messages: &Cell<u64>,
-) -> Result<(), ImportError> {
-    let (space, tally) = stream::read_export(file, reader, dataset, messages).await?;
-    summarise(file, space, &tally, dataset);
-    Ok(())
+pub fn read_fed<'a>(
+    file: &'a str,
+    reader: &'a mut dyn Fed,
+    dataset: &'a mut Dataset,
+    messages: &'a Cell<u64>,
+) -> Walk<'a> {
+    Box::pin(async move {
+        let (space, tally) = stream::read_export(file, reader, dataset, messages).await?;
+        summarise(file, space, &tally, dataset);
+        Ok(())
+    })
 }
 
 /// Adds the file's warnings and its summary line.
