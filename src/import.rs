@@ -1,5 +1,6 @@
 //! Reading files in the browser: the three ways in, the import worker, limits and progress.
 
+pub mod blob_feed;
 pub mod blob_reader;
 pub mod drop;
 pub mod fallback;

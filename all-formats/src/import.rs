@@ -7,6 +7,8 @@
 //! Compiling them here under the same module names keeps one copy of every line, and this
 //! crate free of Yew: its wasm holds the worker, the core and nothing of the page.
 
+#[path = "../../src/import/blob_feed.rs"]
+pub mod blob_feed;
 #[path = "../../src/import/blob_reader.rs"]
 pub mod blob_reader;
 #[path = "../../src/import/in_worker.rs"]

@@ -12,6 +12,7 @@ pub mod discord;
 mod discord_stream;
 pub mod discourse;
 pub mod error;
+pub mod fed;
 pub mod github;
 mod input;
 pub mod json_error;
@@ -45,7 +46,9 @@ use crate::model::Dataset;
 
 pub use crate::model::format::Format;
 pub use input::Input;
-pub use stream::{read_sized, read_stream, read_stream_counting, read_stream_sized, streams};
+pub use stream::{
+    feeds, read_fed, read_sized, read_stream, read_stream_counting, read_stream_sized, streams,
+};
 pub use unzip::declared;
 
 /// How replies are found in an export that does not record them (WhatsApp, a CSV without

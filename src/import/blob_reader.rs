@@ -178,7 +178,7 @@ impl<P: FnMut(u64)> BufRead for BlobReader<'_, P> {
 /// JS worker, the renderer's private memory peaked at 1 338 MB; with this 64 KiB array
 /// after each slice, at 89 MB, the time the same (docs/PERFORMANCE.md, "Big files in the
 /// browser").
-fn nudge_collector(read: usize) {
+pub(crate) fn nudge_collector(read: usize) {
     for _ in 0..(read >> 20).max(1) {
         drop(js_sys::Array::new_with_length(NUDGE_ELEMENTS));
     }

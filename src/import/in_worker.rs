@@ -4,11 +4,14 @@
 //! formats the page's module leaves out (`peerscope_core::import::rare`): when a file is one
 //! of them, [`hand_over`] passes the job to that module, loaded into this same worker.
 //!
-//! Each [`Job`] is read file by file with `FileReaderSync` (synchronous, and allowed only in
-//! workers) in 16 MiB slices ([`BlobReader`]) through the core's streaming importer
-//! ([`import::read_stream_sized`]), reporting bytes and messages after every slice; a
-//! DiscordChatExporter export never sits whole in memory. Every other format is read whole
-//! by that importer, so once the first slice is in and [`import::streams`] says the file
+//! Each [`Job`] is read file by file, reporting bytes and messages after every piece. A
+//! DiscordChatExporter or Telegram chat export is fed to the core's streamed importer
+//! ([`import::read_fed`]) as its pieces arrive from asynchronous reads ([`BlobFeed`]), so
+//! the browser reads the next piece while this one is parsed; it never sits whole in
+//! memory. Jobs therefore run as tasks, one after another ([`WAITING`]). Every other
+//! format is read with `FileReaderSync` (synchronous, and allowed only in workers) in
+//! 16 MiB slices ([`BlobReader`]) through [`import::read_stream_sized`], which reads it
+//! whole (yt-dlp's live chat line by line), so once [`import::streams`] says the file
 //! will not stream, the file is held to the whole-file limit ([`limit::check_whole`]):
 //! the page let it through on the larger streamed limit. (Parsing a file held whole was
 //! measured only a fifth faster here on 100 k messages before the streamed parse read in
@@ -18,12 +21,14 @@
 //! (see [`crate::import::messages`]): on a big export in three answers, the verdict first,
 //! then the layout, then the score's interval (see [`answer`]).
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::io::BufRead;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
+use crate::import::blob_feed::BlobFeed;
 use crate::import::blob_reader::BlobReader;
 use crate::import::limit;
 use crate::import::loading::{Loading, Stats};
@@ -43,6 +48,11 @@ struct Kept {
 
 thread_local! {
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+    /// Jobs not started yet: a job awaits its file's pieces, and the next job must not
+    /// start in those pauses.
+    static WAITING: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
+    /// A task is answering jobs ([`answer_waiting`]).
+    static ANSWERING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Called once by `www/worker.js` after it initialised the module: takes every later
@@ -79,9 +89,25 @@ fn listen() -> Result<(), JsValue> {
 
 fn read_job(message: JsValue) {
     match from_js::<Job>(message) {
-        Ok(job) => answer(&job),
+        Ok(job) => queue(job),
         Err(error) => post(&FromWorker::Failed { id: 0, error }),
     }
+}
+
+/// Answers `job` after the jobs before it, in a task of its own when none is running.
+fn queue(job: Job) {
+    WAITING.with_borrow_mut(|waiting| waiting.push_back(job));
+    if !ANSWERING.replace(true) {
+        wasm_bindgen_futures::spawn_local(answer_waiting());
+    }
+}
+
+/// Answers the waiting jobs in turn.
+async fn answer_waiting() {
+    while let Some(job) = WAITING.with_borrow_mut(VecDeque::pop_front) {
+        answer(&job).await;
+    }
+    ANSWERING.set(false);
 }
 
 /// Why a job's files were not read.
@@ -146,9 +172,9 @@ const ONE_ANSWER_BELOW: usize = 20_000;
 /// interval (docs/METRICS.md §10) at once; on a larger one the verdict first, then the
 /// laid-out network, then the verdict with its interval, so the time to the verdict waits
 /// on neither; or the first error as one sentence.
-fn answer(job: &Job) {
+async fn answer(job: &Job) {
     let started = js_sys::Date::now();
-    let (dataset, total) = match imported(job) {
+    let (dataset, total) = match imported(job).await {
         Ok(done) => done,
         Err(Unread::Said(error)) => return post(&FromWorker::Failed { id: job.id, error }),
         Err(Unread::LeftOut { file, format }) => return hand_over(job, &file, format),
@@ -232,7 +258,7 @@ fn post_done(id: u32, analysis: &Analysis, mut stats: Stats, network_follows: bo
 
 /// The dataset of `job`'s files, reused from the last job when it read the same files
 /// the same way, else imported; with the files' total size in bytes.
-fn imported(job: &Job) -> Result<(Dataset, u64), Unread> {
+async fn imported(job: &Job) -> Result<(Dataset, u64), Unread> {
     let files: Vec<File> = job
         .files
         .iter()
@@ -244,7 +270,7 @@ fn imported(job: &Job) -> Result<(Dataset, u64), Unread> {
     });
     let dataset = match KEPT.take().filter(|_| reusable) {
         Some(kept) => kept.dataset,
-        None => import_files(job, &files)?,
+        None => import_files(job, &files).await?,
     };
     let total = files.iter().map(|f| f.size() as u64).sum();
     Ok((dataset, total))
@@ -262,12 +288,10 @@ fn memory_bytes() -> u64 {
         .unwrap_or(0)
 }
 
-/// Reads every file of `job` in slices into one dataset, reporting progress after every
-/// slice; files that will not stream count against the job's whole-file limit.
-fn import_files(job: &Job, files: &[File]) -> Result<Dataset, Unread> {
+/// Reads every file of `job` in pieces into one dataset, reporting progress after every
+/// piece; files that will not stream count against the job's whole-file limit.
+async fn import_files(job: &Job, files: &[File]) -> Result<Dataset, Unread> {
     let (id, format) = (job.id, job.options.format);
-    let reader = FileReaderSync::new()
-        .map_err(|_| "this browser cannot read files in the background.".to_string())?;
     let total: u64 = files.iter().map(|f| f.size() as u64).sum();
     let counted = Cell::new(0u64);
     let mut dataset = Dataset::default();
@@ -283,33 +307,64 @@ fn import_files(job: &Job, files: &[File]) -> Result<Dataset, Unread> {
             post(&FromWorker::Progress { id, loading });
         };
         report(0);
-        let mut buffered = BlobReader::new(file, &reader, report);
-        // The first slice decides, as it does inside the importer; it stays copied out.
-        let head = buffered
-            .fill_buf()
+        let mut feed = BlobFeed::new(file, &report);
+        let head = feed
+            .head()
+            .await
             .map_err(|e| format!("{name}: cannot be read ({e})."))?;
-        if !import::streams(head, format) {
+        let read = if import::feeds(&head, format) {
+            let fed = import::read_fed(&name, &head, &mut feed, format, &mut dataset, &counted);
+            fed.await.map_err(unread)
+        } else {
+            drop(feed);
             let size = file.size() as u64;
-            // Formats that take more memory per byte count for more (a text chat, a CSV).
-            let detected = || import::detect(&import::Input::new(name.clone(), head.to_vec()));
-            let weight = limit::whole_weight(format.or_else(|| detected().ok()));
+            let weight = whole_weight(&name, &head, format);
             let (before, max) = (whole / weight, job.max_whole_bytes / weight);
-            limit::check_whole(&name, size, before, max)?;
-            whole = whole.saturating_add(size.saturating_mul(weight));
-        }
-        let size = file.size() as u64;
-        // As a trait object, as the JS API passes its reader (src/app/api.rs): the importer
-        // is then compiled once for both, where one copy per reader type cost 3.9 KB of gzip.
-        let buffered: &mut dyn BufRead = &mut buffered;
-        import::read_stream_sized(&name, size, buffered, format, &mut dataset, &counted).map_err(
-            |e| match e {
-                ImportError::LeftOut { file, format } => Unread::LeftOut { file, format },
-                other => Unread::Said(other.to_string()),
-            },
-        )?;
+            let pulled = pull(file, &name, format, &mut dataset, &counted, &report);
+            limit::check_whole(&name, size, before, max)
+                .map_err(Unread::Said)
+                .and(pulled)
+                .inspect(|()| whole = whole.saturating_add(size.saturating_mul(weight)))
+        };
+        read?;
         done += file.size() as u64;
         names.push(name);
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     import::check_not_empty(dataset, &names).map_err(|e| Unread::Said(e.to_string()))
+}
+
+/// How much each byte of a file read whole counts against the whole-file limit: formats
+/// that take more memory per byte count for more (a text chat, a CSV).
+fn whole_weight(name: &str, head: &[u8], format: Option<Format>) -> u64 {
+    let detected = || import::detect(&import::Input::new(name.to_string(), head.to_vec()));
+    limit::whole_weight(format.or_else(|| detected().ok()))
+}
+
+/// Reads `file` with `FileReaderSync` in 16 MiB slices through the core's pull importer:
+/// the formats [`import::feeds`] does not take (read whole, or yt-dlp's lines).
+fn pull(
+    file: &File,
+    name: &str,
+    format: Option<Format>,
+    dataset: &mut Dataset,
+    counted: &Cell<u64>,
+    report: &dyn Fn(u64),
+) -> Result<(), Unread> {
+    let reader = FileReaderSync::new()
+        .map_err(|_| "this browser cannot read files in the background.".to_string())?;
+    let mut buffered = BlobReader::new(file, &reader, report);
+    let size = file.size() as u64;
+    // As a trait object, as the JS API passes its reader (src/app/api.rs): the importer
+    // is then compiled once for both, where one copy per reader type cost 3.9 KB of gzip.
+    let buffered: &mut dyn BufRead = &mut buffered;
+    import::read_stream_sized(name, size, buffered, format, dataset, counted).map_err(unread)
+}
+
+/// The worker's side of an import error.
+fn unread(e: ImportError) -> Unread {
+    match e {
+        ImportError::LeftOut { file, format } => Unread::LeftOut { file, format },
+        other => Unread::Said(other.to_string()),
+    }
 }

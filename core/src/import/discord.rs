@@ -15,6 +15,7 @@ mod people;
 mod scan;
 
 use super::discord_stream::read_export;
+use super::fed::{block_on, Fed, Ready, Walk};
 use super::text_size::TextSize;
 use super::timestamp::parse_iso;
 use crate::import::error::ImportError;
@@ -138,20 +139,33 @@ pub fn read_stream(
     dataset: &mut Dataset,
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
-    let tally = read_export(file, reader, dataset, messages)?;
-    if tally.zone_assumed > 0 {
-        dataset.warnings.push(format!(
-            "{file}: {} timestamps had no time zone; UTC was assumed",
-            tally.zone_assumed
-        ));
-    }
-    dataset.files.push(FileSummary {
-        name: file.to_string(),
-        format: "discord",
-        space: tally.space_name.unwrap_or_default(),
-        messages: tally.messages,
-    });
-    Ok(())
+    block_on(read_fed(file, &mut Ready(reader), dataset, messages))
+}
+
+/// [`read_stream`] from bytes that may have to be waited for (the worker's file, read
+/// ahead while the bytes before are parsed: `import/fed.rs`).
+pub fn read_fed<'a>(
+    file: &'a str,
+    reader: &'a mut dyn Fed,
+    dataset: &'a mut Dataset,
+    messages: &'a Cell<u64>,
+) -> Walk<'a> {
+    Box::pin(async move {
+        let tally = read_export(file, reader, dataset, messages).await?;
+        if tally.zone_assumed > 0 {
+            dataset.warnings.push(format!(
+                "{file}: {} timestamps had no time zone; UTC was assumed",
+                tally.zone_assumed
+            ));
+        }
+        dataset.files.push(FileSummary {
+            name: file.to_string(),
+            format: "discord",
+            space: tally.space_name.unwrap_or_default(),
+            messages: tally.messages,
+        });
+        Ok(())
+    })
 }
 
 pub(super) fn space_of(channel: &Channel) -> Space {

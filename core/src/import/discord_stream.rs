@@ -10,9 +10,9 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::io::Read;
 
 use super::discord::{convert, scan_message, space_of, Channel, KnownPeople, RawMessage};
+use super::fed::Fed;
 use super::json_scan::Scan;
 use super::json_window::{FromWindow, JsonWindow, Skipped};
 use crate::import::error::ImportError;
@@ -62,18 +62,21 @@ struct Sink<'d> {
 
 /// Reads one export from `reader` (a leading BOM already skipped) into `dataset`, adding
 /// one to `counted` per message read; what the file added, or the first error.
-pub(super) fn read_export(
+///
+/// The reader is a `dyn Fed` so that the walk is compiled once for every reader (each
+/// copy costs the page's wasm a few KB), waiting wherever the reader has to wait.
+pub(super) async fn read_export(
     file: &str,
-    reader: impl Read,
+    reader: &mut dyn Fed,
     dataset: &mut Dataset,
     counted: &Cell<u64>,
 ) -> Result<Tally, ImportError> {
-    walk(JsonWindow::new(file, reader), dataset, counted)
+    walk(JsonWindow::new(file, reader), dataset, counted).await
 }
 
 /// [`read_export`] from `window`.
-fn walk<R: Read>(
-    mut window: JsonWindow<R>,
+async fn walk<R: Fed>(
+    mut window: JsonWindow<'_, R>,
     dataset: &mut Dataset,
     counted: &Cell<u64>,
 ) -> Result<Tally, ImportError> {
@@ -88,16 +91,16 @@ fn walk<R: Read>(
         saw_messages: false,
         known: KnownPeople::default(),
     };
-    match window.peek()? {
+    match window.peek().await? {
         Some(b'{') => window.consume(1),
         found => return Err(window.unexpected(found, EXPORT)),
     }
-    if window.peek()? == Some(b'}') {
+    if window.peek().await? == Some(b'}') {
         window.consume(1);
     } else {
-        read_members(&mut window, &mut sink)?;
+        read_members(&mut window, &mut sink).await?;
     }
-    if let Some(found) = window.peek()? {
+    if let Some(found) = window.peek().await? {
         return Err(window.unexpected(Some(found), "the end of the file after the export"));
     }
     for (missing, absent) in [
@@ -112,24 +115,29 @@ fn walk<R: Read>(
 }
 
 /// The top-level object's members, up to and including its closing brace.
-fn read_members<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<(), ImportError> {
+async fn read_members<R: Fed>(
+    window: &mut JsonWindow<'_, R>,
+    sink: &mut Sink<'_>,
+) -> Result<(), ImportError> {
     loop {
-        if window.peek()? != Some(b'"') {
-            let found = window.peek()?;
+        if window.peek().await? != Some(b'"') {
+            let found = window.peek().await?;
             return Err(window.unexpected(found, "a key in quotes"));
         }
-        let key = window.next::<Key, _>(|key| match key.as_ref() {
-            "channel" => 1,
-            "messages" => 2,
-            _ => 0,
-        })?;
-        window.expect(b':', "`:`")?;
+        let key = window
+            .next::<Key, _>(|key| match key.as_ref() {
+                "channel" => 1,
+                "messages" => 2,
+                _ => 0,
+            })
+            .await?;
+        window.expect(b':', "`:`").await?;
         match key {
-            Some(1) => read_channel(window, sink)?,
-            Some(2) => read_messages(window, sink)?,
-            _ => skip(window)?,
+            Some(1) => read_channel(window, sink).await?,
+            Some(2) => read_messages(window, sink).await?,
+            _ => skip(window).await?,
         }
-        match window.peek()? {
+        match window.peek().await? {
             Some(b',') => window.consume(1),
             Some(b'}') => {
                 window.consume(1);
@@ -141,19 +149,25 @@ fn read_members<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<
 }
 
 /// Skips one value unread.
-fn skip<R: Read>(window: &mut JsonWindow<R>) -> Result<(), ImportError> {
-    match window.next::<Skipped, _>(|_| ())? {
+async fn skip<R: Fed>(window: &mut JsonWindow<'_, R>) -> Result<(), ImportError> {
+    match window.next::<Skipped, _>(|_| ()).await? {
         Some(()) => Ok(()),
         None => Err(window.unexpected(None, "a value")),
     }
 }
 
 /// The `channel` object: the space every message of the file goes to.
-fn read_channel<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<(), ImportError> {
-    let space = window.next::<ChannelValue, _>(|channel| {
-        sink.tally.space_name = Some(channel.name.as_deref().unwrap_or(&channel.id).to_string());
-        sink.dataset.intern_space(space_of(&channel))
-    })?;
+async fn read_channel<R: Fed>(
+    window: &mut JsonWindow<'_, R>,
+    sink: &mut Sink<'_>,
+) -> Result<(), ImportError> {
+    let space = window
+        .next::<ChannelValue, _>(|channel| {
+            sink.tally.space_name =
+                Some(channel.name.as_deref().unwrap_or(&channel.id).to_string());
+            sink.dataset.intern_space(space_of(&channel))
+        })
+        .await?;
     let Some(space) = space else {
         return Err(window.unexpected(None, "the channel"));
     };
@@ -166,22 +180,25 @@ fn read_channel<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<
 }
 
 /// The `messages` array, one element at a time.
-fn read_messages<R: Read>(window: &mut JsonWindow<R>, sink: &mut Sink) -> Result<(), ImportError> {
+async fn read_messages<R: Fed>(
+    window: &mut JsonWindow<'_, R>,
+    sink: &mut Sink<'_>,
+) -> Result<(), ImportError> {
     sink.saw_messages = true;
-    match window.peek()? {
+    match window.peek().await? {
         Some(b'[') => window.consume(1),
         found => return Err(window.unexpected(found, "an array of messages")),
     }
-    if window.peek()? == Some(b']') {
+    if window.peek().await? == Some(b']') {
         window.consume(1);
         return Ok(());
     }
     loop {
-        match window.next::<MessageValue, _>(|raw| sink.add(&raw))? {
+        match window.next::<MessageValue, _>(|raw| sink.add(&raw)).await? {
             Some(added) => added?,
             None => return Err(window.unexpected(None, "a message")),
         }
-        match window.peek()? {
+        match window.peek().await? {
             Some(b',') => window.consume(1),
             Some(b']') => {
                 window.consume(1);
@@ -213,6 +230,8 @@ impl Sink<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::fed::tests::Trickle;
+    use crate::import::fed::{block_on, Ready};
 
     /// A file read through windows of every size from 1 byte (every value cut, the
     /// window grown) reads the same messages as through one window, and an error deep
@@ -228,8 +247,9 @@ mod tests {
         let read = |bytes: &[u8], window: usize| {
             let mut dataset = Dataset::default();
             let counted = Cell::new(0);
-            let window = JsonWindow::with_window("t.json", bytes, window);
-            walk(window, &mut dataset, &counted).map(|tally| (dataset, tally, counted.get()))
+            let window = JsonWindow::with_window("t.json", Ready(bytes), window);
+            block_on(walk(window, &mut dataset, &counted))
+                .map(|tally| (dataset, tally, counted.get()))
         };
         let (whole, tally, counted) = read(text.as_bytes(), 1 << 20).unwrap();
         assert_eq!((whole.messages.len(), tally.messages, counted), (2, 2, 2));
@@ -247,6 +267,14 @@ mod tests {
             assert_eq!(cut.messages, whole.messages, "window of {window} bytes");
             assert_eq!(cut.people, whole.people);
         }
+        // Pieces that wait before they come, cut anywhere, as the worker's file comes.
+        for pieces in [&[1][..], &[3, 17, 5], &[64, 2]] {
+            let mut dataset = Dataset::default();
+            let mut fed = Trickle::new(text.as_bytes(), pieces);
+            let window = JsonWindow::with_window("t.json", &mut fed, 16);
+            block_on(walk(window, &mut dataset, &Cell::new(0))).unwrap();
+            assert_eq!(dataset.messages, whole.messages, "pieces {pieces:?}");
+        }
         let broken = text.replace("2.5e3]", "2.5e3}");
         let expected = serde_json::from_str::<serde_json::Value>(&broken).unwrap_err();
         for window in [1, 7, 64, 1 << 20] {
@@ -263,10 +291,16 @@ mod tests {
     fn shapes_that_are_not_an_export_say_what_is_missing() {
         let read = |text: &str| {
             let mut dataset = Dataset::default();
-            read_export("t.json", text.as_bytes(), &mut dataset, &Cell::new(0))
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default()
+            let mut reader = Ready(text.as_bytes());
+            block_on(read_export(
+                "t.json",
+                &mut reader,
+                &mut dataset,
+                &Cell::new(0),
+            ))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
         };
         assert!(read(r#"{"messages": []}"#).contains("missing field `channel`"));
         assert!(read(r#"{"channel": {"id": "1"}}"#).contains("missing field `messages`"));

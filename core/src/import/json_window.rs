@@ -9,7 +9,7 @@
 //! half. Positions in errors are the file's lines and columns: the lines of the bytes the
 //! window lets go are counted as it lets them go.
 
-use std::io::Read;
+use super::fed::Fed;
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -51,7 +51,7 @@ pub(super) struct JsonWindow<'f, R> {
     column: usize,
 }
 
-impl<'f, R: Read> JsonWindow<'f, R> {
+impl<'f, R: Fed> JsonWindow<'f, R> {
     /// A window on `reader`, the contents of `file` (named in errors).
     pub(super) fn new(file: &'f str, reader: R) -> Self {
         Self::with_window(file, reader, WINDOW_BYTES)
@@ -90,7 +90,7 @@ impl<'f, R: Read> JsonWindow<'f, R> {
     /// Reads more: moves what is left to the front (counting the lines let go), grows the
     /// buffer when what is left fills half of it, and reads until half a window came, the
     /// buffer is full or the reader ends. Returns false when nothing more came (the end).
-    pub(super) fn refill(&mut self) -> Result<bool, ImportError> {
+    pub(super) async fn refill(&mut self) -> Result<bool, ImportError> {
         if self.eof {
             return Ok(false);
         }
@@ -106,7 +106,8 @@ impl<'f, R: Read> JsonWindow<'f, R> {
         let before = self.end;
         while self.end < self.buf.len() && self.end - before < (self.window / 2).max(1) {
             let into = self.buf.get_mut(self.end..).unwrap_or_default();
-            match self.reader.read(into) {
+            let reader = &mut self.reader;
+            match std::future::poll_fn(|cx| reader.poll_read(cx, into)).await {
                 Ok(0) => {
                     self.eof = true;
                     break;
@@ -131,7 +132,7 @@ impl<'f, R: Read> JsonWindow<'f, R> {
 
     /// The next byte that is not JSON whitespace (consuming the whitespace), refilling as
     /// needed; `None` at the end of the stream.
-    pub(super) fn peek(&mut self) -> Result<Option<u8>, ImportError> {
+    pub(super) async fn peek(&mut self) -> Result<Option<u8>, ImportError> {
         loop {
             let rest = self.rest();
             let blank = rest
@@ -146,7 +147,7 @@ impl<'f, R: Read> JsonWindow<'f, R> {
                 None => {
                     let all = rest.len();
                     self.consume(all);
-                    if !self.refill()? {
+                    if !self.refill().await? {
                         return Ok(None);
                     }
                 }
@@ -156,8 +157,8 @@ impl<'f, R: Read> JsonWindow<'f, R> {
 
     /// Consumes `byte`, the next one that is not whitespace, or says which of `expected`
     /// (in words, e.g. "`,` or `]`") was wanted.
-    pub(super) fn expect(&mut self, byte: u8, expected: &str) -> Result<(), ImportError> {
-        match self.peek()? {
+    pub(super) async fn expect(&mut self, byte: u8, expected: &str) -> Result<(), ImportError> {
+        match self.peek().await? {
             Some(b) if b == byte => {
                 self.consume(1);
                 Ok(())
@@ -220,7 +221,7 @@ impl<'f, R: Read> JsonWindow<'f, R> {
     /// stream (only whitespace left).
     ///
     /// The value borrows the window, so it lives only as long as the call to `use_value`.
-    pub(super) fn next<F: FromWindow, O>(
+    pub(super) async fn next<F: FromWindow, O>(
         &mut self,
         mut use_value: impl FnMut(F::Of<'_>) -> O,
     ) -> Result<Option<O>, ImportError> {
@@ -247,7 +248,7 @@ impl<'f, R: Read> JsonWindow<'f, R> {
                 }
                 Ok(None) if at_end => return Ok(None),
                 Ok(None) => {
-                    self.refill()?;
+                    self.refill().await?;
                 }
                 Err(e) => return Err(self.error(&e)),
             }

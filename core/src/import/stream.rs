@@ -8,6 +8,7 @@
 use std::cell::Cell;
 
 use super::budget::{read_at_most, size_words, Capped, MAX_WHOLE_FILE_BYTES};
+use super::fed::{skip, Fed};
 use super::{detection, discord, one_line_error, read_input, telegram, youtube_live_chat, Format};
 use crate::import::error::ImportError;
 use crate::import::rare::{left_out, READS_RARE_FORMATS};
@@ -162,6 +163,54 @@ pub fn read_stream_sized(
     read_with_hint(name, reader, size, forced, dataset, messages)
 }
 
+/// Whether [`read_fed`] reads a file that starts with `head` (as in [`streams`]): a
+/// DiscordChatExporter export or a Telegram chat export, chosen or detected.
+pub fn feeds(head: &[u8], forced: Option<Format>) -> bool {
+    matches!(
+        streamed_format(head, forced),
+        Some(Format::Discord | Format::Telegram)
+    )
+}
+
+/// [`read_stream_counting`] of a file [`feeds`] accepts, from bytes that may have to be
+/// waited for: the browser worker's file, read ahead while the bytes before are parsed
+/// (`import/fed.rs`). `head` is a copy of the file's first bytes, which `reader` still
+/// gives from the start.
+pub async fn read_fed(
+    name: &str,
+    head: &[u8],
+    reader: &mut dyn Fed,
+    forced: Option<Format>,
+    dataset: &mut Dataset,
+    messages: &Cell<u64>,
+) -> Result<(), ImportError> {
+    let format = streamed_format(head, forced);
+    let how = match (forced, format) {
+        (Some(_), _) => detection::chosen(),
+        (None, Some(format)) => detection::judged(format, name, head),
+        (None, None) => detection::chosen(),
+    };
+    if head.starts_with(BOM) {
+        skip(reader, BOM.len())
+            .await
+            .map_err(|e| unreadable(name, e))?;
+    }
+    let read = match format {
+        Some(Format::Discord) => discord::read_fed(name, reader, dataset, messages).await,
+        Some(Format::Telegram) => telegram::read_fed(name, reader, dataset, messages).await,
+        _ => Err(ImportError::Unrecognised {
+            file: name.to_string(),
+            what: "is not read as it streams (a bug: ask `feeds` first)".into(),
+        }),
+    };
+    read.map_err(one_line_error)?;
+    detection::record(dataset, &how);
+    Ok(())
+}
+
+/// UTF-8's byte-order mark, which a streamed file may start with.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// [`read_stream_counting`] of a file of about `size` bytes (a hint, for reading whole).
 fn read_with_hint(
     name: &str,
@@ -177,8 +226,8 @@ fn read_with_hint(
             Some(_) => detection::chosen(),
             None => detection::judged(format, name, head),
         };
-        if head.starts_with(b"\xEF\xBB\xBF") {
-            reader.consume(3);
+        if head.starts_with(BOM) {
+            reader.consume(BOM.len());
         }
         let read = match format {
             Format::Discord => discord::read_stream(name, reader, dataset, messages),
@@ -200,6 +249,7 @@ fn read_with_hint(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::fed::block_on;
 
     const DISCORD_HEAD: &[u8] =
         b"\xEF\xBB\xBF{\n  \"guild\": {},\n  \"channel\": {\"id\": \"1\"},\n  \"messages\": [";
@@ -233,6 +283,41 @@ mod tests {
         );
         let within = whole_within("a", &b"abc"[..], 3, 3).ok();
         assert_eq!(within, Some(b"abc".to_vec()));
+    }
+
+    /// Fed in pieces that wait, a file reads as the CLI reads it, and a cut file or a bad
+    /// byte gets the CLI's sentence, at the same line and column.
+    #[test]
+    fn a_fed_file_reads_and_fails_as_a_streamed_one() {
+        let good = "\u{feff}{\"channel\": {\"id\": \"9\"},\n \"messages\": [\n  {\"id\": \"1\", \
+            \"timestamp\": \"2024-01-01T10:00:00Z\", \"content\": \"hi\", \
+            \"author\": {\"id\": \"a\", \"name\": \"ann\"}}\n]}";
+        let cut = &good[..good.len() - 30];
+        let bad = good.replace("\"hi\"", "\"hi\" x");
+        for text in [good, cut, &bad] {
+            let streamed = {
+                let mut dataset = Dataset::default();
+                let read = read_stream("t.json", text.as_bytes(), None, &mut dataset);
+                read.map(|()| dataset.messages).map_err(|e| e.to_string())
+            };
+            assert_eq!(streamed.is_ok(), text == good, "{streamed:?}");
+            assert!(feeds(text.as_bytes(), None));
+            for pieces in [&[1][..], &[5, 2], &[1 << 20]] {
+                let mut dataset = Dataset::default();
+                let mut fed = crate::import::fed::tests::Trickle::new(text.as_bytes(), pieces);
+                let counted = Cell::new(0);
+                let read = block_on(read_fed(
+                    "t.json",
+                    text.as_bytes(),
+                    &mut fed,
+                    None,
+                    &mut dataset,
+                    &counted,
+                ));
+                let read = read.map(|()| dataset.messages).map_err(|e| e.to_string());
+                assert_eq!(read, streamed, "pieces {pieces:?}");
+            }
+        }
     }
 
     #[test]

@@ -47,6 +47,7 @@ mod whole;
 use std::cell::Cell;
 
 use crate::import::error::ImportError;
+use crate::import::fed::{block_on, Fed, Ready, Walk};
 use crate::model::{Dataset, FileSummary};
 pub(crate) use text::compact_head;
 
@@ -126,13 +127,26 @@ pub(crate) fn streams(head: &[u8]) -> bool {
 /// BOM must already be skipped. Every message read adds one to `messages` as it is read.
 pub fn read_stream(
     file: &str,
-    mut reader: impl std::io::Read,
+    reader: impl std::io::Read,
     dataset: &mut Dataset,
     messages: &Cell<u64>,
 ) -> Result<(), ImportError> {
-    let (space, tally) = stream::read_export(file, &mut reader, dataset, messages)?;
-    summarise(file, space, &tally, dataset);
-    Ok(())
+    block_on(read_fed(file, &mut Ready(reader), dataset, messages))
+}
+
+/// [`read_stream`] from bytes that may have to be waited for (the worker's file, read
+/// ahead while the bytes before are parsed: `import/fed.rs`).
+pub fn read_fed<'a>(
+    file: &'a str,
+    reader: &'a mut dyn Fed,
+    dataset: &'a mut Dataset,
+    messages: &'a Cell<u64>,
+) -> Walk<'a> {
+    Box::pin(async move {
+        let (space, tally) = stream::read_export(file, reader, dataset, messages).await?;
+        summarise(file, space, &tally, dataset);
+        Ok(())
+    })
 }
 
 /// Adds the file's warnings and its summary line.

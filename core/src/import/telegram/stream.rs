@@ -9,13 +9,13 @@
 //! at the file's line and column, as when the file is read whole (`whole.rs`).
 
 use std::borrow::Cow;
-use std::io::Read;
 
 use super::chat::ChatReader;
 use super::raw::{Account, ChatList, Header, Id, Personal, RawMessage};
 use super::syntax::{not_json, wrong_after_key};
 use super::Tally;
 use crate::import::error::ImportError;
+use crate::import::fed::Fed;
 use crate::import::json_scan::{Cursor, Stop};
 use crate::import::json_window::{FromWindow, JsonWindow, Skipped};
 use crate::model::Dataset;
@@ -143,21 +143,21 @@ struct Walk<'f, 'd> {
 /// adding one to `counted` per message read; the chat's name and the file's counts, or
 /// the first error (a sentence naming the file and the position).
 ///
-/// The reader is taken as `dyn Read` so that the walk is compiled once for bytes in memory
+/// The reader is taken as `dyn Fed` so that the walk is compiled once for bytes in memory
 /// and for streams alike: each generic copy cost the page's wasm a few KB, and a virtual
 /// call per read of at least 1 MiB costs nothing measurable.
-pub(super) fn read_export(
+pub(super) async fn read_export(
     file: &str,
-    reader: &mut dyn Read,
+    reader: &mut dyn Fed,
     dataset: &mut Dataset,
     counted: &std::cell::Cell<u64>,
 ) -> Result<(String, Tally), ImportError> {
-    read_window(JsonWindow::new(file, reader), dataset, counted)
+    read_window(JsonWindow::new(file, reader), dataset, counted).await
 }
 
 /// [`read_export`] from `window`.
-fn read_window<R: Read>(
-    mut window: JsonWindow<R>,
+async fn read_window<R: Fed>(
+    mut window: JsonWindow<'_, R>,
     dataset: &mut Dataset,
     counted: &std::cell::Cell<u64>,
 ) -> Result<(String, Tally), ImportError> {
@@ -170,12 +170,12 @@ fn read_window<R: Read>(
         chat: None,
         seen: Vec::new(),
     };
-    match window.peek()? {
+    match window.peek().await? {
         Some(b'{') => window.consume(1),
         found => return Err(not_json(&window, found, "expected a chat export object")),
     }
-    walk.members(&mut window, counted)?;
-    if let Some(found) = window.peek()? {
+    walk.members(&mut window, counted).await?;
+    if let Some(found) = window.peek().await? {
         return Err(not_json(&window, Some(found), "trailing characters"));
     }
     let Some((reader, space)) = walk.chat.take() else {
@@ -190,30 +190,30 @@ fn read_window<R: Read>(
 
 impl Walk<'_, '_> {
     /// The top-level object's members, after its `{` up to and including its `}`.
-    fn members<R: Read>(
+    async fn members<R: Fed>(
         &mut self,
-        window: &mut JsonWindow<R>,
+        window: &mut JsonWindow<'_, R>,
         counted: &std::cell::Cell<u64>,
     ) -> Result<(), ImportError> {
-        if window.peek()? == Some(b'}') {
+        if window.peek().await? == Some(b'}') {
             window.consume(1);
             return Ok(());
         }
         loop {
-            match window.peek()? {
+            match window.peek().await? {
                 Some(b'"') => {}
                 found => return Err(not_json(window, found, "key must be a string")),
             }
-            let Some(field) = window.next::<Key, _>(|key| Field::of(&key))? else {
+            let Some(field) = window.next::<Key, _>(|key| Field::of(&key)).await? else {
                 return Err(not_json(window, None, ""));
             };
             self.no_second(window, field)?;
-            match window.peek()? {
+            match window.peek().await? {
                 Some(b':') => window.consume(1),
                 found => return Err(not_json(window, found, "expected `:`")),
             }
-            self.value(window, field, counted)?;
-            match window.peek()? {
+            self.value(window, field, counted).await?;
+            match window.peek().await? {
                 Some(b',') => window.consume(1),
                 Some(b'}') => {
                     window.consume(1);
@@ -221,7 +221,7 @@ impl Walk<'_, '_> {
                 }
                 found => return Err(not_json(window, found, "expected `,` or `}`")),
             }
-            match window.peek()? {
+            match window.peek().await? {
                 Some(b'"') => {}
                 Some(b'}') => return Err(not_json(window, Some(b'}'), "trailing comma")),
                 found => return Err(not_json(window, found, "key must be a string")),
@@ -230,9 +230,9 @@ impl Walk<'_, '_> {
     }
 
     /// Fails on a key of the chat read twice, as serde_json does (just after the key).
-    fn no_second<R: Read>(
+    fn no_second<R: Fed>(
         &mut self,
-        window: &JsonWindow<R>,
+        window: &JsonWindow<'_, R>,
         field: Field,
     ) -> Result<(), ImportError> {
         if field == Field::Other || field == Field::Chats {
@@ -247,9 +247,9 @@ impl Walk<'_, '_> {
     }
 
     /// Reads the value of `field`, the window just past its `:`.
-    fn value<R: Read>(
+    async fn value<R: Fed>(
         &mut self,
-        window: &mut JsonWindow<R>,
+        window: &mut JsonWindow<'_, R>,
         field: Field,
         counted: &std::cell::Cell<u64>,
     ) -> Result<(), ImportError> {
@@ -257,32 +257,38 @@ impl Walk<'_, '_> {
             // One parse for the three (each copy of it costs the page's wasm): `streams`
             // made sure the name and type are strings.
             Field::Name | Field::Type | Field::Id => window
-                .next::<IdValue, _>(|id| id.map(|id| id.to_owned()))?
+                .next::<IdValue, _>(|id| id.map(|id| id.to_owned()))
+                .await?
                 .map(|value| self.header.set(field.key(), value)),
-            Field::Personal => window.next::<PersonalValue, _>(|p| {
-                self.account.me = p.as_ref().and_then(Account::me_of);
-            })?,
+            Field::Personal => {
+                window
+                    .next::<PersonalValue, _>(|p| {
+                        self.account.me = p.as_ref().and_then(Account::me_of);
+                    })
+                    .await?
+            }
             // Another shape's chats are read (and checked) as the whole file would be.
             Field::Contacts | Field::Chats => window
-                .next::<ListValue, _>(|list| list.as_ref().map(Account::bots_of))?
+                .next::<ListValue, _>(|list| list.as_ref().map(Account::bots_of))
+                .await?
                 .map(|bots| {
                     if field == Field::Contacts {
                         self.account.bots = bots.unwrap_or_default();
                     }
                 }),
-            Field::Other => window.next::<Skipped, _>(|_| ())?,
-            Field::Messages => return self.messages(window, counted),
+            Field::Other => window.next::<Skipped, _>(|_| ()).await?,
+            Field::Messages => return self.messages(window, counted).await,
         };
         read.ok_or_else(|| not_json(window, None, ""))
     }
 
     /// The `messages` array, one element at a time (`streams` made sure it is one).
-    fn messages<R: Read>(
+    async fn messages<R: Fed>(
         &mut self,
-        window: &mut JsonWindow<R>,
+        window: &mut JsonWindow<'_, R>,
         counted: &std::cell::Cell<u64>,
     ) -> Result<(), ImportError> {
-        match window.peek()? {
+        match window.peek().await? {
             Some(b'[') => window.consume(1),
             found => return Err(not_json(window, found, "expected `[`")),
         }
@@ -296,19 +302,21 @@ impl Walk<'_, '_> {
         } = self;
         let mut chat = ChatReader::start(file, header, &account.bots, None, dataset, tally);
         let space = header.shown_name();
-        if window.peek()? == Some(b']') {
+        if window.peek().await? == Some(b']') {
             window.consume(1);
             self.chat = Some((chat, space));
             return Ok(());
         }
         loop {
-            let added = window.next::<MessageValue, _>(|raw| chat.add(&raw, dataset, tally))?;
+            let added = window
+                .next::<MessageValue, _>(|raw| chat.add(&raw, dataset, tally))
+                .await?;
             match added {
                 Some(added) => added?,
                 None => return Err(not_json(window, None, "")),
             }
             counted.set(counted.get().saturating_add(1));
-            match window.peek()? {
+            match window.peek().await? {
                 Some(b',') => window.consume(1),
                 Some(b']') => {
                     window.consume(1);
@@ -317,7 +325,7 @@ impl Walk<'_, '_> {
                 }
                 found => return Err(not_json(window, found, "expected `,` or `]`")),
             }
-            if window.peek()? == Some(b']') {
+            if window.peek().await? == Some(b']') {
                 return Err(not_json(window, Some(b']'), "trailing comma"));
             }
         }

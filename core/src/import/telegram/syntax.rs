@@ -2,17 +2,16 @@
 //! serde_json's words and at the position serde_json gives when it parses the file whole,
 //! so a broken file says the same thing whichever way it is read.
 
-use std::io::Read;
-
 use crate::import::error::ImportError;
+use crate::import::fed::Fed;
 use crate::import::json_error::TRUNCATED;
 use crate::import::json_window::JsonWindow;
 
 /// The sentence for `found` where serde_json says `words` (e.g. "expected `,` or `]`"),
 /// at the window's next byte. `None`, the end of the file (the window is then at its
 /// end), is a truncated file, placed as serde_json places it: at the file's last byte.
-pub(super) fn not_json<R: Read>(
-    window: &JsonWindow<R>,
+pub(super) fn not_json<R: Fed>(
+    window: &JsonWindow<'_, R>,
     found: Option<u8>,
     words: &str,
 ) -> ImportError {
@@ -31,7 +30,7 @@ pub(super) fn not_json<R: Read>(
 
 /// The sentence for well-formed JSON of the wrong shape (`detail`, in serde_json's words)
 /// noticed just after a key was read: serde_json places it at the key's last byte.
-pub(super) fn wrong_after_key<R: Read>(window: &JsonWindow<R>, detail: &str) -> ImportError {
+pub(super) fn wrong_after_key<R: Fed>(window: &JsonWindow<'_, R>, detail: &str) -> ImportError {
     let (file, line, column) = here(window);
     ImportError::Syntax {
         file,
@@ -48,7 +47,7 @@ fn before(column: usize) -> usize {
 }
 
 /// The file's name, and the line and column (from 1) of the window's next byte.
-fn here<R: Read>(window: &JsonWindow<R>) -> (String, usize, usize) {
+fn here<R: Fed>(window: &JsonWindow<'_, R>) -> (String, usize, usize) {
     let (line, column) = window.here();
     (window.file().to_string(), line, column)
 }

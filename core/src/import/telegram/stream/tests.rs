@@ -1,6 +1,7 @@
 use std::cell::Cell;
 
 use super::*;
+use crate::import::fed::{block_on, Ready};
 use crate::model::Dataset;
 
 /// A forum chat: a reply to a topic's opening message read before that message, a
@@ -26,8 +27,8 @@ const CHAT: &str = r#"{"name": "Makers", "type": "private_supergroup", "id": 77,
 fn read(text: &str, window: usize) -> Result<(Dataset, String, Tally, u64), ImportError> {
     let mut dataset = Dataset::default();
     let counted = Cell::new(0);
-    let window = JsonWindow::with_window("t.json", text.as_bytes(), window);
-    read_window(window, &mut dataset, &counted)
+    let window = JsonWindow::with_window("t.json", Ready(text.as_bytes()), window);
+    block_on(read_window(window, &mut dataset, &counted))
         .map(|(space, tally)| (dataset, space, tally, counted.get()))
 }
 
