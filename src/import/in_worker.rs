@@ -320,10 +320,11 @@ async fn import_files(job: &Job, files: &[File]) -> Result<Dataset, Unread> {
             let size = file.size() as u64;
             let weight = whole_weight(&name, &head, format);
             let (before, max) = (whole / weight, job.max_whole_bytes / weight);
-            let pulled = pull(file, &name, format, &mut dataset, &counted, &report);
+            // Held to the limit before a byte more is read: a file read whole that does
+            // not fit must be refused, not read first.
             limit::check_whole(&name, size, before, max)
                 .map_err(Unread::Said)
-                .and(pulled)
+                .and_then(|()| pull(file, &name, format, &mut dataset, &counted, &report))
                 .inspect(|()| whole = whole.saturating_add(size.saturating_mul(weight)))
         };
         read?;
