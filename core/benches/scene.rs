@@ -1,4 +1,4 @@
-//! Criterion benchmark of the canvas scene's build ([`Scene::build`]) at the size of the
+//! Criterion benchmark of the canvas scene's build (`Scene::build`) at the size of the
 //! 1 M-message export's network: about 49 000 people and 120 000 ties, seeded, with the
 //! skewed degrees and weights of a chat (many people with one tie of weight 1, a few hubs).
 //!
@@ -21,7 +21,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 #[path = "scene/network.rs"]
 mod network;
 
-/// Times `f` in CPU seconds of this thread (Linux's schedstat; wall time elsewhere).
+/// Times `f` in CPU seconds of this thread (Linux's schedstat; wall time elsewhere), as
+/// `benches/core.rs` does.
 fn on_cpu<T>(b: &mut criterion::Bencher, mut f: impl FnMut() -> T) {
     b.iter_custom(|iters| {
         let (wall, cpu) = (Instant::now(), thread_cpu());
@@ -42,25 +43,9 @@ fn thread_cpu() -> Option<Duration> {
 }
 
 fn scene_build(c: &mut Criterion) {
-    let network = network();
-    // The canvas draws everyone (the page lifts the most-connected limit for it).
-    let filter = Filter {
-        limit: None,
-        ..Filter::default()
-    };
-    let selection = select(&network, &filter, &[]);
-    assert_eq!(selection.count, PEOPLE);
-    let place = |n: &NodeView| (n.x * 800.0, n.y * 560.0);
+    let (network, selection) = network::drawn(network::TIES);
     c.bench_function("scene/build 49k people 120k ties", |b| {
-        on_cpu(b, || {
-            Scene::build(
-                &network,
-                &selection,
-                place,
-                Colouring::default(),
-                (800.0, 560.0),
-            )
-        })
+        on_cpu(b, || network::build(&network, &selection))
     });
 }
 

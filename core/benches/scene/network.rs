@@ -11,13 +11,14 @@ use peerscope_core::model::random::SplitMix;
 pub const PEOPLE: usize = 49_000;
 pub const TIES: usize = 120_000;
 
-/// A seeded network: ties drawn with one end skewed towards low indices (hubs), weights
+/// A seeded network of [`PEOPLE`] people and `ties` ties (at most about a third of all
+/// pairs, or the draw takes long): ties drawn with one end skewed towards low indices (hubs), weights
 /// mostly 1–3 with a long tail, roles by degree (a host, a few dozen leaders).
-pub fn network() -> NetworkView {
+pub fn network(ties: usize) -> NetworkView {
     let mut rng = SplitMix(42);
     let mut seen = std::collections::HashSet::new();
-    let mut edges = Vec::with_capacity(TIES);
-    while edges.len() < TIES {
+    let mut edges = Vec::with_capacity(ties);
+    while edges.len() < ties {
         let hub = (rng.unit().powi(3) * PEOPLE as f64) as u32;
         let other = rng.below(PEOPLE as u64) as u32;
         let (a, b) = (hub.min(other), hub.max(other));
@@ -56,10 +57,10 @@ pub fn network() -> NetworkView {
     }
 }
 
-/// The network and what the canvas draws of it: everyone (the page lifts the
+/// The network with `ties` ties and what the canvas draws of it: everyone (the page lifts the
 /// most-connected limit for the canvas) and every tie.
-pub fn drawn() -> (NetworkView, Selection) {
-    let network = network();
+pub fn drawn(ties: usize) -> (NetworkView, Selection) {
+    let network = network(ties);
     let filter = Filter {
         limit: None,
         ..Filter::default()
