@@ -7,6 +7,7 @@
 //! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
 
 use crate::model::unstable_sort::UnstableSort;
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 
 use crate::draw::view::explore::Selection;
@@ -116,9 +117,12 @@ pub struct Scene {
     pub ranked: Vec<usize>,
     /// `network.nodes` index → position in `dots` (`u32::MAX`: not drawn).
     slot: Vec<u32>,
-    /// Per person, where their ties start in `tie_ids` (one more entry than people).
-    tie_starts: Vec<u32>,
-    tie_ids: Vec<u32>,
+    /// Per person, where their ties start in the second list (one more entry than
+    /// people), and the ties' positions in `ties`: found on the first focus, not in the
+    /// build (a tenth of a build with many ties, one task the page would wait for).
+    by_person: OnceCell<(Vec<u32>, Vec<u32>)>,
+    /// How many people `network.nodes` held (the index's size).
+    people: usize,
     dot_grid: Grid,
     tie_grid: Grid,
     /// The ties as the GPU holds them (see [`classes`]).
@@ -171,7 +175,6 @@ impl Scene {
         let fade = (CLEAR_TIES / ties.len().max(1) as f64)
             .sqrt()
             .clamp(LEAST_FADE, 1.0) as f32;
-        let (tie_starts, tie_ids) = by_person(network.nodes.len(), &ties);
         let dot_grid = Grid::build(width, height, dots.iter().map(dot_box).collect());
         let tie_boxes: Vec<Rect> = ties.iter().map(tie_box).collect();
         let tie_cells = grid::cells(width, height, &tie_boxes);
@@ -186,8 +189,8 @@ impl Scene {
             ties,
             fade,
             slot,
-            tie_starts,
-            tie_ids,
+            by_person: OnceCell::new(),
+            people: network.nodes.len(),
             dot_grid,
             tie_grid,
             classes,
@@ -236,9 +239,12 @@ impl Scene {
         let mut slots: Vec<(u32, bool)> = Vec::new();
         let mut ties = Vec::new();
         if let Some(f) = focus.filter(|&f| self.dot_of(f).is_some()) {
-            let from = self.tie_starts.get(f).copied().unwrap_or(0) as usize;
-            let to = self.tie_starts.get(f + 1).copied().unwrap_or(0) as usize;
-            for &t in self.tie_ids.get(from..to).unwrap_or(&[]) {
+            let (starts, ids) = self
+                .by_person
+                .get_or_init(|| by_person(self.people, &self.ties));
+            let from = starts.get(f).copied().unwrap_or(0) as usize;
+            let to = starts.get(f + 1).copied().unwrap_or(0) as usize;
+            for &t in ids.get(from..to).unwrap_or(&[]) {
                 let Some(tie) = self.ties.get(t as usize) else {
                     continue;
                 };
