@@ -6,8 +6,8 @@
 //! Pure Rust, tested natively; `crate::ui` turns it into WebGL2 buffers or 2D canvas
 //! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
 
-use crate::model::stable_sort::StableSort;
 use crate::model::unstable_sort::UnstableSort;
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 
 use crate::draw::view::explore::Selection;
@@ -19,6 +19,7 @@ pub mod classes;
 pub mod grid;
 pub mod labels;
 pub mod name_boxes;
+pub mod order;
 pub mod pace;
 pub mod palette;
 
@@ -116,9 +117,12 @@ pub struct Scene {
     pub ranked: Vec<usize>,
     /// `network.nodes` index → position in `dots` (`u32::MAX`: not drawn).
     slot: Vec<u32>,
-    /// Per person, where their ties start in `tie_ids` (one more entry than people).
-    tie_starts: Vec<u32>,
-    tie_ids: Vec<u32>,
+    /// Per person, where their ties start in the second list (one more entry than
+    /// people), and the ties' positions in `ties`: found on the first focus, not in the
+    /// build (a tenth of a build with many ties, one task the page would wait for).
+    by_person: OnceCell<(Vec<u32>, Vec<u32>)>,
+    /// How many people `network.nodes` held (the index's size).
+    people: usize,
     dot_grid: Grid,
     tie_grid: Grid,
     /// The ties as the GPU holds them (see [`classes`]).
@@ -137,10 +141,17 @@ impl Scene {
         (width, height): (f32, f32),
     ) -> Scene {
         let max_degree = network.nodes.iter().map(|n| n.degree).max().unwrap_or(0);
-        let mut order: Vec<usize> = (0..network.nodes.len())
+        let shown: Vec<usize> = (0..network.nodes.len())
             .filter(|&i| selection.shows(i))
             .collect();
-        order.stable_sort_by_key(|&i| network.nodes.get(i).map_or(0, |n| n.degree));
+        let degrees: Vec<u32> = shown
+            .iter()
+            .map(|&i| network.nodes.get(i).map_or(0, |n| n.degree))
+            .collect();
+        let order: Vec<usize> = order::by_key(&degrees)
+            .into_iter()
+            .filter_map(|p| shown.get(p as usize).copied())
+            .collect();
         let shrink = (CLEAR_PEOPLE / order.len().max(1) as f64)
             .sqrt()
             .clamp(LEAST_DOT, 1.0);
@@ -164,11 +175,11 @@ impl Scene {
         let fade = (CLEAR_TIES / ties.len().max(1) as f64)
             .sqrt()
             .clamp(LEAST_FADE, 1.0) as f32;
-        let (tie_starts, tie_ids) = by_person(network.nodes.len(), &ties);
         let dot_grid = Grid::build(width, height, dots.iter().map(dot_box).collect());
         let tie_boxes: Vec<Rect> = ties.iter().map(tie_box).collect();
-        let classes = TieClasses::build(width, height, &ties, &tie_boxes);
-        let tie_grid = Grid::build(width, height, tie_boxes);
+        let tie_cells = grid::cells(width, height, &tie_boxes);
+        let classes = TieClasses::build(width, height, &ties, (&tie_boxes, &tie_cells));
+        let tie_grid = Grid::filed(width, height, tie_boxes, &tie_cells);
         Scene {
             width,
             height,
@@ -178,8 +189,8 @@ impl Scene {
             ties,
             fade,
             slot,
-            tie_starts,
-            tie_ids,
+            by_person: OnceCell::new(),
+            people: network.nodes.len(),
             dot_grid,
             tie_grid,
             classes,
@@ -228,9 +239,12 @@ impl Scene {
         let mut slots: Vec<(u32, bool)> = Vec::new();
         let mut ties = Vec::new();
         if let Some(f) = focus.filter(|&f| self.dot_of(f).is_some()) {
-            let from = self.tie_starts.get(f).copied().unwrap_or(0) as usize;
-            let to = self.tie_starts.get(f + 1).copied().unwrap_or(0) as usize;
-            for &t in self.tie_ids.get(from..to).unwrap_or(&[]) {
+            let (starts, ids) = self
+                .by_person
+                .get_or_init(|| by_person(self.people, &self.ties));
+            let from = starts.get(f).copied().unwrap_or(0) as usize;
+            let to = starts.get(f + 1).copied().unwrap_or(0) as usize;
+            for &t in ids.get(from..to).unwrap_or(&[]) {
                 let Some(tie) = self.ties.get(t as usize) else {
                     continue;
                 };
@@ -336,30 +350,31 @@ fn dot(
 /// drawn (recounted for a window).
 fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]) -> Vec<Tie> {
     let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
-    let mut kept: Vec<(u32, Tie)> = selection
+    let mut weights = Vec::with_capacity(selection.edges.len());
+    let kept: Vec<Tie> = selection
         .edges
         .iter()
         .filter_map(|&k| {
             let e = network.edges.get(k)?;
             let (a, b) = (at(e.a)?, at(e.b)?);
-            let ends = [a.x, a.y, b.x, b.y];
-            Some((
-                selection.weight(k),
-                Tie {
-                    a: e.a,
-                    b: e.b,
-                    ends,
-                    alpha: 0.0,
-                },
-            ))
+            weights.push(selection.weight(k));
+            Some(Tie {
+                a: e.a,
+                b: e.b,
+                ends: [a.x, a.y, b.x, b.y],
+                alpha: 0.0,
+            })
         })
         .collect();
-    kept.stable_sort_by_key(|&(weight, _)| weight);
-    let heaviest = kept.last().map_or(1, |&(w, _)| w.max(1));
-    kept.into_iter()
-        .map(|(weight, tie)| Tie {
-            alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
-            ..tie
+    let heaviest = weights.iter().copied().max().unwrap_or(1).max(1);
+    order::by_key(&weights)
+        .into_iter()
+        .filter_map(|p| {
+            let (weight, tie) = (*weights.get(p as usize)?, kept.get(p as usize)?);
+            Some(Tie {
+                alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
+                ..*tie
+            })
         })
         .collect()
 }
@@ -367,30 +382,35 @@ fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]
 /// Each person's ties (positions in `ties`), as a compressed list over `people` people.
 fn by_person(people: usize, ties: &[Tie]) -> (Vec<u32>, Vec<u32>) {
     let mut starts = vec![0u32; people + 1];
+    let mut count = |v: u32| {
+        if let Some(s) = starts.get_mut(v as usize + 1) {
+            *s += 1;
+        }
+    };
     for t in ties {
-        for v in [t.a, t.b] {
-            if let Some(s) = starts.get_mut(v as usize + 1) {
-                *s += 1;
-            }
-        }
+        count(t.a);
+        count(t.b);
     }
-    for i in 1..starts.len() {
-        let before = starts.get(i - 1).copied().unwrap_or(0);
-        if let Some(s) = starts.get_mut(i) {
-            *s += before;
-        }
+    let mut total = 0;
+    for s in starts.iter_mut() {
+        total += *s;
+        *s = total;
     }
     let mut fill = starts.clone();
-    let mut ids = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
-    for (k, t) in ties.iter().enumerate() {
-        for v in [t.a, t.b] {
-            if let Some(at) = fill.get_mut(v as usize) {
-                if let Some(slot) = ids.get_mut(*at as usize) {
-                    *slot = k as u32;
-                }
-                *at += 1;
+    let mut ids = vec![0u32; total as usize];
+    // Two calls rather than a loop over `[t.a, t.b]`, which the page's opt-level leaves
+    // as an iterator call per end.
+    let mut file = |v: u32, k: usize| {
+        if let Some(at) = fill.get_mut(v as usize) {
+            if let Some(slot) = ids.get_mut(*at as usize) {
+                *slot = k as u32;
             }
+            *at += 1;
         }
+    };
+    for (k, t) in ties.iter().enumerate() {
+        file(t.a, k);
+        file(t.b, k);
     }
     (starts, ids)
 }

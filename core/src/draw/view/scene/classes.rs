@@ -27,15 +27,22 @@ pub struct TieClasses {
 
 impl TieClasses {
     /// Classes over `ties` (sorted lightest first) of a `width` × `height` drawing, with
-    /// `boxes` their bounding boxes (same length). No ties: no classes.
-    pub fn build(width: f32, height: f32, ties: &[Tie], boxes: &[Rect]) -> TieClasses {
-        let n = ties.len().min(boxes.len());
+    /// `boxes` their bounding boxes and `cells` where a grid of that drawing files them
+    /// ([`super::grid::cells`]; all three the same length). No ties: no classes.
+    pub fn build(
+        width: f32,
+        height: f32,
+        ties: &[Tie],
+        (boxes, cells): (&[Rect], &[u32]),
+    ) -> TieClasses {
+        let n = ties.len().min(boxes.len()).min(cells.len());
         let count = n.div_ceil(LEAST_CLASS).clamp(1, CLASSES);
         let classes = (0..count)
             .filter_map(|k| {
                 let (from, to) = (k * n / count, (k + 1) * n / count);
                 let class = boxes.get(from..to)?.to_vec();
-                Some((from as u32, Grid::build(width, height, class)))
+                let keys = cells.get(from..to)?;
+                Some((from as u32, Grid::filed(width, height, class, keys)))
             })
             .filter(|(_, grid)| !grid.is_empty())
             .collect();
@@ -104,6 +111,7 @@ fn join(runs: &mut Vec<(u32, u32)>, start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draw::view::scene::grid::cells;
 
     /// `n` short ties spread over an 800 × 560 drawing, lightest first.
     fn ties(n: usize) -> (Vec<Tie>, Vec<Rect>) {
@@ -125,7 +133,8 @@ mod tests {
     #[test]
     fn the_buffer_holds_every_tie_once_class_by_class() {
         let (list, boxes) = ties(10_000);
-        let classes = TieClasses::build(800.0, 560.0, &list, &boxes);
+        let classes =
+            TieClasses::build(800.0, 560.0, &list, (&boxes, &cells(800.0, 560.0, &boxes)));
         assert_eq!(classes.classes.len(), 20);
         let mut order = classes.order();
         assert!(
@@ -139,7 +148,8 @@ mod tests {
     #[test]
     fn a_budget_keeps_the_heaviest_classes_in_view() {
         let (list, boxes) = ties(10_000);
-        let classes = TieClasses::build(800.0, 560.0, &list, &boxes);
+        let classes =
+            TieClasses::build(800.0, 560.0, &list, (&boxes, &cells(800.0, 560.0, &boxes)));
         let order = classes.order();
         let whole = [0.0, 0.0, 800.0, 560.0];
         let mut runs = Vec::new();
@@ -175,7 +185,7 @@ mod tests {
 
     #[test]
     fn no_ties_no_classes() {
-        let classes = TieClasses::build(800.0, 560.0, &[], &[]);
+        let classes = TieClasses::build(800.0, 560.0, &[], (&[], &[]));
         assert!(classes.order().is_empty());
         let mut runs = Vec::new();
         assert_eq!(classes.runs([0.0, 0.0, 1.0, 1.0], 5, &mut runs), 0);

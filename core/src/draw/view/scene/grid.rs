@@ -47,25 +47,32 @@ impl Grid {
     /// or with sides that are not numbers, are filed at the top level (checked by every
     /// query, found by none that misses them). No boxes: an empty grid.
     pub fn build(width: f32, height: f32, boxes: Vec<Rect>) -> Grid {
+        let keys = cells(width, height, &boxes);
+        Grid::filed(width, height, boxes, &keys)
+    }
+
+    /// [`Grid::build`] with each box's cell already found by [`cells`] for the same
+    /// drawing (ties filed in two grids find their cells once). A box without a cell in
+    /// `keys` is filed at the top level.
+    pub fn filed(width: f32, height: f32, boxes: Vec<Rect>, keys: &[u32]) -> Grid {
         let (width, height) = (positive(width), positive(height));
-        let cells = cells_to(MAX_LEVEL);
-        let keys: Vec<u32> = boxes.iter().map(|b| key(width, height, b)).collect();
-        let mut starts = vec![0u32; cells + 1];
-        for &k in &keys {
-            if let Some(slot) = starts.get_mut(k as usize + 1) {
+        let top = level_start(0) as u32;
+        let key = |id: usize| keys.get(id).copied().unwrap_or(top);
+        let mut starts = vec![0u32; cells_to(MAX_LEVEL) + 1];
+        for id in 0..boxes.len() {
+            if let Some(slot) = starts.get_mut(key(id) as usize + 1) {
                 *slot += 1;
             }
         }
-        for i in 1..starts.len() {
-            let before = starts.get(i - 1).copied().unwrap_or(0);
-            if let Some(slot) = starts.get_mut(i) {
-                *slot += before;
-            }
+        let mut total = 0;
+        for slot in starts.iter_mut() {
+            total += *slot;
+            *slot = total;
         }
         let mut fill = starts.clone();
-        let mut ids = vec![0u32; keys.len()];
-        for (id, &k) in keys.iter().enumerate() {
-            if let Some(at) = fill.get_mut(k as usize) {
+        let mut ids = vec![0u32; boxes.len()];
+        for id in 0..boxes.len() {
+            if let Some(at) = fill.get_mut(key(id) as usize) {
                 if let Some(slot) = ids.get_mut(*at as usize) {
                     *slot = id as u32;
                 }
@@ -150,8 +157,27 @@ impl Grid {
     }
 }
 
-/// Where a box is filed: the flat cell number of its level and top-left cell.
-fn key(width: f32, height: f32, b: &Rect) -> u32 {
+/// Where each of `boxes` of a `width` × `height` drawing is filed: the flat cell number of
+/// its level and top-left cell (for [`Grid::filed`]). Sides that are not positive numbers
+/// count as 1, as in [`Grid::build`].
+pub fn cells(width: f32, height: f32, boxes: &[Rect]) -> Vec<u32> {
+    let (width, height) = (positive(width), positive(height));
+    // Each level's cell size, found once rather than for every box (the same divisions).
+    let sizes: Vec<(f32, f32)> = (0..=MAX_LEVEL)
+        .map(|level| {
+            let side = (1u32 << level) as f32;
+            (width / side, height / side)
+        })
+        .collect();
+    boxes
+        .iter()
+        .map(|b| key(width, height, &sizes, b))
+        .collect()
+}
+
+/// Where a box is filed: the flat cell number of its level and top-left cell; `sizes` are
+/// the cells' width and height at each level, coarsest first.
+fn key(width: f32, height: f32, sizes: &[(f32, f32)], b: &Rect) -> u32 {
     let [left, top, right, bottom] = *b;
     let inside = b.iter().all(|v| v.is_finite())
         && left >= 0.0
@@ -164,13 +190,14 @@ fn key(width: f32, height: f32, b: &Rect) -> u32 {
         return level_start(0) as u32;
     }
     let (w, h) = (right - left, bottom - top);
+    // The finest level whose cells hold the box; level 0 holds every box inside. A plain
+    // loop: at the page's opt-level a `find` closure is a call per level and box.
     let mut level = MAX_LEVEL;
     while level > 0 {
-        let side = (1u32 << level) as f32;
-        if w <= width / side && h <= height / side {
-            break;
+        match sizes.get(level as usize) {
+            Some(&(cw, ch)) if w <= cw && h <= ch => break,
+            _ => level -= 1,
         }
-        level -= 1;
     }
     let side = 1u32 << level;
     let cell = |v: f32, size: f32| ((v / size * side as f32) as u32).min(side - 1);
@@ -232,6 +259,18 @@ mod tests {
             assert_eq!(sorted(&grid, area), want, "{area:?}");
         }
         assert_eq!(grid.len(), 3000);
+    }
+
+    #[test]
+    fn cells_found_once_file_as_the_build_does() {
+        let all = boxes(3000);
+        let keys = cells(800.0, 560.0, &all);
+        let filed = Grid::filed(800.0, 560.0, all.clone(), &keys);
+        let built = Grid::build(800.0, 560.0, all.clone());
+        assert_eq!(filed.order(), built.order());
+        assert_eq!(filed.starts, built.starts);
+        let short = Grid::filed(800.0, 560.0, all, &keys[..10]);
+        assert_eq!(short.len(), 3000, "boxes without a cell go to the top");
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! for the system sans-serif the page uses, so estimated boxes that do not overlap give
 //! drawn names that do not either.
 
+use super::order::smallest;
 use crate::draw::view::{NetworkView, Role};
-use crate::model::stable_sort::StableSort;
 
 /// Estimated advance of one narrow character, as a share of the font size (bold included).
 pub const WIDE: f64 = 0.62;
@@ -63,10 +63,11 @@ pub fn ranked(network: &NetworkView, order: &[usize]) -> Vec<usize> {
             (tier, u32::MAX - n.degree)
         })
     };
-    let mut out = order.to_vec();
-    out.stable_sort_by_key(|&i| rank(i));
-    out.truncate(CANDIDATES);
-    out
+    // Only the first few of the stable order are kept, so only those are found.
+    smallest(CANDIDATES, order.iter().map(|&i| rank(i)))
+        .into_iter()
+        .filter_map(|p| order.get(p).copied())
+        .collect()
 }
 
 /// The estimated box of `text` at `font` units: [`WIDE`] of the font per character, a
@@ -250,6 +251,41 @@ mod tests {
         };
         assert_eq!(ranked(&network, &[0, 1, 2, 3]), vec![2, 1, 0, 3]);
         assert!(ranked(&network, &[]).is_empty());
+    }
+
+    #[test]
+    fn ranked_is_the_head_of_the_stable_sort_with_ties_in_rank() {
+        use crate::model::random::SplitMix;
+        use crate::model::stable_sort::StableSort;
+        let mut rng = SplitMix(3);
+        let roles = [Role::Host, Role::Leader, Role::Core, Role::Audience];
+        let nodes: Vec<NodeView> = (0..4000)
+            .map(|_| NodeView {
+                role: roles[rng.below(40).min(3) as usize],
+                degree: rng.below(6) as u32,
+                ..NodeView::default()
+            })
+            .collect();
+        let network = NetworkView {
+            nodes,
+            ..NetworkView::default()
+        };
+        let mut order: Vec<usize> = (0..4100).collect();
+        rng.shuffle(&mut order);
+        let tier = |r: Role| match r {
+            Role::Host => 0,
+            Role::Leader => 1,
+            _ => 2,
+        };
+        let mut want = order.clone();
+        want.stable_sort_by_key(|&i| {
+            network
+                .nodes
+                .get(i)
+                .map_or((3, 0), |n| (tier(n.role), u32::MAX - n.degree))
+        });
+        want.truncate(CANDIDATES);
+        assert_eq!(ranked(&network, &order), want);
     }
 
     #[test]
