@@ -17,11 +17,10 @@ use std::task::{ready, Context, Poll};
 
 use peerscope_core::import::fed::Fed;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
-use crate::import::blob_reader::nudge_collector;
+use crate::import::blob_reader::{nudge_collector, unreadable};
 
 /// The first piece: the file's first MiB, as much as the CLI's reader shows the importer
 /// to tell the format, and small so that the parse starts soon.
@@ -148,15 +147,4 @@ impl<P: FnMut(u64)> Fed for BlobFeed<'_, P> {
         self.taken += n;
         Poll::Ready(Ok(n as usize))
     }
-}
-
-/// The error for a read the browser refused.
-fn unreadable(e: JsValue) -> io::Error {
-    let why = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| "the browser refused".into());
-    io::Error::other(format!(
-        "the file changed or went away while it was read: {why}"
-    ))
 }

@@ -86,15 +86,6 @@ impl<'a, P: FnMut(u64)> BlobReader<'a, P> {
 
     /// Bytes `at..end` of the file, as a fresh JS array.
     fn read_slice(&self, at: u64, end: u64) -> io::Result<js_sys::Uint8Array> {
-        let unreadable = |e: JsValue| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "the browser refused".into());
-            io::Error::other(format!(
-                "the file changed or went away while it was read: {why}"
-            ))
-        };
         let slice = self
             .file
             .slice_with_f64_and_f64(at as f64, end as f64)
@@ -182,4 +173,15 @@ pub(crate) fn nudge_collector(read: usize) {
     for _ in 0..(read >> 20).max(1) {
         drop(js_sys::Array::new_with_length(NUDGE_ELEMENTS));
     }
+}
+
+/// The error for a read the browser refused (this reader's and `blob_feed.rs`'s).
+pub(crate) fn unreadable(e: JsValue) -> io::Error {
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the browser refused".into());
+    io::Error::other(format!(
+        "the file changed or went away while it was read: {why}"
+    ))
 }
