@@ -14,7 +14,57 @@
  * glue), which takes this worker's messages over and answers the job. The page sees the
  * same worker answer as always, so progress, Cancel (which ends the worker) and the
  * re-analysis of the files already read work unchanged.
+ *
+ * The import reads a streamed file in pieces through peerscopeReadPiece below, which asks
+ * a reader worker of this worker's own (www/reader.js, started here at once, so it is ready
+ * before a file is picked) and gets each piece's bytes transferred: the browser's delivery
+ * of the bytes then runs on that thread while this one parses. Ending this worker (Cancel)
+ * ends its reader too. Without a reader (the browser would not start one, or it failed),
+ * a piece is read here.
  */
+const readDirect = (file, start, end) => file.slice(start, end).arrayBuffer();
+let reader = null;
+let asked = 0;
+const answers = new Map();
+const fileIds = new WeakMap();
+let files = 0;
+
+/** Stops asking the reader; whatever it still owes is read here. */
+const withoutReader = () => {
+  if (reader) reader.terminate();
+  reader = null;
+  for (const owed of answers.values()) owed.direct();
+  answers.clear();
+};
+
+try {
+  reader = new Worker(new URL('reader.js', import.meta.url), { name: 'peerscope-read' });
+  reader.onmessage = ({ data }) => {
+    const owed = answers.get(data.seq);
+    answers.delete(data.seq);
+    if (!owed) return;
+    if (data.bytes) owed.resolve(data.bytes);
+    else owed.direct();
+  };
+  reader.onerror = withoutReader;
+} catch {
+  reader = null;
+}
+
+/** The bytes of `file` from `start` to `end` (a promise of an ArrayBuffer); `then`, the size
+ * of the piece that will be asked for next, lets the reader read it ahead. A piece the
+ * reader could not read is read here, so its error is the browser's own. */
+self.peerscopeReadPiece = (file, start, end, then) => {
+  if (!reader) return readDirect(file, start, end);
+  if (!fileIds.has(file)) fileIds.set(file, ++files);
+  const seq = ++asked;
+  return new Promise((resolve, reject) => {
+    const direct = () => readDirect(file, start, end).then(resolve, reject);
+    answers.set(seq, { resolve, direct });
+    reader.postMessage({ seq, id: fileIds.get(file), file, start, end, then });
+  });
+};
+
 self.onmessage = async (event) => {
   self.onmessage = null;
   const glueAddress = event.data.glue;

@@ -21,6 +21,13 @@ const PERSON: &str = "person:";
 /// The host list names at most this many people (the most connected), plus the chosen one.
 const MAX_LISTED: usize = 300;
 
+/// Up to this many people the host list is whole from the first paint; past it, the first
+/// paint of a report lists only the chosen host ([`ChoicesProps::whole_list`]). Measured on
+/// the 100 k export: the 300 options were most of the elements a verdict added and about
+/// 30 ms of its first layout (docs/PERFORMANCE.md, "From the pick to the verdict, session
+/// 12"); the small exports of the tests and the sample are always listed whole.
+const LISTED_AT_ONCE: usize = 50;
+
 /// Props of [`Choices`].
 #[derive(Properties, PartialEq)]
 pub struct ChoicesProps {
@@ -33,6 +40,10 @@ pub struct ChoicesProps {
     #[prop_or_default]
     pub pseudonyms: Option<Shared<Pseudonyms>>,
     pub on_action: Callback<Action>,
+    /// The host list may name everyone it names ([`MAX_LISTED`]); `false` on a big
+    /// report's first paint, when it names only the chosen host ([`LISTED_AT_ONCE`]).
+    #[prop_or(true)]
+    pub whole_list: bool,
 }
 
 /// Three selects, each change re-running the analysis, and the `#anonymise` switch.
@@ -60,7 +71,9 @@ pub fn Choices(props: &ChoicesProps) -> Html {
         (HostChoice::Detect, None) => DETECT.to_string(),
     };
     let uncertain = report.hosts.iter().any(|host| host.uncertain);
-    let listed = listed_people(&props.analysis.participants, &selected_host);
+    let participants = &props.analysis.participants;
+    let whole = props.whole_list || participants.len() <= LISTED_AT_ONCE;
+    let listed = listed_people(participants, &selected_host, whole);
 
     let profile = props.options.profile;
     let goal = props.options.goal;
@@ -115,11 +128,17 @@ pub fn Choices(props: &ChoicesProps) -> Html {
     }
 }
 
-/// The most connected people, and the chosen host even when they are further down.
-fn listed_people<'a>(participants: &'a [PersonRef], selected: &str) -> Vec<&'a PersonRef> {
-    let mut listed: Vec<&PersonRef> = participants.iter().take(MAX_LISTED).collect();
+/// The most connected people (none unless `whole`), and the chosen host even when they
+/// are further down.
+fn listed_people<'a>(
+    participants: &'a [PersonRef],
+    selected: &str,
+    whole: bool,
+) -> Vec<&'a PersonRef> {
+    let first = if whole { MAX_LISTED } else { 0 };
+    let mut listed: Vec<&PersonRef> = participants.iter().take(first).collect();
     let chosen = selected.strip_prefix(PERSON);
-    let beyond = participants.iter().skip(MAX_LISTED);
+    let beyond = participants.iter().skip(first);
     listed.extend(beyond.filter(|person| Some(person.id.as_str()) == chosen));
     listed
 }

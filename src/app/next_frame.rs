@@ -1,6 +1,8 @@
-//! [`after_a_paint`]: work put off until the page has had a chance to paint.
+//! [`after_a_paint`]: work put off until the page has had a chance to paint, and
+//! [`use_painted_since`], which tells a component whether that has happened.
 
 use wasm_bindgen::prelude::*;
+use yew::prelude::*;
 
 /// Runs `work` in a task of its own after the browser's next paint, so the task that asked
 /// for it ends and what is already on screen is painted before `work` adds more: reading a
@@ -31,4 +33,20 @@ pub fn after_a_paint(work: impl FnOnce() + 'static) {
             work();
         }
     }
+}
+
+/// Whether the page has painted since it first rendered with `key` (e.g. the request whose
+/// report is on screen): `false` while `key` is new, `true` from a task after the next
+/// paint ([`after_a_paint`]), which renders the component again. What is not needed on
+/// the first paint of a report can wait for it.
+#[hook]
+pub fn use_painted_since(key: u32) -> bool {
+    let painted = use_state_eq(|| None::<u32>);
+    {
+        let painted = painted.clone();
+        use_effect_with(key, move |&key| {
+            after_a_paint(move || painted.set(Some(key)))
+        });
+    }
+    *painted == Some(key)
 }

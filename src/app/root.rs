@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::app::choices::Choices;
 use crate::app::embed::use_report_height;
+use crate::app::next_frame::use_painted_since;
 use crate::app::shared::Shared;
 use crate::app::start::Start;
 use crate::app::state::{Action, Inputs, Source, State};
@@ -89,6 +90,8 @@ pub fn Page(props: &PageProps) -> Html {
     // On a big export the verdict comes first; the drawing, the charts (which count the
     // drawing's ties) and the downloads follow with the layout.
     let laid_out = state.shown.as_ref().is_none_or(|shown| shown.laid_out);
+    // A new report's first paint is the verdict's: the host list's hundreds of names follow.
+    let whole_list = use_painted_since(drawn);
 
     html! {
         <div class={classes!("drop-area", drop_target.dragging.then_some("dragging"),
@@ -110,7 +113,7 @@ pub fn Page(props: &PageProps) -> Html {
             <p id="error" class="error" role="alert">{ hidden.sentence(state.error.clone().unwrap_or_default()) }</p>
             if let Some(analysis) = analysis {
                 <Choices options={state.options().clone()} analysis={analysis.clone()}
-                    {pseudonyms} {on_action} />
+                    {pseudonyms} {on_action} {whole_list} />
                 <VerdictPanel analysis={analysis.clone()} arrival={arrival(&state)} />
                 if laid_out {
                     <NetworkPanel analysis={analysis.clone()} request={drawn} />

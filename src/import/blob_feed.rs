@@ -2,7 +2,9 @@
 //! its pieces arrive: each piece is read with `Blob.arrayBuffer()`, which does not block,
 //! and the next one is asked for as soon as the parse starts on this one, so the browser
 //! reads while wasm parses. Only DiscordChatExporter and Telegram chat exports are read
-//! so (`import::feeds`); every other format goes through [`super::blob_reader`].
+//! so (`import::feeds`); every other format goes through [`super::blob_reader`]. In the
+//! import worker the pieces come from its reader worker (`www/reader.js`, [`read_piece`]),
+//! which takes the delivery of the bytes off the parsing thread.
 //!
 //! Why not `FileReaderSync` as [`super::blob_reader`] does: the worker then sat in one
 //! synchronous call for the whole import, waiting on each 16 MiB read with nothing to
@@ -17,6 +19,7 @@ use std::task::{ready, Context, Poll};
 
 use peerscope_core::import::fed::Fed;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
@@ -89,10 +92,7 @@ impl<'a, P: FnMut(u64)> BlobFeed<'a, P> {
             PIECE_BYTES
         };
         let end = self.size.min(self.next + piece);
-        let read = self
-            .file
-            .slice_with_f64_and_f64(self.next as f64, end as f64)
-            .map(|blob| JsFuture::from(blob.array_buffer()));
+        let read = read_piece(self.file, self.next, end);
         let len = end - self.next;
         self.ahead = Some(Ahead { read, end, len });
         self.next = end;
@@ -128,6 +128,23 @@ impl<'a, P: FnMut(u64)> BlobFeed<'a, P> {
         (self.on_piece)(end);
         Poll::Ready(Ok(true))
     }
+}
+
+/// Asks for the bytes of `file` from `start` to `end`: from `www/worker.js`'s
+/// `peerscopeReadPiece` when there is one (its reader worker reads them, and the next
+/// [`PIECE_BYTES`] ahead, on a thread of its own), else with `Blob.arrayBuffer()` here.
+fn read_piece(file: &File, start: u64, end: u64) -> Result<JsFuture, JsValue> {
+    let elsewhere = js_sys::Reflect::get(&js_sys::global(), &"peerscopeReadPiece".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(elsewhere) = elsewhere else {
+        let blob = file.slice_with_f64_and_f64(start as f64, end as f64)?;
+        return Ok(JsFuture::from(blob.array_buffer()));
+    };
+    let [start, end, then] = [start, end, PIECE_BYTES].map(|n| JsValue::from(n as f64));
+    let args = js_sys::Array::of4(file, &start, &end, &then);
+    let promise = elsewhere.apply(&JsValue::NULL, &args)?;
+    Ok(JsFuture::from(js_sys::Promise::resolve(&promise)))
 }
 
 impl<P: FnMut(u64)> Fed for BlobFeed<'_, P> {
