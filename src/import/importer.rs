@@ -61,6 +61,9 @@ struct Inner {
     worker: Option<ImportWorker>,
     phase: Phase,
     pending: Option<Pending>,
+    /// The job whose verdict came and whose network has not: the worker is laying it out,
+    /// and a crash now must be told as that job's failure (the page waits for the drawing).
+    laying_out: Option<u32>,
     /// The stop flag of the main-thread run in progress, if any.
     fallback: Option<Rc<Cell<bool>>>,
 }
@@ -73,6 +76,7 @@ impl Importer {
             worker: None,
             phase: Phase::Starting,
             pending: None,
+            laying_out: None,
             fallback: None,
         })))
     }
@@ -230,6 +234,7 @@ impl Importer {
                 actions
             }
             Event::Said(FromWorker::Laid { id, network }) => {
+                self.0.borrow_mut().laying_out.take_if(|job| *job == id);
                 return self.later(network_from_js(&network).map(|n| (id, Part::Network(n))));
             }
             Event::Said(FromWorker::Interval { id, report }) => {
@@ -301,23 +306,27 @@ impl Importer {
     }
 
     /// The worker died: before it was ready, it is broken; after, the job it was on (if
-    /// any) failed, and a fresh worker takes the next one.
+    /// any) failed, and so did the one it was laying out after its verdict (the page shows
+    /// that verdict and waits for the drawing: without a word it would wait forever); a
+    /// fresh worker takes the next one. (The reducer drops the answer to an older request.)
     fn crashed(&self, why: &str) -> Vec<Action> {
         if self.0.borrow().phase == Phase::Starting {
             return self.broken();
         }
-        let lost = self.0.borrow_mut().pending.take();
+        let (pending, laying_out) = {
+            let mut inner = self.0.borrow_mut();
+            (inner.pending.take(), inner.laying_out.take())
+        };
         self.restart();
-        match lost {
-            Some(p) => vec![Action::Analysed {
-                id: p.id,
-                result: Err(format!(
-                    "The import stopped before the end ({why}): the browser may have run out \
-                     of memory for these files; try fewer files, or the command-line tool."
-                )),
-            }],
-            None => Vec::new(),
-        }
+        let lost = pending.map(|p| p.id).into_iter().chain(laying_out);
+        lost.map(|id| Action::Analysed {
+            id,
+            result: Err(format!(
+                "The import stopped before the end ({why}): the browser may have run out of \
+                 memory for these files; try fewer files, or the command-line tool."
+            )),
+        })
+        .collect()
     }
 
     /// Job `id` answered (`network_follows`: its layout and interval come later, and the
@@ -332,6 +341,7 @@ impl Importer {
         if inner.pending.as_ref().is_some_and(|p| p.id == id) {
             inner.pending = None;
         }
+        inner.laying_out = (network_follows && result.is_ok()).then_some(id);
         match result {
             Ok((analysis, stats)) if network_follows => vec![
                 Action::Measured { id, stats },

@@ -16,7 +16,9 @@
 //!   streams in the worker, while a CSV over it is refused by the worker once it has the
 //!   first slice, the export's report staying; without a worker (every file read whole),
 //!   the export is refused before reading;
-//! - with `?worker=0` the main-thread fallback reads in slices to the same report.
+//! - with `?worker=0` the main-thread fallback reads in slices to the same report;
+//! - a worker that dies while it lays a re-analysis out is said in one sentence, and the
+//!   next choice re-reads the file in a fresh worker ([`crash`]).
 //!
 //! The exports are written once into `target/e2e/import/` by `benches/gen_discord.py`
 //! (seeded: same seed, same bytes). By hand, after a release build:
@@ -24,6 +26,8 @@
 //! ```text
 //! cargo test -p peerscope-web --test e2e import:: -- --ignored --test-threads=1
 //! ```
+
+mod crash;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -58,7 +58,7 @@ mod tests {
     use super::super::{Action, Inputs};
     use super::*;
     use peerscope_core::import::{import, sample};
-    use peerscope_core::model::options::{Goal, Options};
+    use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
     use peerscope_core::report::analyze::{analyze_in_stages, Analysis, Stage};
     use yew::Reducible;
 
@@ -134,5 +134,78 @@ mod tests {
         let shown = state.shown.clone().unwrap();
         assert!(shown.laid_out && shown.request.id == id);
         assert_eq!(state.options().goal, Goal::Reach, "the newer choice stays");
+    }
+
+    /// The sample's report on screen with its network (request `old`), then a new goal
+    /// asked: what the page holds when a choice re-analyses a big export's kept files.
+    fn re_analysing() -> (Rc<State>, u32, Shared<Analysis>, NetworkView, Report) {
+        let state = Rc::new(State::with_sample());
+        let (first, network, later) = staged(&state.asked.options);
+        let (old, verdict) = (state.asked.id, Shared::new(first));
+        let state = state
+            .reduce(Action::Verdict {
+                id: old,
+                analysis: verdict.clone(),
+            })
+            .reduce(Action::Completed {
+                id: old,
+                part: Part::Network(network.clone()),
+            })
+            .reduce(Action::SetGoal(Goal::Reach));
+        (state, old, verdict, network, later)
+    }
+
+    /// The orders the importer can deliver parts in while a choice re-analyses the kept
+    /// files: each part lands on its own report or nowhere, the new report gets its own
+    /// network, and a choice made meanwhile never snaps back.
+    #[test]
+    fn late_parts_of_the_last_analysis_never_touch_the_next_nor_its_choices() {
+        let (state, old, verdict, network, later) = re_analysing();
+        let part = |id, part| Action::Completed { id, part };
+        let new = state.asked.id;
+        // The old interval lands on the old report; the re-analysis still runs.
+        let state = state.reduce(part(old, Part::Interval(Box::new(later))));
+        assert_eq!((state.asked.id, state.options().goal), (new, Goal::Reach));
+        assert_eq!(state.shown.as_ref().unwrap().request.id, old);
+        let state = state.reduce(Action::Verdict {
+            id: new,
+            analysis: verdict,
+        });
+        let shown = state.shown.clone().unwrap();
+        assert!(!shown.laid_out && shown.request.id == new);
+        // Old parts after the new verdict are dropped, not laid on the new report.
+        for stale in [Part::People(Vec::new()), Part::Network(network.clone())] {
+            let after = Rc::clone(&state).reduce(part(old, stale));
+            assert!(Rc::ptr_eq(&after, &state), "a stale part changed the page");
+        }
+        // A profile picked while the new network is laid out keeps the new goal, and the
+        // new network still lands on the new report.
+        let state = state
+            .reduce(Action::SetProfile(Profile::Startup))
+            .reduce(part(new, Part::Network(network)));
+        assert_eq!(state.asked.options.goal, Goal::Reach);
+        let shown = state.shown.clone().unwrap();
+        assert!(shown.laid_out && shown.request.id == new);
+    }
+
+    /// The importer fails the job whose network a dead worker was laying out: the page
+    /// says so under that job's verdict, and the next choice starts from its choices.
+    #[test]
+    fn a_worker_dying_after_the_verdict_is_said_and_keeps_the_choices() {
+        let (state, _, verdict, _, _) = re_analysing();
+        let new = state.asked.id;
+        let state = state
+            .reduce(Action::Verdict {
+                id: new,
+                analysis: verdict,
+            })
+            .reduce(Action::Analysed {
+                id: new,
+                result: Err("stopped".into()),
+            });
+        assert_eq!(state.error.as_deref(), Some("stopped"));
+        assert!(state.loading.is_none() && state.shown.as_ref().unwrap().request.id == new);
+        let state = state.reduce(Action::SetHosts(HostChoice::None));
+        assert_eq!(state.asked.options.goal, Goal::Reach, "the goal stays");
     }
 }
