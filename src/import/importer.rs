@@ -22,7 +22,7 @@ use crate::import::fallback;
 use crate::import::loading::{Loading, Runner};
 use crate::import::messages::{from_js, FromWorker, Job};
 use crate::import::network_wire::network_from_js;
-use crate::import::people_wire;
+use crate::import::people_later;
 use crate::import::worker::{Event, ImportWorker};
 use peerscope_core::model::options::Options;
 
@@ -226,7 +226,7 @@ impl Importer {
                 let actions = self.finished(id, done(analysis, stats), network_follows);
                 if !people.is_null() {
                     // A big export's people are read back in a task of their own.
-                    self.people_later(id, people);
+                    people_later::read(id, people, self.0.borrow().report.clone());
                 }
                 actions
             }
@@ -257,24 +257,6 @@ impl Importer {
         };
         let report = self.0.borrow().report.clone();
         after_a_paint(move || report.emit(action));
-    }
-
-    /// Reads job `id`'s participants (`people`, [`people_wire`]'s columns) back in a task
-    /// after the next paint and adds them to the report on screen ([`Part::People`]): on
-    /// the 1 M-message export (49 000 people) reading them with the verdict made its pause
-    /// half as long again.
-    fn people_later(&self, id: u32, people: JsValue) {
-        let report = self.0.borrow().report.clone();
-        after_a_paint(move || {
-            let action = match people_wire::people_from_js(&people) {
-                Ok(people) => Action::Completed {
-                    id,
-                    part: Part::People(people),
-                },
-                Err(sentence) => Action::Fail(sentence),
-            };
-            report.emit(action);
-        });
     }
 
     fn ready(&self) -> Vec<Action> {

@@ -1,6 +1,6 @@
 //! A big export's participants as the import worker hands them to the page: columns, which
 //! the page reads back in a task of their own after the verdict is painted
-//! (`src/import/importer.rs`).
+//! (`src/import/people_later.rs`).
 //!
 //! The verdict goes with the first [`FIRST_PEOPLE`] (the host list's), and every
 //! participant follows as two columns: `text` (each person's id then name, one after the
