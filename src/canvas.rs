@@ -4,5 +4,6 @@ pub mod canvas2d;
 pub mod canvas_view;
 pub mod gl_loss;
 pub mod paint;
+pub mod painter;
 pub mod shaders;
 pub mod webgl;

@@ -13,6 +13,8 @@ pub mod limit;
 pub mod loading;
 pub mod messages;
 pub mod network_wire;
+pub mod people_later;
+pub mod people_wire;
 pub mod read;
 pub mod sample;
 pub mod unpacked;

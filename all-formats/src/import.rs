@@ -21,3 +21,5 @@ pub mod loading;
 pub mod messages;
 #[path = "../../src/import/network_wire.rs"]
 pub mod network_wire;
+#[path = "../../src/import/people_wire.rs"]
+pub mod people_wire;

@@ -50,16 +50,19 @@ impl Name {
 /// frame's cost on the 2D canvas (Chromium does it on the page's thread when the frame is
 /// committed): traced on the 1 M-message export, 49 000 dots took 330–800 ms under load
 /// and their ties 25–35 ms. Past this many dots in view a picture is painted over several
-/// frames, the ties and the first dots in the first, the next dots on top of them in each
-/// frame after (docs/PERFORMANCE.md, "Frames at 1 M, session 11").
+/// frames: the ties alone in the first, then this many dots on top of them in each frame
+/// after (docs/PERFORMANCE.md, "Frames at 1 M, session 11" and "session 12").
 pub const DOTS_PER_FRAME: usize = 6_000;
 
-/// Which dots one call of [`paint`] paints: those at positions `from` to `from + most` of
-/// the picture's dots in painting order (by colour, in order of first appearance). The
-/// call from 0 clears the picture and strokes the ties first; the one that reaches the
-/// last dot adds the hosts' rings and what is lit.
+/// What one call of [`paint`] paints. `afresh`: it clears the picture and strokes the
+/// ties, then fills every dot if no more than `most` are in view, else none (the ties and
+/// 6 000 dots in one frame were the 1 M-message export's longest frame). Otherwise, the
+/// dots at positions `from` to `from + most` of the picture's dots in painting order (by
+/// colour, in order of first appearance). The call that reaches the last dot adds the
+/// hosts' rings and what is lit.
 #[derive(Debug, Clone, Copy)]
 pub struct Slice {
+    pub afresh: bool,
     pub from: usize,
     pub most: usize,
 }
@@ -67,6 +70,7 @@ pub struct Slice {
 impl Slice {
     /// The whole picture in one call.
     pub const WHOLE: Slice = Slice {
+        afresh: true,
         from: 0,
         most: usize::MAX,
     };
@@ -86,7 +90,7 @@ pub fn paint(
     scratch: &mut Vec<u32>,
 ) -> Result<(usize, Option<usize>), JsValue> {
     let (w, h) = (f64::from(target.width), f64::from(target.height));
-    let first = slice.from == 0;
+    let first = slice.afresh;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     ctx.set_global_alpha(1.0);
     if first {
@@ -117,12 +121,19 @@ pub fn paint(
     };
     scratch.clear();
     scene.dots_in(area, scratch);
-    let end = slice.from.saturating_add(slice.most).min(scratch.len());
+    let (from, most) = match slice.afresh {
+        true if scratch.len() > slice.most => (0, 0),
+        true => (0, usize::MAX),
+        false => (slice.from, slice.most),
+    };
+    let end = from.saturating_add(most).min(scratch.len());
     let shrink = 1.0 / v.zoom().max(1.0).sqrt();
     let dots = scratch.iter().filter_map(|&k| scene.dots.get(k as usize));
     let rest = (end < scratch.len()).then_some(end);
     let look = (&target.theme, shrink, pixel, shade);
-    fill_dots(ctx, dots, look, (slice.from, end), rest.is_none())?;
+    if end > from || rest.is_none() {
+        fill_dots(ctx, dots, look, (from, end), rest.is_none())?;
+    }
     if dim && rest.is_none() {
         let accent = target.theme.accent;
         stroke_ties(ctx, lit.ties.iter(), &accent, 1.0, 1.8 * pixel);

@@ -6,7 +6,7 @@
 //! uniform. While the picture changes, frames draw the heaviest ties that fit the pace
 //! [`Pace`] learnt; [`STILL_MS`] after the last change one frame draws up to all of them.
 //! On the 2D canvas a picture with more dots in view than [`canvas2d::DOTS_PER_FRAME`] is
-//! painted over several frames: the ties and the first dots, then the next dots on top.
+//! painted over several frames: the ties alone, then that many dots a frame on top.
 //! After every painted frame one more callback is asked for, only to time that frame.
 //!
 //! When the browser takes the WebGL context away ([`crate::canvas::gl_loss`]) the frames go to
@@ -24,6 +24,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::canvas::canvas2d;
 use crate::canvas::gl_loss::{self, Listeners};
+use crate::canvas::painter::Painter;
 use crate::canvas::webgl::WebGl;
 use peerscope_core::draw::view::scene::choice::CanvasKind;
 use peerscope_core::draw::view::scene::pace::Pace;
@@ -44,80 +45,6 @@ pub struct Target {
     pub height: u32,
     pub dpr: f64,
     pub theme: Theme,
-}
-
-/// The renderer behind the canvas.
-enum Painter {
-    Gl(Box<WebGl>),
-    Flat(CanvasRenderingContext2d),
-}
-
-impl Painter {
-    /// The painter `kind` asks for: WebGL2 where the browser has a usable one (for
-    /// [`CanvasKind::Auto`], one on a GPU), else the 2D canvas.
-    ///
-    /// WebGL2 is tried on a spare canvas first: once a canvas has a WebGL context it can
-    /// never have a 2D one, so a WebGL2 that turns out unusable (shaders refused, software
-    /// only) must not touch the canvas on the page.
-    fn on(canvas: &HtmlCanvasElement, kind: CanvasKind) -> Option<Painter> {
-        let usable = || match kind {
-            CanvasKind::WebGl2 => gl_probe().is_some(),
-            _ => gl_probe() == Some(Probe::Hardware),
-        };
-        if kind != CanvasKind::Flat && usable() {
-            if let Some(gl) = WebGl::new(canvas) {
-                return Some(Painter::Gl(Box::new(gl)));
-            }
-        }
-        let ctx = canvas.get_context("2d").ok()??;
-        ctx.dyn_into().ok().map(Painter::Flat)
-    }
-
-    /// `webgl2` or `canvas2d`, as `#network[data-renderer]` says: `canvas2d` too while a
-    /// lost WebGL context leaves the painting to the stand-in.
-    fn name(&self) -> &'static str {
-        match self {
-            Painter::Gl(gl) if !gl.lost() => "webgl2",
-            _ => "canvas2d",
-        }
-    }
-
-    fn lost(&self) -> bool {
-        matches!(self, Painter::Gl(gl) if gl.lost())
-    }
-}
-
-/// What a WebGL2 context on a spare canvas turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Probe {
-    Hardware,
-    Software,
-}
-
-thread_local! {
-    /// [`gl_probe`]'s answer once asked: the browser's WebGL does not change while the page
-    /// lives, and asking costs about 70 ms in headless Chromium (most of it the context).
-    static PROBED: std::cell::Cell<Option<Option<Probe>>> = const { std::cell::Cell::new(None) };
-}
-
-/// Whether a WebGL2 context can be had and draws (shaders compiled), and on what; `None`
-/// when it cannot. Tried once per page on a spare canvas (see [`Painter::on`]).
-fn gl_probe() -> Option<Probe> {
-    if let Some(known) = PROBED.get() {
-        return known;
-    }
-    let spare = gloo::utils::document().create_element("canvas").ok();
-    let spare = spare.and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
-    let gl = spare.as_ref().and_then(WebGl::new);
-    let probe = gl.map(|gl| {
-        if gl.software() {
-            Probe::Software
-        } else {
-            Probe::Hardware
-        }
-    });
-    PROBED.set(Some(probe));
-    probe
 }
 
 /// Everything the next frame needs, shared by the component and the callbacks.
@@ -348,9 +275,10 @@ impl Live {
             self.pace.learn(drawn, now - start);
         }
         let fresh = self.changed || self.still;
+        // `None`: the picture starts again.
         let from = match self.rest {
-            _ if fresh => 0,
-            Some(from) => from,
+            _ if fresh => None,
+            Some(from) => Some(from),
             None => return false,
         };
         let total = self.scene.ties.len();
@@ -370,18 +298,18 @@ impl Live {
     }
 
     /// Fits the drawing buffer to the element's size on screen and paints at most
-    /// `budget` ties (WebGL2: everything at once; the 2D canvas: the dots from position
-    /// `from` on, at most [`canvas2d::DOTS_PER_FRAME`] of them, and the ties only with the
-    /// first); returns how many ties were drawn and where the next dots start (`None`:
-    /// the picture is complete, or there was nothing to paint on).
-    fn paint(&mut self, budget: usize, from: usize) -> Option<(usize, Option<usize>)> {
+    /// `budget` ties (WebGL2: everything at once; the 2D canvas: the picture afresh when
+    /// `from` is `None`, else the dots from position `from` on, as [`canvas2d::Slice`]
+    /// says); returns how many ties were drawn and where the next dots start (`None`: the
+    /// picture is complete, or there was nothing to paint on).
+    fn paint(&mut self, budget: usize, from: Option<usize>) -> Option<(usize, Option<usize>)> {
         let canvas = self.canvas.as_ref()?;
         let view = self.view?;
         let window = gloo::utils::window();
         let dpr = window.device_pixel_ratio().clamp(1.0, 4.0);
         let (width, height, resized) = fit_buffer(canvas, dpr);
         // A resized buffer is cleared: the picture starts again.
-        let from = if resized { 0 } else { from };
+        let from = if resized { None } else { from };
         let target = Target {
             view,
             width,
@@ -393,7 +321,8 @@ impl Live {
         let start = clock.as_ref().map_or(0.0, |c| c.now());
         let painter = self.painter.as_mut()?;
         let slice = canvas2d::Slice {
-            from,
+            afresh: from.is_none(),
+            from: from.unwrap_or(0),
             most: canvas2d::DOTS_PER_FRAME,
         };
         let (drawn, rest) = if painter.lost() {

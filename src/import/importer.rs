@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo::file::File;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::app::next_frame::after_a_paint;
@@ -22,6 +22,7 @@ use crate::import::fallback;
 use crate::import::loading::{Loading, Runner};
 use crate::import::messages::{from_js, FromWorker, Job};
 use crate::import::network_wire::network_from_js;
+use crate::import::people_later;
 use crate::import::worker::{Event, ImportWorker};
 use peerscope_core::model::options::Options;
 
@@ -222,14 +223,14 @@ impl Importer {
             Event::Said(FromWorker::Done {
                 id,
                 analysis,
+                people,
                 stats,
                 network_follows,
             }) => {
-                // A big export's people are read back in a task of their own.
-                let people = network_follows.then(|| all_but_first_people(&analysis));
                 let actions = self.finished(id, done(analysis, stats), network_follows);
-                if let Some(people) = people.flatten() {
-                    self.people_later(id, people);
+                if !people.is_null() {
+                    // A big export's people are read back in a task of their own.
+                    people_later::read(id, people, self.0.borrow().report.clone());
                 }
                 actions
             }
@@ -261,23 +262,6 @@ impl Importer {
         };
         let report = self.0.borrow().report.clone();
         after_a_paint(move || report.emit(action));
-    }
-
-    /// Reads job `id`'s participants back in a task after the next paint and adds them to
-    /// the report on screen ([`Part::People`]): on the 1 M-message export (49 000 people)
-    /// reading them with the verdict made its pause half as long again.
-    fn people_later(&self, id: u32, people: JsValue) {
-        let report = self.0.borrow().report.clone();
-        after_a_paint(move || {
-            let action = match from_js(people) {
-                Ok(people) => Action::Completed {
-                    id,
-                    part: Part::People(people),
-                },
-                Err(sentence) => Action::Fail(sentence),
-            };
-            report.emit(action);
-        });
     }
 
     fn ready(&self) -> Vec<Action> {
@@ -367,25 +351,6 @@ type Answer = (
     Shared<peerscope_core::report::analyze::Analysis>,
     crate::import::loading::Stats,
 );
-
-/// The people the verdict is read back with: the host list's ([`crate::app::choices`] names
-/// at most 300, most connected first), so the list on screen is whole from the start.
-const FIRST_PEOPLE: u32 = 300;
-
-/// Cuts the analysis object's `participants` to the first [`FIRST_PEOPLE`] and returns the
-/// whole list, to read later; `None` (and nothing cut) when there are no more than those,
-/// or the object is not as expected (reading it back then says so).
-fn all_but_first_people(analysis: &JsValue) -> Option<JsValue> {
-    let key = JsValue::from_str("participants");
-    let all = js_sys::Reflect::get(analysis, &key).ok()?;
-    let list = all.dyn_ref::<js_sys::Array>()?;
-    if list.length() <= FIRST_PEOPLE {
-        return None;
-    }
-    let first = list.slice(0, FIRST_PEOPLE);
-    js_sys::Reflect::set(analysis, &key, &first).ok()?;
-    Some(all)
-}
 
 /// Reads the worker's analysis object back, timing it.
 fn done(analysis: JsValue, mut stats: crate::import::loading::Stats) -> Result<Answer, String> {

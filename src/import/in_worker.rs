@@ -34,6 +34,7 @@ use crate::import::limit;
 use crate::import::loading::{Loading, Stats};
 use crate::import::messages::{from_js, to_js, FromWorker, Job};
 use crate::import::network_wire::network_to_js;
+use crate::import::people_wire::verdict_and_people;
 use peerscope_core::import::error::ImportError;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
@@ -239,15 +240,21 @@ fn post_stage(id: u32, stage: Stage<'_>, stats: &mut Stats, analysing_since: f64
 }
 
 /// Sends `analysis` as the answer to job `id` (`network_follows`: its layout and interval
-/// come in later answers).
+/// come in later answers, and its participants past the first few as columns beside it).
 fn post_done(id: u32, analysis: &Analysis, mut stats: Stats, network_follows: bool) {
     let started = js_sys::Date::now();
-    match to_js(analysis) {
+    let (first, people) = if network_follows {
+        verdict_and_people(analysis)
+    } else {
+        (None, None)
+    };
+    match to_js(first.as_ref().unwrap_or(analysis)) {
         Ok(analysis) => {
             stats.encode_ms = js_sys::Date::now() - started;
             post(&FromWorker::Done {
                 id,
                 analysis,
+                people: people.unwrap_or(JsValue::NULL),
                 stats,
                 network_follows,
             });

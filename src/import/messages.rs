@@ -52,11 +52,15 @@ pub enum FromWorker {
     /// Job `id`'s [`peerscope_core::report::analyze::Analysis`] as a JS object (read it
     /// with [`from_js`]), with what it cost. With `network_follows`, its network is empty
     /// and its interval and trend missing: [`FromWorker::Laid`], then [`FromWorker::Interval`] bring
-    /// them for the same job.
+    /// them for the same job; and its participants may then be only the first few, every
+    /// one of them in `people` ([`crate::import::people_wire`]; null when there are no
+    /// more).
     Done {
         id: u32,
         #[serde(with = "serde_wasm_bindgen::preserve")]
         analysis: JsValue,
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        people: JsValue,
         stats: Stats,
         network_follows: bool,
     },

@@ -21,6 +21,7 @@ use js_sys::{Float64Array, Int32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::import::messages::{from_js, to_js};
+use crate::import::people_wire::Pieces;
 use peerscope_core::draw::view::times::TieTimes;
 use peerscope_core::draw::view::{EdgeView, NetworkView, NodeView, Role};
 
@@ -135,13 +136,7 @@ fn people_from_js(
     if counts.len() != people * PERSON_WORDS {
         return Err(misheard("counts"));
     }
-    let mut start = 0usize;
-    let mut next_text = |bytes: u32| {
-        let end = start.checked_add(bytes as usize)?;
-        let piece = text.get(start..end)?.to_string();
-        start = end;
-        Some(piece)
-    };
+    let mut pieces = Pieces::new(&text);
     let rows = text_bytes
         .chunks_exact(2)
         .zip(place.chunks_exact(2))
@@ -154,8 +149,9 @@ fn people_from_js(
         let &[role, degree, community, away, given, received, peer] = numbers else {
             return Err(misheard("counts"));
         };
-        let (id, name) = next_text(id)
-            .zip(next_text(name))
+        let (id, name) = pieces
+            .next(id)
+            .zip(pieces.next(name))
             .ok_or_else(|| misheard("text"))?;
         nodes.push(NodeView {
             id,
