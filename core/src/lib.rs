@@ -31,8 +31,8 @@ pub use peerscope_model as model;
 
 /// Who answered or mentioned whom: interactions, hosts, the scope, the CSR graph; and every
 /// measure: reciprocity, density, cores, continuation, the funnel, timeline. The crate
-/// `peerscope-analysis` (crates/peerscope-analysis), whose own crate the page's wasm builds
-/// for speed (docs/PERFORMANCE.md).
+/// `peerscope-analysis` (crates/peerscope-analysis), apart so that the page's wasm can
+/// build it for speed and the rest for size (docs/PERFORMANCE.md).
 pub use peerscope_analysis::{graph, measure};
 
 /// The verdict (score, label, network type), per-channel scores and the checklist.
