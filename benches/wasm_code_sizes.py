@@ -5,7 +5,10 @@ Reads the wasm as cargo writes it, before wasm-bindgen and wasm-opt, because onl
 still has its name section:
 
     CARGO_PROFILE_RELEASE_OPT_LEVEL=z trunk build --release
-    python3 benches/wasm_code_sizes.py $CARGO_TARGET_DIR/wasm32-unknown-unknown/release/peerscope-web.wasm
+    python3 benches/wasm_code_sizes.py $CARGO_TARGET_DIR/wasm32-unknown-unknown/page/peerscope-web.wasm
+
+(`page` is the Cargo profile index.html builds the page with; the all-formats worker's
+module is under `release/`.)
 
 Sizes are of function bodies in the code section, in bytes, before wasm-opt (which takes
 about a tenth off); data segments are not counted. Generic functions are named without

@@ -56,9 +56,19 @@ pub use unzip::declared;
 pub(crate) const INFERRED_REPLIES: &str = "replies are inferred: a message answers the latest \
     message by someone else if it is at most 10 minutes older.";
 
-// The enum is the model's (options and detections name formats); reading each one is
-// this layer's.
-impl Format {
+/// What this layer does with a [`Format`]: the enum is the model's (options and detections
+/// name formats, and the model is a crate of its own), reading each one is this layer's.
+pub trait FormatReader {
+    /// Whether `bytes`, the start of the file called `name`, look like this format.
+    fn detect(self, name: &str, bytes: &[u8]) -> bool;
+
+    /// Reads one file of this format into `dataset` (UTF-16 text with a byte-order mark is
+    /// read as the same text in UTF-8). Fails on a file of nothing but white space.
+    /// Errors are one line whatever the file holds (see [`plain`]).
+    fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError>;
+}
+
+impl FormatReader for Format {
     fn detect(self, name: &str, bytes: &[u8]) -> bool {
         match self {
             Format::Discord => discord::detect(bytes),
@@ -78,42 +88,45 @@ impl Format {
         }
     }
 
-    /// Reads one file of this format into `dataset` (UTF-16 text with a byte-order mark is
-    /// read as the same text in UTF-8). Fails on a file of nothing but white space.
-    /// Errors are one line whatever the file holds (see [`plain`]).
-    pub fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
-        self.read_text(file, bytes, dataset).map_err(one_line_error)
+    fn read(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
+        read_text(self, file, bytes, dataset).map_err(one_line_error)
     }
+}
 
-    fn read_text(self, file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), ImportError> {
-        let text = from_utf16(file, bytes)?;
-        let bytes = text.as_ref();
-        not_blank(file, bytes)?;
-        match self {
-            Format::Discord => discord::read(file, bytes, dataset),
-            Format::Slack => slack::read(file, bytes, dataset),
-            Format::Telegram => telegram::read(file, bytes, dataset),
-            Format::WhatsApp => whatsapp::read(file, bytes, dataset),
-            Format::Discourse => discourse::read(file, bytes, dataset),
-            Format::Reddit => reddit::read(file, bytes, dataset),
-            Format::YouTube => youtube::read(file, bytes, dataset),
-            Format::Messenger => messenger::read(file, bytes, dataset),
-            Format::Csv => csv::read(file, bytes, dataset),
-            // A constant guard: without `all-formats` these arms are dead code and the
-            // five readers never reach the wasm (import/rare.rs).
-            Format::Mastodon if READS_RARE_FORMATS => mastodon::read(file, bytes, dataset),
-            Format::YouTubeLiveChat if READS_RARE_FORMATS => {
-                youtube_live_chat::read(file, bytes, dataset)
-            }
-            Format::GitHub if READS_RARE_FORMATS => github::read(file, bytes, dataset),
-            Format::Matrix if READS_RARE_FORMATS => matrix::read(file, bytes, dataset),
-            Format::Zulip if READS_RARE_FORMATS => zulip::read(file, bytes, dataset),
-            Format::Mastodon
-            | Format::YouTubeLiveChat
-            | Format::GitHub
-            | Format::Matrix
-            | Format::Zulip => Err(left_out(file, self)),
+/// [`FormatReader::read`] before its errors are made one line.
+fn read_text(
+    format: Format,
+    file: &str,
+    bytes: &[u8],
+    dataset: &mut Dataset,
+) -> Result<(), ImportError> {
+    let text = from_utf16(file, bytes)?;
+    let bytes = text.as_ref();
+    not_blank(file, bytes)?;
+    match format {
+        Format::Discord => discord::read(file, bytes, dataset),
+        Format::Slack => slack::read(file, bytes, dataset),
+        Format::Telegram => telegram::read(file, bytes, dataset),
+        Format::WhatsApp => whatsapp::read(file, bytes, dataset),
+        Format::Discourse => discourse::read(file, bytes, dataset),
+        Format::Reddit => reddit::read(file, bytes, dataset),
+        Format::YouTube => youtube::read(file, bytes, dataset),
+        Format::Messenger => messenger::read(file, bytes, dataset),
+        Format::Csv => csv::read(file, bytes, dataset),
+        // A constant guard: without `all-formats` these arms are dead code and the
+        // five readers never reach the wasm (import/rare.rs).
+        Format::Mastodon if READS_RARE_FORMATS => mastodon::read(file, bytes, dataset),
+        Format::YouTubeLiveChat if READS_RARE_FORMATS => {
+            youtube_live_chat::read(file, bytes, dataset)
         }
+        Format::GitHub if READS_RARE_FORMATS => github::read(file, bytes, dataset),
+        Format::Matrix if READS_RARE_FORMATS => matrix::read(file, bytes, dataset),
+        Format::Zulip if READS_RARE_FORMATS => zulip::read(file, bytes, dataset),
+        Format::Mastodon
+        | Format::YouTubeLiveChat
+        | Format::GitHub
+        | Format::Matrix
+        | Format::Zulip => Err(left_out(file, format)),
     }
 }
 

@@ -25,14 +25,15 @@
 pub mod import;
 
 /// People, messages and the report's types (metrics, steps, the schema), plus options,
-/// seeded randomness, time and wording helpers every later layer shares.
-pub mod model;
+/// seeded randomness, time and wording helpers every later layer shares. The crate
+/// `peerscope-model` (crates/peerscope-model).
+pub use peerscope_model as model;
 
-/// Who answered or mentioned whom: interactions, hosts, the scope, the CSR graph.
-pub mod graph;
-
-/// Every measure: reciprocity, density, cores, continuation, the funnel, timeline.
-pub mod measure;
+/// Who answered or mentioned whom: interactions, hosts, the scope, the CSR graph; and every
+/// measure: reciprocity, density, cores, continuation, the funnel, timeline. The crate
+/// `peerscope-analysis` (crates/peerscope-analysis), apart so that the page's wasm can
+/// build it for speed and the rest for size (docs/PERFORMANCE.md).
+pub use peerscope_analysis::{graph, measure};
 
 /// The verdict (score, label, network type), per-channel scores and the checklist.
 pub mod advice;
@@ -48,3 +49,11 @@ pub use import::Input;
 pub use model::options::{Goal, HostChoice, Options, Profile};
 pub use model::schema::Report;
 pub use report::analyze::{analyze, Analysis};
+
+/// A host named who is nobody in the export, reported as the import error the page and the
+/// CLI already word.
+impl From<graph::hosts::UnknownHost> for ImportError {
+    fn from(unknown: graph::hosts::UnknownHost) -> ImportError {
+        ImportError::UnknownHost(unknown.0)
+    }
+}

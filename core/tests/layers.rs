@@ -3,10 +3,14 @@
 //!
 //! `model` < `import` < `graph` < `measure` < `advice` < `draw` < `report`
 //!
-//! This test reads every file under `core/src`, drops comments, string literals and test
-//! code (`#[cfg(test)]` items and the files they pull in), and checks each `crate::<layer>`
-//! path, whether in a `use` line, a grouped `use crate::{a::…, b::…}` or inline, against that
-//! order. Test code is exempt because a unit test may build a whole report to check a part.
+//! This test reads every file under `core/src` and under `crates/peerscope-analysis/src`
+//! (`graph` and `measure`, a crate of their own that core re-exports), drops comments, string
+//! literals and test code (`#[cfg(test)]` items and the files they pull in), and checks each
+//! `crate::<layer>` path, whether in a `use` line, a grouped `use crate::{a::…, b::…}` or
+//! inline, against that order. Test code is exempt because a unit test may build a whole
+//! report to check a part. Across crates Cargo keeps the order: `peerscope-model` depends on
+//! no peerscope crate and `peerscope-analysis` on the model only, which the last test reads
+//! from their manifests.
 
 // Test code: a failing check panics, which is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -35,8 +39,11 @@ struct Violation {
 
 #[test]
 fn no_layer_uses_a_layer_above_it() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let violations = violations_under(&src);
+    let core = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let analysis = core.join("../crates/peerscope-analysis/src");
+    assert!(analysis.join("graph.rs").is_file() && analysis.join("measure.rs").is_file());
+    let mut violations = violations_under(&core.join("src"));
+    violations.extend(violations_under(&analysis));
     let listed: Vec<String> = violations
         .iter()
         .map(|v| format!("{}:{}: {} uses {}", v.file, v.line, v.from, v.to))
@@ -355,4 +362,23 @@ fn collect_rs(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// The crates below core name no peerscope crate above them: the model none at all, the
+/// graph and measures the model only (their `[dependencies]`, dev ones included).
+#[test]
+fn the_crates_below_core_depend_only_downward() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates");
+    let named = |name: &str| -> Vec<String> {
+        let manifest = fs::read_to_string(crates.join(name).join("Cargo.toml")).unwrap();
+        manifest
+            .lines()
+            .map(str::trim_start)
+            .filter(|line| line.starts_with("peerscope-"))
+            .filter_map(|line| line.split(['.', ' ', '=']).next())
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(named("peerscope-model").is_empty());
+    assert_eq!(named("peerscope-analysis"), ["peerscope-model"]);
 }

@@ -3,7 +3,7 @@
 //! the most specific of them (the first in [`Format::ALL`]), and the others are named so
 //! the person can pick one with the format override.
 
-use super::{from_utf16, Format};
+use super::{from_utf16, Format, FormatReader};
 use crate::import::error::ImportError;
 use crate::import::Input;
 use crate::model::{Dataset, Detection};

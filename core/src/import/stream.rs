@@ -9,7 +9,10 @@ use std::cell::Cell;
 
 use super::budget::{read_at_most, size_words, Capped, MAX_WHOLE_FILE_BYTES};
 use super::fed::{skip, Fed};
-use super::{detection, discord, one_line_error, read_input, telegram, youtube_live_chat, Format};
+use super::{
+    detection, discord, one_line_error, read_input, telegram, youtube_live_chat, Format,
+    FormatReader,
+};
 use crate::import::error::ImportError;
 use crate::import::rare::{left_out, READS_RARE_FORMATS};
 use crate::import::Input;

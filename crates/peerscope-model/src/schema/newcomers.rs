@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::metric::Metric;
+use crate::metric::Metric;
 
 /// Newcomers: members whose first counting message falls on the export's 15th UTC day or
 /// later (docs/METRICS.md §11). Their welcome shares are in `metrics`.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::random::SplitMix;
+use crate::random::SplitMix;
 
 /// `items` through the one compiled sort, as the page runs it.
 fn one_sort<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Ordering) {

@@ -31,9 +31,9 @@ pub use person::Person;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::fixed_word::{known, one_of, FixedWord};
-use crate::model::format::Format;
-use crate::model::message_index::MessageIndex;
+use crate::fixed_word::{known, one_of, FixedWord};
+use crate::format::Format;
+use crate::message_index::MessageIndex;
 
 /// Index of a person in [`Dataset::people`].
 pub type PersonIdx = u32;

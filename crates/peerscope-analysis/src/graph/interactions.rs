@@ -9,13 +9,12 @@
 //! but is no end of an interaction: a reply to its message has no target person, so it
 //! creates none (docs/METRICS.md §2).
 
-use std::hash::BuildHasher;
+mod index;
+
 use std::sync::OnceLock;
 
-use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
-
-use crate::model::{work, Dataset, Message, MessageKind, PersonIdx, SpaceIdx};
+use crate::model::{work, Dataset, Message, MessageKind, PersonIdx};
+use index::Index;
 
 /// An inferred reply answers a message at most this old (docs/METRICS.md §2).
 pub const INFERENCE_WINDOW_MS: i64 = 10 * 60 * 1000;
@@ -231,12 +230,12 @@ fn thread_answer(
     message: &Message,
     at: usize,
     index: &Index,
-    roots: &FxHashMap<SpaceIdx, usize>,
+    roots: &[Option<usize>],
     inferred: &[Option<u32>],
 ) -> (Option<Answer>, bool) {
     let root = message.thread_root.as_deref();
     let found = root.and_then(|id| index.find(message.space, id));
-    let fallback = roots.get(&message.space).copied();
+    let fallback = roots.get(message.space as usize).copied().flatten();
     let missing = root.is_some() && found.is_none() && fallback.is_none();
     let answer = found
         .or(fallback)
@@ -255,95 +254,36 @@ fn thread_answer(
     (answer, missing)
 }
 
-/// Message lookup by id: within a space first, then anywhere (first copy wins).
-///
-/// One table by id plus a small map for ids that recur in another space, rather than a map
-/// by (space, id) and a map by id: on a million messages each map costs about 70 ms. The
-/// table holds positions only (4 bytes a slot; the id is read from the message), where a
-/// map from `&str` took 24.
-struct Index<'a> {
-    messages: &'a [Message],
-    /// Id → its first message anywhere, as a position in `messages`.
-    anywhere: HashTable<u32>,
-    /// (space, id) → the first message with that id in that space, only for spaces other
-    /// than the one of the id's first message.
-    elsewhere: FxHashMap<(SpaceIdx, &'a str), usize>,
-}
-
-impl<'a> Index<'a> {
-    fn new(data: &'a Dataset) -> Index<'a> {
-        let messages = data.messages.as_slice();
-        let mut anywhere = HashTable::with_capacity(messages.len());
-        let mut elsewhere = FxHashMap::default();
-        let rehash = |&at: &u32| messages.get(at as usize).map_or(0, |m| id_hash(&m.id));
-        for (at, m) in messages.iter().enumerate() {
-            // Positions past u32::MAX are not indexed; no budget lets an import get there.
-            let Ok(position) = u32::try_from(at) else {
-                break;
-            };
-            let same = |&first: &u32| messages.get(first as usize).is_some_and(|f| f.id == m.id);
-            let entry = anywhere.entry(id_hash(&m.id), same, rehash);
-            let first = *entry.or_insert(position).get() as usize;
-            let first_space = messages.get(first).map(|f| f.space);
-            if first_space != Some(m.space) {
-                elsewhere.entry((m.space, m.id.as_str())).or_insert(at);
-            }
-        }
-        Index {
-            messages,
-            anywhere,
-            elsewhere,
-        }
-    }
-
-    /// The first message with `id` in any space.
-    fn first(&self, id: &str) -> Option<usize> {
-        let same = |&at: &u32| self.messages.get(at as usize).is_some_and(|m| m.id == id);
-        self.anywhere.find(id_hash(id), same).map(|&at| at as usize)
-    }
-
-    fn find(&self, space: SpaceIdx, id: &str) -> Option<usize> {
-        let first = self.first(id)?;
-        if self.messages.get(first).is_some_and(|m| m.space == space) {
-            return Some(first);
-        }
-        self.elsewhere.get(&(space, id)).copied().or(Some(first))
-    }
-}
-
-fn id_hash(id: &str) -> u64 {
-    FxBuildHasher.hash_one(id)
-}
-
-/// The root message of every thread space.
+/// The root message of every thread space, per space (`None` for a channel, or a thread
+/// with no counting message).
 ///
 /// A thread started from a message has the id of that message: when it is loaded and not
 /// a system message, it is the root. Otherwise (standalone threads, forum posts, or the
-/// parent channel not loaded) the thread file's first non-system message is.
-fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
+/// parent channel not loaded) the thread file's first non-system message is. Lists by
+/// space rather than maps: a look-up per message, and spaces are numbered densely.
+fn thread_roots(data: &Dataset, index: &Index) -> Vec<Option<usize>> {
     // Each space's first non-system message, found in one pass, so many thread spaces
     // do not each walk every message.
-    let mut first_counting: FxHashMap<SpaceIdx, usize> = FxHashMap::default();
+    let mut first_counting: Vec<Option<usize>> = vec![None; data.spaces.len()];
     for (at, m) in data.messages.iter().enumerate() {
         work::add(1);
         if m.kind != MessageKind::System {
-            first_counting.entry(m.space).or_insert(at);
+            if let Some(slot @ None) = first_counting.get_mut(m.space as usize) {
+                *slot = Some(at);
+            }
         }
     }
-    let mut roots = FxHashMap::default();
-    for (space_idx, space) in data.spaces.iter().enumerate() {
+    let mut roots = vec![None; data.spaces.len()];
+    for ((space, root), first) in data.spaces.iter().zip(&mut roots).zip(first_counting) {
         if !space.is_thread {
             continue;
         }
-        let space_idx = space_idx as SpaceIdx;
         let starter = index.first(&space.id).filter(|&at| {
             data.messages
                 .get(at)
                 .is_some_and(|m| m.kind != MessageKind::System)
         });
-        if let Some(root) = starter.or_else(|| first_counting.get(&space_idx).copied()) {
-            roots.insert(space_idx, root);
-        }
+        *root = starter.or(first);
     }
     roots
 }
@@ -355,21 +295,24 @@ fn thread_roots(data: &Dataset, index: &Index) -> FxHashMap<SpaceIdx, usize> {
 /// space infers (a list rather than a map: on a chat every message has one, and a map
 /// slot took 16 bytes plus the map's spare room).
 fn infer(data: &Dataset) -> Vec<Option<u32>> {
-    let mut by_space: FxHashMap<SpaceIdx, Vec<usize>> = FxHashMap::default();
+    // Per space, its counting messages (spaces are numbered densely: a list, not a map).
+    let mut by_space: Vec<Vec<usize>> = vec![Vec::new(); data.spaces.len()];
     for (at, m) in data.messages.iter().enumerate() {
         let infers = data
             .spaces
             .get(m.space as usize)
             .is_some_and(|s| s.infer_replies);
         if infers && data.counts(m) {
-            by_space.entry(m.space).or_default().push(at);
+            if let Some(list) = by_space.get_mut(m.space as usize) {
+                list.push(at);
+            }
         }
     }
     let mut inferred = Vec::new();
-    if !by_space.is_empty() {
+    if by_space.iter().any(|list| !list.is_empty()) {
         inferred = vec![None; data.messages.len()];
     }
-    for list in by_space.values_mut() {
+    for list in &mut by_space {
         // Keys are unique (the position breaks ties), so an unstable sort gives the stable
         // order; it stays the standard one because this sort sees every message of a
         // format without reply data, where the page's one shared sort would be slower.

@@ -82,5 +82,5 @@ pub struct Options {
     pub goal: Goal,
     pub hosts: HostChoice,
     /// Force a format instead of detecting it per file.
-    pub format: Option<crate::model::format::Format>,
+    pub format: Option<crate::format::Format>,
 }

@@ -1,11 +1,11 @@
 //! Sentences that quote measures (docs/METRICS.md §10, "one number everywhere"): each
-//! number is formatted by the shared rounding ([`crate::model::shown`]) and recorded with
+//! number is formatted by the shared rounding ([`crate::shown`]) and recorded with
 //! the report field it comes from at the same time, so a sentence and its quotes cannot
 //! drift apart.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::shown;
+use crate::shown;
 
 /// One number a sentence shows: the report path of the measure (`metrics.host_share`,
 /// `metrics.resilience.num`, `counts.members`, `structure.groups.0`) and the exact text

@@ -1,11 +1,11 @@
 //! The index that finds a message already loaded by its space and id, so a duplicate
 //! (overlapping or repeated exports) merges instead of counting twice.
 //!
-//! It stores positions in [`Dataset::messages`](crate::model::Dataset) only, 4 bytes
+//! It stores positions in [`Dataset::messages`](crate::Dataset) only, 4 bytes
 //! each, and reads the space and id from the message itself: a map keyed by a copy of
 //! (space, id) cost 40 bytes a slot plus a second copy of every id, about 100 bytes a
 //! message, as much as the message. It is needed only while messages are added, so
-//! [`Dataset::finish_import`](crate::model::Dataset::finish_import) drops it; a later
+//! [`Dataset::finish_import`](crate::Dataset::finish_import) drops it; a later
 //! [`MessageIndex::find_or_arrive`] rebuilds it.
 //!
 //! A message whose numeric id is above every id of its space ([`ascending`]) is known new
@@ -19,7 +19,7 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
-use crate::model::{Message, SpaceIdx};
+use crate::{Message, SpaceIdx};
 use ascending::Ascending;
 
 /// Positions of messages by (space, id); covers the first `indexed` messages.

@@ -11,9 +11,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::decimal_id::decimal_id;
+use crate::decimal_id::decimal_id;
 
-use crate::model::{Message, SpaceIdx};
+use crate::{Message, SpaceIdx};
 
 /// Per space, the highest id among the first `seen` messages that is a number written the
 /// one way ([`number`]); spaces with none are absent.

@@ -1,6 +1,6 @@
 //! A list of people with each one once.
 
-use crate::model::{work, PersonIdx};
+use crate::{work, PersonIdx};
 
 /// `people` without repeats, in order of first appearance. A set beside the list keeps
 /// this linear: a message naming 200 000 people must not compare each with all others.

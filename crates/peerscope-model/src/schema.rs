@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::fixed_word::{one_of, FixedWord};
-use crate::model::metric::Metric;
-use crate::model::options::{Goal, Profile};
-pub use crate::model::quoted::Quote;
+use crate::fixed_word::{one_of, FixedWord};
+use crate::metric::Metric;
+use crate::options::{Goal, Profile};
+pub use crate::quoted::Quote;
 pub use newcomers::{
     Absence, AbsentPerson, Delay, FirstResponse, Newcomers, Waiting, MOST_WAITING,
 };
@@ -89,7 +89,7 @@ pub struct SourceFile {
     /// Messages read from this file, system messages and duplicates included.
     pub messages: u64,
     /// How its format was decided and how sure that is.
-    pub detection: crate::model::Detection,
+    pub detection: crate::Detection,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -441,8 +441,8 @@ pub struct PersonRef {
 }
 
 // The report's few fixed words are `&'static str` (so building a report allocates none);
-// read back (a report sent from the import worker, see `crate::report::wire`), each must be one of
-// the words the core writes.
+// read back (a report sent from the import worker, see `peerscope_core::report::wire`),
+// each must be one of the words the core writes.
 
 fn schema_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     one_of(d, &[SCHEMA])

@@ -1,11 +1,16 @@
 //! Who "me" is (docs/METRICS.md §2): the user's choice, or detection.
 
 use crate::graph::Graph;
-use crate::import::error::ImportError;
 use crate::model::options::HostChoice;
 use crate::model::schema::HostInfo;
 use crate::model::unstable_sort::UnstableSort;
 use crate::model::{Dataset, PersonIdx};
+
+/// A host the person named who is nobody in the export: the name as given. The core
+/// reports it as its import error `UnknownHost`, with the sentence the page shows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no one in the export has the id or name \"{0}\"")]
+pub struct UnknownHost(pub String);
 
 /// The hosts in use and how they were chosen.
 #[derive(Debug, Clone, Default)]
@@ -31,7 +36,7 @@ impl Hosts {
 ///
 /// A named host matches a person's id, account name or display name exactly; every
 /// non-bot person that matches is a host. A name that matches nobody is an error.
-pub fn choose(data: &Dataset, g: &Graph, choice: &HostChoice) -> Result<Hosts, ImportError> {
+pub fn choose(data: &Dataset, g: &Graph, choice: &HostChoice) -> Result<Hosts, UnknownHost> {
     match choice {
         HostChoice::None => Ok(Hosts::default()),
         HostChoice::Named(names) => named(data, names),
@@ -39,7 +44,7 @@ pub fn choose(data: &Dataset, g: &Graph, choice: &HostChoice) -> Result<Hosts, I
     }
 }
 
-fn named(data: &Dataset, names: &[String]) -> Result<Hosts, ImportError> {
+fn named(data: &Dataset, names: &[String]) -> Result<Hosts, UnknownHost> {
     let mut hosts = Hosts::default();
     for wanted in names {
         let matches: Vec<PersonIdx> = (0..data.people.len() as PersonIdx)
@@ -54,7 +59,7 @@ fn named(data: &Dataset, names: &[String]) -> Result<Hosts, ImportError> {
             })
             .collect();
         if matches.is_empty() {
-            return Err(ImportError::UnknownHost(wanted.clone()));
+            return Err(UnknownHost(wanted.clone()));
         }
         for p in matches {
             if !hosts.people.contains(&p) {

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::metric::Metric;
-use crate::model::schema::Label;
+use crate::metric::Metric;
+use crate::schema::Label;
 
 /// Which way the score is heading, as the bootstrap's replicates agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 //! [`UnstableSort`] runs one compiled sort, [`introsort`], that reaches the slice through
 //! [`Positions`] (compare two positions, swap two positions) behind a `dyn`; each caller
 //! adds only those two small functions. It sorts in place, so it reads the items in
-//! order, unlike [`crate::model::stable_sort`]'s sort of positions, which on a million
+//! order, unlike [`crate::stable_sort`]'s sort of positions, which on a million
 //! items jumps about memory at every comparison. Natively it is the standard sort, so the
 //! CLI keeps its speed.
 

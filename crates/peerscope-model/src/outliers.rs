@@ -4,7 +4,7 @@
 //! continuation test and the timeline built from it would measure the error, not the group
 //! (docs/METRICS.md §1): it is flagged `Message::time_outlier` and counted in a warning.
 
-use crate::model::Dataset;
+use crate::Dataset;
 
 /// 1990-01-01T00:00:00Z in milliseconds: earlier times are outliers.
 pub const EARLIEST_MS: i64 = 631_152_000_000;
@@ -82,7 +82,7 @@ fn warn(found: &Outliers, warnings: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Message;
+    use crate::Message;
 
     const DAY: i64 = 86_400_000;
     const JAN_2024: i64 = 1_704_067_200_000;
