@@ -15,13 +15,13 @@ pub const MAX_GROUPS: usize = 100;
 /// once `saving` (a key of [`super::key`]'s form) is stored.
 ///
 /// `stored` is every `(key, value)` of storage; keys that are not
-/// [progress keys](super::is_progress_key) belong to someone else and are never named, nor is `saving`, which always counts as one kept group
-/// (so `keep` 0 acts as 1). Values that no longer read as the snapshot of their key's group
-/// go first (nothing can load them), then groups by the day they were last saved (their
-/// [`Snapshot::taken`], which every analysis and every tick renews), oldest first, ties by
-/// key. A day after `today` counts as `today`, so a clock that was once wrong cannot pin an
-/// entry; an empty `today` leaves days as they are. Nothing is read when the
-/// groups already fit.
+/// [progress keys](super::is_progress_key) belong to someone else and are never named, nor
+/// is `saving`, which always counts as one kept group (so `keep` 0 acts as 1). Values that
+/// no longer read as the snapshot of their key's group go first (nothing can load them),
+/// then groups by the day they were last saved (their [`Snapshot::taken`], which every
+/// analysis and every tick renews), oldest first, ties by key. A day after `today` counts
+/// as `today`, so a clock that was once wrong cannot pin an entry; an empty `today` leaves
+/// days as they are. No value is parsed when the groups already fit.
 pub fn to_forget<'a>(
     stored: &'a [(String, String)],
     saving: &str,
