@@ -1,9 +1,10 @@
 //! The worker's side of the page's `src/import/`, compiled from the page crate's own files.
 //!
 //! Why the same files and not a crate both depend on: the page's worker and this one must
-//! speak exactly the same messages ([`messages`]) and read exactly the same way
-//! ([`in_worker`]), and those files also serve the page crate, whose other modules
-//! (`crate::import::...` paths, Yew components beside them) would have to move with them.
+//! speak exactly the same messages ([`messages`](crate::import::messages)) and read exactly
+//! the same way ([`in_worker`](crate::import::in_worker)), and those files also serve the
+//! page crate, whose other modules (`crate::import::...` paths, Yew components beside them)
+//! would have to move with them.
 //! Compiling them here under the same module names keeps one copy of every line, and this
 //! crate free of Yew: its wasm holds the worker, the core and nothing of the page.
 

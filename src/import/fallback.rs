@@ -4,7 +4,7 @@
 //! The files are read in the same [`SLICE_BYTES`] slices as in the worker, but
 //! asynchronously (`Blob.slice` and a `FileReader`), so between two slices the page paints
 //! the progress bar, answers clicks and can be cancelled. The analysis that follows is the
-//! same synchronous [`peerscope_core::report::analyze`] the page always ran: it blocks the
+//! same synchronous [`peerscope_core::report::analyze()`] the page always ran: it blocks the
 //! page until done, which is why the worker is preferred. Nothing is kept: a new choice
 //! re-reads the files (the browser reads a local file at hundreds of MB/s).
 

@@ -28,7 +28,7 @@ use peerscope_core::model::options::Options;
 pub struct Job {
     /// The page's request id; every answer carries it.
     pub id: u32,
-    /// Which files these are ([`crate::app::state::Picked::key`]).
+    /// Which files these are (`crate::app::state::Picked::key`).
     pub key: u32,
     pub options: Options,
     /// The most bytes of these files that may be read whole (a file that will not stream

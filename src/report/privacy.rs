@@ -43,9 +43,11 @@ pub fn AboutData() -> Html {
             <summary>{ "About your data" }</summary>
             <p>{ "The files you drop, pick or paste are read by this browser tab, on this \
                   device. peerscope is WebAssembly running in the page: it analyses the bytes \
-                  in memory and shows the result. Nothing is uploaded, nothing is stored, \
-                  there are no cookies, analytics or third-party fonts, and closing the tab \
-                  forgets everything." }</p>
+                  in memory and shows the result. Nothing is uploaded, and there are no \
+                  cookies, analytics or third-party fonts. The only thing this browser keeps \
+                  is your checklist ticks and a few numbers per group (no names, no \
+                  messages), for the 100 groups you analysed last, to say what moved next \
+                  time; clearing this site's data forgets them." }</p>
             <p>{ "Downloads (pictures, tables) are made in the page too, and saved by your \
                   browser. Switch on " }<strong>{ "Anonymise" }</strong>{ " to replace names \
                   with stable pseudonyms before you share a screenshot or a file." }</p>

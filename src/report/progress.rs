@@ -1,6 +1,6 @@
 //! The checklist with memory: ticks and a snapshot of the numbers are kept per group in the
 //! browser ([`crate::report::storage`]), and the first analysis of a group on a visit is compared
-//! with what was kept last time ([`SinceLastTime`]).
+//! with what was kept last time ([`since_last_time`]).
 //!
 //! "Last time" is fixed once per group per visit (page load): re-analysing the same group
 //! with other choices, or re-loading its files, compares with the same earlier snapshot

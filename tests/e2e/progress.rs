@@ -4,6 +4,8 @@
 //! - a ticked step survives a reload, and re-analysing the same export shows
 //!   `#since-last-time` with that step;
 //! - `localStorage` holds no message text and no name or id from the export;
+//! - it keeps the 100 groups used last, and when it is full a tick is still kept, older
+//!   groups making room (another script's keys are never touched);
 //! - the charts are on the page, and the metrics CSV, report JSON and share card PNG the
 //!   page makes agree with the core.
 //!
@@ -203,6 +205,99 @@ async fn local_storage_holds_no_message_text_and_no_names() {
             "localStorage ({} bytes) holds none of {} texts, names and ids",
             stored.len(),
             secrets.len()
+        );
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
+
+/// Stale groups stored before the page runs: their number, and the first day they were used.
+const STALE: usize = 120;
+
+/// `STALE` readable snapshots, `gstale000` used on 2020-01-01, each next one a day later,
+/// and a key of another script; as a script that stores them.
+fn store_stale_groups(analysis: &Analysis) -> String {
+    use peerscope_core::report::progress::Snapshot;
+    let entries: Vec<(String, String)> = (0..STALE)
+        .map(|i| {
+            let group = format!("gstale{i:03}");
+            let taken = format!("2020-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+            let snapshot = Snapshot::of(&analysis.report, &group, &taken, &Default::default());
+            (format!("peerscope.progress/1/{group}"), snapshot.to_json())
+        })
+        .collect();
+    format!(
+        "for (const [k, v] of {}) localStorage.setItem(k, v); \
+         localStorage.setItem('other.app', 'kept'); return localStorage.length;",
+        serde_json::to_string(&entries).unwrap_or_default()
+    )
+}
+
+/// Fills what is left of `localStorage` with one value under `zz.fill` (the longest that
+/// fits); returns its length.
+const FILL_STORAGE: &str = "let fits = 0, step = 1 << 24; \
+    for (; step > 0; step >>= 1) { \
+      try { localStorage.setItem('zz.fill', 'x'.repeat(fits + step)); fits += step; } \
+      catch (e) { localStorage.setItem('zz.fill', 'x'.repeat(fits)); } } \
+    return fits;";
+
+/// The progress keys stored, sorted.
+const PROGRESS_KEYS: &str = "return Object.keys(localStorage) \
+    .filter((k) => k.startsWith('peerscope.progress/1/')).sort();";
+
+async fn progress_keys(session: &Session) -> Result<Vec<String>, String> {
+    let keys = run(session, PROGRESS_KEYS).await?;
+    serde_json::from_value(keys).map_err(|e| format!("keys: {e}"))
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn a_full_memory_forgets_the_oldest_groups_and_keeps_the_tick() {
+    let (path, _, analysis) = expected();
+    let fixture = format!(
+        "peerscope.progress/1/{}",
+        peerscope_core::report::progress::group_key(&analysis.report)
+    );
+    let session = Session::open("progress-bounded").await;
+    let outcome = async {
+        session
+            .wait_for("the bundled sample", |s| s.shows_analysis())
+            .await?;
+        run(&session, &store_stale_groups(&analysis)).await?;
+        fixture_on_screen(&session, &path, analysis.network.nodes.len()).await?;
+        let kept = format!("return localStorage.getItem('{fixture}') !== null;");
+        wait_true(&session, "the fixture's progress kept", &kept).await?;
+        // 120 stale groups, the sample and the fixture: the 22 used longest ago go.
+        let keys = progress_keys(&session).await?;
+        let gone: Vec<String> = (0..22)
+            .map(|i| format!("peerscope.progress/1/gstale{i:03}"))
+            .collect();
+        let stale_kept = format!("peerscope.progress/1/gstale{:03}", 22);
+        if keys.len() != 100 || gone.iter().any(|k| keys.contains(k)) || !keys.contains(&stale_kept)
+        {
+            return Err(format!("{} groups kept: {keys:?}", keys.len()));
+        }
+        let filled = run(&session, FILL_STORAGE).await?;
+        let id = tick_first_step(&session).await?;
+        let keys = progress_keys(&session).await?;
+        let others = run(
+            &session,
+            "return localStorage.getItem('other.app') === 'kept' \
+             && localStorage.getItem('zz.fill') !== null;",
+        )
+        .await?;
+        if keys.len() >= 100 || keys.contains(&stale_kept) || others.as_bool() != Some(true) {
+            return Err(format!(
+                "with storage full ({filled} characters added), ticking {id} should forget \
+                 the oldest group and nothing else: {keys:?}"
+            ));
+        }
+        println!(
+            "100 groups kept of {}; storage filled with {filled} characters, then the tick of \
+             {id} kept by forgetting {} group(s)",
+            STALE + 2,
+            100 - keys.len()
         );
         Ok(())
     }

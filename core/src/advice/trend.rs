@@ -4,7 +4,7 @@
 //!
 //! Each period is measured exactly as the whole export is ([`Measured::of`] on the
 //! period's messages alone: same measures, floors and `undetermined` rule), and its
-//! replicates are drawn by the score's own [`Resampler`], with days as units.
+//! replicates are drawn by the score's own [`Resampler`](crate::advice::interval::Resampler), with days as units.
 
 use std::collections::BTreeMap;
 

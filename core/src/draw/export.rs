@@ -1,4 +1,4 @@
-//! The network as files other tools open: GEXF for Gephi ([`gexf`]), CSV node and edge
+//! The network as files other tools open: GEXF for Gephi ([`gexf`](mod@gexf)), CSV node and edge
 //! tables ([`tables`]), and the canvas-drawn picture as SVG ([`svg`]). Pure functions of a
 //! [`crate::draw::view::NetworkView`] (the SVG also of its scene); the UI turns the text into
 //! downloads.

@@ -1,7 +1,7 @@
 //! Progress between visits: a small [`Snapshot`] of one analysis — the score, the
 //! label, every metric's value, the funnel's sizes, the date, the checklist steps ticked —
 //! kept by the page per group, so the next analysis of the same group can say what moved
-//! ([`since`]).
+//! ([`since()`]).
 //!
 //! A snapshot holds numbers and step ids only: never message text, never a name or a
 //! person's id. The group is named by [`group_key`], a hash, not by its channel names.

@@ -1,5 +1,5 @@
 //! Zips weighed by what they unpack to, before a byte of them is read: the page reads a
-//! picked zip's central directory ([`crate::import::unpacked`]) and holds the zip and its
+//! picked zip's central directory (`crate::import::unpacked`) and holds the zip and its
 //! declared contents to the whole-file limit, at the weights of [`whole_weight`]. A zip of
 //! 337 MB holding 1.9 GB of Slack JSON (session 9) was weighed at 337 MB, let in, and took
 //! 2.0 GB of worker memory in 250 s; weighed unpacked it weighs 2.2 GB and is refused.
@@ -10,7 +10,7 @@ use peerscope_core::import::declared::Declared;
 
 /// A zip of one pick as the page weighs it before reading it: its name, its size, and
 /// what its central directory declares it unpacks to (read from its end alone, see
-/// [`crate::import::unpacked`]).
+/// `crate::import::unpacked`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Zipped {
     pub name: String,
@@ -24,7 +24,7 @@ impl Zipped {
         self.declared.json.saturating_add(self.declared.text)
     }
 
-    /// What this zip weighs against [`MAX_WHOLE_BYTES`]: its own bytes (held whole while
+    /// What this zip weighs against [`MAX_WHOLE_BYTES`](super::MAX_WHOLE_BYTES): its own bytes (held whole while
     /// its entries are unpacked, one at a time, and parsed), plus its `.json` entries at the
     /// weight of the zipped JSON exports (Slack, Matrix, Zulip: the heaviest of them) and its
     /// `.txt` entries at WhatsApp's. Other entries (media) are never unpacked and weigh

@@ -124,7 +124,7 @@ impl<'a> Signals<'a> {
 type Named<'p> = dyn Fn(u32) -> Option<PersonRef> + 'p;
 
 /// Display names that several platforms give an account after it was deleted (Discord's
-/// "Deleted User", Telegram's "Deleted Account", Reddit's "[deleted]"): such a person
+/// "Deleted User", Telegram's "Deleted Account", Reddit's "\[deleted\]"): such a person
 /// still counts, but a step never names them, since nobody can reach them.
 pub fn deleted_account(name: &str) -> bool {
     let lower = name.trim().to_lowercase();

@@ -183,7 +183,7 @@ pub fn add_step(checklist: &mut Vec<Step>, trend: &Trend) {
 /// The trend in one line, what the CLI prints: "up, 31 → 52 since March (+4.2 points a
 /// month; 96% of 200 resamples agree)", "holding over 6 months (+0.3 points a month; 97%
 /// of 200 resamples agree)", "unclear over 6 months (+1.5 points a month; at most 62% of
-/// 200 resamples agree)", or "none yet: <reason>" with fewer than 3 eligible periods.
+/// 200 resamples agree)", or "none yet: " and the reason with fewer than 3 eligible periods.
 /// Scores rounded as everywhere; the slope to one decimal.
 pub fn in_words(trend: &Trend) -> String {
     let (Some(slope), Some(agreement)) = (trend.slope, trend.agreement) else {

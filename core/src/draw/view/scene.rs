@@ -6,9 +6,7 @@
 //! Pure Rust, tested natively; `crate::ui` turns it into WebGL2 buffers or 2D canvas
 //! paths. Sizes and colours follow the SVG drawing, so the two renderers look alike.
 
-use crate::model::unstable_sort::UnstableSort;
 use std::cell::OnceCell;
-use std::cmp::Reverse;
 
 use crate::draw::view::explore::Selection;
 use crate::draw::view::{NetworkView, NodeView, Role};
@@ -17,6 +15,7 @@ pub mod buffers;
 pub mod choice;
 pub mod classes;
 pub mod grid;
+mod highlight;
 pub mod labels;
 pub mod name_boxes;
 pub mod order;
@@ -25,6 +24,7 @@ pub mod palette;
 
 use classes::TieClasses;
 use grid::{Grid, Rect};
+pub use highlight::Highlight;
 use palette::{group_colour, role_colour, Rgba, ALONE};
 
 /// Radius 3–12 drawing units at 1×, growing with the square root of degree (so area tracks
@@ -46,8 +46,6 @@ const LEAST_FADE: f64 = 0.3;
 const CLEAR_PEOPLE: f64 = 1500.0;
 /// Dots never shrink below this share of their size.
 const LEAST_DOT: f64 = 0.35;
-/// A lit tie's opacity, whatever its weight (the SVG's `line.lit`).
-const LIT: f32 = 0.9;
 
 /// How the dots are coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -82,23 +80,6 @@ pub struct Tie {
     pub ends: [f32; 4],
     /// Opacity 0..=1, by weight.
     pub alpha: f32,
-}
-
-/// What is lit over the dimmed picture: the focused person, their drawn ties and the
-/// people at the other end, and the search's matches (ringed).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Highlight {
-    /// Dots drawn again on top, as [`Dot`]s (matches with `ring` set), in drawing order.
-    pub dots: Vec<Dot>,
-    /// Ties drawn again on top in the accent colour.
-    pub ties: Vec<Tie>,
-}
-
-impl Highlight {
-    /// Whether anything is lit (then the rest of the picture is dimmed).
-    pub fn is_empty(&self) -> bool {
-        self.dots.is_empty() && self.ties.is_empty()
-    }
 }
 
 /// The placed network: dots fewest ties first (big ones on top), ties lightest first.
@@ -233,48 +214,6 @@ impl Scene {
         self.dots.get(k as usize).map(|d| d.index as usize)
     }
 
-    /// What to light for `focus` (the person pointed at or pinned) and the search's
-    /// `matches` (indices into `network.nodes`); people not drawn are skipped.
-    pub fn highlight(&self, focus: Option<usize>, matches: &[usize]) -> Highlight {
-        let mut slots: Vec<(u32, bool)> = Vec::new();
-        let mut ties = Vec::new();
-        if let Some(f) = focus.filter(|&f| self.dot_of(f).is_some()) {
-            let (starts, ids) = self
-                .by_person
-                .get_or_init(|| by_person(self.people, &self.ties));
-            let from = starts.get(f).copied().unwrap_or(0) as usize;
-            let to = starts.get(f + 1).copied().unwrap_or(0) as usize;
-            for &t in ids.get(from..to).unwrap_or(&[]) {
-                let Some(tie) = self.ties.get(t as usize) else {
-                    continue;
-                };
-                ties.push(Tie { alpha: LIT, ..*tie });
-                let other = if tie.a as usize == f { tie.b } else { tie.a };
-                slots.extend(self.slot.get(other as usize).map(|&s| (s, false)));
-            }
-            slots.extend(self.slot.get(f).map(|&s| (s, false)));
-        }
-        slots.extend(
-            matches
-                .iter()
-                .filter_map(|&m| self.slot.get(m).map(|&s| (s, true))),
-        );
-        // Drawing order, and a match's ring wins over the same dot lit by the focus.
-        slots.unstable_sort_by_key(|&(s, ring)| (s, Reverse(ring)));
-        slots.dedup_by_key(|&mut (s, _)| s);
-        let dots = slots
-            .into_iter()
-            .filter_map(|(s, ring)| {
-                let d = self.dots.get(s as usize)?;
-                Some(Dot {
-                    ring: d.ring || ring,
-                    ..*d
-                })
-            })
-            .collect();
-        Highlight { dots, ties }
-    }
-
     /// The dots cell by cell (small before large), for a GPU buffer in which
     /// [`Scene::dot_runs`] finds what is in view as a few ranges; the overlap order is then
     /// only roughly by size (the whole picture uses `dots`, fewest ties first).
@@ -377,42 +316,6 @@ fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]
             })
         })
         .collect()
-}
-
-/// Each person's ties (positions in `ties`), as a compressed list over `people` people.
-fn by_person(people: usize, ties: &[Tie]) -> (Vec<u32>, Vec<u32>) {
-    let mut starts = vec![0u32; people + 1];
-    let mut count = |v: u32| {
-        if let Some(s) = starts.get_mut(v as usize + 1) {
-            *s += 1;
-        }
-    };
-    for t in ties {
-        count(t.a);
-        count(t.b);
-    }
-    let mut total = 0;
-    for s in starts.iter_mut() {
-        total += *s;
-        *s = total;
-    }
-    let mut fill = starts.clone();
-    let mut ids = vec![0u32; total as usize];
-    // Two calls rather than a loop over `[t.a, t.b]`, which the page's opt-level leaves
-    // as an iterator call per end.
-    let mut file = |v: u32, k: usize| {
-        if let Some(at) = fill.get_mut(v as usize) {
-            if let Some(slot) = ids.get_mut(*at as usize) {
-                *slot = k as u32;
-            }
-            *at += 1;
-        }
-    };
-    for (k, t) in ties.iter().enumerate() {
-        file(t.a, k);
-        file(t.b, k);
-    }
-    (starts, ids)
 }
 
 /// A dot's box at 1× (its largest).

@@ -10,7 +10,7 @@ use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
 
 /// An object of any of the shapes: the fields of a GraphQL response and of every REST
-/// object in one struct, told apart by which are present (see [`Node::kind`]).
+/// object in one struct, told apart by which are present (see `rest::kind_of`).
 #[derive(Deserialize, Default)]
 pub(super) struct Node<'a> {
     #[serde(borrow, default)]
