@@ -171,7 +171,8 @@ fn checks(period: &Period, part: &Scope) -> Option<String> {
 }
 
 /// The sentence for fewer than [`MIN_PERIODS`] eligible periods out of `all`: an export
-/// too short for a trend says so first, rather than "only 0 of the 1 … could be compared".
+/// with fewer periods than a trend needs says it is too short, rather than "only 0 of the
+/// 1 four-week period could be compared".
 fn too_few(eligible: usize, all: usize, monthly: bool) -> String {
     let what = if monthly {
         ("month", "months")
@@ -183,7 +184,10 @@ fn too_few(eligible: usize, all: usize, monthly: bool) -> String {
         "each needs at least 80% of its days in the export, {MIN_INTERACTIONS} replies and mentions, and a score"
     );
     if all < MIN_PERIODS {
-        format!("The export spans {periods}; a trend needs at least {MIN_PERIODS} ({needs}).")
+        format!(
+            "The export is too short for a trend: it needs at least {MIN_PERIODS} {} ({needs}).",
+            what.1
+        )
     } else if eligible == 0 {
         format!(
             "None of the {periods} could be compared ({needs}); a trend needs at least {MIN_PERIODS}."

@@ -289,13 +289,18 @@ fn an_export_too_short_for_a_trend_says_so_without_counting_zero() {
     let r = report(&shape);
     let reason = r.trend.as_ref().unwrap().reason.clone().unwrap();
     assert!(
-        reason.starts_with("The export spans 2 four-week periods; a trend needs at least 3"),
+        reason.starts_with(
+            "The export is too short for a trend: it needs at least 3 four-week periods (each"
+        ),
         "{reason}"
     );
     assert!(!reason.contains("Only 0"), "{reason}");
     // Quoted after a colon (the chart's "Now: …." adds its own full stop): no "3..".
     let words = peerscope_core::advice::trend::in_words(r.trend.as_ref().unwrap());
-    assert!(words.starts_with("none yet: the export spans 2"), "{words}");
+    assert!(
+        words.starts_with("none yet: the export is too short"),
+        "{words}"
+    );
     assert!(!words.ends_with('.'), "{words}");
 }
 
