@@ -185,7 +185,7 @@ fn too_few(eligible: usize, all: usize, monthly: bool) -> String {
     );
     if all < MIN_PERIODS {
         format!(
-            "The export is too short for a trend: it needs at least {MIN_PERIODS} {} ({needs}).",
+            "The export is too short for a trend, which needs at least {MIN_PERIODS} {} ({needs}).",
             what.1
         )
     } else if eligible == 0 {

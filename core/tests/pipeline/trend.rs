@@ -290,7 +290,7 @@ fn an_export_too_short_for_a_trend_says_so_without_counting_zero() {
     let reason = r.trend.as_ref().unwrap().reason.clone().unwrap();
     assert!(
         reason.starts_with(
-            "The export is too short for a trend: it needs at least 3 four-week periods (each"
+            "The export is too short for a trend, which needs at least 3 four-week periods (each"
         ),
         "{reason}"
     );
