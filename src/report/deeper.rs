@@ -41,14 +41,14 @@ pub fn Deeper(props: &DeeperProps) -> Html {
                 </ul>
             }
             <dl id="counts" class="counts">
-                <div><dt>{ "messages" }</dt><dd>{ counts.messages }</dd></div>
+                <div><dt>{ noun(counts.messages, "message", "messages") }</dt><dd>{ counts.messages }</dd></div>
                 <div><dt>{ "people in the conversation" }</dt><dd>{ counts.participants }</dd></div>
                 if funnel.reactors > 0 {
                     <div><dt>{ "only reacted" }</dt><dd>{ funnel.reactors }</dd></div>
                 }
-                <div><dt>{ "days" }</dt><dd>{ counts.days }</dd></div>
-                <div><dt>{ "replies" }</dt><dd>{ counts.replies }</dd></div>
-                <div><dt>{ "mentions" }</dt><dd>{ counts.mentions }</dd></div>
+                <div><dt>{ noun(counts.days, "day", "days") }</dt><dd>{ counts.days }</dd></div>
+                <div><dt>{ noun(counts.replies, "reply", "replies") }</dt><dd>{ counts.replies }</dd></div>
+                <div><dt>{ noun(counts.mentions, "mention", "mentions") }</dt><dd>{ counts.mentions }</dd></div>
                 if counts.placeholder_messages > 0 {
                     <div id="placeholder-messages">
                         <dt>{ "messages by deleted or unknown accounts" }</dt>
@@ -107,6 +107,15 @@ pub fn Deeper(props: &DeeperProps) -> Html {
             <p class="files">{ format!("Read from: {}.", report.sources.files.iter()
                 .map(read_from).collect::<Vec<_>>().join("; ")) }</p>
         </section>
+    }
+}
+
+/// The word under a count: "1 day", never "1 days".
+fn noun(count: u64, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
     }
 }
 

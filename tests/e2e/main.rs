@@ -41,6 +41,7 @@ mod hostile_exports;
 mod import;
 mod months;
 mod network;
+mod phone;
 mod progress;
 mod rare_formats;
 mod readable;

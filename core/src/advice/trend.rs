@@ -170,17 +170,33 @@ fn checks(period: &Period, part: &Scope) -> Option<String> {
     })
 }
 
-/// The sentence for fewer than [`MIN_PERIODS`] eligible periods out of `all`.
+/// The sentence for fewer than [`MIN_PERIODS`] eligible periods out of `all`: an export
+/// with fewer periods than a trend needs says it is too short, rather than "only 0 of the
+/// 1 four-week period could be compared".
 fn too_few(eligible: usize, all: usize, monthly: bool) -> String {
     let what = if monthly {
         ("month", "months")
     } else {
         ("four-week period", "four-week periods")
     };
-    format!(
-        "Only {eligible} of the {} could be compared (each needs at least 80% of its days in the export, {MIN_INTERACTIONS} replies and mentions, and a score); a trend needs at least {MIN_PERIODS}.",
-        plural(all as u64, what.0, what.1)
-    )
+    let periods = plural(all as u64, what.0, what.1);
+    let needs = format!(
+        "each needs at least 80% of its days in the export, {MIN_INTERACTIONS} replies and mentions, and a score"
+    );
+    if all < MIN_PERIODS {
+        format!(
+            "The export is too short for a trend, which needs at least {MIN_PERIODS} {} ({needs}).",
+            what.1
+        )
+    } else if eligible == 0 {
+        format!(
+            "None of the {periods} could be compared ({needs}); a trend needs at least {MIN_PERIODS}."
+        )
+    } else {
+        format!(
+            "Only {eligible} of the {periods} could be compared ({needs}); a trend needs at least {MIN_PERIODS}."
+        )
+    }
 }
 
 /// The report's view of one period.

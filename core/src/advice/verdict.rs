@@ -119,7 +119,7 @@ pub fn judge(ctx: &Context) -> Verdict {
         reconcile: None,
         step_away: away.text,
         step_away_quotes: away.quotes,
-        framing: framing(label, ctx.goal),
+        framing: framing(label, ctx.goal, ctx.core),
         evidence,
     }
 }

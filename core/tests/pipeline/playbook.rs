@@ -141,6 +141,13 @@ pub fn plan_holds(name: &str, r: &Report) {
         "{name}: {:?}",
         introduce.map(|s| &s.why)
     );
+    // Members already answer every question first, and none waits: nothing to hand over.
+    assert!(
+        !steps
+            .iter()
+            .any(|s| s.id == "redirect-questions" && s.why.ends_with("(100%).")),
+        "{name}: questions to redirect when members answer all of them"
+    );
     if r.verdict.label == Label::Undetermined {
         let only: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(only, ["export-longer", "add-channels"], "{name}");

@@ -280,6 +280,31 @@ fn fewer_than_three_eligible_periods_give_no_direction() {
 }
 
 #[test]
+fn an_export_too_short_for_a_trend_says_so_without_counting_zero() {
+    // 2024-01-01 for 40 days: two four-week periods, the second 12 of 28 days covered.
+    let shape = Shape {
+        last: JAN_1_2024 + 39,
+        ..half_year(20, rising, 19)
+    };
+    let r = report(&shape);
+    let reason = r.trend.as_ref().unwrap().reason.clone().unwrap();
+    assert!(
+        reason.starts_with(
+            "The export is too short for a trend, which needs at least 3 four-week periods (each"
+        ),
+        "{reason}"
+    );
+    assert!(!reason.contains("Only 0"), "{reason}");
+    // Quoted after a colon (the chart's "Now: …." adds its own full stop): no "3..".
+    let words = peerscope_core::advice::trend::in_words(r.trend.as_ref().unwrap());
+    assert!(
+        words.starts_with("none yet: the export is too short"),
+        "{words}"
+    );
+    assert!(!words.ends_with('.'), "{words}");
+}
+
+#[test]
 fn the_same_export_gives_the_same_trend() {
     let shape = half_year(10, rising, 17);
     assert_eq!(report(&shape).trend, report(&shape).trend);

@@ -99,8 +99,14 @@ fn step_back(s: &Signals) -> Option<Draft> {
     Some(Draft::new(&STEP_BACK, basis, 1.0 - c.value, why, leaders))
 }
 
+/// Not offered when members already answered first on every answered question and none
+/// waited in vain: there is nothing left to hand over.
 fn redirect(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.peer_answer_share, floors::ANSWERED_QUESTIONS)?;
+    let open = s.unanswered.1;
+    if c.value >= 1.0 && open == 0 {
+        return None;
+    }
     let mut q = Quoter::default();
     let field = "metrics.peer_answer_share";
     let why = format!(
@@ -109,7 +115,6 @@ fn redirect(s: &Signals) -> Option<Draft> {
         den(&mut q, field, &c),
         share(&mut q, field, &c)
     );
-    let open = s.unanswered.1;
     let why = if open == 0 {
         format!("{why}.")
     } else {
@@ -142,7 +147,7 @@ fn introduce(s: &Signals) -> Option<Draft> {
         "{} of {} members {verb} talked only with you so far{}",
         q.count("funnel.only_with_hosts", *count as f64),
         q.count("counts.members", s.members as f64),
-        among(lonely)
+        among(lonely, *count)
     );
     let why = q.say(why);
     Some(Draft::new(

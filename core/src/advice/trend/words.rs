@@ -187,8 +187,9 @@ pub fn add_step(checklist: &mut Vec<Step>, trend: &Trend) {
 /// Scores rounded as everywhere; the slope to one decimal.
 pub fn in_words(trend: &Trend) -> String {
     let (Some(slope), Some(agreement)) = (trend.slope, trend.agreement) else {
-        let reason = trend.reason.as_deref().unwrap_or("");
-        // The reason is a sentence of its own elsewhere; here it follows a colon.
+        // The reason is a sentence of its own elsewhere; here it follows a colon and, like
+        // the other answers, ends without a full stop (callers add their own).
+        let reason = trend.reason.as_deref().unwrap_or("").trim_end_matches('.');
         let mut chars = reason.chars();
         let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
         return format!("none yet: {}{}", first.unwrap_or_default(), chars.as_str());

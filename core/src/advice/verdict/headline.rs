@@ -76,9 +76,11 @@ fn community(ctx: &Context, q: &mut Quoter) -> String {
     }
 }
 
-/// The verdict read against the user's goal.
-pub(super) fn framing(label: Label, goal: Goal) -> String {
+/// The verdict read against the user's goal. `core`: members in the close-knit core (an
+/// *emerging* group by its score alone may have none, and is then not told it has one).
+pub(super) fn framing(label: Label, goal: Goal, core: u64) -> String {
     match (goal, label) {
+        (Goal::Connection, Label::Emerging) if core < 3 => "For a goal of connection you are on the way: members have begun to answer each other; help a few of them talk often.",
         (_, Label::Undetermined) => "Export a longer period, or add the group's other channels, and run this again: the steps below say how.",
         (Goal::Reach, Label::Audience) => "That fits a goal of reach: people come for what you publish. To keep them, grow a small core that talks to each other.",
         (Goal::Reach, _) => "For a goal of reach this is a strength: members bring each other back, and that carries your content further.",
@@ -87,4 +89,17 @@ pub(super) fn framing(label: Label, goal: Goal) -> String {
         (Goal::Connection, Label::Community) => "For a goal of connection this is what success looks like: keep making room for members to lead.",
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_emerging_group_without_a_core_is_not_told_it_has_one() {
+        let none = framing(Label::Emerging, Goal::Connection, 0);
+        assert!(!none.contains("core"), "{none}");
+        let some = framing(Label::Emerging, Goal::Connection, 13);
+        assert!(some.contains("a core already talks"), "{some}");
+    }
 }

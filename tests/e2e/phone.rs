@@ -1,0 +1,87 @@
+//! End to end, a phone (390×844) with a real export whose file name has no break point
+//! (`rtoot_context_mastodon.social_109294719267373593.json`, 2 days of a Mastodon thread):
+//! the page never grows wider than the screen, the newcomers panel says that two days
+//! cannot show newcomers (rather than "no newcomers yet"), and the counts read "2 days".
+//!
+//! ```text
+//! cargo test -p peerscope-web --test e2e phone:: -- --ignored --test-threads=1
+//! ```
+
+use std::path::PathBuf;
+
+use crate::support::look::LOOKS;
+use crate::support::page::run;
+use crate::support::{repo, wait_until, Poll, PATIENCE};
+
+/// The Mastodon thread of 59 replies over 2 days.
+fn mastodon() -> PathBuf {
+    repo().join("../shared/samples/mastodon/rtoot_context_mastodon.social_109294719267373593.json")
+}
+
+/// What the test reads once the export is on screen: the page's width, the newcomers
+/// panel and the counts' words.
+const SEEN: &str = r#"
+    const files = document.querySelector('.deeper .files');
+    if (!files || !files.textContent.includes(arguments[0])) return null;
+    return [document.documentElement.scrollWidth,
+        document.querySelector('#newcomers')?.textContent ?? '',
+        [...document.querySelectorAll('#counts dt')].map((d) => d.textContent)];
+"#;
+
+#[tokio::test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
+#[cfg_attr(
+    not(samples_absent),
+    ignore = "needs dist/ and chromedriver; run by make test"
+)]
+async fn a_long_file_name_stays_inside_a_phone_screen() {
+    let path = mastodon();
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let look = LOOKS[2];
+    let session = look.open("phone-long-name", "").await;
+    let outcome = async {
+        look.check(&session).await?;
+        session
+            .wait_for("the sample's report", |s| s.shows_analysis())
+            .await?;
+        session.upload(&path).await?;
+        let seen = wait_until("the Mastodon thread's report", PATIENCE, || async {
+            let script = SEEN.replace("arguments[0]", &format!("{name:?}"));
+            let seen = run(&session, &script).await?;
+            Ok(if seen.is_null() {
+                Poll::NotYet("the file's name under Deeper".to_string())
+            } else {
+                Poll::Ready(seen)
+            })
+        })
+        .await?;
+        session.screenshot("phone-long-name").await?;
+        // The screen's width, not innerWidth: a mobile layout viewport grows to fit what
+        // overflows it.
+        let (page, window) = (seen[0].as_f64().unwrap(), f64::from(look.width));
+        if page > window {
+            return Err(format!(
+                "the page is {page} px wide on a {window} px screen"
+            ));
+        }
+        let newcomers = seen[1].as_str().unwrap_or("");
+        if !newcomers.contains("Not observable in this export: it covers 2 days") {
+            return Err(format!("newcomers on a 2-day export: {newcomers:?}"));
+        }
+        let words: Vec<&str> = seen[2]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        if !words.contains(&"days") {
+            return Err(format!("the counts read {words:?}"));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
