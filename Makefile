@@ -156,6 +156,8 @@ test:
 	@# The page's wasm as Trunk builds it: the core without its five rarest formats (alone,
 	@# since Cargo unifies features over the packages of one run).
 	@$(call run,cargo clippy --target $(WASM_TARGET) -p peerscope-web --lib --bins -- -D warnings)
+	@# The developers' docs, private items included: a broken link fails the run.
+	@$(call run,env RUSTDOCFLAGS='$(DOC_FLAGS)' cargo doc --workspace --no-deps --document-private-items)
 	@$(call run,./tests/core_has_no_web_crate.sh)
 	@$(call run,python3 tests/hostile/texts.py target/hostile-texts --scale 0.1)
 	@$(call run,cargo test --workspace)

@@ -8,7 +8,7 @@
  * "Ready" and answers every later message. If anything here fails, the page is told, and
  * reads files on its main thread instead.
  *
- * The page's module leaves out the five rarest formats (core/src/import/rare.rs). When a
+ * The page's module leaves out the six rarest formats (core/src/import/rare.rs). When a
  * job's file is one of them, Rust calls peerscopeAllFormats below with the job: it loads
  * the module that has every format (peerscope-all-formats.js and its _bg.wasm, beside the
  * glue), which takes this worker's messages over and answers the job. The page sees the

@@ -109,12 +109,12 @@ fn read_text(
         Format::Telegram => telegram::read(file, bytes, dataset),
         Format::WhatsApp => whatsapp::read(file, bytes, dataset),
         Format::Discourse => discourse::read(file, bytes, dataset),
-        Format::Reddit => reddit::read(file, bytes, dataset),
         Format::YouTube => youtube::read(file, bytes, dataset),
         Format::Messenger => messenger::read(file, bytes, dataset),
         Format::Csv => csv::read(file, bytes, dataset),
         // A constant guard: without `all-formats` these arms are dead code and the
-        // five readers never reach the wasm (import/rare.rs).
+        // rare formats' readers never reach the wasm (import/rare.rs).
+        Format::Reddit if READS_RARE_FORMATS => reddit::read(file, bytes, dataset),
         Format::Mastodon if READS_RARE_FORMATS => mastodon::read(file, bytes, dataset),
         Format::YouTubeLiveChat if READS_RARE_FORMATS => {
             youtube_live_chat::read(file, bytes, dataset)
@@ -122,7 +122,8 @@ fn read_text(
         Format::GitHub if READS_RARE_FORMATS => github::read(file, bytes, dataset),
         Format::Matrix if READS_RARE_FORMATS => matrix::read(file, bytes, dataset),
         Format::Zulip if READS_RARE_FORMATS => zulip::read(file, bytes, dataset),
-        Format::Mastodon
+        Format::Reddit
+        | Format::Mastodon
         | Format::YouTubeLiveChat
         | Format::GitHub
         | Format::Matrix

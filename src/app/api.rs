@@ -147,7 +147,7 @@ fn import_input(
 
 /// `analyze(textOrBytes, options) -> report`: the report of docs/METRICS.md §9, exactly what
 /// the CLI's `--json` prints, as a plain object. Throws an `Error` with one sentence when
-/// the export cannot be read or an option is wrong, and for the five rarest formats
+/// the export cannot be read or an option is wrong, and for the six rarest formats
 /// (Matrix, Zulip, GitHub, Mastodon, YouTube live chat), which only the page reads. Bytes
 /// are the quicker input: a string has to be encoded to UTF-8 first (on the 136 MB export
 /// about a third more time).

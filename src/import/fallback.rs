@@ -143,7 +143,7 @@ pub fn run(job: Job, cancelled: Rc<Cell<bool>>, report: Callback<Action>) {
 }
 
 /// `error` as the page says it when it reads on its main thread, and as the JS API's
-/// `analyze()` throws it. The five rarest formats are read only by the worker's module with
+/// `analyze()` throws it. The six rarest formats are read only by the worker's module with
 /// every format (`www/worker.js`): the page's own module leaves them out to load faster
 /// (`peerscope_core::import::rare`), and here there is no worker to load it into (nor, for
 /// the synchronous `analyze()`, a way to wait for it).

@@ -1,6 +1,6 @@
 //! The import worker's side: runs inside the Web Worker that `www/worker.js` starts on the
 //! page's own wasm module (see `crate::import::worker` for why one module and not two).
-//! The same file is also compiled into `all-formats/`, the module with the five rarest
+//! The same file is also compiled into `all-formats/`, the module with the six rarest
 //! formats the page's module leaves out (`peerscope_core::import::rare`): when a file is one
 //! of them, [`hand_over`] passes the job to that module, loaded into this same worker.
 //!

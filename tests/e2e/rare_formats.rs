@@ -1,4 +1,4 @@
-//! The five rarest formats on demand (core/src/import/rare.rs): the page's wasm leaves their
+//! The six rarest formats on demand (core/src/import/rare.rs): the page's wasm leaves their
 //! importers out, and its worker loads `peerscope-all-formats` only when a picked file needs
 //! it (www/worker.js). A Matrix room read this way shows the core's verdict, the module is
 //! fetched once and not before, a new goal re-analyses the room and a Discord export read

@@ -24,7 +24,7 @@ pub enum ImportError {
     /// A host named by the user is nobody in the export.
     #[error("no one in the export has the id or name \"{0}\"; pick a participant, or no host")]
     UnknownHost(String),
-    /// An export in one of the five rarest formats, which this build leaves out
+    /// An export in one of the six rarest formats, which this build leaves out
     /// (`import::rare`): the page's worker answers it by loading the build that has them.
     #[error(
         "{file}: this is a {} export, and this build of peerscope was made without \

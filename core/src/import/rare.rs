@@ -1,8 +1,10 @@
-//! The five rarest formats, which a build may leave out to stay small.
+//! The six rarest formats, which a build may leave out to stay small.
 //!
 //! Matrix, Zulip, GitHub, Mastodon and YouTube live chat cost the page's wasm 74,975 bytes
 //! gzipped, 10% of it (measured on 2026-12-07: 730,044 B with them, 642,252 B without,
-//! docs/PERFORMANCE.md "The rare formats on demand"). Without the `all-formats` feature
+//! docs/PERFORMANCE.md "The rare formats on demand"). Reddit's thread JSON, which people
+//! save by hand from an address they edit, joined them later for 8,094 bytes more
+//! (653,745 B with it, 645,651 B without: "Reddit on demand, session 12"). Without the `all-formats` feature
 //! their readers are never called, so the linker drops them; their detection stays, so a
 //! build without them still recognises such a file and says so with
 //! [`ImportError::LeftOut`], which the page's import worker answers by loading the build
@@ -11,12 +13,13 @@
 use crate::import::error::ImportError;
 use crate::import::Format;
 
-/// Whether this build reads the five rarest formats (the `all-formats` feature, on by
+/// Whether this build reads the six rarest formats (the `all-formats` feature, on by
 /// default; the CLI and every test turn it on, only the page's wasm leaves it off).
 pub const READS_RARE_FORMATS: bool = cfg!(feature = "all-formats");
 
 /// The formats [`READS_RARE_FORMATS`] is about, in [`Format::ALL`]'s order.
-pub const RARE_FORMATS: [Format; 5] = [
+pub const RARE_FORMATS: [Format; 6] = [
+    Format::Reddit,
     Format::Mastodon,
     Format::YouTubeLiveChat,
     Format::GitHub,

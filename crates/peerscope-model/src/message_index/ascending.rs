@@ -16,7 +16,7 @@ use crate::decimal_id::decimal_id;
 use crate::{Message, SpaceIdx};
 
 /// Per space, the highest id among the first `seen` messages that is a number written the
-/// one way ([`number`]); spaces with none are absent.
+/// one way ([`decimal_id`]); spaces with none are absent.
 #[derive(Debug, Clone, Default)]
 pub struct Ascending {
     highest: FxHashMap<SpaceIdx, u64>,
