@@ -147,6 +147,40 @@ fn peer_share_has_a_value_per_bucket_with_replies() {
     }
     assert!(series.shares.iter().any(Option::is_some));
     assert_eq!(charts::COMMUNITY_LINE, 60.0);
+    // A bucket with fewer than 20 replies is marked thin (drawn hollow), others are not.
+    assert_eq!(series.thin.len(), points.len());
+    for (thin, point) in series.thin.iter().zip(points) {
+        let replies = point.peer_reply_share.den.unwrap_or(0.0);
+        assert_eq!(*thin, replies > 0.0 && replies < 20.0, "{replies} replies");
+    }
+}
+
+#[test]
+fn a_week_with_few_replies_is_thin_and_said_so() {
+    let (mut analysis, _) = fixture();
+    let point = analysis
+        .report
+        .timeline
+        .points
+        .first_mut()
+        .expect("a bucket");
+    point.peer_reply_share = peerscope_core::model::metric::Metric::ratio(10.0, 10.0, "none");
+    let all = charts(&analysis.report, &analysis.network);
+    let chart = by_id(&all, "peer-share");
+    let Plot::PeerShare(series) = &chart.plot else {
+        panic!("no peer share series");
+    };
+    assert_eq!(series.shares.first(), Some(&Some(100.0)));
+    assert_eq!(
+        series.thin.first(),
+        Some(&true),
+        "10 replies are under the floor of 20"
+    );
+    assert!(
+        chart.caption.contains("fewer than 20 replies"),
+        "{}",
+        chart.caption
+    );
 }
 
 #[test]

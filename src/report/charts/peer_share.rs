@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::paint::{self, text, Paint, TEXT};
-use super::time_axis::{frame, line};
+use super::time_axis::{frame, line, part_buckets};
 use peerscope_core::draw::charts::{PeerShareSeries, COMMUNITY_LINE};
 
 /// The dots and line (`c-core`) over the buckets and the community line (`c-muted`,
@@ -32,12 +32,12 @@ pub fn draw(series: &PeerShareSeries) -> Result<String, String> {
                 text(TEXT, Paint::Muted, HPos::Left, VPos::Bottom),
             )))
             .map_err(|e| e.to_string())?;
-        line(
-            &mut chart,
-            &series.shares,
-            &series.periods.partial,
-            Paint::Core,
-            true,
-        )
+        // A part bucket and one with too few replies are both drawn hollow, off the line.
+        let unsure: Vec<bool> = part_buckets(&series.periods.partial)
+            .into_iter()
+            .zip(&series.thin)
+            .map(|(part, thin)| part || *thin)
+            .collect();
+        line(&mut chart, &series.shares, &unsure, Paint::Core, true)
     })
 }

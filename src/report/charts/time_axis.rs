@@ -63,17 +63,23 @@ pub fn frame<'a, 'b>(
 
 /// `values` (one per bucket, None for a gap) as a line in `paint`: one solid
 /// `polyline` per run of whole buckets, dashed on a step into or out of a bucket that
-/// `partial` marks, and a dot on every value (hollow when partial) when `dots` is set, or
-/// where a value stands alone or is partial.
+/// `unsure` marks (a part bucket, or one with too little behind its value), and a dot on
+/// every value (hollow when unsure) when `dots` is set, or where a value stands alone or
+/// is unsure.
+/// Per bucket, whether it is a part one (`partial`, from [`Periods`]'s field).
+pub fn part_buckets(partial: &[Option<u32>]) -> Vec<bool> {
+    partial.iter().map(Option::is_some).collect()
+}
+
 pub fn line(
     chart: &mut TimeChart<'_, '_>,
     values: &[Option<f64>],
-    partial: &[Option<u32>],
+    unsure: &[bool],
     paint: Paint,
     dots: bool,
 ) -> Result<(), String> {
     let colour = paint.rgb();
-    let is_partial = |i: usize| partial.get(i).is_some_and(Option::is_some);
+    let is_partial = |i: usize| unsure.get(i).copied().unwrap_or(false);
     let point = |i: usize| -> Option<(i32, f64)> {
         let v = (*values.get(i)?)?;
         Some((i32::try_from(i).ok()?, v))

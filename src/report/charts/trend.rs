@@ -49,7 +49,7 @@ pub fn draw(series: &TrendSeries) -> Result<String, String> {
                 .draw_series(std::iter::once(range))
                 .map_err(|e| e.to_string())?;
         }
-        let partial = vec![None; series.scores.len()];
+        let partial = vec![false; series.scores.len()];
         line(&mut chart, &series.scores, &partial, Paint::Accent, true)
     })
 }

@@ -2,6 +2,7 @@
 //! two members, against the community line (60 %).
 
 use super::{Chart, Periods, Plot};
+use crate::measure::floors::INTERACTIONS;
 use crate::model::schema::Report;
 
 /// Where a component counts as leaning towards *community* (the verdict's line), in %.
@@ -14,6 +15,10 @@ pub struct PeerShareSeries {
     /// Per bucket, the share of replies between two members in % (0–100); None for a
     /// bucket without replies (a gap in the line).
     pub shares: Vec<Option<f64>>,
+    /// Per bucket, true when its replies are under the shares' floor
+    /// ([`INTERACTIONS`], 20): too few to read the share, so it is drawn as a hollow dot
+    /// outside the line, as a part bucket is.
+    pub thin: Vec<bool>,
 }
 
 /// The peer share chart: its series, or a sentence when no bucket has a reply or the
@@ -25,11 +30,24 @@ pub fn peer_share(report: &Report) -> Chart {
         .iter()
         .map(|p| Some((p.peer_reply_share.value? * 100.0).clamp(0.0, 100.0)))
         .collect();
+    let thin = timeline
+        .points
+        .iter()
+        .map(|p| {
+            p.peer_reply_share
+                .den
+                .is_some_and(|replies| replies < INTERACTIONS)
+        })
+        .collect();
     let plot = match Periods::of(timeline) {
         Ok(_) if shares.iter().all(Option::is_none) => {
             Plot::Sentence("No replies to draw yet.".to_string())
         }
-        Ok(periods) => Plot::PeerShare(PeerShareSeries { periods, shares }),
+        Ok(periods) => Plot::PeerShare(PeerShareSeries {
+            periods,
+            shares,
+            thin,
+        }),
         Err(sentence) => Plot::Sentence(sentence),
     };
     Chart {
@@ -37,9 +55,10 @@ pub fn peer_share(report: &Report) -> Chart {
         title: "Members answering members, over time",
         caption: format!(
             "Of each {}'s replies, the share between two members (no host at either end); \
-             a {} without replies is a gap. Look for the dots climbing towards and past the \
-             dashed line at 60%.",
-            timeline.bucket, timeline.bucket
+             a {} without replies is a gap, and a hollow dot is a part {} or one with fewer \
+             than {INTERACTIONS} replies, too few to read. Look for the dots climbing towards \
+             and past the dashed line at 60%.",
+            timeline.bucket, timeline.bucket, timeline.bucket
         ),
         plot,
     }
