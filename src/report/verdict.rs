@@ -34,7 +34,8 @@ pub enum Arrival {
 /// Undetermined: the plain "too early to tell", no score at all (never a placeholder where
 /// a number belongs) and `#verdict-reason` saying why, with the numbers. Once the score's
 /// interval has arrived, `#verdict-interval` shows it as "52 (45–58) · fairly sure", with
-/// `data-confidence`, `data-low` and `data-high`.
+/// `data-confidence`, `data-low` and `data-high`; until then `#verdict-pending` marks the
+/// answer provisional (its headline may still soften, docs/METRICS.md §10).
 #[component]
 pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let verdict = &props.analysis.report.verdict;
@@ -44,6 +45,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
         Confidence::Tentative => "tentative",
         Confidence::Undetermined => "undetermined",
     };
+    let pending = verdict.score.is_some() && verdict.label != Label::Undetermined;
     let headline = use_node_ref();
     use_landing(&headline, props.arrival.clone());
     html! {
@@ -66,6 +68,12 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                     data-high={interval_end(verdict.interval, 1)}
                     title="The score with its 90% range: how far it could move on another stretch of the same conversation">
                     { sure }
+                </p>
+            } else if pending {
+                // The headline was written before the interval: until it comes, say that
+                // the answer is not yet checked, rather than let the headline stand alone.
+                <p id="verdict-pending" class="interval pending">
+                    { "Provisional: still checking how sure this is." }
                 </p>
             }
             if let Some(reason) = &verdict.reason {

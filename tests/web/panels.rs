@@ -383,8 +383,10 @@ async fn the_verdict_shows_its_interval_and_how_sure_once_it_has_arrived() {
                 0,
                 "nothing before it arrives"
             );
+            assert_eq!(count(&root, "#verdict-pending"), 1, "marked provisional");
             continue;
         };
+        assert_eq!(count(&root, "#verdict-pending"), 0, "settled");
         let shown = find(&root, "#verdict-interval");
         let attr = |name: &str| shown.get_attribute(name).unwrap_or_default();
         assert_eq!(attr("data-confidence"), sure);

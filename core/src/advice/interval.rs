@@ -133,6 +133,9 @@ pub fn fill(verdict: &mut Verdict, interval: Option<&Interval>, core: u64, membe
     verdict.estimate = Some(found.estimate);
     verdict.unit = Some(found.unit);
     verdict.bands = bands;
+    // The headline was written before the interval existed; an interval that reaches past
+    // the label must not leave it saying the label flatly.
+    verdict.headline = verdict::hedged(&verdict.headline, verdict.label, &verdict.bands);
 }
 
 /// Every label from `low`'s to `high`'s, lowest first. The band of an end is the label

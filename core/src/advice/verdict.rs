@@ -13,6 +13,7 @@ mod headline;
 mod reconcile;
 mod step_away;
 
+pub use headline::hedged;
 pub use reconcile::reconcile;
 pub use step_away::step_away;
 

@@ -76,6 +76,42 @@ fn community(ctx: &Context, q: &mut Quoter) -> String {
     }
 }
 
+/// The headline's opening for `label` when its score's interval reaches past the label's
+/// band (docs/METRICS.md §10): "Probably a community" when the interval spans two
+/// labels, "Perhaps a community" when it spans all three. `None` for `undetermined`,
+/// which never has an interval.
+fn hedged_opening(label: Label, bands: usize) -> Option<String> {
+    let said = match label {
+        Label::Undetermined => return None,
+        // "Mostly" already hedges the firm opening; "probably mostly" would say it twice.
+        Label::Audience => "an audience",
+        Label::Emerging => "an audience with a community",
+        Label::Community => "a community",
+    };
+    let how = if bands >= 3 { "Perhaps" } else { "Probably" };
+    Some(format!("{how} {said}"))
+}
+
+/// `headline` with its opening (the words before the first ": ") softened when the
+/// score's interval reaches past `label`'s band: `bands` is the verdict's list of labels
+/// the interval touches (docs/METRICS.md §10). Unchanged when the interval stays in one
+/// label (one band), or when the headline has no such opening. The numbers sentence after
+/// the colon is kept, so its quotes still hold.
+pub fn hedged(headline: &str, label: Label, bands: &[Label]) -> String {
+    let reaches_past = !bands.is_empty() && bands != [label];
+    let opening = hedged_opening(label, bands.len()).filter(|_| reaches_past);
+    match (opening, headline.split_once(": ")) {
+        (Some(opening), Some((firm, rest))) => {
+            // Keep the growing/starting detail of an emerging opening after the hedge.
+            let detail = firm
+                .strip_prefix("An audience with a community")
+                .unwrap_or_default();
+            format!("{opening}{detail}: {rest}")
+        }
+        _ => headline.to_string(),
+    }
+}
+
 /// The verdict read against the user's goal. `core`: members in the close-knit core (an
 /// *emerging* group by its score alone may have none, and is then not told it has one).
 pub(super) fn framing(label: Label, goal: Goal, core: u64) -> String {
@@ -101,5 +137,42 @@ mod tests {
         assert!(!none.contains("core"), "{none}");
         let some = framing(Label::Emerging, Goal::Connection, 13);
         assert!(some.contains("a core already talks"), "{some}");
+    }
+
+    #[test]
+    fn an_interval_across_two_labels_softens_the_opening_and_keeps_the_numbers() {
+        let firm = "A community: members answered each other 40 times, not only you.";
+        let two = [Label::Emerging, Label::Community];
+        assert_eq!(
+            hedged(firm, Label::Community, &two),
+            "Probably a community: members answered each other 40 times, not only you."
+        );
+        let growing = "An audience with a community growing inside it: 13 members talk.";
+        assert_eq!(
+            hedged(growing, Label::Emerging, &two),
+            "Probably an audience with a community growing inside it: 13 members talk."
+        );
+        let audience = "Mostly an audience: 80% of conversations go through you.";
+        let low = [Label::Audience, Label::Emerging];
+        assert_eq!(
+            hedged(audience, Label::Audience, &low),
+            "Probably an audience: 80% of conversations go through you."
+        );
+    }
+
+    #[test]
+    fn an_interval_across_all_three_labels_says_perhaps() {
+        let all = [Label::Audience, Label::Emerging, Label::Community];
+        let firm = "A community: members answered each other 40 times, not only you.";
+        assert!(hedged(firm, Label::Community, &all).starts_with("Perhaps a community: "));
+    }
+
+    #[test]
+    fn an_interval_inside_one_label_keeps_the_headline() {
+        let firm = "A community: members answered each other 40 times, not only you.";
+        assert_eq!(hedged(firm, Label::Community, &[Label::Community]), firm);
+        let early = "Too early to tell: this export holds too little conversation to judge yet.";
+        let two = [Label::Emerging, Label::Community];
+        assert_eq!(hedged(early, Label::Undetermined, &two), early);
     }
 }

@@ -34,10 +34,12 @@ pub fn trend(report: &Report) -> Chart {
         )),
         Some(t) => Plot::Trend(series(t)),
     };
-    let said = report
-        .trend
-        .as_ref()
-        .map_or(String::new(), |t| format!(" Now: {}.", in_words(t)));
+    // When the chart is only a sentence, that sentence already gives the reason; the
+    // caption's "Now" would say it a second time.
+    let said = match (&plot, report.trend.as_ref()) {
+        (Plot::Trend(_), Some(t)) => format!(" Now: {}.", in_words(t)),
+        _ => String::new(),
+    };
     Chart {
         id: "trend",
         title: "The score, period by period",
@@ -168,5 +170,33 @@ mod tests {
             Some("No trend yet: it is measured with the score's range, which this report does not have.")
         );
         assert!(movement(&report).plot.sentence().is_some());
+    }
+
+    #[test]
+    fn a_trend_too_short_to_draw_gives_its_reason_once() {
+        let options = crate::model::options::Options::default();
+        let inputs = crate::import::sample::inputs();
+        let mut report = crate::report::analyze::analyze_with_interval(&inputs, &options)
+            .map(|a| a.report)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let drawn = trend(&report);
+        assert!(drawn.plot.sentence().is_none() == drawn.caption.contains("Now:"));
+        // One eligible period, and the reason the trend then gives.
+        let t = report.trend.as_mut().unwrap_or_else(|| panic!("no trend"));
+        t.periods
+            .iter_mut()
+            .skip(1)
+            .for_each(|p| p.eligible = false);
+        t.slope = None;
+        t.reason = Some("Only one month has enough conversation.".to_string());
+        let chart = trend(&report);
+        let sentence = chart.plot.sentence().unwrap_or_else(|| panic!("drawn"));
+        assert!(sentence.contains("Only one month"), "{sentence}");
+        assert!(
+            !chart.caption.contains("Only one month"),
+            "{}",
+            chart.caption
+        );
+        assert!(!chart.caption.contains("Now:"), "{}", chart.caption);
     }
 }
