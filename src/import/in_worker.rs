@@ -34,7 +34,7 @@ use crate::import::limit;
 use crate::import::loading::{Loading, Stats};
 use crate::import::messages::{from_js, to_js, FromWorker, Job};
 use crate::import::network_wire::network_to_js;
-use crate::import::people_wire::verdict_and_people;
+use crate::import::people_wire::{verdict_and_people, whole};
 use peerscope_core::import::error::ImportError;
 use peerscope_core::import::{self, Format};
 use peerscope_core::model::Dataset;
@@ -246,9 +246,9 @@ fn post_done(id: u32, analysis: &Analysis, mut stats: Stats, network_follows: bo
     let (first, people) = if network_follows {
         verdict_and_people(analysis)
     } else {
-        (None, None)
+        (whole(analysis), None)
     };
-    match to_js(first.as_ref().unwrap_or(analysis)) {
+    match to_js(&first) {
         Ok(analysis) => {
             stats.encode_ms = js_sys::Date::now() - started;
             post(&FromWorker::Done {

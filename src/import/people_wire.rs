@@ -13,26 +13,47 @@
 use js_sys::{Object, Reflect, Uint32Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use peerscope_core::model::schema::PersonRef;
+use peerscope_core::draw::view::NetworkView;
+use peerscope_core::model::schema::{PersonRef, Report};
 use peerscope_core::report::analyze::Analysis;
 
 /// The people the verdict is sent with: the host list's (`src/app/choices.rs` names at
 /// most 300, most connected first), so the list on screen is whole from the start.
 pub const FIRST_PEOPLE: usize = 300;
 
-/// `analysis` to send with its verdict, and every participant as columns to send beside it
-/// (`None` when there are no more than [`FIRST_PEOPLE`]: the analysis then has them all).
-pub fn verdict_and_people(analysis: &Analysis) -> (Option<Analysis>, Option<JsValue>) {
-    let everyone = &analysis.participants;
-    if everyone.len() <= FIRST_PEOPLE {
-        return (None, None);
-    }
-    let first = Analysis {
-        report: analysis.report.clone(),
-        network: analysis.network.clone(),
-        participants: everyone.iter().take(FIRST_PEOPLE).cloned().collect(),
+/// An [`Analysis`] with only some of its participants, borrowed: it serialises as an
+/// `Analysis` (the same fields), so the page reads it as one, and nothing is cloned on the
+/// way to the verdict.
+#[derive(serde::Serialize)]
+pub struct VerdictPart<'a> {
+    report: &'a Report,
+    network: &'a NetworkView,
+    participants: &'a [PersonRef],
+}
+
+/// `analysis` to send with its verdict (its first [`FIRST_PEOPLE`] participants), and every
+/// participant as columns to send beside it (`None` when there are no more than
+/// [`FIRST_PEOPLE`]: the verdict's part then has them all).
+pub fn verdict_and_people(analysis: &Analysis) -> (VerdictPart<'_>, Option<JsValue>) {
+    let everyone = analysis.participants.as_slice();
+    let first = VerdictPart {
+        report: &analysis.report,
+        network: &analysis.network,
+        participants: everyone.get(..FIRST_PEOPLE).unwrap_or(everyone),
     };
-    (Some(first), people_to_js(everyone))
+    let people = (everyone.len() > FIRST_PEOPLE)
+        .then(|| people_to_js(everyone))
+        .flatten();
+    (first, people)
+}
+
+/// All of `analysis`, borrowed as a [`VerdictPart`].
+pub fn whole(analysis: &Analysis) -> VerdictPart<'_> {
+    VerdictPart {
+        report: &analysis.report,
+        network: &analysis.network,
+        participants: &analysis.participants,
+    }
 }
 
 /// `people` as the columns above; `None` if the object could not be made.
