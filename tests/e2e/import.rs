@@ -9,7 +9,8 @@
 //!   same file on label, score and people;
 //! - a new goal re-analyses in the worker without reading the file again;
 //! - a second import cancelled midway (`#import-cancel`) leaves the first report, and the
-//!   next choice still re-analyses the first file (its worker was stopped and restarted);
+//!   next choice still re-analyses the first file (its worker was stopped and restarted;
+//!   [`cancel`]);
 //! - a file over the size limit (lowered with the test-only `?max-bytes=`) is refused in one
 //!   sentence naming it, and the sample stays;
 //! - with the limit on files read whole lowered (`?max-whole-bytes=`), the export still
@@ -27,6 +28,7 @@
 //! cargo test -p peerscope-web --test e2e import:: -- --ignored --test-threads=1
 //! ```
 
+mod cancel;
 mod crash;
 
 use std::path::{Path, PathBuf};
@@ -301,47 +303,6 @@ async fn a_big_export_imports_in_the_worker_and_the_page_keeps_painting() {
         if again["people"] != export.people || !again["error"].as_str().unwrap_or("x").is_empty() {
             return Err(format!(
                 "re-analysing with another goal changed the people: {again}"
-            ));
-        }
-        Ok(())
-    }
-    .await;
-    session.finish(outcome).await;
-}
-
-#[tokio::test]
-#[ignore = "needs dist/ and chromedriver; run by make test"]
-async fn a_cancelled_import_leaves_the_previous_report() {
-    let (first, second) = (export(30_000, 7), export(34_000, 8));
-    let session = open("import-cancel", "").await;
-    let outcome = async {
-        sample_on_screen(&session).await?;
-        import_recorded(&session, &first).await?;
-        session.upload(&second.path).await?;
-        look_until(&session, "the second import to start", |l| {
-            l["busy"] == true
-        })
-        .await?;
-        click(&session, "#import-cancel").await?;
-        let after = look_until(&session, "the cancel to be said", |l| {
-            l["status"]
-                .as_str()
-                .is_some_and(|s| s.contains("Import cancelled"))
-        })
-        .await?;
-        if !shows(&after, &first) {
-            return Err(format!("after the cancel, not the first report: {after}"));
-        }
-        choose_goal(&session, "reach").await?;
-        let again = look_until(
-            &session,
-            "the first file re-analysed for the new goal",
-            |l| l["goal"] == "reach" && l["busy"] == false && l["people"].is_number(),
-        )
-        .await?;
-        if again["people"] != first.people || again["data"]["importPath"] != "worker" {
-            return Err(format!(
-                "the next choice did not re-read the first file: {again}"
             ));
         }
         Ok(())

@@ -232,7 +232,10 @@ async fn a_cancelled_rare_import_keeps_the_report_and_the_next_one_runs() {
     let (_, people) = core_says(&room);
     let session = open("rare-formats-cancel", "").await;
     let outcome = async {
+        // Held back, the worker's messages cannot end the import before the click.
+        session.wrap_workers_for_holding().await?;
         let sample = sample_on_screen(&session).await?;
+        session.hold_workers(true).await?;
         session.upload(&big).await?;
         look_until(&session, "the big room's import to start", |l| {
             l["busy"] == true
@@ -251,6 +254,7 @@ async fn a_cancelled_rare_import_keeps_the_report_and_the_next_one_runs() {
         )
         .await?;
         let after = look_until(&session, "the cancel", |l| l["busy"] == false).await?;
+        session.hold_workers(false).await?;
         if after["label"] != sample["label"] || after["people"] != sample["people"] {
             return Err(format!(
                 "after the cancel, not the sample's report: {after}"

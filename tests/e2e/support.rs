@@ -9,6 +9,7 @@ mod server;
 
 pub mod downloads;
 pub mod embed;
+pub mod hold;
 pub mod hostile;
 pub mod look;
 pub mod page;
