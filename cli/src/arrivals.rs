@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use peerscope_core::advice::newcomers::no_newcomers;
 use peerscope_core::import::plain::one_line;
 use peerscope_core::measure::floors;
 use peerscope_core::model::metric::Metric;
@@ -41,10 +42,7 @@ pub fn lines(r: &Report) -> String {
     let n = &r.newcomers;
     let m = &r.metrics;
     if n.count == 0 {
-        let _ = writeln!(
-            out,
-            "\nNewcomers: none (nobody's first message came after the export's first two weeks)."
-        );
+        let _ = writeln!(out, "\nNewcomers: {}", no_newcomers(r.counts.days));
     } else {
         newcomers(&mut out, r);
     }

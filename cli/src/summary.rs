@@ -84,13 +84,13 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let c = &r.counts;
     let _ = writeln!(
         out,
-        "{} messages by {} people over {}; {} replies, {} mentions, {} reactions.",
-        c.messages,
-        c.participants,
+        "{} by {} over {}; {}, {}, {}.",
+        plural(c.messages, "message", "messages"),
+        plural(c.participants, "person", "people"),
         plural(c.days, "day", "days"),
-        c.replies,
-        c.mentions,
-        c.reactions
+        plural(c.replies, "reply", "replies"),
+        plural(c.mentions, "mention", "mentions"),
+        plural(c.reactions, "reaction", "reactions")
     );
     if c.placeholder_messages > 0 {
         let _ = writeln!(

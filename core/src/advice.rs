@@ -5,6 +5,7 @@
 
 pub mod interval;
 pub mod measured;
+pub mod newcomers;
 pub mod playbook;
 pub mod spaces;
 pub mod trend;

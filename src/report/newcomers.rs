@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::app::bidi;
 use crate::app::shared::Shared;
-use peerscope_core::measure::newcomers::NEWCOMER_FROM_DAY;
+use peerscope_core::advice::newcomers::no_newcomers;
 use peerscope_core::model::metric::Metric;
 use peerscope_core::model::schema::Newcomers as Figures;
 use peerscope_core::model::shown::percent;
@@ -50,25 +50,6 @@ pub fn Newcomers(props: &NewcomersProps) -> Html {
             </div>
             { waiting(n) }
         </section>
-    }
-}
-
-/// Why the panel has no newcomer: an export of two weeks or less cannot hold one (a
-/// newcomer first writes after the first two weeks), which is not the same as nobody new.
-pub fn no_newcomers(days: u64) -> String {
-    if days as i64 <= NEWCOMER_FROM_DAY {
-        let span = if days == 1 {
-            "1 day".to_string()
-        } else {
-            format!("{days} days")
-        };
-        format!(
-            "Not observable in this export: it covers {span}, and a newcomer is someone whose \
-             first message comes after the first two weeks. Export a longer period to see them."
-        )
-    } else {
-        "No newcomers yet: nobody's first message came after the export's first two weeks."
-            .to_string()
     }
 }
 
@@ -148,19 +129,5 @@ fn waiting(n: &Figures) -> Html {
                 <p class="note">{ format!("and {more} more") }</p>
             }
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::no_newcomers;
-
-    #[test]
-    fn a_short_export_says_newcomers_cannot_be_seen_not_that_there_are_none() {
-        let short = no_newcomers(2);
-        assert!(short.starts_with("Not observable in this export: it covers 2 days"));
-        assert!(no_newcomers(1).contains("covers 1 day,"));
-        assert!(no_newcomers(14).starts_with("Not observable"));
-        assert!(no_newcomers(15).starts_with("No newcomers yet"));
     }
 }

@@ -39,6 +39,7 @@ mod text;
 use super::json_error;
 use crate::import::error::ImportError;
 use crate::import::telegram::compact_head;
+use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary, PersonIdx, Space};
 use event::{convert, Role, Target};
 use raw::{text as text_of, Entry, Event, Top};
@@ -210,27 +211,34 @@ impl Tally {
         let lost = |targets: Vec<&str>| targets.iter().filter(|t| !ids.contains(*t)).count();
         let edits = lost(room.edits.keys().copied().collect()) as u64;
         let reactions = lost(room.reactions.keys().copied().collect()) as u64;
+        // Each note in the singular and the plural ("1 message", never "1 messages").
         let notes = [
             (
                 self.redacted,
+                "deleted (redacted) message counts nowhere, but replies to it still answer \
+                 its author",
                 "deleted (redacted) messages count nowhere, but replies to them still \
                  answer their authors",
             ),
             (
                 self.sealed,
+                "message the exporter could not decrypt counts, without text",
                 "messages the exporter could not decrypt count, without text",
             ),
             (
                 edits,
+                "edited message is not in this file, so its edits were left out",
                 "edited messages are not in this file, so their edits were left out",
             ),
             (
                 reactions,
+                "message reacted to is not in this file, so its reactions were left out",
                 "messages reacted to are not in this file, so those reactions were left out",
             ),
         ];
-        for (count, what) in notes.into_iter().filter(|(count, _)| *count > 0) {
-            dataset.warnings.push(format!("{file}: {count} {what}"));
+        for (count, one, many) in notes.into_iter().filter(|(count, ..)| *count > 0) {
+            let what = plural(count, one, many);
+            dataset.warnings.push(format!("{file}: {what}"));
         }
     }
 }

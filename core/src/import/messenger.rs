@@ -22,6 +22,7 @@ use serde::Deserialize;
 use super::json_error;
 use crate::import::absent;
 use crate::import::error::ImportError;
+use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary, Message, Person, PersonIdx, Reaction, Space, SpaceIdx};
 
 #[derive(Deserialize)]
@@ -139,9 +140,12 @@ pub fn read(file: &str, bytes: &[u8], dataset: &mut Dataset) -> Result<(), Impor
         }
     }
     if skipped > 0 {
-        dataset.warnings.push(format!(
-            "{file}: {skipped} messages without a sender name or a time were skipped"
-        ));
+        let what = plural(
+            skipped as u64,
+            "message without a sender name or a time was skipped",
+            "messages without a sender name or a time were skipped",
+        );
+        dataset.warnings.push(format!("{file}: {what}"));
     }
     dataset.files.push(FileSummary {
         name: file.to_string(),

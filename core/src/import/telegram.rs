@@ -48,6 +48,7 @@ use std::cell::Cell;
 
 use crate::import::error::ImportError;
 use crate::import::fed::{block_on, Fed, Ready, Walk};
+use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary};
 pub(crate) use text::compact_head;
 
@@ -174,28 +175,41 @@ struct Tally {
 
 impl Tally {
     fn warn(&self, file: &str, dataset: &mut Dataset) {
+        // Each note in the singular and the plural: a warning reads "1 message", never
+        // "1 messages".
         let notes = [
             (
                 self.estimated,
+                "message time had no time zone (an older export); it was read as UTC",
                 "message times had no time zone (an older export); they were read as UTC",
             ),
             (
                 self.unmatched_mentions,
+                "@username mention matched nobody in the chat (Telegram exports list no \
+                 usernames) and was left out",
                 "@username mentions matched nobody in the chat (Telegram exports list no \
                  usernames) and were left out",
             ),
             (
                 self.unsupported,
-                "messages that Telegram Desktop could not export (\"unsupported\") were skipped",
+                "message that Telegram Desktop could not export (\"unsupported\") was skipped",
+                "messages that Telegram Desktop could not export (\"unsupported\") were \
+                 skipped",
             ),
-            (self.anonymous, "messages without a sender were skipped"),
+            (
+                self.anonymous,
+                "message without a sender was skipped",
+                "messages without a sender were skipped",
+            ),
             (
                 self.skipped_chats,
+                "Saved Messages or Replies chat was skipped: it is not a group conversation",
                 "Saved Messages or Replies chats were skipped: they are not group conversations",
             ),
         ];
-        for (count, what) in notes.into_iter().filter(|(count, _)| *count > 0) {
-            dataset.warnings.push(format!("{file}: {count} {what}"));
+        for (count, one, many) in notes.into_iter().filter(|(count, ..)| *count > 0) {
+            let what = plural(count as u64, one, many);
+            dataset.warnings.push(format!("{file}: {what}"));
         }
     }
 }

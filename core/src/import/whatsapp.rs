@@ -25,6 +25,7 @@ use std::fmt::Write;
 
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
+use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary, Message, MessageId, Person, PersonIdx, Space};
 use header::normalise;
 use mentions::{Senders, Tally, MAX_MENTIONS_PER_MESSAGE};
@@ -262,9 +263,12 @@ fn finish(
     });
     let w = &mut dataset.warnings;
     if skipped > 0 {
-        w.push(format!(
-            "{file}: {skipped} lines before the first message were skipped."
-        ));
+        let what = plural(
+            skipped as u64,
+            "line before the first message was skipped.",
+            "lines before the first message were skipped.",
+        );
+        w.push(format!("{file}: {what}"));
     }
     if let Some(pattern) = guessed {
         w.push(format!(
@@ -353,7 +357,7 @@ mod tests {
         assert!(d
             .warnings
             .iter()
-            .any(|w| w == "c.txt: 1 lines before the first message were skipped."));
+            .any(|w| w == "c.txt: 1 line before the first message was skipped."));
     }
 
     #[test]

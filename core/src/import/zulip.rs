@@ -30,6 +30,7 @@ use std::collections::BTreeSet;
 
 use crate::import::error::ImportError;
 use crate::import::INFERRED_REPLIES;
+use crate::model::words::plural;
 use crate::model::{Dataset, FileSummary};
 use messages::Tally;
 use sniff::FileKind;
@@ -96,11 +97,14 @@ fn finish(file: &str, space: &str, tally: Tally, dataset: &mut Dataset) {
         ));
     }
     if tally.unknown_names > 0 {
-        dataset.warnings.push(format!(
-            "{file}: {} mentions or quotes name someone by a name no loaded person has; \
-             they were left out.",
-            tally.unknown_names
-        ));
+        let what = plural(
+            tally.unknown_names,
+            "mention or quote names someone by a name no loaded person has; it was left \
+             out.",
+            "mentions or quotes name someone by a name no loaded person has; they were left \
+             out.",
+        );
+        dataset.warnings.push(format!("{file}: {what}"));
     }
     push_summary(dataset, file, space, tally.messages);
 }

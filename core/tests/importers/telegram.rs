@@ -35,7 +35,7 @@ fn good_fixture_counts() {
     let w = &r.sources.warnings;
     assert!(
         w.iter()
-            .any(|w| w.contains("1 message times had no time zone")),
+            .any(|w| w.contains("1 message time had no time zone")),
         "{w:?}"
     );
     assert!(

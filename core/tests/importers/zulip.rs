@@ -91,7 +91,7 @@ fn a_shard_alone_goes_by_ids() {
     let said = |part: &str| r.sources.warnings.iter().any(|w| w.contains(part));
     assert!(said("without realm.json"), "{:?}", r.sources.warnings);
     assert!(
-        said("1 mentions or quotes name someone"),
+        said("1 mention or quote names someone"),
         "{:?}",
         r.sources.warnings
     );

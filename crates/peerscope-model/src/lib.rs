@@ -339,10 +339,13 @@ impl Dataset {
         }
     }
 
-    /// Ends an import: drops the duplicate index and the message list's spare room, which
-    /// the analysis does not need (on a big chat they are a third of the model). Adding
-    /// messages after it still merges duplicates, rebuilding the index first.
+    /// Ends an import: tidies every name ([`Person::tidy_names`]) and drops the duplicate
+    /// index and the message list's spare room, which the analysis does not need (on a big
+    /// chat they are a third of the model). Adding messages after it still merges
+    /// duplicates, rebuilding the index first.
     pub fn finish_import(&mut self) {
+        // Here, once, rather than in every importer: some set names on people directly.
+        self.people.iter_mut().for_each(Person::tidy_names);
         self.message_index = MessageIndex::default();
         self.messages.shrink_to_fit();
     }

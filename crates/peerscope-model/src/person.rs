@@ -59,4 +59,65 @@ impl Person {
         self.deleted = deleted;
         self
     }
+
+    /// Drops what surrounds the names but is not part of them: spaces, zero-width
+    /// characters and a stray emoji variation selector (an export's "Ann " or
+    /// "Ann \u{FE0F}" is shown, quoted and matched as "Ann"). A name that is nothing but
+    /// such characters becomes empty, so the display falls back to the next name.
+    pub fn tidy_names(&mut self) {
+        tidy(&mut self.name);
+        tidy(&mut self.display_name);
+    }
+}
+
+/// Zero-width characters that export tools leave around names.
+fn invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `name` without its surrounding [`invisible`] characters, nor a variation selector
+/// (U+FE0F) that follows nothing visible: after an emoji it stays ("❤️" keeps its colour).
+fn tidy(name: &mut String) {
+    let start = name.len() - name.trim_start_matches(|c| invisible(c) || c == '\u{FE0F}').len();
+    let mut end = name.len();
+    loop {
+        let kept = name[start..end].trim_end_matches(invisible);
+        end = start + kept.len();
+        let Some(before) = kept.strip_suffix('\u{FE0F}') else {
+            break;
+        };
+        if before.chars().next_back().is_some_and(|c| !invisible(c)) {
+            break;
+        }
+        end = start + before.len();
+    }
+    if start > 0 || end < name.len() {
+        *name = name[start..end].to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Person;
+
+    fn tidied(name: &str) -> String {
+        let mut p = Person::named("id", name);
+        p.tidy_names();
+        assert_eq!(p.name, p.display_name);
+        p.name
+    }
+
+    #[test]
+    fn names_lose_what_surrounds_them_but_emoji_keep_their_selector() {
+        assert_eq!(tidied("Ann "), "Ann");
+        assert_eq!(tidied("\u{200B} Ann\u{FEFF}"), "Ann");
+        assert_eq!(tidied("Ann \u{FE0F}"), "Ann");
+        assert_eq!(tidied("Ann \u{FE0F} \u{FE0F}"), "Ann");
+        assert_eq!(tidied("\u{FE0F}Ann"), "Ann");
+        assert_eq!(tidied("Ann ❤\u{FE0F}"), "Ann ❤\u{FE0F}");
+        assert_eq!(tidied("Ann ❤\u{FE0F} "), "Ann ❤\u{FE0F}");
+        assert_eq!(tidied("Ann Lee"), "Ann Lee");
+        assert_eq!(tidied(" \u{FE0F} "), "");
+        assert_eq!(tidied(""), "");
+    }
 }

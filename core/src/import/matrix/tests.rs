@@ -169,7 +169,7 @@ fn state_notices_redactions_and_undecryptable_events() {
     assert!(d
         .warnings
         .iter()
-        .any(|w| w.contains(": 1 messages the exporter could not decrypt")));
+        .any(|w| w.contains(": 1 message the exporter could not decrypt")));
 }
 
 #[test]

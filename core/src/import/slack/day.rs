@@ -19,6 +19,7 @@ use super::ts::ts_millis;
 use crate::import::error::ImportError;
 use crate::import::json_error;
 use crate::import::plain::excerpt;
+use crate::model::words::plural;
 use crate::model::{work, Dataset, Message, PersonIdx, Reaction, SpaceIdx};
 
 /// Subtypes that are conversation; every other subtype is a notice.
@@ -52,10 +53,12 @@ pub(super) fn read_day(
     }
     let skipped = raw.len() as u64 - read;
     if skipped > 0 {
-        dataset.warnings.push(format!(
-            "{file}: {skipped} entries of the message list were null, not messages, and \
-             were skipped."
-        ));
+        let what = plural(
+            skipped,
+            "entry of the message list was null, not a message, and was skipped.",
+            "entries of the message list were null, not messages, and were skipped.",
+        );
+        dataset.warnings.push(format!("{file}: {what}"));
     }
     Ok(read)
 }

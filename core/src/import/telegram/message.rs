@@ -265,7 +265,7 @@ mod tests {
         assert_eq!(d.files[0].messages, 6);
         assert_eq!(d.files[0].space, "Makers");
         assert!(d.warnings.iter().any(|w| {
-            w == "r.json: 1 message times had no time zone (an older export); they were read as UTC"
+            w == "r.json: 1 message time had no time zone (an older export); it was read as UTC"
         }));
         assert!(d
             .warnings
@@ -274,6 +274,6 @@ mod tests {
         assert!(d
             .warnings
             .iter()
-            .any(|w| w.starts_with("r.json: 1 messages that Telegram")));
+            .any(|w| w.starts_with("r.json: 1 message that Telegram")));
     }
 }

@@ -102,7 +102,8 @@ fn decide(m: &Metrics, groups: &[usize]) -> (Option<&'static str>, Quoted) {
 
 fn broadcast(q: &mut Quoter, inward: f64) -> String {
     format!(
-        "Many people reply to one hub and rarely to each other (in-centralization {}).",
+        "Many people reply to one hub, which draws far more replies than anyone else \
+         (in-centralization {}).",
         q.decimal("metrics.in_centralization", inward, 2)
     )
 }
