@@ -65,7 +65,7 @@ const CASES: [(&str, Outcome); 19] = [
     ),
     (
         "slack_null_message.zip",
-        Read(Some(6), &["1 entries of the message list were null"]),
+        Read(Some(6), &["1 entry of the message list was null"]),
     ),
     ("reddit_deep.json", Read(Some(10_001), &[])),
     (

@@ -278,14 +278,14 @@ fn components(ctx: &Context) -> Vec<Component> {
     });
     add("centralization", 1.0, &m.centralization, true, &|x, q| {
         let shape = if x.value >= 0.5 {
-            "a star around one person"
+            "is shaped like a star around one person"
         } else if x.value >= 0.2 {
-            "a few hubs"
+            "has a few hubs"
         } else {
-            "spread out, without a dominant hub"
+            "is spread out, without a dominant hub"
         };
         format!(
-            "The network is shaped like {shape} (centralization {}; a perfect star scores one).",
+            "The network {shape} (centralization {}; a perfect star scores one).",
             q.decimal("metrics.centralization", x.value, 2)
         )
     });

@@ -312,7 +312,7 @@ mod tests {
         assert!(d
             .warnings
             .iter()
-            .any(|w| w.starts_with("message_1.json: 1 messages without")));
+            .any(|w| w.starts_with("message_1.json: 1 message without")));
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn good_room_counts_and_metrics() {
     let w = &r.sources.warnings;
     assert!(
         w.iter()
-            .any(|w| w.contains(": 1 deleted (redacted) messages count nowhere")),
+            .any(|w| w.contains(": 1 deleted (redacted) message counts nowhere")),
         "{w:?}"
     );
 }

@@ -40,7 +40,7 @@ fn good_fixture_counts() {
     );
     assert!(
         w.iter()
-            .any(|w| w.contains("1 @username mentions matched nobody")),
+            .any(|w| w.contains("1 @username mention matched nobody")),
         "{w:?}"
     );
     assert!(

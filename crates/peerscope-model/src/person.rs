@@ -78,7 +78,10 @@ fn invisible(c: char) -> bool {
 /// `name` without its surrounding [`invisible`] characters, nor a variation selector
 /// (U+FE0F) that follows nothing visible: after an emoji it stays ("❤️" keeps its colour).
 fn tidy(name: &mut String) {
-    let start = name.len() - name.trim_start_matches(|c| invisible(c) || c == '\u{FE0F}').len();
+    let start = name.len()
+        - name
+            .trim_start_matches(|c| invisible(c) || c == '\u{FE0F}')
+            .len();
     let mut end = name.len();
     loop {
         let kept = name[start..end].trim_end_matches(invisible);

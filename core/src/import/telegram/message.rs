@@ -270,7 +270,7 @@ mod tests {
         assert!(d
             .warnings
             .iter()
-            .any(|w| w.starts_with("r.json: 1 @username mentions")));
+            .any(|w| w.starts_with("r.json: 1 @username mention matched")));
         assert!(d
             .warnings
             .iter()
