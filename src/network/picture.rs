@@ -1,9 +1,8 @@
 //! The picture: who talks with whom, hosts marked, the "remove the host" switch on it,
 //! hover (or click to pin) for someone's ties, colours by role or by group, zoom and pan,
 //! search, filters and the same network as a table. Small networks are an SVG, large ones
-//! a canvas (WebGL2 or 2D); both take the same controls. The network's downloads are with
-//! the report's, under Deeper ([`crate::report::downloads`]); a canvas network hands them
-//! its picture makers through [`PictureFiles`].
+//! a canvas (WebGL2 or 2D); both take the same controls. The downloads are the page's,
+//! under Deeper; a canvas hands them its picture makers ([`PictureFiles`]).
 
 use std::rc::Rc;
 
@@ -52,8 +51,7 @@ pub struct NetworkPanelProps {
     /// network with the score's interval added, and must not undo what the person did
     /// with the drawing meanwhile.
     pub request: u32,
-    /// Where the canvas network's PNG and SVG makers go for the downloads (the page's
-    /// `#export-png` and `#export-svg`); a fresh one when nobody downloads.
+    /// Where a canvas network's PNG and SVG makers go, for `#export-png` and `#export-svg`.
     pub files: PictureFiles,
 }
 
