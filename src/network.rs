@@ -14,6 +14,7 @@ pub mod network_table;
 pub mod pan_zoom;
 pub mod person_panel;
 pub mod picture;
+pub mod picture_files;
 pub mod resettle;
 pub mod same_network;
 pub mod search;

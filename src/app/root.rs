@@ -20,6 +20,7 @@ use crate::import::input::InputPanel;
 use crate::import::loading::Loading;
 use crate::import::sample::fetch_sample;
 use crate::network::picture::NetworkPanel;
+use crate::network::picture_files::PictureFiles;
 use crate::report::charts::Charts;
 use crate::report::deeper::Deeper;
 use crate::report::downloads::downloads;
@@ -54,6 +55,8 @@ pub fn Page(props: &PageProps) -> Html {
     let whole = use_state(|| false);
     let compact = state.embedded && !*whole;
     let importer = use_analysis(&state);
+    // The canvas network's picture makers, from the drawing to the downloads far below it.
+    let files = (*use_state(PictureFiles::default)).clone();
     use_report_height(state.embedded);
     let shown = state.shown.as_ref().map(|shown| shown.analysis.clone());
     // The group is named from the report as read, so anonymising keeps its progress.
@@ -116,7 +119,8 @@ pub fn Page(props: &PageProps) -> Html {
                     {pseudonyms} {on_action} {whole_list} />
                 <VerdictPanel analysis={analysis.clone()} arrival={arrival(&state)} />
                 if laid_out {
-                    <NetworkPanel analysis={analysis.clone()} request={drawn} />
+                    <NetworkPanel analysis={analysis.clone()} request={drawn}
+                        files={files.clone()} />
                 } else {
                     { laying_out() }
                 }
@@ -128,7 +132,7 @@ pub fn Page(props: &PageProps) -> Html {
                     <Newcomers analysis={analysis.clone()} />
                     if laid_out {
                         <Charts analysis={analysis.clone()} />
-                        { downloads(&analysis) }
+                        { downloads(&analysis, &files) }
                     }
                 }
             } else if state.error.is_none() {

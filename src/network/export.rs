@@ -1,4 +1,6 @@
-//! Downloads of the network: PNG and SVG of the drawing, GEXF for Gephi, CSV tables.
+//! Downloads of the network: PNG and SVG of the drawing, GEXF for Gephi, CSV tables. They
+//! are shown with the report's downloads ([`crate::report::downloads`]), under Deeper, not
+//! under the drawing: on a phone the checklist comes right after the picture.
 //!
 //! Each button builds the file in the page (nothing leaves the browser), hands it to the
 //! browser as a download, and keeps its address in the button's `data-href` (and a text
@@ -13,6 +15,7 @@ use yew::prelude::*;
 
 use crate::app::shared::Shared;
 use crate::network::drawing::{HEIGHT, WIDTH};
+use crate::network::picture_files::PictureFiles;
 use peerscope_core::draw::export::{edges_csv, gexf, nodes_csv};
 use peerscope_core::report::analyze::Analysis;
 
@@ -23,18 +26,14 @@ const PNG_SCALE: f64 = 2.0;
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
     pub analysis: Shared<Analysis>,
-    /// Draws the PNG itself and returns it as a `data:image/png` URL (`None` when it
-    /// cannot): the canvas network has no SVG to render, so it paints its own.
-    #[prop_or_default]
-    pub png: Option<Callback<(), Option<String>>>,
-    /// Writes the canvas network's SVG (the SVG drawing's own is serialised instead).
-    #[prop_or_default]
-    pub svg: Option<Callback<(), String>>,
+    /// The canvas network's PNG and SVG makers, read at each click (empty for an SVG
+    /// network, whose drawing `#network` is serialised instead).
+    pub files: PictureFiles,
 }
 
 /// `#export-png`, `#export-svg` (the canvas network's written by
 /// [`peerscope_core::draw::export::svg`]), `#export-gexf`, `#export-nodes`,
-/// `#export-edges`.
+/// `#export-edges`, under the heading `#network-downloads-title`.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
     let file = |id: &'static str,
@@ -46,21 +45,20 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let _ = offer(id, name, mime, &make(&analysis));
         })
     };
-    let on_png = match props.png.clone() {
-        Some(draw) => Callback::from(move |_: MouseEvent| {
+    let files = props.files.clone();
+    let on_png = Callback::from(move |_: MouseEvent| match files.png() {
+        Some(draw) => {
             if let Some(url) = draw.emit(()) {
                 let _ = save("export-png", "peerscope-network.png", &url);
             }
+        }
+        None => spawn_local(async {
+            let _ = png().await;
         }),
-        None => Callback::from(|_: MouseEvent| {
-            spawn_local(async {
-                let _ = png().await;
-            })
-        }),
-    };
-    let write = props.svg.clone();
+    });
+    let files = props.files.clone();
     let on_svg = Callback::from(move |_: MouseEvent| {
-        let text = match &write {
+        let text = match files.svg() {
             Some(write) => Some(write.emit(())),
             None => svg_text(),
         };
@@ -85,10 +83,8 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             <h3 id="network-downloads-title">{ "Download the network" }</h3>
             <ul class="download-list">
                 { line("export-png", "The picture (PNG)", "for a post or a slide", on_png) }
-                if props.png.is_none() || props.svg.is_some() {
-                    { line("export-svg", "The picture (SVG)", "sharp at any size, for print",
-                        on_svg) }
-                }
+                { line("export-svg", "The picture (SVG)", "sharp at any size, for print",
+                    on_svg) }
                 { line("export-gexf", "For Gephi (GEXF)",
                     "to explore it in Gephi, the free network tool", gexf_file) }
                 { line("export-nodes", "People as a spreadsheet (CSV)",

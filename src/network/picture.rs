@@ -1,7 +1,8 @@
 //! The picture: who talks with whom, hosts marked, the "remove the host" switch on it,
 //! hover (or click to pin) for someone's ties, colours by role or by group, zoom and pan,
-//! search, filters, the same network as a table, and the downloads. Small networks are an
-//! SVG, large ones a canvas (WebGL2 or 2D); both take the same controls.
+//! search, filters and the same network as a table. Small networks are an SVG, large ones
+//! a canvas (WebGL2 or 2D); both take the same controls. The downloads are the page's,
+//! under Deeper; a canvas hands them its picture makers ([`PictureFiles`]).
 
 use std::rc::Rc;
 
@@ -14,7 +15,6 @@ use crate::canvas::canvas_view::{names, names_layer, CanvasNetwork};
 use crate::network::camera::{use_fresh_start, use_search_focus};
 use crate::network::core_view::core_note;
 use crate::network::drawing::{draw_network, fit, Frame, Look, HEIGHT, WIDTH};
-use crate::network::export::ExportBar;
 use crate::network::filters::{big_note, filters};
 use crate::network::held::use_held;
 use crate::network::legend::{colour_switch, legend};
@@ -23,6 +23,7 @@ use crate::network::names::use_width;
 use crate::network::network_table::NetworkTable;
 use crate::network::pan_zoom::{self, use_pan_zoom, PanZoom};
 use crate::network::person_panel::person_panel;
+use crate::network::picture_files::{use_picture_files, Makers, PictureFiles};
 use crate::network::resettle::{use_rest, Rest};
 use crate::network::same_network::SameNetwork;
 use crate::network::search::search_box;
@@ -50,6 +51,8 @@ pub struct NetworkPanelProps {
     /// network with the score's interval added, and must not undo what the person did
     /// with the drawing meanwhile.
     pub request: u32,
+    /// Where a canvas network's PNG and SVG makers go, for `#export-png` and `#export-svg`.
+    pub files: PictureFiles,
 }
 
 /// What the filters and the search pick out of the network shown.
@@ -60,13 +63,14 @@ struct Picked {
 }
 
 /// The network drawing (`#network`: an SVG, or a canvas past the thresholds of
-/// [`peerscope_core::draw::view::scene::choice`]), the switch (`#remove-host`) with its sentence
-/// (`#resilience-note`), the search (`#network-search`), the filters (`#min-weight`,
-/// `#hide-isolates`, `#show-all`, and the window: `#filter-space`, `#filter-from`,
-/// `#filter-to`, `#window-note`, and the months: `#month-slider`, `#month-play`), the zoom buttons, the colour choice, the legend, the
-/// tooltip, the table (`#network-table`) and the exports. A click or a tap on a person pins
-/// their ties and tooltip, and opens their panel (`#person-panel`), until a click elsewhere
-/// or Escape.
+/// [`peerscope_core::draw::view::scene::choice`]), the switch (`#remove-host`) with its
+/// sentence (`#resilience-note`), the search (`#network-search`), the filters
+/// (`#min-weight`, `#hide-isolates`, `#show-all`, and the window: `#filter-space`,
+/// `#filter-from`, `#filter-to`, `#window-note`, and the months: `#month-slider`,
+/// `#month-play`), the zoom buttons, the colour choice, the legend, the tooltip and the
+/// table (`#network-table`, folded). The downloads are the page's, fed through `files`. A
+/// click or a tap on a person pins their ties and tooltip, and opens their panel
+/// (`#person-panel`), until a click elsewhere or Escape.
 #[component]
 pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let removed = use_state(|| false);
@@ -150,12 +154,11 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             .as_ref()
             .map(|(scene, _)| (pan_zoom.svg.clone(), scene.clone(), pan_zoom.camera.0)),
     );
-    let png = painted
-        .as_ref()
-        .map(|(scene, lit)| png_maker(shown, scene, lit, pan_zoom.camera.0, focus));
-    let svg = painted
-        .as_ref()
-        .map(|(scene, _)| svg_maker(&props.analysis, &rest, scene));
+    let makers = painted.as_ref().map(|(scene, lit)| Makers {
+        png: png_maker(shown, scene, lit, pan_zoom.camera.0, focus),
+        svg: svg_maker(&props.analysis, &rest, scene),
+    });
+    use_picture_files(&props.files, makers);
 
     html! {
         <section class="network-panel" aria-labelledby="network-title">
@@ -192,7 +195,6 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             { legend(*by_community, full) }
             <NetworkTable analysis={props.analysis.clone()} rest={rest.rest.clone()}
                 selection={Shared(picked.selection.clone())} />
-            <ExportBar analysis={props.analysis.clone()} {png} {svg} />
         </section>
     }
 }

@@ -1,5 +1,7 @@
-//! The report's downloads: the report as JSON, the metrics as CSV, the anonymised share
-//! card as PNG, and a printable page (the print stylesheet in `www/style.css`).
+//! The page's downloads, all in one place under Deeper: the report as JSON, the metrics as
+//! CSV, the anonymised share card as PNG, a printable page (the print stylesheet in
+//! `www/style.css`), and the network's files ([`ExportBar`]: its picture, GEXF, people and
+//! ties).
 //!
 //! Every file is made from the report on screen, so with the anonymise switch on the JSON
 //! carries pseudonyms too; the share card never carries a name either way.
@@ -10,18 +12,21 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::shared::Shared;
-use crate::network::export::{line, offer, offer_png};
+use crate::network::export::{line, offer, offer_png, ExportBar};
+use crate::network::picture_files::PictureFiles;
 use peerscope_core::draw::export::metrics_csv::metrics_csv;
 use peerscope_core::draw::share_card::{share_card, HEIGHT, WIDTH};
 use peerscope_core::report::analyze::Analysis;
 
 /// What the downloads are, above their buttons.
 const EXPLAIN: &str = "Made here in your browser; nothing is uploaded. The share card shows the \
-    verdict, the score, the funnel and the network's shape, with no names.";
+    verdict, the score, the funnel and the network's shape, with no names; the network's \
+    files name its people unless Anonymise is on.";
 
-/// `#export-report-json`, `#export-metrics-csv`, `#export-share-card` and `#print`, each
-/// making its file from `analysis` when clicked. A plain function: it has no state.
-pub fn downloads(analysis: &Shared<Analysis>) -> Html {
+/// `#export-report-json`, `#export-metrics-csv`, `#export-share-card` and `#print`, then the
+/// network's ([`ExportBar`], its canvas pictures made through `files`), each making its
+/// file from `analysis` when clicked. A plain function: it has no state.
+pub fn downloads(analysis: &Shared<Analysis>, files: &PictureFiles) -> Html {
     let text = |id: &'static str,
                 name: &'static str,
                 mime: &'static str,
@@ -76,6 +81,7 @@ pub fn downloads(analysis: &Shared<Analysis>) -> Html {
                     "the answer as a picture, with no names", on_card) }
                 { line("print", "Print", "or save the page as a PDF", on_print) }
             </ul>
+            <ExportBar analysis={analysis.clone()} files={files.clone()} />
         </section>
     }
 }

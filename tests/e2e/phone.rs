@@ -1,7 +1,9 @@
-//! End to end, a phone (390×844) with a real export whose file name has no break point
-//! (`rtoot_context_mastodon.social_109294719267373593.json`, 2 days of a Mastodon thread):
-//! the page never grows wider than the screen, the newcomers panel says that two days
-//! cannot show newcomers (rather than "no newcomers yet"), and the counts read "2 days".
+//! End to end, a phone (390×844). With the bundled sample: what to do (the checklist)
+//! follows the picture closely, the downloads come after it. With a real export whose file
+//! name has no break point (`rtoot_context_mastodon.social_109294719267373593.json`, 2 days
+//! of a Mastodon thread, from `../shared/samples`): the page never grows wider than the
+//! screen, the newcomers panel says that two days cannot show newcomers (rather than "no
+//! newcomers yet"), and the counts read "2 days".
 //!
 //! ```text
 //! cargo test -p peerscope-web --test e2e phone:: -- --ignored --test-threads=1
@@ -9,9 +11,79 @@
 
 use std::path::PathBuf;
 
+use serde_json::Value;
+
 use crate::support::look::LOOKS;
 use crate::support::page::run;
 use crate::support::{repo, wait_until, Poll, PATIENCE};
+
+/// On a phone, the checklist's heading is at most this far below the drawing's end, CSS
+/// pixels. Measured on the sample: 257 (the colour switch, the legend and the folded
+/// table between them); 674 while the network's downloads were there too (they are
+/// 417 px tall), so they cannot come back unnoticed, and a few lines more can.
+const MOST_PICTURE_TO_CHECKLIST_PX: f64 = 360.0;
+
+/// Where the picture, the checklist and the downloads are, CSS pixels from the document's
+/// top (`null` until all four are on the page), and the page's width.
+const PLACES: &str = r#"
+    const at = (css) => { const e = document.querySelector(css);
+        return e ? e.getBoundingClientRect().top + scrollY : null; };
+    const drawing = document.querySelector('#network');
+    const places = [drawing && drawing.getBoundingClientRect().bottom + scrollY,
+        at('#checklist-title'), at('#downloads-title'), at('#export-png')];
+    return places.includes(null) ? null : [...places, document.documentElement.scrollWidth];
+"#;
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver; run by make test"]
+async fn the_checklist_follows_the_picture_and_precedes_the_downloads() {
+    let look = LOOKS[2];
+    let session = look.open("phone-checklist", "").await;
+    let outcome = async {
+        look.check(&session).await?;
+        session
+            .wait_for("the sample's report", |s| s.shows_analysis())
+            .await?;
+        let places = wait_until(
+            "the drawing, the checklist and the downloads",
+            PATIENCE,
+            || async {
+                let seen = run(&session, PLACES).await?;
+                Ok(match seen {
+                    Value::Null => Poll::NotYet("one of them is not on the page".to_string()),
+                    seen => Poll::Ready(seen),
+                })
+            },
+        )
+        .await?;
+        session.screenshot("phone-checklist").await?;
+        let at = |i: usize| places[i].as_f64().unwrap_or(f64::NAN);
+        let (drawn, checklist, downloads, png, width) = (at(0), at(1), at(2), at(3), at(4));
+        let gap = checklist - drawn;
+        println!("the drawing ends at {drawn} px, the checklist's heading is at {checklist}");
+        if !(0.0..=MOST_PICTURE_TO_CHECKLIST_PX).contains(&gap) {
+            return Err(format!(
+                "the checklist's heading is {gap} px below the drawing's end \
+                 (at most {MOST_PICTURE_TO_CHECKLIST_PX})"
+            ));
+        }
+        if !(checklist < downloads && downloads < png) {
+            return Err(format!(
+                "the checklist at {checklist} px, the downloads at {downloads}, \
+                 #export-png at {png}: the network's downloads belong under Deeper"
+            ));
+        }
+        if width > f64::from(look.width) {
+            return Err(format!(
+                "the page is {width} px wide on a {} px screen",
+                look.width
+            ));
+        }
+        Ok(())
+    }
+    .await;
+    session.finish(outcome).await;
+}
 
 /// The Mastodon thread of 59 replies over 2 days.
 fn mastodon() -> PathBuf {

@@ -6,9 +6,11 @@ use super::*;
 #[wasm_bindgen_test]
 async fn a_big_network_is_drawn_on_a_canvas_with_everyone() {
     let root = root();
+    let files = PictureFiles::default();
     let props = NetworkPanelProps {
         analysis: Shared::new(big_analysis()),
         request: 1,
+        files: files.clone(),
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;
@@ -19,11 +21,16 @@ async fn a_big_network_is_drawn_on_a_canvas_with_everyone() {
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(count(&root, "#network circle"), 0);
     assert_eq!(count(&root, "#big-note"), 0, "the canvas draws everyone");
-    assert_eq!(
-        count(&root, "#export-svg"),
-        1,
-        "the canvas's SVG is written by the core, so it is offered too"
+    // The downloads, under Deeper, make the canvas's pictures through `files`: its SVG is
+    // written by the core from the scene painted.
+    let svg = files
+        .svg()
+        .expect("the canvas hands its SVG maker to the downloads");
+    assert!(
+        svg.emit(()).contains("<svg"),
+        "the core's SVG of the canvas"
     );
+    assert!(files.png().is_some(), "and its PNG maker");
     assert!(
         count(&root, ".network-names .name") >= 1,
         "the top people are named"
@@ -38,6 +45,7 @@ async fn a_big_svg_draws_the_most_connected_until_asked() {
     let props = NetworkPanelProps {
         analysis: Shared::new(big_analysis()),
         request: 1,
+        files: PictureFiles::default(),
     };
     yew::Renderer::<NetworkPanel>::with_root_and_props(root.clone(), props).render();
     flush().await;

@@ -21,6 +21,7 @@ use peerscope_web::app::shared::Shared;
 use peerscope_web::app::state::{Inputs, Request, Shown};
 use peerscope_web::app::state::{Source, State};
 use peerscope_web::network::picture::{NetworkPanel, NetworkPanelProps};
+use peerscope_web::network::picture_files::PictureFiles;
 use peerscope_web::report::charts::{Charts, ChartsProps};
 use peerscope_web::report::checklist::{Checklist, ChecklistProps};
 use peerscope_web::report::deeper::{Deeper, DeeperProps};

@@ -61,6 +61,34 @@ async fn app_opens_on_the_analysed_sample() {
     );
 }
 
+/// The network's downloads are with the report's in "Take it with you", under Deeper, not
+/// between the picture and the checklist.
+#[wasm_bindgen_test]
+async fn the_networks_downloads_are_with_the_reports_after_the_checklist() {
+    let root = root();
+    render_on_sample(&root);
+    flush().await;
+
+    for id in [
+        "export-png",
+        "export-svg",
+        "export-gexf",
+        "export-nodes",
+        "export-edges",
+    ] {
+        assert_eq!(count(&root, &format!(".downloads #{id}")), 1, "#{id}");
+    }
+    assert_eq!(count(&root, ".network-panel button[id^='export-']"), 0);
+    let checklist = find(&root, "#checklist-title");
+    let downloads = find(&root, "#network-downloads-title");
+    let after = checklist.compare_document_position(&downloads);
+    assert_ne!(
+        after & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "the checklist comes before the network's downloads"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn choosing_a_profile_or_no_host_re_runs_the_analysis() {
     let root = root();
