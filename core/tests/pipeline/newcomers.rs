@@ -296,8 +296,8 @@ fn the_absence_factor_counts_the_fewest_who_hold_half() {
     };
     assert_eq!(
         step.why,
-        "2 people write half of what members say to each other (a and b): spread the load \
-         before one of them leaves."
+        "2 people write half of what members say to each other (a and b): if one of them \
+         leaves, much of the conversation goes with them."
     );
     assert_eq!(step.people.len(), 2);
     crate::quotes::holds("absence", &r, &["a", "b"]);

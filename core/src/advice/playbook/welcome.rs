@@ -113,7 +113,8 @@ fn spread_the_load(s: &Signals) -> Option<Draft> {
         ("people write", "one of them leaves")
     };
     let why = format!(
-        "{} {who} half of what members say to each other{}: spread the load before {leaves}.",
+        "{} {who} half of what members say to each other{}: if {leaves}, much of the \
+         conversation goes with them.",
         q.count("absence.factor", factor as f64),
         if s.arrivals.carriers.is_empty() {
             String::new()
