@@ -5,9 +5,10 @@
 //! report's charts, the panel, the canvas scene (its grid, the names' ranking) and the
 //! canvas in one task: 336 ms on the 100 k-message export in headless Chromium
 //! (docs/PERFORMANCE.md, "Frames, session 10"), over the 100 ms a pause of the page may
-//! last. Held, the scene comes in the next task, and the canvas with its names in the one
-//! after: on the 1 M-message export the scene alone is a long task ("Frames at 1 M,
-//! session 11").
+//! last. Held, the scene comes in the next task, its ties' filing by place in the one
+//! after, and the canvas with its names in the one after that: on the 1 M-message export
+//! the scene with its filing was one long task ("Frames at 1 M, session 12"; "Scene in two
+//! tasks, session 13").
 
 use std::cell::Cell;
 
@@ -35,6 +36,8 @@ pub enum Held {
     Waiting,
     /// Its scene is built (in this render), its place still held.
     Scene,
+    /// Its scene's ties are filed by place (in this render), its place still held.
+    Filed,
     /// Drawn: the canvas, its names and the highlight.
     Drawn,
 }
@@ -45,6 +48,11 @@ impl Held {
         self != Held::Waiting
     }
 
+    /// The scene's ties may be filed (`Scene::file`).
+    pub fn filed(self) -> bool {
+        matches!(self, Held::Filed | Held::Drawn)
+    }
+
     /// The canvas and its names are in the page.
     pub fn drawn(self) -> bool {
         self == Held::Drawn
@@ -53,8 +61,9 @@ impl Held {
 
 /// How far the drawing of `analysis`'s network is: [`Held::Waiting`] in the task in which
 /// this network (compared as [`SameNetwork`]) first rendered, [`Held::Scene`] in the task
-/// after that render is painted, [`Held::Drawn`] in the one after that, when it has more
-/// than [`HELD_TIES`] ties; [`Held::Drawn`] at once otherwise. A copy with the same network
+/// after that render is painted, [`Held::Filed`] in the one after that, [`Held::Drawn`]
+/// in the next, when it has more than [`HELD_TIES`] ties; [`Held::Drawn`] at once
+/// otherwise. A copy with the same network
 /// (the score's interval added) keeps what the drawing was.
 #[hook]
 pub fn use_held(analysis: &Shared<Analysis>) -> Held {
@@ -64,26 +73,59 @@ pub fn use_held(analysis: &Shared<Analysis>) -> Held {
         LAST.set(next);
         next
     });
-    // The network whose scene may be built, and the one that may be drawn.
-    let released = use_state_eq(|| (0u64, 0u64));
+    // The networks released so far: how far each stage is (see `STAGES`).
+    let released = use_state_eq(|| [0u64; STAGES]);
     {
         let (released, now) = (released.setter(), *released);
         use_effect_with((number, big, now), move |&(number, big, now)| {
-            let next = match now {
-                _ if !big => None,
-                (scene, _) if scene != number => Some((number, now.1)),
-                (_, drawn) if drawn != number => Some((number, number)),
-                _ => None,
-            };
-            if let Some(next) = next {
+            if let Some(next) = big.then(|| release(now, number)).flatten() {
                 after_a_paint(move || released.set(next));
             }
         });
     }
     match *released {
         _ if !big => Held::Drawn,
-        (_, drawn) if drawn == number => Held::Drawn,
-        (scene, _) if scene == number => Held::Scene,
+        [_, _, drawn] if drawn == number => Held::Drawn,
+        [_, filed, _] if filed == number => Held::Filed,
+        [scene, _, _] if scene == number => Held::Scene,
         _ => Held::Waiting,
+    }
+}
+
+/// The stages past [`Held::Waiting`]: scene, filed, drawn.
+const STAGES: usize = 3;
+
+/// `now` with `number` released for one more stage (the first not yet its), or `None`
+/// when every stage is.
+fn release(now: [u64; STAGES], number: u64) -> Option<[u64; STAGES]> {
+    let next = now.iter().position(|&n| n != number)?;
+    let mut then = now;
+    for stage in then.iter_mut().take(next + 1) {
+        *stage = number;
+    }
+    Some(then)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_network_is_released_one_stage_at_a_time() {
+        let mut now = [0; STAGES];
+        let mut seen = Vec::new();
+        while let Some(next) = release(now, 7) {
+            seen.push(next);
+            now = next;
+        }
+        assert_eq!(seen, vec![[7, 0, 0], [7, 7, 0], [7, 7, 7]]);
+    }
+
+    #[test]
+    fn a_new_network_starts_over_from_the_scene() {
+        assert_eq!(release([7, 7, 7], 8), Some([8, 7, 7]));
+        assert_eq!(release([8, 7, 7], 8), Some([8, 8, 7]));
+        // A network replaced halfway: the new one takes every stage anew.
+        assert_eq!(release([7, 0, 0], 8), Some([8, 0, 0]));
     }
 }
