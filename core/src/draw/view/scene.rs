@@ -304,33 +304,39 @@ fn dot(
 }
 
 /// The selection's ties between drawn people, lightest first, with opacity by weight as
-/// drawn (recounted for a window).
+/// drawn (recounted for a window). The drawn ties are picked by index and weight first and
+/// placed once, in drawing order: placing them all and then reordering the placed ties
+/// wrote and gathered every tie twice (a third of a build on 365 000 ties).
 fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]) -> Vec<Tie> {
-    let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
+    let drawn = |v: u32| {
+        slot.get(v as usize)
+            .is_some_and(|&s| (s as usize) < dots.len())
+    };
+    let mut kept = Vec::with_capacity(selection.edges.len());
     let mut weights = Vec::with_capacity(selection.edges.len());
-    let kept: Vec<Tie> = selection
-        .edges
-        .iter()
-        .filter_map(|&k| {
+    for &k in &selection.edges {
+        if network
+            .edges
+            .get(k)
+            .is_some_and(|e| drawn(e.a) && drawn(e.b))
+        {
+            kept.push(k);
+            weights.push(selection.weight(k));
+        }
+    }
+    let heaviest = weights.iter().copied().max().unwrap_or(1).max(1);
+    let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
+    order::by_key(&weights)
+        .into_iter()
+        .filter_map(|p| {
+            let (&k, &weight) = (kept.get(p as usize)?, weights.get(p as usize)?);
             let e = network.edges.get(k)?;
             let (a, b) = (at(e.a)?, at(e.b)?);
-            weights.push(selection.weight(k));
             Some(Tie {
                 a: e.a,
                 b: e.b,
                 ends: [a.x, a.y, b.x, b.y],
-                alpha: 0.0,
-            })
-        })
-        .collect();
-    let heaviest = weights.iter().copied().max().unwrap_or(1).max(1);
-    order::by_key(&weights)
-        .into_iter()
-        .filter_map(|p| {
-            let (weight, tie) = (*weights.get(p as usize)?, kept.get(p as usize)?);
-            Some(Tie {
                 alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
-                ..*tie
             })
         })
         .collect()
