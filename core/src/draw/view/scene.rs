@@ -130,23 +130,23 @@ impl Scene {
             .iter()
             .map(|&i| network.nodes.get(i).map_or(0, |n| n.degree))
             .collect();
-        let order: Vec<usize> = order::by_key(&degrees)
-            .into_iter()
-            .filter_map(|p| shown.get(p as usize).copied())
-            .collect();
+        let mut order = Vec::with_capacity(shown.len());
+        order.extend(
+            order::by_key(&degrees)
+                .into_iter()
+                .filter_map(|p| shown.get(p as usize).copied()),
+        );
         let shrink = (CLEAR_PEOPLE / order.len().max(1) as f64)
             .sqrt()
             .clamp(LEAST_DOT, 1.0);
-        let dots: Vec<Dot> = order
-            .iter()
-            .filter_map(|&i| {
-                let node = network.nodes.get(i)?;
-                // Greyed alike: left alone by the host's removal, or by the window.
-                let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
-                let size = (max_degree, shrink);
-                Some(dot(i, node, &place, size, (colouring, grey)))
-            })
-            .collect();
+        let mut dots = Vec::with_capacity(order.len());
+        dots.extend(order.iter().filter_map(|&i| {
+            let node = network.nodes.get(i)?;
+            // Greyed alike: left alone by the host's removal, or by the window.
+            let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
+            let size = (max_degree, shrink);
+            Some(dot(i, node, &place, size, (colouring, grey)))
+        }));
         let mut slot = vec![u32::MAX; network.nodes.len()];
         for (k, d) in dots.iter().enumerate() {
             if let Some(s) = slot.get_mut(d.index as usize) {
@@ -326,20 +326,21 @@ fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]
     }
     let heaviest = weights.iter().copied().max().unwrap_or(1).max(1);
     let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
-    order::by_key(&weights)
-        .into_iter()
-        .filter_map(|p| {
-            let (&k, &weight) = (kept.get(p as usize)?, weights.get(p as usize)?);
-            let e = network.edges.get(k)?;
-            let (a, b) = (at(e.a)?, at(e.b)?);
-            Some(Tie {
-                a: e.a,
-                b: e.b,
-                ends: [a.x, a.y, b.x, b.y],
-                alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
-            })
+    // Room for every tie at once: a vector grown as it fills copied the ties about twice
+    // more (a fifth of a build in the page's profile at 1 M).
+    let mut ties = Vec::with_capacity(kept.len());
+    ties.extend(order::by_key(&weights).into_iter().filter_map(|p| {
+        let (&k, &weight) = (kept.get(p as usize)?, weights.get(p as usize)?);
+        let e = network.edges.get(k)?;
+        let (a, b) = (at(e.a)?, at(e.b)?);
+        Some(Tie {
+            a: e.a,
+            b: e.b,
+            ends: [a.x, a.y, b.x, b.y],
+            alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
         })
-        .collect()
+    }));
+    ties
 }
 
 /// A dot's box at 1× (its largest).
