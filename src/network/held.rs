@@ -6,9 +6,9 @@
 //! canvas in one task: 336 ms on the 100 k-message export in headless Chromium
 //! (docs/PERFORMANCE.md, "Frames, session 10"), over the 100 ms a pause of the page may
 //! last. Held, the scene comes in the next task, its ties' filing by place in the one
-//! after, and the canvas with its names in the one after that: on the 1 M-message export
-//! the scene with its filing was one long task ("Frames at 1 M, session 12"; "Scene in two
-//! tasks, session 13").
+//! after (past [`FILED_APART_TIES`] ties, else with the scene), and the canvas with its
+//! names in the one after that: on the 1 M-message export the scene with its filing was
+//! one long task ("Frames at 1 M, session 12"; "The scene in two tasks, session 13").
 
 use std::cell::Cell;
 

@@ -2,10 +2,10 @@
 //! cross the window, and their weight classes, the WebGL buffer's order ([`super::classes`]).
 //!
 //! Kept apart from the rest of the scene because it is found apart: on the 1 M-message
-//! export's 365 206 ties the boxes, their cells, the grid and the 64 classes are about half
-//! of [`super::Scene::build`], and the page files them in a task of their own
-//! ([`super::Scene::file`], docs/PERFORMANCE.md "Scene in two tasks, session 13") so
-//! neither task is a long pause. What asks for them before that files them then.
+//! export's 365 206 ties the boxes, their cells, the grid and the 64 classes were about two
+//! fifths of [`super::Scene::build`], and past 100 000 ties the page files them in a task
+//! of their own ([`super::Scene::file`], docs/PERFORMANCE.md "The scene in two tasks,
+//! session 13") so neither task is a long pause. What asks for them first files them.
 
 use super::classes::TieClasses;
 use super::grid::{self, Grid, Rect};
