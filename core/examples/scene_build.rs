@@ -1,6 +1,7 @@
-//! Times the canvas scene's build ([`peerscope_core::draw::view::scene::Scene::build`]) on
-//! the 49 000-person network of `benches/scene.rs`, natively or in wasm (what the page
-//! runs), and prints the first build, the median and the range in milliseconds (wall time).
+//! Times the canvas scene's build ([`peerscope_core::draw::view::scene::Scene::build`])
+//! and the ties' filing after it (`Scene::file`) on the 49 000-person network of
+//! `benches/scene.rs`, natively or in wasm (what the page runs), and prints for each the
+//! first, the median and the range in milliseconds (wall time).
 //!
 //! ```sh
 //! cargo run --release -p peerscope-core --example scene_build [RUNS] [TIES]
@@ -29,20 +30,29 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(network::TIES);
     let (net, selection) = network::drawn(ties);
-    let mut times: Vec<f64> = (0..runs)
+    // The build and the ties' filing, which the page runs in two tasks (`Scene::file`).
+    let (builds, files): (Vec<f64>, Vec<f64>) = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            black_box(network::build(&net, &selection));
-            start.elapsed().as_secs_f64() * 1000.0
+            let scene = black_box(network::build(&net, &selection));
+            let built = start.elapsed().as_secs_f64() * 1000.0;
+            scene.file();
+            black_box(&scene);
+            (built, start.elapsed().as_secs_f64() * 1000.0 - built)
         })
-        .collect();
-    // The first build also grows the memory, as the page's one build after a change does.
-    let first = times[0];
+        .unzip();
+    println!("{} people, {ties} ties, {runs} runs:", network::PEOPLE);
+    report("scene build", builds);
+    report("ties filed", files);
+}
+
+/// The first time (which also grows the memory, as the page's one build after a change
+/// does), the median and the range, in ms.
+fn report(what: &str, mut times: Vec<f64>) {
+    let (first, runs) = (times[0], times.len());
     times.sort_by(f64::total_cmp);
     println!(
-        "scene build, {} people, {} ties: first {first:.1} ms, median {:.1} ms, range {:.1}–{:.1} ms ({runs} runs)",
-        network::PEOPLE,
-        ties,
+        "  {what}: first {first:.1} ms, median {:.1} ms, range {:.1}–{:.1} ms",
         times[runs / 2],
         times[0],
         times[runs - 1]

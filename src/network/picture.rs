@@ -128,7 +128,13 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
         &picked,
         &rest,
         shown,
-    );
+    )
+    // Its ties filed by place a task after the build (see `use_held`), then at once.
+    .inspect(|(scene, _)| {
+        if held.filed() {
+            scene.file();
+        }
+    });
     let heaviest = *use_memo((SameNetwork(props.analysis.clone()), *removed), |_| {
         shown.edges.iter().map(|e| e.weight).max().unwrap_or(1)
     });

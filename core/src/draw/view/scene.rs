@@ -14,6 +14,7 @@ use crate::draw::view::{NetworkView, NodeView, Role};
 pub mod buffers;
 pub mod choice;
 pub mod classes;
+mod filed;
 pub mod grid;
 mod highlight;
 pub mod labels;
@@ -22,7 +23,7 @@ pub mod order;
 pub mod pace;
 pub mod palette;
 
-use classes::TieClasses;
+use filed::Filed;
 use grid::{Grid, Rect};
 pub use highlight::Highlight;
 use palette::{group_colour, role_colour, Rgba, ALONE};
@@ -105,9 +106,9 @@ pub struct Scene {
     /// How many people `network.nodes` held (the index's size).
     people: usize,
     dot_grid: Grid,
-    tie_grid: Grid,
-    /// The ties as the GPU holds them (see [`classes`]).
-    classes: TieClasses,
+    /// The ties' grid and GPU classes: filed by [`Scene::file`] or on first use, not in
+    /// the build (about half of a build with many ties; see [`filed`]).
+    filed: OnceCell<Filed>,
 }
 
 impl Scene {
@@ -129,23 +130,23 @@ impl Scene {
             .iter()
             .map(|&i| network.nodes.get(i).map_or(0, |n| n.degree))
             .collect();
-        let order: Vec<usize> = order::by_key(&degrees)
-            .into_iter()
-            .filter_map(|p| shown.get(p as usize).copied())
-            .collect();
+        let mut order = Vec::with_capacity(shown.len());
+        order.extend(
+            order::by_key(&degrees)
+                .into_iter()
+                .filter_map(|p| shown.get(p as usize).copied()),
+        );
         let shrink = (CLEAR_PEOPLE / order.len().max(1) as f64)
             .sqrt()
             .clamp(LEAST_DOT, 1.0);
-        let dots: Vec<Dot> = order
-            .iter()
-            .filter_map(|&i| {
-                let node = network.nodes.get(i)?;
-                // Greyed alike: left alone by the host's removal, or by the window.
-                let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
-                let size = (max_degree, shrink);
-                Some(dot(i, node, &place, size, (colouring, grey)))
-            })
-            .collect();
+        let mut dots = Vec::with_capacity(order.len());
+        dots.extend(order.iter().filter_map(|&i| {
+            let node = network.nodes.get(i)?;
+            // Greyed alike: left alone by the host's removal, or by the window.
+            let grey = (colouring.grey_alone && node.degree == 0) || selection.faded(i);
+            let size = (max_degree, shrink);
+            Some(dot(i, node, &place, size, (colouring, grey)))
+        }));
         let mut slot = vec![u32::MAX; network.nodes.len()];
         for (k, d) in dots.iter().enumerate() {
             if let Some(s) = slot.get_mut(d.index as usize) {
@@ -157,10 +158,6 @@ impl Scene {
             .sqrt()
             .clamp(LEAST_FADE, 1.0) as f32;
         let dot_grid = Grid::build(width, height, dots.iter().map(dot_box).collect());
-        let tie_boxes: Vec<Rect> = ties.iter().map(tie_box).collect();
-        let tie_cells = grid::cells(width, height, &tie_boxes);
-        let classes = TieClasses::build(width, height, &ties, (&tie_boxes, &tie_cells));
-        let tie_grid = Grid::filed(width, height, tie_boxes, &tie_cells);
         Scene {
             width,
             height,
@@ -173,9 +170,25 @@ impl Scene {
             by_person: OnceCell::new(),
             people: network.nodes.len(),
             dot_grid,
-            tie_grid,
-            classes,
+            filed: OnceCell::new(),
         }
+    }
+
+    /// Files the ties for [`Scene::ties_in`], [`Scene::tie_runs`] and [`Scene::gpu_ties`]
+    /// now, if not yet: the page does it in a task after the build's, so that neither is a
+    /// long pause. Whatever asks first otherwise files them then; the answers are the same.
+    pub fn file(&self) {
+        self.filed();
+    }
+
+    /// Whether the ties are filed yet (see [`Scene::file`]).
+    pub fn is_filed(&self) -> bool {
+        self.filed.get().is_some()
+    }
+
+    fn filed(&self) -> &Filed {
+        self.filed
+            .get_or_init(|| Filed::build(self.width, self.height, &self.ties))
     }
 
     /// The dot of person `index`, if drawn.
@@ -225,7 +238,12 @@ impl Scene {
     /// The ties as the GPU buffer holds them (see [`classes`]).
     pub fn gpu_ties(&self) -> Vec<Tie> {
         let at = |k: u32| self.ties.get(k as usize).copied();
-        self.classes.order().into_iter().filter_map(at).collect()
+        self.filed()
+            .classes
+            .order()
+            .into_iter()
+            .filter_map(at)
+            .collect()
     }
 
     /// Appends the ranges of [`Scene::gpu_dots`] that may show in `area`.
@@ -234,9 +252,9 @@ impl Scene {
     }
 
     /// Appends the ranges of [`Scene::gpu_ties`] to draw for `area` within `budget` ties
-    /// (see [`TieClasses::runs`]); returns how many ties they hold.
+    /// (see [`classes::TieClasses::runs`]); returns how many ties they hold.
     pub fn tie_runs(&self, area: Rect, budget: usize, out: &mut Vec<(u32, u32)>) -> usize {
-        self.classes.runs(area, budget, out)
+        self.filed().classes.runs(area, budget, out)
     }
 
     /// Appends the positions in `dots` of those that may show in `area` (drawing units),
@@ -253,7 +271,7 @@ impl Scene {
     /// Appends the positions in `ties` of those that may cross `area`, in drawing order.
     pub fn ties_in(&self, area: Rect, out: &mut Vec<u32>) {
         let from = out.len();
-        self.tie_grid.query(area, out);
+        self.filed().grid.query(area, out);
         if let Some(found) = out.get_mut(from..) {
             found.sort_unstable();
         }
@@ -286,46 +304,48 @@ fn dot(
 }
 
 /// The selection's ties between drawn people, lightest first, with opacity by weight as
-/// drawn (recounted for a window).
+/// drawn (recounted for a window). The drawn ties are picked by index and weight first and
+/// placed once, in drawing order: placing them all and then reordering the placed ties
+/// wrote and gathered every tie twice (a third of a build on 365 000 ties).
 fn ties(network: &NetworkView, selection: &Selection, dots: &[Dot], slot: &[u32]) -> Vec<Tie> {
-    let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
+    let drawn = |v: u32| {
+        slot.get(v as usize)
+            .is_some_and(|&s| (s as usize) < dots.len())
+    };
+    let mut kept = Vec::with_capacity(selection.edges.len());
     let mut weights = Vec::with_capacity(selection.edges.len());
-    let kept: Vec<Tie> = selection
-        .edges
-        .iter()
-        .filter_map(|&k| {
-            let e = network.edges.get(k)?;
-            let (a, b) = (at(e.a)?, at(e.b)?);
+    for &k in &selection.edges {
+        if network
+            .edges
+            .get(k)
+            .is_some_and(|e| drawn(e.a) && drawn(e.b))
+        {
+            kept.push(k);
             weights.push(selection.weight(k));
-            Some(Tie {
-                a: e.a,
-                b: e.b,
-                ends: [a.x, a.y, b.x, b.y],
-                alpha: 0.0,
-            })
-        })
-        .collect();
+        }
+    }
     let heaviest = weights.iter().copied().max().unwrap_or(1).max(1);
-    order::by_key(&weights)
-        .into_iter()
-        .filter_map(|p| {
-            let (weight, tie) = (*weights.get(p as usize)?, kept.get(p as usize)?);
-            Some(Tie {
-                alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
-                ..*tie
-            })
+    let at = |v: u32| dots.get(*slot.get(v as usize)? as usize);
+    // Room for every tie at once: a vector grown as it fills copied the ties about twice
+    // more (a fifth of a build in the page's profile at 1 M).
+    let mut ties = Vec::with_capacity(kept.len());
+    ties.extend(order::by_key(&weights).into_iter().filter_map(|p| {
+        let (&k, &weight) = (kept.get(p as usize)?, weights.get(p as usize)?);
+        let e = network.edges.get(k)?;
+        let (a, b) = (at(e.a)?, at(e.b)?);
+        Some(Tie {
+            a: e.a,
+            b: e.b,
+            ends: [a.x, a.y, b.x, b.y],
+            alpha: (TIE_FAINT + TIE_RANGE * f64::from(weight) / f64::from(heaviest)) as f32,
         })
-        .collect()
+    }));
+    ties
 }
 
 /// A dot's box at 1× (its largest).
 fn dot_box(d: &Dot) -> Rect {
     [d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r]
-}
-
-fn tie_box(t: &Tie) -> Rect {
-    let [x1, y1, x2, y2] = t.ends;
-    [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)]
 }
 
 #[cfg(test)]

@@ -231,3 +231,27 @@ fn a_window_reweighs_ties_and_greys_who_it_leaves_alone() {
         "0–3 is now the heaviest"
     );
 }
+
+#[test]
+fn ties_are_filed_on_demand_or_first_use_with_the_same_answers() {
+    let net = network();
+    let lazy = scene(&net, &Filter::default(), Colouring::default());
+    let early = scene(&net, &Filter::default(), Colouring::default());
+    assert!(!lazy.is_filed() && !early.is_filed());
+    early.file();
+    assert!(early.is_filed());
+    let area = [250.0, 0.0, 560.0, 1000.0];
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    lazy.ties_in(area, &mut a);
+    assert!(lazy.is_filed());
+    early.ties_in(area, &mut b);
+    assert_eq!(a, b);
+    assert!(!a.is_empty());
+    assert_eq!(lazy.gpu_ties(), early.gpu_ties());
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    assert_eq!(
+        lazy.tie_runs(area, 2, &mut a),
+        early.tie_runs(area, 2, &mut b)
+    );
+    assert_eq!(a, b);
+}
