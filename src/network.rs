@@ -13,6 +13,7 @@ pub mod names;
 pub mod network_table;
 pub mod pan_zoom;
 pub mod person_panel;
+pub mod picked;
 pub mod picture;
 pub mod picture_files;
 pub mod resettle;

@@ -4,8 +4,6 @@
 //! a canvas (WebGL2 or 2D); both take the same controls. The downloads are the page's,
 //! under Deeper; a canvas hands them its picture makers ([`PictureFiles`]).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::app::escape::use_escape_unpins;
@@ -23,6 +21,7 @@ use crate::network::names::use_width;
 use crate::network::network_table::NetworkTable;
 use crate::network::pan_zoom::{self, use_pan_zoom, PanZoom};
 use crate::network::person_panel::person_panel;
+use crate::network::picked::{use_picked, Picked};
 use crate::network::picture_files::{use_picture_files, Makers, PictureFiles};
 use crate::network::resettle::{use_rest, Rest};
 use crate::network::same_network::SameNetwork;
@@ -32,7 +31,7 @@ use crate::network::tooltip::tooltip;
 use crate::network::touch::{self, Tap};
 use crate::network::window_filters::{window_filters, window_note};
 use peerscope_core::draw::export::scene_svg;
-use peerscope_core::draw::view::explore::{search, select, Filter, Selection};
+use peerscope_core::draw::view::explore::Filter;
 use peerscope_core::draw::view::months::stops;
 use peerscope_core::draw::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
 use peerscope_core::draw::view::scene::{Colouring, Highlight, Scene};
@@ -53,13 +52,6 @@ pub struct NetworkPanelProps {
     pub request: u32,
     /// Where a canvas network's PNG and SVG makers go, for `#export-png` and `#export-svg`.
     pub files: PictureFiles,
-}
-
-/// What the filters and the search pick out of the network shown.
-struct Picked {
-    /// The people the search found (indices into the network shown).
-    found: Rc<Vec<usize>>,
-    selection: Rc<Selection>,
 }
 
 /// The network drawing (`#network`: an SVG, or a canvas past the thresholds of
@@ -209,34 +201,6 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
 fn forced() -> Option<Forced> {
     let query = gloo::utils::window().location().search().ok()?;
     Forced::from_query(&query)
-}
-
-/// The search's matches and the filters' selection, each recomputed only when what it
-/// depends on changes (the search text moves the selection only when it can change it).
-#[hook]
-fn use_picked(
-    analysis: &Shared<Analysis>,
-    removed: bool,
-    filter: Filter,
-    query: &str,
-    shown: &NetworkView,
-) -> Picked {
-    let found = use_memo(
-        (SameNetwork(analysis.clone()), removed, query.to_string()),
-        |(_, _, query)| search(shown, query),
-    );
-    let total = shown.nodes.len();
-    let matters = filter.hide_isolates || filter.limit.is_some_and(|limit| total > limit);
-    let key = if matters {
-        query.to_string()
-    } else {
-        String::new()
-    };
-    let selection = use_memo(
-        (SameNetwork(analysis.clone()), removed, filter, key),
-        |(_, _, filter, _)| select(shown, filter, &found),
-    );
-    Picked { found, selection }
 }
 
 /// The canvas scene of what is drawn and what of it is lit (`None` for the SVG: `analysis`
