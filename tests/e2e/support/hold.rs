@@ -5,17 +5,21 @@
 //! the click landed after the report (the flaky `a_cancelled_import_leaves_the_previous_report`
 //! of session 12). Making the file bigger only moves the race. Instead the browser's `Worker`
 //! is wrapped before the page loads (a DevTools script run on every new document, as
-//! `import/crash.rs` does): while `window.__hold.on` is true, every message a worker sends
-//! the page is kept back, so the page cannot learn that the import ended. Releasing drops
-//! what was kept, because the test only releases after the page has stopped that worker.
+//! `import/crash.rs` does): while `window.__hold.on` is true, every message about a job (one
+//! that carries the job's `id`: progress, verdict, layout, interval, failure) is kept back,
+//! so the page cannot learn that the import ended. A worker's start-up messages (`Ready`,
+//! `Unusable`) always pass: the cancel starts a fresh worker at once, and the page waits
+//! for its `Ready` before the next job (holding that one hung the next import in CI).
+//! Releasing drops what was kept, because the test only releases after the page has
+//! stopped the worker those messages came from.
 
 use serde_json::json;
 
 use super::page::run;
 use super::Session;
 
-/// Wraps `Worker` so that messages reach the page's handler only while `__hold.on` is
-/// false; `__hold.held` counts the messages kept back.
+/// Wraps `Worker` so that messages about a job reach the page's handler only while
+/// `__hold.on` is false; `__hold.held` counts the messages kept back.
 const HOLD_WORKER_MESSAGES: &str = r#"
 (() => {
   const Real = window.Worker;
@@ -30,7 +34,10 @@ const HOLD_WORKER_MESSAGES: &str = r#"
         get() { return onmessage.get.call(worker); },
         set(handler) {
           const heard = handler && ((event) => {
-            if (hold.on) { hold.held += 1; return; }
+            const data = event.data;
+            const body = data && typeof data === 'object' ? Object.values(data)[0] : null;
+            const aboutAJob = !!body && typeof body === 'object' && 'id' in body;
+            if (hold.on && aboutAJob) { hold.held += 1; return; }
             handler(event);
           });
           onmessage.set.call(worker, heard);
