@@ -97,12 +97,23 @@ fn newcomers(out: &mut String, r: &Report) {
         share(&m.newcomer_welcome_share),
         share(&m.peer_welcome_share)
     );
-    let _ = writeln!(
-        out,
-        "  Came back within thirty days: welcomed {}; not welcomed {}.",
-        share(&n.return_welcomed),
-        share(&n.return_unwelcomed)
-    );
+    let (welcomed, unwelcomed) = (&n.return_welcomed, &n.return_unwelcomed);
+    // Both thin for one reason (the newcomers with thirty days left are too few): say it
+    // once, not twice in one line.
+    if welcomed.thin && unwelcomed.thin && welcomed.reason == unwelcomed.reason {
+        let _ = writeln!(
+            out,
+            "  Came back within thirty days, welcomed or not: {}.",
+            share(welcomed)
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  Came back within thirty days: welcomed {}; not welcomed {}.",
+            share(welcomed),
+            share(unwelcomed)
+        );
+    }
     if n.waiting_count > 0 {
         let names: Vec<String> = n
             .waiting

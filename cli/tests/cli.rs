@@ -373,6 +373,18 @@ fn summary_shows_newcomers_and_the_absence_factor() {
         welcome["den"]
     );
     assert!(text.contains(&line), "{line:?} not in\n{text}");
+    // The return shares: one sentence when both are thin for the same reason.
+    let (back, away) = (
+        &report["newcomers"]["return_welcomed"],
+        &report["newcomers"]["return_unwelcomed"],
+    );
+    let once = back["thin"] == true && away["thin"] == true && back["reason"] == away["reason"];
+    let said = if once {
+        "Came back within thirty days, welcomed or not: thin: "
+    } else {
+        "Came back within thirty days: welcomed "
+    };
+    assert!(text.contains(said), "{said:?} not in\n{text}");
     let absence = format!("Absence factor: {} members (", report["absence"]["factor"]);
     assert!(text.contains(&absence), "{absence:?} not in\n{text}");
     assert!(text.contains("Member questions unanswered after three days: "));

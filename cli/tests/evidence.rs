@@ -126,6 +126,25 @@ fn check(name: &str, summary: &str, report: &serde_json::Value) {
     assert!(found.is_empty(), "{name}: {found:?} in\n{summary}");
     label_matches_the_shown_score(name, summary, report);
     thin_is_never_quoted(name, summary, report);
+    no_line_gives_one_reason_twice(name, summary);
+}
+
+/// A line says each "thin: …" reason once: two figures thin for the same reason share it
+/// (the newcomers' return shares did not).
+fn no_line_gives_one_reason_twice(name: &str, summary: &str) {
+    for line in summary.lines() {
+        let reasons: Vec<&str> = line
+            .split("thin: ")
+            .skip(1)
+            .map(|r| r.split([';', ')']).next().unwrap_or(r))
+            .collect();
+        for (i, reason) in reasons.iter().enumerate() {
+            assert!(
+                !reasons[i + 1..].contains(reason),
+                "{name}: {reason:?} twice in {line:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -217,6 +236,29 @@ fn every_real_sample_reads_plainly() {
         "only {} samples analysed: {checked:?}",
         checked.len()
     );
+}
+
+/// The Telegram samples read together: a report whose newcomers' return shares are both
+/// thin for one reason, which the summary once said twice on one line.
+#[test]
+#[cfg_attr(
+    samples_absent,
+    ignore = "../shared/samples is absent: the real exports by other people are not in this checkout"
+)]
+fn the_telegram_samples_together_read_plainly() {
+    let files: Vec<String> = std::fs::read_dir(samples().join("telegram"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|f| f.path().display().to_string())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    let names: Vec<&str> = files.iter().map(String::as_str).collect();
+    let (summary, report) = analyse(&names).expect("the Telegram samples read together");
+    check("telegram samples", &summary, &report);
+    let returns = &report["newcomers"];
+    assert_eq!(returns["return_welcomed"]["thin"], true, "{summary}");
+    assert_eq!(returns["return_unwelcomed"]["thin"], true, "{summary}");
 }
 
 #[test]
