@@ -35,6 +35,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod big;
 mod bombs;
+mod checklist;
 mod page;
 mod panels;
 
