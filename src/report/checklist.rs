@@ -27,7 +27,7 @@ pub const THIS_WEEK: usize = 3;
 
 /// `#checklist`: one `li` per step, in the report's order (docs/METRICS.md §10: the goal
 /// orders the plan, so the priority alone does not), each with a tick box, its title, why
-/// now, how, who and the size of its gap. The first [`THIS_WEEK`] steps are this week's; the rest are
+/// now, how, who and its priority in words. The first [`THIS_WEEK`] steps are this week's; the rest are
 /// folded under `details.more-steps`. A ticked step is crossed out;
 /// [`crate::report::progress`] remembers the ticks.
 #[component]
@@ -66,7 +66,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     }
 }
 
-/// One step's `li`: tick box, title, gap, why, how and who.
+/// One step's `li`: tick box, title, priority, why, how and who.
 fn step_item(step: &Step, props: &ChecklistProps) -> Html {
     let is_done = props.ticked.contains(&step.id);
     let id = step.id.clone();
@@ -80,9 +80,10 @@ fn step_item(step: &Step, props: &ChecklistProps) -> Html {
                     onchange={toggle} />
                 <span class="title">{ &step.title }</span>
                 <span class="priority" data-priority={step.priority.round().to_string()}
-                    title={format!("Gap × evidence: {} of 100. The steps follow your goal \
-                        first, so a lower one can have the larger gap.", step.priority.round())}>
-                    { gap_words(step.priority) }
+                    title={format!("Priority {} of 100: how far from the aim, weighed by how much \
+                        conversation shows it. The steps follow your goal first, so a lower one \
+                        can rank higher.", step.priority.round())}>
+                    { priority_words(step.priority) }
                 </span>
             </label>
             <p class="step-why">{ &step.why }</p>
@@ -107,16 +108,17 @@ fn step_item(step: &Step, props: &ChecklistProps) -> Html {
     }
 }
 
-/// A step's priority (gap × evidence, 0–100; docs/METRICS.md §10) in words: large from
-/// 60, some from 25, small below. Words, not the number, because the list follows the goal
+/// A step's priority (gap × evidence, 0–100; docs/METRICS.md §10) in words: high from 60,
+/// medium from 25, low below. Words, not the number, because the list follows the goal
 /// first: "urgency 40" above "urgency 75" read as a mistake; the number stays in the
-/// title and in `data-priority`.
-fn gap_words(priority: f64) -> &'static str {
+/// title and in `data-priority`. Not "gap": a wide gap on a handful of questions weighs
+/// little, and calling it small would say what the data does not.
+fn priority_words(priority: f64) -> &'static str {
     if priority >= 60.0 {
-        "large gap"
+        "high priority"
     } else if priority >= 25.0 {
-        "some gap"
+        "medium priority"
     } else {
-        "small gap"
+        "low priority"
     }
 }

@@ -22,7 +22,7 @@ async fn checklist_shows_the_plan_in_the_reports_order() {
         0,
         "nothing to fold"
     );
-    // Priorities 90, 50 and 10: the gap in words, the number kept in data-priority.
+    // Priorities 90, 50 and 10: in words, the number kept in data-priority.
     let gaps: Vec<(String, String)> = (1..=3)
         .map(|i| {
             let gap = find(&root, &format!("#checklist li:nth-child({i}) .priority"));
@@ -30,7 +30,11 @@ async fn checklist_shows_the_plan_in_the_reports_order() {
             (gap.text_content().unwrap_or_default(), number)
         })
         .collect();
-    let want = [("large gap", "90"), ("some gap", "50"), ("small gap", "10")];
+    let want = [
+        ("high priority", "90"),
+        ("medium priority", "50"),
+        ("low priority", "10"),
+    ];
     let want: Vec<(String, String)> = want.map(|(w, n)| (w.into(), n.into())).into();
     assert_eq!(gaps, want);
 }
