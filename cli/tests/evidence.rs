@@ -127,6 +127,32 @@ fn check(name: &str, summary: &str, report: &serde_json::Value) {
     label_matches_the_shown_score(name, summary, report);
     thin_is_never_quoted(name, summary, report);
     no_line_gives_one_reason_twice(name, summary);
+    no_step_echoes_another_sentence(name, report);
+}
+
+/// A checklist step's *why* says something of its own: it is neither a sentence the
+/// verdict's evidence already gives nor another step's *why* (the fallback of "step back"
+/// once repeated the verdict's resilience sentence word for word).
+fn no_step_echoes_another_sentence(name: &str, report: &serde_json::Value) {
+    let listed = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x[key].as_str().map(str::to_string))
+            .collect()
+    };
+    let evidence = listed(&report["verdict"]["evidence"], "sentence");
+    let whys = listed(&report["checklist"], "why");
+    for (i, why) in whys.iter().enumerate() {
+        assert!(
+            !evidence.contains(why),
+            "{name}: the step says the verdict's {why:?}"
+        );
+        assert!(
+            !whys[i + 1..].contains(why),
+            "{name}: two steps say {why:?}"
+        );
+    }
 }
 
 /// A line says each "thin: …" reason once: two figures thin for the same reason share it

@@ -90,10 +90,13 @@ fn step_back(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&m.resilience, floors::MEMBERS_WITH_A_TIE)?;
     let mut q = Quoter::default();
     let field = "metrics.resilience";
+    // The verdict already says who would stay connected; here the numbers say why a week
+    // away is the next step: the export holds too few days of one kind to show it.
     let why = format!(
-        "Without you, {} of {} members who talk here would still be connected to each other.",
-        num(&mut q, field, &c),
-        den(&mut q, field, &c)
+        "This export cannot yet compare days with and without you. Going by who talks to \
+         whom, {} of the members who talk here would still be linked to each other without \
+         you; a week away would show whether they keep talking.",
+        share(&mut q, field, &c)
     );
     let why = q.say(why);
     Some(Draft::new(&STEP_BACK, basis, 1.0 - c.value, why, leaders))

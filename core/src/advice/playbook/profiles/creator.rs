@@ -88,12 +88,20 @@ pub fn dedicated_space(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.resilience, floors::MEMBERS_WITH_A_TIE)?;
     let mut q = Quoter::default();
     let field = "metrics.resilience";
-    let why =
-        format!(
-        "Without you, {} of {} members who talk here would still be connected; {} a close core.",
+    // Leads with the core, the people the space is for; the verdict and the step-back
+    // step already put the same test as "without you".
+    let why = format!(
+        "{} a close core to start the space with; today {} of {} members who talk here \
+         are in one web that does not pass through you.",
+        counted(
+            &mut q,
+            "funnel.core",
+            s.core,
+            "member forms",
+            "members form"
+        ),
         num(&mut q, field, &c),
-        den(&mut q, field, &c),
-        counted(&mut q, "funnel.core", s.core, "member forms", "members form")
+        den(&mut q, field, &c)
     );
     let why = q.say(why);
     Some(Draft::new(
