@@ -54,17 +54,19 @@ pub fn peer_chapters(s: &Signals) -> Option<Draft> {
     let (c, basis) = resting_on(&s.metrics.resilience, floors::MEMBERS_WITH_A_TIE)?;
     let mut q = Quoter::default();
     let field = "metrics.resilience";
+    // Leads with the core the chapters start from, as the creator's space step does.
     let why = format!(
-        "Without your staff, {} of {} members who talk here stay connected; {} a core.",
-        num(&mut q, field, &c),
-        den(&mut q, field, &c),
+        "{} a core to start chapters with; today {} of {} members who talk here are in \
+         one web that does not pass through your staff.",
         counted(
             &mut q,
             "funnel.core",
             s.core,
             "member forms",
             "members form"
-        )
+        ),
+        num(&mut q, field, &c),
+        den(&mut q, field, &c)
     );
     let why = q.say(why);
     Some(Draft::new(
