@@ -43,7 +43,8 @@ writes target/bench/report-browser.md instead.
 --only formats runs rows (g) alone into target/bench/report-formats.md.
 --only parse runs the parse-rate rows (f) alone: the CLI's streamed parse
 (core/examples/parse_rate.rs) and the import worker's in Chromium (the page path, bytes over
-the worker's own import time), into target/bench/report-parse.md.
+the worker's own import time), each beside its ceiling: the same file handed to a worker's
+wasm memory with no parse (benches/read_bound.mjs), into target/bench/report-parse.md.
 The web app is built (as `make dist`: trunk build --release, opt-level z) into dist/ when
 dist/index.html is missing or older than the sources; --dist DIR measures the build in DIR
 as it is (built there only when it has no index.html).
@@ -68,6 +69,7 @@ from pathlib import Path
 import capped
 import formats_bench
 import peer_at_1m
+from read_bound import read_bound_row
 from common import Report, alternate, browser_runs, mb, med, run, say, secs, timed, yes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -708,6 +710,7 @@ def run_parse_only(a, rep):
             continue
         page = [browser_runs(dist, path, ["page"], 300)["page"] for _ in range(a.runs if size == "100k" else 1)]
         browser_row_worker_parse(rep, path, page)
+        read_bound_row(rep, path, a.runs)
     return {}, load
 
 
