@@ -243,8 +243,9 @@ fn components(ctx: &Context) -> Vec<Component> {
     add("continuation", 2.0, &m.continuation, false, &|x, q| {
         let (silent, host) = ctx.days.unwrap_or((0, 0));
         let silent = q.count("counts.silent_days", silent as f64);
-        let per_day = q.decimal("metrics.continuation.num", x.num, 1);
-        let host_per_day = q.decimal("metrics.continuation.den", x.den, 1);
+        let places = shown::rate_places(&[x.num, x.den]);
+        let per_day = q.decimal("metrics.continuation.num", x.num, places);
+        let host_per_day = q.decimal("metrics.continuation.den", x.den, places);
         let host = q.count("counts.host_days", host as f64);
         format!(
             "On the {silent} days {you} did not post, members exchanged {per_day} replies and mentions a day ({host_per_day} on the {host} days {you} did)."

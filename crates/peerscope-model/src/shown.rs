@@ -30,6 +30,24 @@ pub fn decimal(x: f64, places: u8) -> String {
     format!("{:.*}", usize::from(places), (x * scale).round() / scale)
 }
 
+/// How many decimals rates shown side by side need (1 to 4): one, or enough for the
+/// smallest of them above zero to keep two significant digits, so 0.011 a day shows as
+/// "0.011" rather than "0.0", which would read as none at all. Zeros, negatives and
+/// non-finite values are ignored; none left gives 1.
+pub fn rate_places(rates: &[f64]) -> u8 {
+    let smallest = rates
+        .iter()
+        .copied()
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    if !smallest.is_finite() || smallest >= 1.0 {
+        return 1;
+    }
+    // 0.5 → 1 place, 0.05 → 2, 0.005 → 3: the first significant digit's place plus one.
+    let first = (-smallest.log10()).floor() as i32 + 1;
+    (first + 1).clamp(1, 4) as u8
+}
+
 /// A wait of `minutes` (≥ 0) in the unit a reader would use: "under a minute", "12 min"
 /// (below 90 minutes), "5 h" (below two days, whole hours), else "3.5 days" (one decimal,
 /// ".0" dropped). Negative or non-finite waits read as "under a minute".
@@ -73,6 +91,18 @@ mod tests {
         assert_eq!(wait(3.5 * 24.0 * 60.0), "3.5 days");
         assert_eq!(within(0.5), "a minute");
         assert_eq!(within(30.0), "30 min");
+    }
+
+    #[test]
+    fn small_rates_keep_two_significant_digits() {
+        assert_eq!(rate_places(&[2.5, 7.0]), 1);
+        assert_eq!(rate_places(&[0.5, 3.0]), 2);
+        assert_eq!(rate_places(&[0.011, 0.105]), 3);
+        assert_eq!(decimal(0.011, rate_places(&[0.011, 0.105])), "0.011");
+        assert_eq!(rate_places(&[0.0, 0.12]), 2);
+        assert_eq!(rate_places(&[0.000_01]), 4);
+        assert_eq!(rate_places(&[0.0, f64::NAN, -1.0]), 1);
+        assert_eq!(rate_places(&[]), 1);
     }
 
     #[test]

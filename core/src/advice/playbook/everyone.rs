@@ -7,6 +7,7 @@ use super::words::{among, counted, den, num, share};
 use crate::measure::floors;
 use crate::model::metric::Metric;
 use crate::model::quoted::{Quoted, Quoter};
+use crate::model::shown;
 
 const STEP_BACK: Spec = Spec {
     profile: "all",
@@ -73,11 +74,12 @@ fn step_back(s: &Signals) -> Option<Draft> {
     let leaders = s.leaders.iter().take(2).cloned().collect();
     if let Some(c) = m.continuation.counted() {
         let mut q = Quoter::default();
+        let places = shown::rate_places(&[c.num, c.den]);
         let why = format!(
             "On days without you, members exchanged {} replies and mentions a day, \
              against {} on days you posted.",
-            q.decimal("metrics.continuation.num", c.num, 1),
-            q.decimal("metrics.continuation.den", c.den, 1)
+            q.decimal("metrics.continuation.num", c.num, places),
+            q.decimal("metrics.continuation.den", c.den, places)
         );
         let why = q.say(why);
         let floor = 2.0 * floors::CONTINUATION_DAYS as f64;
