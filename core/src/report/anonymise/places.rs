@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::fnv1a;
+use super::alias::fnv1a;
 use crate::report::analyze::Analysis;
 
 /// The longest file extension kept in a file's alias (`json`, `txt`, `zip`, `csv`).
