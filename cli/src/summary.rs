@@ -84,7 +84,9 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
     let c = &r.counts;
     let _ = writeln!(
         out,
-        "{} by {} over {}; {}, {}, {}.",
+        // "among": the people counted are everyone in the conversation, the mentioned
+        // included, so "1 message by 2 people" would misread.
+        "{} among {} over {}; {}, {}, {}.",
         plural(c.messages, "message", "messages"),
         plural(c.participants, "person", "people"),
         plural(c.days, "day", "days"),

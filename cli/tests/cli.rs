@@ -123,7 +123,7 @@ fn summary_counts_placeholder_messages_and_names_no_placeholder() {
     let out = peerscope(&["analyze", "tests/fixtures/reddit_deleted.json"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("82 messages by 8 people"), "{text}");
+    assert!(text.contains("82 messages among 8 people"), "{text}");
     assert!(
         text.contains("Messages by deleted or unknown accounts (nobody in the graph): 20."),
         "{text}"

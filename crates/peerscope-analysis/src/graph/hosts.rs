@@ -105,8 +105,13 @@ fn detect(data: &Dataset, g: &Graph) -> Hosts {
     let Some(&person) = g.people.get(node as usize) else {
         return Hosts::default();
     };
+    let who = if top_reach == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{top_reach} different people")
+    };
     let how = format!(
-        "detected: {top_reach} different people replied to or mentioned them{}",
+        "detected: {who} replied to or mentioned them{}",
         if uncertain {
             format!(", close to the next person's {runner_up}; please confirm")
         } else {
