@@ -20,6 +20,7 @@ pub mod resettle;
 pub mod same_network;
 pub mod search;
 pub mod step_away;
+pub mod tools_fold;
 pub mod tooltip;
 pub mod touch;
 pub mod window_filters;

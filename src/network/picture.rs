@@ -27,6 +27,7 @@ use crate::network::resettle::{use_rest, Rest};
 use crate::network::same_network::SameNetwork;
 use crate::network::search::search_box;
 use crate::network::step_away;
+use crate::network::tools_fold::tools_fold;
 use crate::network::tooltip::tooltip;
 use crate::network::touch::{self, Tap};
 use crate::network::window_filters::{window_filters, window_note};
@@ -57,9 +58,10 @@ pub struct NetworkPanelProps {
 /// The network drawing (`#network`: an SVG, or a canvas past the thresholds of
 /// [`peerscope_core::draw::view::scene::choice`]), the switch (`#remove-host`) with its
 /// sentence (`#resilience-note`), the search (`#network-search`), the filters
-/// (`#min-weight`, `#hide-isolates`, `#show-all`, and the window: `#filter-space`,
-/// `#filter-from`, `#filter-to`, `#window-note`, and the months: `#month-slider`,
-/// `#month-play`), the zoom buttons, the colour choice, the legend, the tooltip and the
+/// (`#min-weight`, `#hide-isolates`, the window: `#filter-space`, `#filter-from`,
+/// `#filter-to`, and the months: `#month-slider`, `#month-play`; on a narrow screen
+/// folded behind `#network-tools-toggle`), what they leave out (`#window-note`,
+/// `#show-all`), the zoom buttons, the colour choice, the legend, the tooltip and the
 /// table (`#network-table`, folded). The downloads are the page's, fed through `files`. A
 /// click or a tap on a person pins their ties and tooltip, and opens their panel
 /// (`#person-panel`), until a click elsewhere or Escape.
@@ -71,6 +73,7 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
     let pinned = use_state(|| None::<usize>);
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
+    let tools_open = use_state(|| false);
     let pan_zoom = use_pan_zoom();
     let frame_ref = use_node_ref();
     let screen_px = use_width(&frame_ref);
@@ -171,12 +174,12 @@ pub fn NetworkPanel(props: &NetworkPanelProps) -> Html {
             if let Some(rest) = rest.rest.as_ref() {
                 { step_away::note(&props.analysis, rest) }
             }
-            <div class="network-tools">
+            { tools_fold(&tools_open, &query, *filter, html! { <>
                 { search_box(&query, picked.found.len(), setter(&query)) }
                 { filters(*filter, heaviest, setter(&filter)) }
                 { window_filters(*filter, &full.times, setter(&filter)) }
                 <MonthSlider stops={month_stops} filter={*filter} on_filter={setter(&filter)} />
-            </div>
+            </> }) }
             { window_note(*filter, &shown.times, picked.selection.edges.len(), shown.edges.len()) }
             if !canvas {
                 { big_note(shown.nodes.len(), *filter, setter(&filter)) }

@@ -42,6 +42,7 @@ mod import;
 mod months;
 mod network;
 mod phone;
+mod phone_tools;
 mod progress;
 mod rare_formats;
 mod readable;

@@ -38,6 +38,7 @@ mod bombs;
 mod checklist;
 mod page;
 mod panels;
+mod tools_fold;
 
 /// A fresh div in the page's body to render into.
 fn root() -> Element {
