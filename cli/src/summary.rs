@@ -67,27 +67,20 @@ pub fn render(r: &Report, comparison: Option<&Comparison>) -> String {
         }
         let _ = writeln!(out);
     }
-    let hosts: Vec<String> = r
-        .hosts
-        .iter()
-        .map(|h| format!("{} ({})", one_line(&h.name), one_line(&h.how)))
-        .collect();
+    let hosts = hosts_line(&r.hosts);
     let _ = writeln!(
         out,
         "Host: {}",
-        if hosts.is_empty() {
-            "none".to_string()
-        } else {
-            hosts.join("; ")
-        }
+        if hosts.is_empty() { "none" } else { &hosts }
     );
     let c = &r.counts;
     let _ = writeln!(
         out,
         // "among": the people counted are everyone in the conversation, the mentioned
         // included, so "1 message by 2 people" would misread.
-        "{} among {} over {}; {}, {}, {}.",
+        "{} {} {} over {}; {}, {}, {}.",
         plural(c.messages, "message", "messages"),
+        if c.participants == 1 { "by" } else { "among" },
         plural(c.participants, "person", "people"),
         plural(c.days, "day", "days"),
         plural(c.replies, "reply", "replies"),
@@ -161,4 +154,24 @@ fn left_out(r: &Report) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The hosts with how each was found; hosts found the same way share one note ("Ana and Bo
+/// (pointed out by the export itself: …)"), in the report's order. Empty for no host.
+fn hosts_line(hosts: &[peerscope_core::model::schema::HostInfo]) -> String {
+    let mut groups: Vec<(Vec<String>, &str)> = Vec::new();
+    for h in hosts {
+        match groups.iter_mut().find(|(_, how)| *how == h.how) {
+            Some((names, _)) => names.push(one_line(&h.name).into_owned()),
+            None => groups.push((vec![one_line(&h.name).into_owned()], &h.how)),
+        }
+    }
+    let group = |(names, how): &(Vec<String>, &str)| {
+        let names = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        };
+        format!("{names} ({})", one_line(how))
+    };
+    groups.iter().map(group).collect::<Vec<_>>().join("; ")
 }

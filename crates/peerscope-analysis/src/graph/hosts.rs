@@ -73,6 +73,9 @@ fn named(data: &Dataset, names: &[String]) -> Result<Hosts, UnknownHost> {
     Ok(hosts)
 }
 
+/// How a host the export itself points out is described.
+const HINTED: &str = "pointed out by the export itself: owner, staff or the thread's author";
+
 /// Platform hints first; otherwise the participant the most distinct people reply to or
 /// mention. The pick is *uncertain* when that count is below twice the runner-up's.
 /// Nobody is picked when no one is replied to or mentioned at all.
@@ -86,7 +89,9 @@ fn detect(data: &Dataset, g: &Graph) -> Hosts {
     if !hinted.is_empty() {
         let info = hinted
             .iter()
-            .map(|&p| info(data, p, true, false, "marked as the owner by the platform"))
+            // The importers' hints differ (a channel's owner, forum staff, a room's
+            // creator, a thread's first author): the note names them all.
+            .map(|&p| info(data, p, true, false, HINTED))
             .collect();
         return Hosts {
             people: hinted,
