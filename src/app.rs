@@ -1,5 +1,6 @@
 //! The page's frame: root component, state and reducer, start-up, JS API, embed, shared helpers.
 
+pub mod analysis;
 pub mod api;
 pub mod bidi;
 pub mod choices;

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::select::{on_change, use_selected};
 use crate::app::shared::Shared;
 use crate::app::state::Action;
 use crate::report::privacy::AnonymiseSwitch;
 use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
 use peerscope_core::model::schema::PersonRef;
-use peerscope_core::report::analyze::Analysis;
 use peerscope_core::report::anonymise::Pseudonyms;
 
 /// `#host` value for "detect automatically".
@@ -35,7 +35,7 @@ pub struct ChoicesProps {
     pub options: Options,
     /// The report on screen (anonymised when `pseudonyms` is set): its participants fill
     /// the host list.
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// The aliases on screen, to map a picked alias back to the person; `None` shows names.
     #[prop_or_default]
     pub pseudonyms: Option<Shared<Pseudonyms>>,

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::choices::Choices;
 use crate::app::embed::use_report_height;
 use crate::app::next_frame::use_painted_since;
@@ -28,8 +29,8 @@ use crate::report::newcomers::Newcomers;
 use crate::report::privacy::AboutData;
 use crate::report::progress::Progress;
 use crate::report::verdict::{Arrival, VerdictPanel};
-use peerscope_core::report::analyze::{analyze_with_interval, Analysis};
-use peerscope_core::report::anonymise::{anonymise_with, file_alias, hide_files, Pseudonyms};
+use peerscope_core::report::analyze::analyze_with_interval;
+use peerscope_core::report::anonymise::{anonymise_owned, file_alias, hide_files, Pseudonyms};
 use peerscope_core::report::progress::group_key;
 
 /// The whole page, opening on the bundled sample with the choices in its address.
@@ -240,14 +241,15 @@ fn arrival(state: &State) -> Option<Arrival> {
 }
 
 /// What the page shows: the report on screen, or its anonymised copy with the aliases.
-type OnScreen = (Option<Shared<Analysis>>, Option<Shared<Pseudonyms>>);
+type OnScreen = (Option<Shared<PageAnalysis>>, Option<Shared<Pseudonyms>>);
 
 /// Anonymises the report on screen when asked (memoised: once per report and switch).
-fn on_screen((shown, anonymise): &(Option<Shared<Analysis>>, bool)) -> OnScreen {
+fn on_screen((shown, anonymise): &(Option<Shared<PageAnalysis>>, bool)) -> OnScreen {
     match shown {
         Some(analysis) if *anonymise => {
-            let pseudonyms = Pseudonyms::of(analysis);
-            let hidden = anonymise_with(analysis, &pseudonyms);
+            let whole = analysis.to_core();
+            let pseudonyms = Pseudonyms::of(&whole);
+            let hidden = PageAnalysis::from(anonymise_owned(whole, &pseudonyms));
             (Some(Shared::new(hidden)), Some(Shared::new(pseudonyms)))
         }
         _ => (shown.clone(), None),
@@ -270,7 +272,7 @@ fn use_analysis(state: &UseReducerHandle<State>) -> Importer {
         Inputs::Bytes(inputs) => {
             running.abandon();
             let result = analyze_with_interval(inputs, &asked.options)
-                .map(Shared::new)
+                .map(|analysis| Shared::new(analysis.into()))
                 .map_err(|error| error.to_string());
             dispatcher.dispatch(Action::Analysed {
                 id: asked.id,
@@ -284,7 +286,7 @@ fn use_analysis(state: &UseReducerHandle<State>) -> Importer {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match fetch_sample().await {
                     Ok(inputs) => analyze_with_interval(&inputs, &options)
-                        .map(Shared::new)
+                        .map(|analysis| Shared::new(analysis.into()))
                         .map_err(|error| error.to_string()),
                     Err(sentence) => Err(sentence),
                 };

@@ -9,13 +9,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::app::start::Start;
 use crate::import::limit;
 use crate::import::loading::{Loading, Runner, Stats};
 use peerscope_core::import::Input;
 use peerscope_core::model::options::{Goal, HostChoice, Options, Profile};
-use peerscope_core::report::analyze::Analysis;
 
 mod completed;
 pub use completed::Part;
@@ -73,7 +73,7 @@ pub struct Request {
 #[derive(Debug, Clone)]
 pub struct Shown {
     pub request: Rc<Request>,
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// `analysis.network` is laid out; `false` while the worker still lays it out (the
     /// verdict shows first, the drawing and the charts when [`Part::Network`] arrives).
     pub laid_out: bool,
@@ -150,7 +150,7 @@ pub enum Action {
     /// and interval, which [`Action::Completed`] adds.
     Verdict {
         id: u32,
-        analysis: Shared<Analysis>,
+        analysis: Shared<PageAnalysis>,
     },
     /// A later part of the answer to request `id`: applied while that request's report is
     /// on screen (even when a newer request is already running), else dropped.
@@ -161,7 +161,7 @@ pub enum Action {
     /// The effect's answer to request `id`.
     Analysed {
         id: u32,
-        result: Result<Shared<Analysis>, String>,
+        result: Result<Shared<PageAnalysis>, String>,
     },
 }
 
@@ -304,7 +304,7 @@ impl State {
     }
 
     /// The latest request answered with `analysis` (`laid_out`: its network is in).
-    fn answered(&self, analysis: Shared<Analysis>, laid_out: bool) -> State {
+    fn answered(&self, analysis: Shared<PageAnalysis>, laid_out: bool) -> State {
         State {
             shown: Some(Shown {
                 request: Rc::clone(&self.asked),

@@ -106,16 +106,11 @@ pub fn paint(
     let pixel = target.dpr / scale;
     let drawn = if first {
         scratch.clear();
-        scene.ties_in(area, scratch);
-        let skip = scratch.len().saturating_sub(budget);
-        let ties = scratch
-            .get(skip..)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|&k| scene.ties.get(k as usize));
+        scene.ties_in(area, budget, scratch);
+        let ties = scratch.iter().filter_map(|&k| scene.ties.get(k as usize));
         let fade = f64::from(scene.fade) * shade * TIE_PX;
         stroke_ties(ctx, ties, &target.theme.fg, fade, HAIRLINE_PX * pixel);
-        scratch.len() - skip
+        scratch.len()
     } else {
         0
     };

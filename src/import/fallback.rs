@@ -136,7 +136,7 @@ pub fn run(job: Job, cancelled: Rc<Cell<bool>>, report: Callback<Action>) {
             return;
         }
         let result = analyze(&inputs, &options)
-            .map(Shared::new)
+            .map(|analysis| Shared::new(analysis.into()))
             .map_err(|e| said_on_the_main_thread(&e));
         report.emit(Action::Analysed { id, result });
     });

@@ -15,6 +15,7 @@ use gloo::file::File;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::next_frame::after_a_paint;
 use crate::app::shared::Shared;
 use crate::app::state::{Action, Part, Picked};
@@ -347,17 +348,14 @@ impl Importer {
 }
 
 /// An analysis read back, and what it cost.
-type Answer = (
-    Shared<peerscope_core::report::analyze::Analysis>,
-    crate::import::loading::Stats,
-);
+type Answer = (Shared<PageAnalysis>, crate::import::loading::Stats);
 
 /// Reads the worker's analysis object back, timing it.
 fn done(analysis: JsValue, mut stats: crate::import::loading::Stats) -> Result<Answer, String> {
     let started = js_sys::Date::now();
     let analysis = from_js::<peerscope_core::report::analyze::Analysis>(analysis)?;
     stats.decode_ms = js_sys::Date::now() - started;
-    Ok((Shared::new(analysis), stats))
+    Ok((Shared::new(analysis.into()), stats))
 }
 
 /// A worker whose events reach the importer (weakly: the worker must not keep it alive).

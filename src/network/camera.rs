@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::network::core_view::core_view;
 use crate::network::drawing::fit;
@@ -10,7 +11,6 @@ use crate::network::pan_zoom::{Move, PanZoom};
 use peerscope_core::draw::view::explore::Filter;
 use peerscope_core::draw::view::times::Window;
 use peerscope_core::draw::view::NetworkView;
-use peerscope_core::report::analyze::Analysis;
 
 /// A new request's report is a new picture: start from the whole of it (a big one from its
 /// core, see [`core_view`]), nobody pinned, every channel and day counted (the old window's
@@ -19,7 +19,7 @@ use peerscope_core::report::analyze::Analysis;
 #[hook]
 pub fn use_fresh_start(
     request: u32,
-    analysis: &Shared<Analysis>,
+    analysis: &Shared<PageAnalysis>,
     pan_zoom: &PanZoom,
     pinned: &UseStateHandle<Option<usize>>,
     filter: &UseStateHandle<Filter>,

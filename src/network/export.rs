@@ -13,11 +13,11 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlI
 use web_sys::{CanvasRenderingContext2d, Url, XmlSerializer};
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::network::drawing::{HEIGHT, WIDTH};
 use crate::network::picture_files::PictureFiles;
 use peerscope_core::draw::export::{edges_csv, gexf, nodes_csv};
-use peerscope_core::report::analyze::Analysis;
 
 /// The PNG is drawn at this multiple of the SVG's size, sharp on high-density screens.
 const PNG_SCALE: f64 = 2.0;
@@ -25,7 +25,7 @@ const PNG_SCALE: f64 = 2.0;
 /// Props of [`ExportBar`].
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// The canvas network's PNG and SVG makers, read at each click (empty for an SVG
     /// network, whose drawing `#network` is serialised instead).
     pub files: PictureFiles,
@@ -39,7 +39,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let file = |id: &'static str,
                 name: &'static str,
                 mime: &'static str,
-                make: fn(&Analysis) -> String| {
+                make: fn(&PageAnalysis) -> String| {
         let analysis = props.analysis.clone();
         Callback::from(move |_: MouseEvent| {
             let _ = offer(id, name, mime, &make(&analysis));

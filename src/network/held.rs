@@ -14,10 +14,10 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::next_frame::after_a_paint;
 use crate::app::shared::Shared;
 use crate::network::same_network::SameNetwork;
-use peerscope_core::report::analyze::Analysis;
 
 /// Past this many ties a new network's drawing is held. Below it building the drawing
 /// costs little, and it is drawn in the render that brings it (as the page's in-browser
@@ -74,7 +74,7 @@ impl Held {
 /// [`Held::Waiting`]); [`Held::Drawn`] at once up to [`HELD_TIES`]. A copy with the same network
 /// (the score's interval added) keeps what the drawing was.
 #[hook]
-pub fn use_held(analysis: &Shared<Analysis>) -> Held {
+pub fn use_held(analysis: &Shared<PageAnalysis>) -> Held {
     let ties = analysis.network.edges.len();
     let (big, apart) = (ties > HELD_TIES, ties > FILED_APART_TIES);
     let number = *use_memo(SameNetwork(analysis.clone()), |_| {

@@ -7,10 +7,10 @@
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use peerscope_core::draw::view::explore::{by_ties_drawn, grouped, strongest, Selection};
 use peerscope_core::draw::view::{NetworkView, NodeView};
-use peerscope_core::report::analyze::Analysis;
 
 /// At most this many people are listed: past it the table itself would freeze the page;
 /// the People CSV download holds everyone.
@@ -21,7 +21,7 @@ const TIES: usize = 200;
 /// Props of [`NetworkTable`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkTableProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// The network without the host, when the switch has removed them.
     #[prop_or_default]
     pub rest: Option<Shared<NetworkView>>,

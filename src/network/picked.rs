@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::network::same_network::SameNetwork;
 use peerscope_core::draw::view::explore::{search, select, Filter, Selection};
 use peerscope_core::draw::view::NetworkView;
-use peerscope_core::report::analyze::Analysis;
 
 /// What the filters and the search pick out of the network shown.
 pub struct Picked {
@@ -22,7 +22,7 @@ pub struct Picked {
 /// depends on changes (the search text moves the selection only when it can change it).
 #[hook]
 pub fn use_picked(
-    analysis: &Shared<Analysis>,
+    analysis: &Shared<PageAnalysis>,
     removed: bool,
     filter: Filter,
     query: &str,

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::escape::use_escape_unpins;
 use crate::app::shared::Shared;
 use crate::canvas::canvas2d;
@@ -37,7 +38,6 @@ use peerscope_core::draw::view::months::stops;
 use peerscope_core::draw::view::scene::choice::{choose, CanvasKind, Forced, Renderer};
 use peerscope_core::draw::view::scene::{Colouring, Highlight, Scene};
 use peerscope_core::draw::view::NetworkView;
-use peerscope_core::report::analyze::Analysis;
 
 /// The PNG of a canvas network is this many pixels (twice the drawing, as the SVG's).
 const PNG_SIZE: (u32, u32) = (2 * WIDTH as u32, 2 * HEIGHT as u32);
@@ -45,7 +45,7 @@ const PNG_SIZE: (u32, u32) = (2 * WIDTH as u32, 2 * HEIGHT as u32);
 /// Props of [`NetworkPanel`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkPanelProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// The request the analysis answers. The drawing starts afresh (zoom, pin and window
     /// reset) only when this changes: a second answer to the same request is the same
     /// network with the score's interval added, and must not undo what the person did
@@ -211,7 +211,7 @@ fn forced() -> Option<Forced> {
 /// change (or move: `rest` re-settling), the highlight when the focus or the search does.
 #[hook]
 fn use_canvas(
-    analysis: Option<&Shared<Analysis>>,
+    analysis: Option<&Shared<PageAnalysis>>,
     look: &Look,
     picked: &Picked,
     rest: &Rest,
@@ -306,7 +306,7 @@ fn png_maker(
 /// The canvas network's SVG download: what the scene draws (the people shown: the
 /// re-settling ones with the host away), written by the core.
 fn svg_maker(
-    analysis: &Shared<Analysis>,
+    analysis: &Shared<PageAnalysis>,
     rest: &Rest,
     scene: &Shared<Scene>,
 ) -> Callback<(), String> {

@@ -16,11 +16,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::network::same_network::SameNetwork;
 use peerscope_core::draw::layout::Settle;
 use peerscope_core::draw::view::NetworkView;
-use peerscope_core::report::analyze::Analysis;
 
 /// Iterations stop for the frame once this much of it is spent, in milliseconds (of the
 /// ~16.7 of a 60 Hz frame), leaving time to draw. At least one iteration runs a frame.
@@ -40,7 +40,7 @@ type Moving = UseStateHandle<Option<(Shared<NetworkView>, Shared<NetworkView>)>>
 
 /// The host-less network of `analysis` when `removed`, re-settling frame by frame.
 #[hook]
-pub fn use_rest(analysis: &Shared<Analysis>, removed: bool) -> Rest {
+pub fn use_rest(analysis: &Shared<PageAnalysis>, removed: bool) -> Rest {
     let rest = use_memo(
         (SameNetwork(analysis.clone()), removed),
         |(drawn, removed)| removed.then(|| Shared::new(drawn.0.network.without_away_unsettled())),

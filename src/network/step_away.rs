@@ -4,10 +4,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::bidi;
 use peerscope_core::draw::view::{NetworkView, Role};
 use peerscope_core::model::words::plural;
-use peerscope_core::report::analyze::Analysis;
 
 /// The switch; `on` is its state, `on_change` hears the new one.
 pub fn switch(network: &NetworkView, on: bool, on_change: Callback<bool>) -> Html {
@@ -34,7 +34,7 @@ pub fn switch(network: &NetworkView, on: bool, on_change: Callback<bool>) -> Htm
 
 /// `#resilience-note`: the report's resilience in words, plus how many members the removal
 /// leaves with nobody (`rest` is what is drawn without the host).
-pub fn note(analysis: &Analysis, rest: &NetworkView) -> Html {
+pub fn note(analysis: &PageAnalysis, rest: &NetworkView) -> Html {
     html! { <p id="resilience-note" class="resilience-note" aria-live="polite">
         { sentence(analysis, rest) }
     </p> }
@@ -45,7 +45,7 @@ pub fn note(analysis: &Analysis, rest: &NetworkView) -> Html {
 /// the removal leaves with nobody. With no host the sentence names the most connected
 /// person the test removes; that name goes in a `<bdi>`, so a right-to-left name cannot
 /// reorder the sentence.
-pub fn sentence(analysis: &Analysis, rest: &NetworkView) -> Html {
+pub fn sentence(analysis: &PageAnalysis, rest: &NetworkView) -> Html {
     let said = analysis.report.verdict.step_away.as_str();
     let stand_in = analysis
         .network

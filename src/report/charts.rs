@@ -17,16 +17,16 @@ mod trend;
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::next_frame::after_a_paint;
 use crate::app::shared::Shared;
 use crate::network::held::HELD_TIES;
 use peerscope_core::draw::charts::{charts, Plot};
-use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`Charts`].
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
 }
 
 /// A chart's picture as SVG text, or the sentence shown instead (no data, too short a

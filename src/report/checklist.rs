@@ -5,15 +5,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::bidi;
 use crate::app::shared::Shared;
 use peerscope_core::model::schema::{Label, Step};
-use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`Checklist`].
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// Ids of the steps ticked as done.
     #[prop_or_default]
     pub ticked: Rc<BTreeSet<String>>,

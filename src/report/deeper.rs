@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::bidi;
 use crate::app::shared::Shared;
 use crate::report::measures::measures;
 use peerscope_core::model::shown::score_text;
-use peerscope_core::report::analyze::Analysis;
 
 /// What the funnel's engaged and core stages mean, beside their counts.
 const ENGAGED: &str = "talk with at least one other member, not only the host";
@@ -16,7 +16,7 @@ const CORE: &str = "tied to two or more others in the tight group of members (th
 /// Props of [`Deeper`].
 #[derive(Properties, PartialEq)]
 pub struct DeeperProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
 }
 
 /// The "deeper" section: folded details for people who want the numbers.

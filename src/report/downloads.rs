@@ -11,12 +11,12 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::network::export::{line, offer, offer_png, ExportBar};
 use crate::network::picture_files::PictureFiles;
 use peerscope_core::draw::export::metrics_csv::metrics_csv;
 use peerscope_core::draw::share_card::{share_card, HEIGHT, WIDTH};
-use peerscope_core::report::analyze::Analysis;
 
 /// What the downloads are, above their buttons.
 const EXPLAIN: &str = "Made here in your browser; nothing is uploaded. The share card shows the \
@@ -26,11 +26,11 @@ const EXPLAIN: &str = "Made here in your browser; nothing is uploaded. The share
 /// `#export-report-json`, `#export-metrics-csv`, `#export-share-card` and `#print`, then the
 /// network's ([`ExportBar`], its canvas pictures made through `files`), each making its
 /// file from `analysis` when clicked. A plain function: it has no state.
-pub fn downloads(analysis: &Shared<Analysis>, files: &PictureFiles) -> Html {
+pub fn downloads(analysis: &Shared<PageAnalysis>, files: &PictureFiles) -> Html {
     let text = |id: &'static str,
                 name: &'static str,
                 mime: &'static str,
-                make: fn(&Analysis) -> String| {
+                make: fn(&PageAnalysis) -> String| {
         let analysis = analysis.clone();
         Callback::from(move |_: MouseEvent| {
             let _ = offer(id, name, mime, &make(&analysis));
@@ -91,7 +91,7 @@ pub fn downloads(analysis: &Shared<Analysis>, files: &PictureFiles) -> Html {
 /// Through the JS API's serializer and the browser's `JSON.stringify`, not serde_json: the
 /// wasm already holds that serializer for the report, and a second one would cost tens of
 /// kilobytes.
-fn report_json(analysis: &Analysis) -> String {
+fn report_json(analysis: &PageAnalysis) -> String {
     let Ok(value) = analysis
         .report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

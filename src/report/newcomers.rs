@@ -8,18 +8,18 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::bidi;
 use crate::app::shared::Shared;
 use peerscope_core::advice::newcomers::no_newcomers;
 use peerscope_core::model::metric::Metric;
 use peerscope_core::model::schema::Newcomers as Figures;
 use peerscope_core::model::shown::percent;
-use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`Newcomers`].
 #[derive(Properties, PartialEq)]
 pub struct NewcomersProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
 }
 
 /// The panel; with no newcomer it says so in one sentence.

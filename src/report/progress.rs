@@ -11,18 +11,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use crate::report::checklist::Checklist;
 use crate::report::since::since_last_time;
 use crate::report::storage;
-use peerscope_core::report::analyze::Analysis;
 use peerscope_core::report::progress::{since, Since, Snapshot};
 
 /// Props of [`Progress`].
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     /// The analysis on screen (possibly anonymised).
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// [`peerscope_core::report::progress::group_key`] of the analysis as read (names
     /// intact), so the anonymise switch does not change the group.
     pub group: AttrValue,
@@ -77,7 +77,7 @@ struct Kept {
 /// Loads a group's ticks and earlier snapshot the first time it is on screen, and saves a
 /// snapshot of `analysis` with the ticks whenever either changes.
 #[hook]
-fn use_kept(analysis: &Shared<Analysis>, group: &AttrValue) -> Kept {
+fn use_kept(analysis: &Shared<PageAnalysis>, group: &AttrValue) -> Kept {
     let earlier = use_mut_ref(HashMap::<AttrValue, Option<Rc<Snapshot>>>::new);
     let ticks = use_state(Ticks::default);
     let baseline = use_state(|| None::<(AttrValue, Rc<Snapshot>)>);

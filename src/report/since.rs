@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use peerscope_core::model::words::pct;
-use peerscope_core::report::analyze::Analysis;
 use peerscope_core::report::progress::Since;
 
 /// `#since-last-time`: the score sentence and the largest moves, the funnel's moves, a
 /// folded table of every number that moved, and the steps ticked last time (titled as in
 /// `analysis`'s checklist). A plain function, not a component: it has no state of its own.
-pub fn since_last_time(since: &Since, analysis: &Analysis) -> Html {
+pub fn since_last_time(since: &Since, analysis: &PageAnalysis) -> Html {
     let when = if since.taken.is_empty() {
         "Compared with the last time you analysed this group here.".to_string()
     } else {
@@ -57,7 +57,7 @@ pub fn since_last_time(since: &Since, analysis: &Analysis) -> Html {
 }
 
 /// The steps ticked last time, by their title when the checklist on screen still has them.
-fn ticked(since: &Since, analysis: &Analysis) -> Html {
+fn ticked(since: &Since, analysis: &PageAnalysis) -> Html {
     if since.ticked.is_empty() {
         return html! { <p class="since-ticked-none">{ "No step was ticked last time." }</p> };
     }

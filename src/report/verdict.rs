@@ -2,17 +2,17 @@
 
 use yew::prelude::*;
 
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use peerscope_core::advice::interval::in_words;
 use peerscope_core::import::Input;
 use peerscope_core::model::schema::{Confidence, Label};
 use peerscope_core::model::shown::score_text;
-use peerscope_core::report::analyze::Analysis;
 
 /// Props of [`VerdictPanel`].
 #[derive(Properties, PartialEq)]
 pub struct VerdictPanelProps {
-    pub analysis: Shared<Analysis>,
+    pub analysis: Shared<PageAnalysis>,
     /// The person's own export behind the report (`None`: the sample): when it changes,
     /// the answer is scrolled into view and focused. A new choice of profile, goal, host or
     /// format re-reads the same export, so it does not move the page.

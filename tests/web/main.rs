@@ -16,6 +16,7 @@ use peerscope_core::model::metric::Metric;
 use peerscope_core::model::options::Options;
 use peerscope_core::model::schema::*;
 use peerscope_core::report::analyze::Analysis;
+use peerscope_web::app::analysis::PageAnalysis;
 use peerscope_web::app::root::{Page, PageProps};
 use peerscope_web::app::shared::Shared;
 use peerscope_web::app::state::{Inputs, Request, Shown};
@@ -101,7 +102,12 @@ fn step(id: &str, priority: f64) -> Step {
 }
 
 /// A small hand-made analysis: 12 people (one host), a community verdict, three steps.
-fn made_up_analysis() -> Shared<Analysis> {
+fn made_up_analysis() -> Shared<PageAnalysis> {
+    Shared::new(made_up_core().into())
+}
+
+/// [`made_up_analysis`] as the core makes it.
+fn made_up_core() -> Analysis {
     let unknown = || Metric::unobservable("not measured in this test");
     let mut nodes = vec![node("0", Role::Host, 11, 0.5, 0.5)];
     for i in 1..12u32 {
@@ -229,7 +235,7 @@ fn made_up_analysis() -> Shared<Analysis> {
         movement: vec![],
     };
     let participants = nodes.iter().map(|n| person(&n.id, &n.name)).collect();
-    Shared::new(Analysis {
+    Analysis {
         report,
         network: NetworkView {
             nodes,
@@ -237,12 +243,12 @@ fn made_up_analysis() -> Shared<Analysis> {
             ..NetworkView::default()
         },
         participants,
-    })
+    }
 }
 
 /// [`made_up_analysis`] too small to judge: undetermined, no score, a thin measure
 /// (peer replies: 2 of 5) and a null one, and the two steps that ask for more.
-fn undetermined_analysis() -> Shared<Analysis> {
+fn undetermined_analysis() -> Shared<PageAnalysis> {
     let mut analysis = (*made_up_analysis()).clone();
     let verdict = &mut analysis.report.verdict;
     verdict.label = Label::Undetermined;
@@ -310,9 +316,8 @@ fn fire(target: &Element, constructor: &str, kind: &str, init: &str) {
 }
 
 /// 2 100 people, the first 100 in a star: above the canvas thresholds.
-fn big_analysis() -> Analysis {
-    let small = made_up_analysis();
-    let mut big = (*small).clone();
+fn big_analysis() -> PageAnalysis {
+    let mut big = made_up_core();
     let people = 2100u32;
     big.network.nodes = (0..people)
         .map(|i| {
@@ -328,7 +333,7 @@ fn big_analysis() -> Analysis {
         })
         .collect();
     big.network.edges = (1..100).map(|b| EdgeView { a: 0, b, weight: 1 }).collect();
-    big
+    big.into()
 }
 
 /// Sets the page's query string (`?renderer=svg`, say) without reloading.

@@ -260,7 +260,7 @@ async fn the_verdict_shows_its_interval_and_how_sure_once_it_has_arrived() {
     let confident = made_up_analysis();
     let mut tentative = (*confident).clone();
     let mut pending = (*confident).clone();
-    let fill = |a: &mut Analysis, low: f64, high: f64, sure: Confidence, bands: Vec<Label>| {
+    let fill = |a: &mut PageAnalysis, low: f64, high: f64, sure: Confidence, bands: Vec<Label>| {
         let v = &mut a.report.verdict;
         v.interval = Some([low, high]);
         v.replicates = 200;

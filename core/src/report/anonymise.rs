@@ -325,7 +325,12 @@ pub fn anonymise(analysis: &Analysis) -> Analysis {
 
 /// [`anonymise`] with aliases already computed (the UI keeps them to map picks back).
 pub fn anonymise_with(analysis: &Analysis, pseudonyms: &Pseudonyms) -> Analysis {
-    let mut out = analysis.clone();
+    anonymise_owned(analysis.clone(), pseudonyms)
+}
+
+/// [`anonymise_with`] on an analysis the caller owns, rewritten where it is instead of
+/// copied first (the page copies its own shared parts into one).
+pub fn anonymise_owned(mut out: Analysis, pseudonyms: &Pseudonyms) -> Analysis {
     pseudonyms.report(&mut out.report);
     for person in &mut out.participants {
         pseudonyms.person(&mut person.id, &mut person.name);

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::{Shown, State};
+use crate::app::analysis::PageAnalysis;
 use crate::app::shared::Shared;
 use peerscope_core::draw::view::NetworkView;
 use peerscope_core::model::schema::{PersonRef, Report};
@@ -22,24 +23,34 @@ pub enum Part {
 }
 
 impl State {
-    /// The report on screen with `part` added, if it answers request `id`. A copy: the old
-    /// analysis goes when nothing draws it any more.
+    /// The report on screen with `part` added, if it answers request `id`. A new analysis
+    /// that shares the old one's network and people unless `part` replaces them, and
+    /// copies its report unless `part` is the report (see [`PageAnalysis`]); the old one
+    /// goes when nothing draws it any more.
     pub(super) fn completed(&self, id: u32, part: Part) -> Option<State> {
         let shown = self.shown.as_ref().filter(|s| s.request.id == id)?;
-        let mut analysis = (*shown.analysis).clone();
+        let old = &shown.analysis;
+        let (mut network, mut participants) =
+            (Rc::clone(&old.network), Rc::clone(&old.participants));
+        let mut report = None;
         let laid_out = match part {
-            Part::Network(network) => {
-                analysis.network = network;
+            Part::Network(laid) => {
+                network = Rc::new(laid);
                 true
             }
-            Part::Interval(report) => {
-                analysis.report = *report;
+            Part::Interval(later) => {
+                report = Some(*later);
                 shown.laid_out
             }
             Part::People(people) => {
-                analysis.participants = people;
+                participants = Rc::new(people);
                 shown.laid_out
             }
+        };
+        let analysis = PageAnalysis {
+            report: report.unwrap_or_else(|| old.report.clone()),
+            network,
+            participants,
         };
         let shown = Shown {
             request: Rc::clone(&shown.request),
@@ -63,7 +74,7 @@ mod tests {
     use yew::Reducible;
 
     /// The sample's analysis as the worker sends it: the verdict, the network, the interval.
-    fn staged(options: &Options) -> (Analysis, NetworkView, Report) {
+    fn staged(options: &Options) -> (PageAnalysis, NetworkView, Report) {
         let data = import(&sample::inputs(), None).unwrap();
         let (mut first, mut network, mut later) = (None, None, None);
         analyze_in_stages(&data, options, &mut |stage| match stage {
@@ -72,7 +83,8 @@ mod tests {
             Stage::Interval(r) => later = Some(r.clone()),
         })
         .unwrap();
-        (first.unwrap(), network.unwrap(), later.unwrap())
+        let first: Analysis = first.unwrap();
+        (first.into(), network.unwrap(), later.unwrap())
     }
 
     #[test]
@@ -93,10 +105,10 @@ mod tests {
             id,
             part: Part::Network(network),
         });
-        let shown = state.shown.clone().unwrap();
-        assert!(shown.laid_out);
-        assert_eq!(shown.analysis.network.nodes.len(), nodes);
-        assert!(shown.analysis.report.verdict.interval.is_none());
+        let laid = state.shown.clone().unwrap();
+        assert!(laid.laid_out);
+        assert_eq!(laid.analysis.network.nodes.len(), nodes);
+        assert!(laid.analysis.report.verdict.interval.is_none());
         let state = state.reduce(Action::Completed {
             id,
             part: Part::Interval(Box::new(later)),
@@ -104,7 +116,16 @@ mod tests {
         let shown = state.shown.clone().unwrap();
         assert!(shown.laid_out, "the interval keeps the layout");
         assert!(shown.analysis.report.verdict.interval.is_some());
-        assert_eq!(shown.analysis.network.nodes.len(), nodes);
+        assert!(
+            shown.analysis != laid.analysis,
+            "a new analysis, so the report renders"
+        );
+        let (was, is) = (&laid.analysis, &shown.analysis);
+        assert!(
+            Rc::ptr_eq(&was.network, &is.network),
+            "the network is shared"
+        );
+        assert!(Rc::ptr_eq(&was.participants, &is.participants));
     }
 
     #[test]
@@ -138,7 +159,7 @@ mod tests {
 
     /// The sample's report on screen with its network (request `old`), then a new goal
     /// asked: what the page holds when a choice re-analyses a big export's kept files.
-    fn re_analysing() -> (Rc<State>, u32, Shared<Analysis>, NetworkView, Report) {
+    fn re_analysing() -> (Rc<State>, u32, Shared<PageAnalysis>, NetworkView, Report) {
         let state = Rc::new(State::with_sample());
         let (first, network, later) = staged(&state.asked.options);
         let (old, verdict) = (state.asked.id, Shared::new(first));

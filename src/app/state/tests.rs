@@ -11,7 +11,7 @@ fn analysed(state: &Rc<State>) -> Rc<State> {
         Inputs::Files(_) => panic!("native tests analyse bytes only"),
     };
     let result = peerscope_core::report::analyze::analyze(&inputs, &asked.options)
-        .map(Shared::new)
+        .map(|analysis| Shared::new(analysis.into()))
         .map_err(|error| error.to_string());
     Rc::clone(state).reduce(Action::Analysed {
         id: asked.id,

@@ -18,6 +18,7 @@ mod filed;
 pub mod grid;
 mod highlight;
 pub mod labels;
+mod marks;
 pub mod name_boxes;
 pub mod order;
 pub mod pace;
@@ -262,19 +263,15 @@ impl Scene {
     pub fn dots_in(&self, area: Rect, out: &mut Vec<u32>) {
         let from = out.len();
         self.dot_grid.query(area, out);
-        if let Some(found) = out.get_mut(from..) {
-            // The standard sort, on every frame: `ties_in` compiles it for `u32` anyway.
-            found.sort_unstable();
-        }
+        marks::last_in_order(out, from, self.dots.len(), usize::MAX);
     }
 
-    /// Appends the positions in `ties` of those that may cross `area`, in drawing order.
-    pub fn ties_in(&self, area: Rect, out: &mut Vec<u32>) {
+    /// Appends the positions in `ties` of the heaviest `most` of those that may cross
+    /// `area`, in drawing order (lightest first; `usize::MAX`: all of them).
+    pub fn ties_in(&self, area: Rect, most: usize, out: &mut Vec<u32>) {
         let from = out.len();
         self.filed().grid.query(area, out);
-        if let Some(found) = out.get_mut(from..) {
-            found.sort_unstable();
-        }
+        marks::last_in_order(out, from, self.ties.len(), most);
     }
 }
 

@@ -35,7 +35,7 @@ fn rows_by_source(pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
     for v in 0..n {
         if let (Some(&s), Some(&e)) = (starts.get(v), starts.get(v + 1)) {
             if let Some(row) = targets.get_mut(s..e) {
-                // The standard sort: its `u32` copy is in the page anyway (`Scene::ties_in`).
+                // The standard sort, whose `u32` copy `csr.rs` uses too.
                 row.sort_unstable();
             }
         }

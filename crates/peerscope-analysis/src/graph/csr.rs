@@ -318,7 +318,7 @@ fn compact_rows(offsets: &mut [u32], targets: &mut Vec<u32>) {
     for v in 0..offsets.len().saturating_sub(1) {
         let end = offsets.get(v + 1).copied().unwrap_or(0) as usize;
         if let Some(row) = targets.get_mut(start..end) {
-            // The standard sort: its `u32` copy is in the page anyway (`Scene::ties_in`).
+            // The standard sort, whose `u32` copy `arcs.rs` uses too.
             row.sort_unstable();
         }
         let mut last = None;

@@ -131,12 +131,15 @@ fn what_is_in_view_comes_back_in_drawing_order() {
     s.dots_in([250.0, 450.0, 350.0, 550.0], &mut dots);
     assert_eq!(dots, vec![1], "person 1 only");
     let mut ties = Vec::new();
-    s.ties_in([640.0, 450.0, 660.0, 550.0], &mut ties);
+    s.ties_in([640.0, 450.0, 660.0, 550.0], usize::MAX, &mut ties);
     let crossing: Vec<(u32, u32)> = ties
         .iter()
         .map(|&k| (s.ties[k as usize].a, s.ties[k as usize].b))
         .collect();
     assert_eq!(crossing, vec![(0, 3), (2, 3)], "ties passing x = 650");
+    let mut heaviest = Vec::new();
+    s.ties_in([640.0, 450.0, 660.0, 550.0], 1, &mut heaviest);
+    assert_eq!(heaviest, ties[1..], "the heaviest is the last drawn");
 }
 
 #[test]
@@ -242,9 +245,9 @@ fn ties_are_filed_on_demand_or_first_use_with_the_same_answers() {
     assert!(early.is_filed());
     let area = [250.0, 0.0, 560.0, 1000.0];
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    lazy.ties_in(area, &mut a);
+    lazy.ties_in(area, usize::MAX, &mut a);
     assert!(lazy.is_filed());
-    early.ties_in(area, &mut b);
+    early.ties_in(area, usize::MAX, &mut b);
     assert_eq!(a, b);
     assert!(!a.is_empty());
     assert_eq!(lazy.gpu_ties(), early.gpu_ties());
