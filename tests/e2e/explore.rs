@@ -15,7 +15,7 @@ use fantoccini::Locator;
 use serde_json::Value;
 
 use crate::support::page::{click, run};
-use crate::support::{wait_until, Poll, Session, PATIENCE};
+use crate::support::{wait_for_look, Session, PATIENCE};
 use peerscope_core::{model::options::Options, report::analyze, report::analyze::Analysis};
 
 /// The view the page opens on: the whole drawing.
@@ -79,15 +79,7 @@ async fn wait(
     what: &str,
     ready: impl Fn(&Look) -> bool,
 ) -> Result<Look, String> {
-    wait_until(what, PATIENCE, || async {
-        let now = look(session).await?;
-        Ok(if ready(&now) {
-            Poll::Ready(now)
-        } else {
-            Poll::NotYet(format!("{now:?}"))
-        })
-    })
-    .await
+    wait_for_look(what, PATIENCE, || look(session), ready).await
 }
 
 /// Sets `#id`'s value and fires `input`, as typing does.

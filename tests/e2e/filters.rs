@@ -15,7 +15,7 @@
 use serde_json::Value;
 
 use crate::support::page::{click, run};
-use crate::support::{wait_until, Poll, Session, PATIENCE};
+use crate::support::{wait_for_look, wait_until, Poll, Session, PATIENCE};
 use peerscope_core::draw::view::explore::{select, Filter};
 use peerscope_core::draw::view::focus::ties_drawn_of;
 use peerscope_core::draw::view::times::Window;
@@ -93,15 +93,7 @@ async fn wait(
     what: &str,
     ready: impl Fn(&Look) -> bool,
 ) -> Result<Look, String> {
-    wait_until(what, PATIENCE, || async {
-        let now = look(session).await?;
-        Ok(if ready(&now) {
-            Poll::Ready(now)
-        } else {
-            Poll::NotYet(format!("{now:?}"))
-        })
-    })
-    .await
+    wait_for_look(what, PATIENCE, || look(session), ready).await
 }
 
 /// Sets `#id`'s value and fires `change`, as choosing an option or a date does.

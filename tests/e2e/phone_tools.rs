@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::support::look::LOOKS;
 use crate::support::page::{click, run};
-use crate::support::{wait_until, Poll, Session, PATIENCE};
+use crate::support::{wait_for_look, Session, PATIENCE};
 use peerscope_core::{model::options::Options, report::analyze};
 
 /// On a phone, the drawing's top is at most this far below the network heading's top, CSS
@@ -71,15 +71,7 @@ async fn wait(
     what: &str,
     ready: impl Fn(&Look) -> bool,
 ) -> Result<Look, String> {
-    wait_until(what, PATIENCE, || async {
-        let now = look(session).await?;
-        Ok(if ready(&now) {
-            Poll::Ready(now)
-        } else {
-            Poll::NotYet(format!("{now:?}"))
-        })
-    })
-    .await
+    wait_for_look(what, PATIENCE, || look(session), ready).await
 }
 
 /// The weakest tie that keeps the sample's five strongest, and how many ties that keeps.

@@ -321,6 +321,35 @@ pub enum Poll<T> {
     NotYet(String),
 }
 
+/// Takes a `look` every [`POLL`] until `ready` accepts one or `timeout` passes (the last
+/// look, as `Debug`, in the error); a look's error ends the wait at once. What a test's
+/// own `wait` over its own `Look` does.
+pub async fn wait_for_look<L, F, Fut>(
+    what: &str,
+    timeout: Duration,
+    mut look: F,
+    ready: impl Fn(&L) -> bool,
+) -> Result<L, String>
+where
+    L: std::fmt::Debug,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<L, String>>,
+{
+    let ready = &ready;
+    wait_until(what, timeout, || {
+        let now = look();
+        async move {
+            let now = now.await?;
+            Ok(if ready(&now) {
+                Poll::Ready(now)
+            } else {
+                Poll::NotYet(format!("{now:?}"))
+            })
+        }
+    })
+    .await
+}
+
 /// Calls `probe` every [`POLL`] until it is ready or `timeout` passes; a probe error ends the
 /// wait at once.
 pub async fn wait_until<T, F, Fut>(what: &str, timeout: Duration, mut probe: F) -> Result<T, String>
