@@ -7,7 +7,7 @@ use peerscope_core::draw::export::metrics_csv::each_metric;
 use peerscope_core::measure::floors;
 use peerscope_core::model::metric::Metric;
 use peerscope_core::model::schema::{Absence, Delay, Report};
-use peerscope_core::model::shown::{decimal, percent, wait, within};
+use peerscope_core::model::shown::{decimal, percent, rate_places, wait, within};
 
 /// Measures that are not shares of a whole, shown as decimals rather than percentages.
 const DECIMALS: [&str; 5] = [
@@ -71,11 +71,14 @@ fn ratio(key: &str, m: &Metric) -> (String, String, String, Option<&'static str>
         format!("{}%", percent(v))
     };
     let from = match (m.num, m.den) {
-        (Some(num), Some(den)) if key == "continuation" => format!(
-            "{} a day without the host, {} with",
-            decimal(num, 1),
-            decimal(den, 1)
-        ),
+        (Some(num), Some(den)) if key == "continuation" => {
+            let places = rate_places(&[num, den]);
+            format!(
+                "{} a day without the host, {} with",
+                decimal(num, places),
+                decimal(den, places)
+            )
+        }
         (_, _) if key == "modularity" => String::new(),
         (Some(num), Some(den)) => format!("{} of {}", num.round(), den.round()),
         _ => String::new(),
@@ -151,5 +154,22 @@ fn absence_row(a: &Absence) -> Html {
             <td>{ "absence factor" }</td><td class="value">{ format!("{factor}") }</td>
             <td class="from">{ from }</td><td class="note">{ note }</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rare_exchange_rate_is_not_shown_as_zero() {
+        let m = Metric {
+            value: Some(0.19),
+            num: Some(0.0098),
+            den: Some(0.0526),
+            ..Metric::unobservable("")
+        };
+        let (_, from, _, _) = ratio("continuation", &m);
+        assert_eq!(from, "0.0098 a day without the host, 0.0526 with");
     }
 }
