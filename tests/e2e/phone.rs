@@ -79,10 +79,38 @@ async fn the_checklist_follows_the_picture_and_precedes_the_downloads() {
                 look.width
             ));
         }
-        Ok(())
+        every_fold_open_stays_inside(&session, look.width).await
     }
     .await;
     session.finish(outcome).await;
+}
+
+/// Opens every fold of the page (the network's table, Deeper's tables and lists) and
+/// fails when the page then grows wider than `width`: a wide table scrolls inside its
+/// fold instead (the network's table of people was 494 px wide on the sample).
+async fn every_fold_open_stays_inside(
+    session: &crate::support::Session,
+    width: u32,
+) -> Result<(), String> {
+    const OPENED: &str = r#"
+        document.querySelectorAll('details').forEach((d) => { d.open = true; });
+        return document.querySelector('#people-table')
+            ? document.documentElement.scrollWidth : null;
+    "#;
+    let wide = wait_until("every fold open", PATIENCE, || async {
+        Ok(match run(session, OPENED).await? {
+            Value::Null => Poll::NotYet("the network's table is not drawn yet".to_string()),
+            seen => Poll::Ready(seen.as_f64().unwrap_or(f64::NAN)),
+        })
+    })
+    .await?;
+    session.screenshot("phone-folds-open").await?;
+    if wide > f64::from(width) {
+        return Err(format!(
+            "with every fold open the page is {wide} px wide on a {width} px screen"
+        ));
+    }
+    Ok(())
 }
 
 /// The Mastodon thread of 59 replies over 2 days.
